@@ -1,0 +1,166 @@
+package dev.steward.evidence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one assessment reads, as plain values: the inventory and people directory in force at the as-of
+ * instant, the decision aggregates of the observation window [windowStart, asOf), and the secrets found on ingestion.
+ * Immutable; the indexes are built once in the constructor. Maps iterate in id order so results are deterministic.
+ */
+public final class Evidence {
+
+    private final Instant asOf;
+    private final Instant windowStart;
+    private final Map<String, PersonRecord> people;
+    private final Map<String, AgentRecord> agents;
+    private final Map<String, CredentialRecord> credentials;
+    private final List<DecisionAggregate> decisions;
+    private final List<SecretFinding> secrets;
+    private final Map<String, List<DecisionAggregate>> byPrincipal = new HashMap<>();
+    private final Map<String, List<DecisionAggregate>> byCredential = new HashMap<>();
+    private final Map<String, List<String>> credentialsByHolder = new HashMap<>();
+
+    public Evidence(Instant asOf, Instant windowStart, Collection<PersonRecord> people, Collection<AgentRecord> agents,
+            Collection<CredentialRecord> credentials, Collection<DecisionAggregate> decisions,
+            Collection<SecretFinding> secrets) {
+        this.asOf = asOf;
+        this.windowStart = windowStart;
+        this.people = index(people, PersonRecord::id);
+        this.agents = index(agents, AgentRecord::id);
+        this.credentials = index(credentials, CredentialRecord::id);
+        this.decisions = List.copyOf(decisions);
+        this.secrets = List.copyOf(secrets);
+        for (CredentialRecord c : this.credentials.values()) {
+            for (String h : c.holders()) {
+                credentialsByHolder.computeIfAbsent(h, k -> new ArrayList<>()).add(c.id());
+            }
+        }
+        for (DecisionAggregate d : this.decisions) {
+            principalOf(d).ifPresent(p -> byPrincipal.computeIfAbsent(p, k -> new ArrayList<>()).add(d));
+            if (d.credential() != null) {
+                byCredential.computeIfAbsent(d.credential(), k -> new ArrayList<>()).add(d);
+            }
+        }
+    }
+
+    private static <T> Map<String, T> index(Collection<T> values, java.util.function.Function<T, String> id) {
+        List<T> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.comparing(id));
+        Map<String, T> map = new LinkedHashMap<>();
+        for (T v : sorted) {
+            map.put(id.apply(v), v);
+        }
+        return map;
+    }
+
+    public Instant asOf() {
+        return asOf;
+    }
+
+    public Instant windowStart() {
+        return windowStart;
+    }
+
+    /** People by id, in id order. */
+    public Map<String, PersonRecord> people() {
+        return people;
+    }
+
+    /** Agents by id, in id order. */
+    public Map<String, AgentRecord> agents() {
+        return agents;
+    }
+
+    /** Credentials by id, in id order. */
+    public Map<String, CredentialRecord> credentials() {
+        return credentials;
+    }
+
+    /** Every decision aggregate of the window. */
+    public List<DecisionAggregate> decisions() {
+        return decisions;
+    }
+
+    public List<SecretFinding> secrets() {
+        return secrets;
+    }
+
+    public Optional<PersonRecord> person(String id) {
+        return Optional.ofNullable(id == null ? null : people.get(id));
+    }
+
+    public Optional<AgentRecord> agent(String id) {
+        return Optional.ofNullable(id == null ? null : agents.get(id));
+    }
+
+    public Optional<CredentialRecord> credential(String id) {
+        return Optional.ofNullable(id == null ? null : credentials.get(id));
+    }
+
+    /**
+     * CHECKS.md: the principal of a decision is its agent, else the sole holder of its credential. Empty when neither
+     * tells (no agent and an unknown or shared credential).
+     */
+    public Optional<String> principalOf(DecisionAggregate d) {
+        if (d.agent() != null && !d.agent().isBlank()) {
+            return Optional.of(d.agent());
+        }
+        CredentialRecord c = d.credential() == null ? null : credentials.get(d.credential());
+        if (c != null && c.holders().size() == 1) {
+            return Optional.of(c.holders().get(0));
+        }
+        return Optional.empty();
+    }
+
+    /** Aggregates whose principal is the given agent or principal id. */
+    public List<DecisionAggregate> decisionsOfPrincipal(String principal) {
+        return byPrincipal.getOrDefault(principal, List.of());
+    }
+
+    /** Aggregates that name the credential. */
+    public List<DecisionAggregate> decisionsOfCredential(String credentialId) {
+        return byCredential.getOrDefault(credentialId, List.of());
+    }
+
+    /** Every principal seen acting in the window, in id order. */
+    public List<String> principals() {
+        return byPrincipal.keySet().stream().sorted().toList();
+    }
+
+    /** Ids of the credentials whose holders include the agent, in id order. */
+    public List<String> credentialsHeldBy(String agentId) {
+        return credentialsByHolder.getOrDefault(agentId, List.of()).stream().sorted().toList();
+    }
+
+    /** Secrets found in the values of a credential's record or decisions that name it. */
+    public List<SecretFinding> secretsOf(String credentialId) {
+        return secrets.stream().filter(s -> credentialId.equals(s.credentialId())).toList();
+    }
+
+    /** Subject weight of an agent (1 when unknown). */
+    public int weightOfAgent(String agentId) {
+        return agent(agentId).map(AgentRecord::weight).orElse(1);
+    }
+
+    /** A credential takes the weight of its heaviest holder (1 when it has no known holder). */
+    public int weightOfCredential(String credentialId) {
+        return heaviestHolder(credentialId).map(AgentRecord::weight).orElse(1);
+    }
+
+    /** The holder whose weight counts for a credential; ties go to the smallest id. */
+    public Optional<AgentRecord> heaviestHolder(String credentialId) {
+        return credential(credentialId).stream()
+                .flatMap(c -> c.holders().stream())
+                .map(agents::get)
+                .filter(a -> a != null)
+                .min(Comparator.comparingInt(AgentRecord::weight).reversed().thenComparing(AgentRecord::id));
+    }
+}
