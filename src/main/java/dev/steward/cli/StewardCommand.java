@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Which agent has access, what can it do, and how quickly can that access be cut off.",
                 "Ingests agent inventories, a people directory and authorization decision logs into an evidence store."},
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public class StewardCommand implements Runnable {
 
     @CommandLine.Spec

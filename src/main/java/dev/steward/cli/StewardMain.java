@@ -14,8 +14,10 @@ public final class StewardMain {
     }
 
     public static void main(String... args) {
-        if (!servesHttp(args) && System.getProperty("quarkus.http.host-enabled") == null) {
-            System.setProperty("quarkus.http.host-enabled", "false");
+        if (!servesHttp(args)) {
+            // one-shot commands print their own output; the console log only carries warnings and errors
+            System.getProperties().putIfAbsent("quarkus.http.host-enabled", "false");
+            System.getProperties().putIfAbsent("quarkus.log.console.level", "WARN");
         }
         Quarkus.run(StewardApplication.class, args);
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.List;
 public class AgentEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "agent_seq")
+    @SequenceGenerator(name = "agent_seq", sequenceName = "agent_seq", allocationSize = 500)
     public Long pk;
 
     @Column(name = "upload_id")

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.List;
 public class CredentialEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "credential_seq")
+    @SequenceGenerator(name = "credential_seq", sequenceName = "credential_seq", allocationSize = 500)
     public Long pk;
 
     @Column(name = "upload_id")

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -16,7 +17,8 @@ import java.time.Instant;
 public class SecretFindingEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "secret_finding_seq")
+    @SequenceGenerator(name = "secret_finding_seq", sequenceName = "secret_finding_seq", allocationSize = 500)
     public Long pk;
 
     @Column(name = "upload_id")

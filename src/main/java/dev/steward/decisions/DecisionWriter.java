@@ -1,0 +1,186 @@
+package dev.steward.decisions;
+
+import dev.steward.ingest.DecisionLine;
+import dev.steward.store.StringListConverter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the decisions of one upload with JDBC batches on the upload's transaction connection, and folds them into
+ * per-day aggregates kept in a bounded map that is flushed to {@code decision_daily} whenever it reaches its key limit
+ * (readers sum rows of the same key, so a flush never loses or double counts).
+ */
+public final class DecisionWriter implements AutoCloseable {
+
+    private static final String INSERT_DECISION = "INSERT INTO decision (upload_id, id, decided_at, agent, credential,"
+            + " on_behalf_of, tool, action, resource, scope, allowed, policy, reason, trigger_ref, approval, risk,"
+            + " environment, interactive, user_agent, source_file, source_line)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_DAILY = "INSERT INTO decision_daily (upload_id, day_utc, agent, credential, tool,"
+            + " action, scope, environment, allowed, on_behalf_of, decision_count, with_policy, complete, human,"
+            + " high_risk, approved, high_risk_approved, first_at, last_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private record Key(LocalDate day, String agent, String credential, String tool, String action, String scope,
+            String environment, boolean allowed, List<String> onBehalfOf) {
+    }
+
+    private static final class Counts {
+        long count, withPolicy, complete, human, highRisk, approved, highRiskApproved;
+        Instant first, last;
+    }
+
+    private final Connection connection;
+    private final long uploadId;
+    private final int batchSize;
+    private final int flushKeys;
+    private final Pattern browser;
+    private final PreparedStatement insert;
+    private final Map<Key, Counts> daily = new HashMap<>();
+    private int pending;
+    private long written;
+
+    public DecisionWriter(Connection connection, long uploadId, int batchSize, int flushKeys, Pattern browser)
+            throws SQLException {
+        this.connection = connection;
+        this.uploadId = uploadId;
+        this.batchSize = batchSize;
+        this.flushKeys = flushKeys;
+        this.browser = browser;
+        this.insert = connection.prepareStatement(INSERT_DECISION);
+    }
+
+    public void write(DecisionLine d) throws SQLException {
+        PreparedStatement s = insert;
+        s.setLong(1, uploadId);
+        s.setString(2, d.id());
+        s.setObject(3, d.time().atOffset(ZoneOffset.UTC));
+        s.setString(4, d.agent());
+        s.setString(5, d.credential());
+        s.setString(6, d.onBehalfOf().isEmpty() ? null : StringListConverter.write(d.onBehalfOf()));
+        s.setString(7, d.tool());
+        s.setString(8, d.action());
+        s.setString(9, d.resource());
+        s.setString(10, d.scope());
+        s.setBoolean(11, d.allowed());
+        s.setString(12, d.policy());
+        s.setString(13, d.reason());
+        s.setString(14, d.trigger());
+        s.setString(15, d.approval());
+        s.setString(16, d.risk());
+        s.setString(17, d.environment());
+        if (d.interactive() == null) {
+            s.setNull(18, Types.BOOLEAN);
+        } else {
+            s.setBoolean(18, d.interactive());
+        }
+        s.setString(19, d.userAgent());
+        s.setString(20, d.file());
+        s.setLong(21, d.line());
+        s.addBatch();
+        if (++pending >= batchSize) {
+            s.executeBatch();
+            pending = 0;
+        }
+        aggregate(d);
+        written++;
+    }
+
+    private void aggregate(DecisionLine d) throws SQLException {
+        Key key = new Key(d.time().atOffset(ZoneOffset.UTC).toLocalDate(), d.agent(), d.credential(), d.tool(),
+                d.action(), d.scope(), d.environment(), d.allowed(), d.onBehalfOf());
+        Counts c = daily.computeIfAbsent(key, k -> new Counts());
+        c.count++;
+        boolean highRisk = d.risk() != null && (d.risk().equalsIgnoreCase("high") || d.risk().equalsIgnoreCase("critical"));
+        boolean approved = d.approval() != null;
+        if (d.policy() != null) {
+            c.withPolicy++;
+        }
+        if (d.tool() != null && d.action() != null && d.resource() != null && d.trigger() != null) {
+            c.complete++;
+        }
+        if (Boolean.TRUE.equals(d.interactive()) || (d.userAgent() != null && browser.matcher(d.userAgent()).find())) {
+            c.human++;
+        }
+        if (highRisk) {
+            c.highRisk++;
+        }
+        if (approved) {
+            c.approved++;
+        }
+        if (highRisk && approved) {
+            c.highRiskApproved++;
+        }
+        if (c.first == null || d.time().isBefore(c.first)) {
+            c.first = d.time();
+        }
+        if (c.last == null || d.time().isAfter(c.last)) {
+            c.last = d.time();
+        }
+        if (daily.size() >= flushKeys) {
+            flushDaily();
+        }
+    }
+
+    private void flushDaily() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(INSERT_DAILY)) {
+            int n = 0;
+            for (Map.Entry<Key, Counts> e : daily.entrySet()) {
+                Key k = e.getKey();
+                Counts c = e.getValue();
+                s.setLong(1, uploadId);
+                s.setObject(2, k.day());
+                s.setString(3, k.agent());
+                s.setString(4, k.credential());
+                s.setString(5, k.tool());
+                s.setString(6, k.action());
+                s.setString(7, k.scope());
+                s.setString(8, k.environment());
+                s.setBoolean(9, k.allowed());
+                s.setString(10, StringListConverter.write(k.onBehalfOf()));
+                s.setLong(11, c.count);
+                s.setLong(12, c.withPolicy);
+                s.setLong(13, c.complete);
+                s.setLong(14, c.human);
+                s.setLong(15, c.highRisk);
+                s.setLong(16, c.approved);
+                s.setLong(17, c.highRiskApproved);
+                s.setObject(18, c.first.atOffset(ZoneOffset.UTC));
+                s.setObject(19, c.last.atOffset(ZoneOffset.UTC));
+                s.addBatch();
+                if (++n % batchSize == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+        daily.clear();
+    }
+
+    /** Decisions written so far. */
+    public long written() {
+        return written;
+    }
+
+    /** Sends what is still batched; call before commit. */
+    public void finish() throws SQLException {
+        if (pending > 0) {
+            insert.executeBatch();
+            pending = 0;
+        }
+        flushDaily();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        insert.close();
+    }
+}

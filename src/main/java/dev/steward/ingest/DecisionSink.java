@@ -1,0 +1,10 @@
+package dev.steward.ingest;
+
+/** Where decision adapters deliver normalized decisions, one at a time. */
+public interface DecisionSink {
+
+    void decision(DecisionLine decision);
+
+    /** A secret value found (and redacted) in a decision line. */
+    void secret(String credentialId, String agentId, String kind, String field, String file, long line);
+}

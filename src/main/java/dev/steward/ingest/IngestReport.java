@@ -1,0 +1,45 @@
+package dev.steward.ingest;
+
+import dev.steward.upload.UploadKind;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one upload did: its id and status, what it stored, and every problem found (file, line, field, value,
+ * reason). {@code duplicateOf} is set when the same content was already stored (nothing changed).
+ */
+public record IngestReport(
+        Long uploadId,
+        UploadKind kind,
+        Status status,
+        String format,
+        String scope,
+        Instant asOf,
+        String source,
+        String contentHash,
+        List<String> files,
+        Long duplicateOf,
+        Counts counts,
+        long errors,
+        long warnings,
+        long unlistedProblems,
+        List<Problem> problems,
+        long elapsedMillis) {
+
+    public enum Status { COMMITTED, DUPLICATE, REJECTED }
+
+    /** Records stored by kind, plus the secrets found and redacted. */
+    public record Counts(long people, long agents, long credentials, long decisions, long secretsRedacted) {
+    }
+
+    public String summary() {
+        return switch (status) {
+            case COMMITTED -> "upload " + uploadId + " (" + kind.name().toLowerCase() + ") committed: " + counts.people()
+                    + " people, " + counts.agents() + " agents, " + counts.credentials() + " credentials, "
+                    + counts.decisions() + " decisions; " + counts.secretsRedacted() + " secret values redacted; "
+                    + warnings + " warnings";
+            case DUPLICATE -> "same content already stored as upload " + duplicateOf + ": nothing changed";
+            case REJECTED -> "upload rejected, nothing stored: " + errors + " errors, " + warnings + " warnings";
+        };
+    }
+}

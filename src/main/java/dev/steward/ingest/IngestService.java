@@ -1,0 +1,271 @@
+package dev.steward.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.decisions.DecisionWriter;
+import dev.steward.evidence.SecretFinding;
+import dev.steward.evidence.SourceRef;
+import dev.steward.inventory.SecretFindingEntity;
+import dev.steward.upload.UploadEntity;
+import dev.steward.upload.UploadKind;
+import dev.steward.upload.UploadRepository;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The one ingest service behind REST and CLI. An upload is stored in one transaction, completely or not at all: any
+ * ERROR problem, or input that breaks a limit, rolls everything back and leaves only a REJECTED upload record with
+ * the full problem list. The same content (SHA-256 over the files and the options) is stored once.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final IngestConfig limits;
+    private final UploadRepository uploads;
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final Pattern browser;
+
+    public IngestService(IngestConfig limits, UploadRepository uploads, EntityManager em, AgroalDataSource dataSource,
+            MeterRegistry metrics) {
+        this.limits = limits;
+        this.uploads = uploads;
+        this.em = em;
+        this.dataSource = dataSource;
+        this.metrics = metrics;
+        this.clock = Clock.systemUTC();
+        this.browser = Pattern.compile(limits.browserUserAgentPattern());
+    }
+
+    /** Thrown inside the upload transaction to roll it back; carries the problems. */
+    private static final class Rejected extends RuntimeException {
+        Rejected() {
+            super(null, null, false, false);
+        }
+    }
+
+    public IngestReport ingest(IngestRequest request) {
+        long started = System.nanoTime();
+        if (!List.of("auto", "native").contains(request.format())) {
+            throw new IngestException("unknown format '" + request.format() + "'; supported: auto, native");
+        }
+        if (request.files().isEmpty()) {
+            throw new IngestException("no file to ingest");
+        }
+        Plan plan = Plan.of(request, limits);
+        Problems problems = new Problems(limits.maxProblemsListed());
+        var duplicate = QuarkusTransaction.requiringNew().call(() -> uploads.committedWithHash(plan.contentHash()));
+        if (duplicate.isPresent()) {
+            return report(plan, duplicate.get().id, IngestReport.Status.DUPLICATE, duplicate.get().id, problems,
+                    new IngestReport.Counts(0, 0, 0, 0, 0), duplicate.get().asOf, duplicate.get().source, started);
+        }
+        Instant receivedAt = clock.instant();
+        try {
+            Stored stored = QuarkusTransaction.requiringNew().timeout(limits.transactionTimeoutSeconds())
+                    .call(() -> store(plan, request, problems, receivedAt));
+            metrics.counter("steward.ingest.uploads", "kind", plan.kind().name(), "status", "committed").increment();
+            metrics.counter("steward.ingest.records", "kind", plan.kind().name()).increment(stored.total());
+            IngestReport report = report(plan, stored.uploadId, IngestReport.Status.COMMITTED, null, problems,
+                    stored.counts, stored.asOf, stored.source, started);
+            QuarkusTransaction.requiringNew().run(() -> uploads.findById(stored.uploadId).report = toJson(report));
+            LOG.infof("upload %d committed: %s", stored.uploadId, report.summary());
+            return report;
+        } catch (Rejected e) {
+            return rejected(plan, request, problems, receivedAt, started);
+        } catch (IngestException e) {
+            problems.error(plan.names().get(0), 0, null, null, e.getMessage());
+            return rejected(plan, request, problems, receivedAt, started);
+        } catch (jakarta.persistence.PersistenceException e) {
+            var now = QuarkusTransaction.requiringNew().call(() -> uploads.committedWithHash(plan.contentHash()));
+            if (now.isPresent()) {
+                return report(plan, now.get().id, IngestReport.Status.DUPLICATE, now.get().id, problems,
+                        new IngestReport.Counts(0, 0, 0, 0, 0), now.get().asOf, now.get().source, started);
+            }
+            throw e;
+        }
+    }
+
+    private record Stored(long uploadId, IngestReport.Counts counts, Instant asOf, String source) {
+        long total() {
+            return counts.people() + counts.agents() + counts.credentials() + counts.decisions();
+        }
+    }
+
+    private Stored store(Plan plan, IngestRequest request, Problems problems, Instant receivedAt) throws IOException, SQLException {
+        UploadEntity upload = newUpload(plan, request, receivedAt, UploadEntity.Status.COMMITTED);
+        uploads.persistAndFlush(upload);
+        long id = upload.id;
+        IngestReport.Counts counts;
+        Instant asOf = request.asOf();
+        String source = request.source();
+        UploadKind kind = plan.kind();
+        if (plan.kind() == UploadKind.DECISIONS) {
+            counts = storeDecisions(plan, request, problems, id);
+        } else {
+            InventoryStore store = new InventoryStore(em, problems);
+            RecordMapper mapper = new RecordMapper(problems, store, id, receivedAt);
+            NativeInventoryAdapter adapter = new NativeInventoryAdapter(limits);
+            boolean peopleDocument = false;
+            for (Plan.Entry f : plan.files()) {
+                try (InputStream in = open(f, request)) {
+                    peopleDocument |= "People".equals(adapter.read(f.file(), f.role(), in, mapper, problems, store));
+                }
+            }
+            if (asOf == null) {
+                asOf = store.asOf;
+            } else if (store.asOf != null && !store.asOf.equals(asOf)) {
+                problems.warning(plan.names().get(0), 1, "asOf", store.asOf.toString(),
+                        "overridden by the asOf option " + asOf);
+            }
+            if (asOf == null) {
+                asOf = receivedAt;
+                problems.warning(plan.names().get(0), 0, "asOf", null,
+                        "no asOf in the upload (document field, meta sheet or option): the time of ingestion is used");
+            }
+            source = source != null ? source : store.source;
+            if (!store.has(RecordMapper.Section.AGENTS) && !store.has(RecordMapper.Section.CREDENTIALS)) {
+                kind = UploadKind.PEOPLE;
+            } else if (peopleDocument) {
+                kind = UploadKind.PEOPLE;
+            }
+            counts = new IngestReport.Counts(store.people(), store.agents(), store.credentials(), 0, store.secrets());
+            em.flush();
+            em.clear();
+            upload = uploads.findById(id);
+            upload.hasPeople = store.has(RecordMapper.Section.PEOPLE);
+            upload.hasAgents = store.has(RecordMapper.Section.AGENTS);
+            upload.hasCredentials = store.has(RecordMapper.Section.CREDENTIALS);
+        }
+        if (problems.hasErrors()) {
+            throw new Rejected();
+        }
+        upload = upload == null ? uploads.findById(id) : upload;
+        upload.kind = kind;
+        upload.asOf = asOf;
+        upload.source = source;
+        upload.peopleCount = (int) counts.people();
+        upload.agentCount = (int) counts.agents();
+        upload.credentialCount = (int) counts.credentials();
+        upload.decisionCount = counts.decisions();
+        upload.warningCount = (int) problems.warningCount();
+        em.createNativeQuery("INSERT INTO upload_content (content_hash, upload_id) VALUES (?1, ?2)")
+                .setParameter(1, plan.contentHash()).setParameter(2, id).executeUpdate();
+        em.flush();
+        return new Stored(id, counts, asOf, source);
+    }
+
+    private IngestReport.Counts storeDecisions(Plan plan, IngestRequest request, Problems problems, long uploadId)
+            throws IOException, SQLException {
+        List<SecretFinding> secrets = new ArrayList<>();
+        NativeDecisionReader reader = new NativeDecisionReader(limits);
+        try (Connection c = dataSource.getConnection();
+                DecisionWriter writer = new DecisionWriter(c, uploadId, limits.decisionBatchSize(),
+                        limits.aggregateFlushKeys(), browser)) {
+            Instant now = clock.instant();
+            DecisionSink sink = new DecisionSink() {
+                @Override
+                public void decision(DecisionLine d) {
+                    if (problems.hasErrors()) {
+                        return;
+                    }
+                    try {
+                        writer.write(d);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("cannot store decision " + d.file() + ":" + d.line(), e);
+                    }
+                }
+
+                @Override
+                public void secret(String credentialId, String agentId, String kind, String field, String file, long line) {
+                    secrets.add(new SecretFinding(credentialId, agentId, kind, field, now, new SourceRef(uploadId, file, line)));
+                }
+            };
+            for (Plan.Entry f : plan.files()) {
+                try (InputStream in = open(f, request)) {
+                    reader.read(f.file().name(), in, problems, sink,
+                            lines -> request.listener().progress(f.file().name(), f.counter().count, f.size(), writer.written()));
+                }
+            }
+            if (!problems.hasErrors()) {
+                writer.finish();
+            }
+            if (!problems.hasErrors()) {
+                secrets.forEach(s -> em.persist(SecretFindingEntity.from(s)));
+            }
+            return new IngestReport.Counts(0, 0, 0, writer.written(), secrets.size());
+        }
+    }
+
+    private InputStream open(Plan.Entry f, IngestRequest request) throws IOException {
+        f.counter().count = 0;
+        InputStream raw = new Plan.Counter(Files.newInputStream(f.file().path()), f.counter());
+        return BoundedInput.open(f.file().name(), raw, limits);
+    }
+
+    private IngestReport rejected(Plan plan, IngestRequest request, Problems problems, Instant receivedAt, long started) {
+        IngestReport.Counts none = new IngestReport.Counts(0, 0, 0, 0, 0);
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            UploadEntity u = newUpload(plan, request, receivedAt, UploadEntity.Status.REJECTED);
+            u.errorCount = (int) problems.errorCount();
+            u.warningCount = (int) problems.warningCount();
+            uploads.persistAndFlush(u);
+            return u.id;
+        });
+        IngestReport report = report(plan, id, IngestReport.Status.REJECTED, null, problems, none, request.asOf(),
+                request.source(), started);
+        QuarkusTransaction.requiringNew().run(() -> uploads.findById(id).report = toJson(report));
+        metrics.counter("steward.ingest.uploads", "kind", plan.kind().name(), "status", "rejected").increment();
+        LOG.warnf("upload %d rejected: %d errors, %d warnings (first: %s)", id, problems.errorCount(),
+                problems.warningCount(), problems.listed().isEmpty() ? "-" : problems.listed().get(0));
+        return report;
+    }
+
+    private UploadEntity newUpload(Plan plan, IngestRequest request, Instant receivedAt, UploadEntity.Status status) {
+        UploadEntity u = new UploadEntity();
+        u.kind = plan.kind();
+        u.status = status;
+        u.format = "native";
+        u.scope = request.scope();
+        u.source = request.source();
+        u.asOf = request.asOf();
+        u.contentHash = plan.contentHash();
+        u.files = String.join("\n", plan.names());
+        u.receivedAt = receivedAt;
+        u.uploadedBy = request.user();
+        return u;
+    }
+
+    private IngestReport report(Plan plan, Long id, IngestReport.Status status, Long duplicateOf, Problems problems,
+            IngestReport.Counts counts, Instant asOf, String source, long started) {
+        return new IngestReport(id, plan.kind(), status, "native", plan.scope(), asOf, source, plan.contentHash(),
+                plan.names(), duplicateOf, counts, problems.errorCount(), problems.warningCount(), problems.unlisted(),
+                problems.listed(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String toJson(IngestReport report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.steward.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads native decision logs (JSON Lines, optionally gzip) line by line with a bounded line buffer and a streaming
+ * token loop (no object tree per line). Implements the rules of {@code schemas/decision.schema.json}; a test proves
+ * both agree. Every bad line becomes a problem naming file, line, field and value; reading goes on to list them all.
+ */
+public final class NativeDecisionReader {
+
+    private final JsonFactory json;
+    private final IngestConfig limits;
+
+    public NativeDecisionReader(IngestConfig limits) {
+        this.limits = limits;
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
+                .build();
+    }
+
+    /** Reads every line; {@code progress} receives the line count every 10,000 lines. Returns lines read. */
+    public long read(String file, InputStream in, Problems problems, DecisionSink sink, LongConsumer progress)
+            throws IOException {
+        LineReader lines = new LineReader(file, in, limits.maxLineBytes());
+        String text;
+        long count = 0;
+        while ((text = lines.next()) != null) {
+            long n = lines.lineNumber();
+            if (!text.isBlank()) {
+                parse(file, n, text, problems, sink);
+                count++;
+            }
+            if (n % 10_000 == 0) {
+                progress.accept(n);
+            }
+        }
+        progress.accept(lines.lineNumber());
+        return count;
+    }
+
+    private void parse(String file, long line, String text, Problems problems, DecisionSink sink) throws IOException {
+        Fields f = new Fields();
+        long errorsBefore = problems.errorCount();
+        try (JsonParser p = json.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                problems.error(file, line, null, null, "expected one JSON object per line");
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "onBehalfOf" -> f.onBehalfOf = chain(p, t, file, line, problems);
+                    case "client" -> client(p, t, f, file, line, problems, sink);
+                    default -> field(name, p, t, f, file, line, problems, sink);
+                }
+            }
+            if (p.nextToken() != null) {
+                problems.error(file, line, null, null, "unexpected content after the JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            problems.error(file, line, null, null, "not valid JSON: " + e.getOriginalMessage());
+            return;
+        }
+        Instant time = null;
+        if (f.time == null) {
+            problems.error(file, line, "time", null, "required field missing");
+        } else {
+            time = Times.parse(f.time).orElse(null);
+            if (time == null) {
+                problems.error(file, line, "time", f.time, "not an RFC 3339 date-time");
+            }
+        }
+        Boolean allowed = null;
+        if (f.decision == null) {
+            problems.error(file, line, "decision", null, "required field missing (allow or deny)");
+        } else {
+            String d = f.decision.toLowerCase(Locale.ROOT);
+            if (d.equals("allow") || d.equals("deny")) {
+                allowed = d.equals("allow");
+            } else {
+                problems.error(file, line, "decision", f.decision, "expected allow or deny");
+            }
+        }
+        if (f.agent == null && f.credential == null) {
+            problems.error(file, line, "agent", null, "at least one of agent or credential is required");
+        }
+        for (String[] s : f.secrets) {
+            sink.secret(f.credential, f.agent, s[0], s[1], file, line);
+        }
+        if (problems.errorCount() > errorsBefore) {
+            return;
+        }
+        sink.decision(new DecisionLine(f.id, time, f.agent, f.credential, f.onBehalfOf, f.tool, f.action, f.resource,
+                f.scope, allowed, f.policy, f.reason, f.trigger, f.approval, f.risk, f.environment, f.interactive,
+                f.userAgent, file, line));
+    }
+
+    private void field(String name, JsonParser p, JsonToken t, Fields f, String file, long line, Problems problems,
+            DecisionSink sink) throws IOException {
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            p.skipChildren();
+            if (Fields.KNOWN.contains(name)) {
+                problems.error(file, line, name, null, "expected a string");
+            } else {
+                problems.warningOnce(file + "|" + name, file, line, name, null, "unknown field ignored (reported once per file)");
+            }
+            return;
+        }
+        String v = t == JsonToken.VALUE_NULL ? null : p.getText();
+        if (v != null) {
+            String kind = SecretScanner.detect(name, v).orElse(null);
+            if (kind != null) {
+                v = SecretScanner.redacted(kind);
+                problems.warning(file, line, name, v, "secret value (" + kind + ") found: redacted, never stored");
+                f.secrets.add(new String[] {kind, name});
+            }
+        }
+        if (v != null && t != JsonToken.VALUE_STRING && Fields.KNOWN.contains(name)) {
+            problems.error(file, line, name, v, "expected a string");
+            return;
+        }
+        if (!f.set(name, v)) {
+            problems.warningOnce(file + "|" + name, file, line, name, null, "unknown field ignored (reported once per file)");
+        }
+    }
+
+    private List<String> chain(JsonParser p, JsonToken t, String file, long line, Problems problems) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (t != JsonToken.START_ARRAY) {
+            problems.error(file, line, "onBehalfOf", p.getText(), "expected a list of agent or person ids");
+            p.skipChildren();
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(2);
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (e != JsonToken.VALUE_STRING) {
+                problems.error(file, line, "onBehalfOf", p.getText(), "expected a list of agent or person ids");
+                p.skipChildren();
+            } else {
+                out.add(p.getText());
+            }
+        }
+        return out;
+    }
+
+    private void client(JsonParser p, JsonToken t, Fields f, String file, long line, Problems problems, DecisionSink sink)
+            throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            problems.error(file, line, "client", p.getText(), "expected an object with interactive and userAgent");
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (name.equals("interactive")) {
+                if (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE) {
+                    f.interactive = v == JsonToken.VALUE_TRUE;
+                } else if (v != JsonToken.VALUE_NULL) {
+                    problems.error(file, line, "client.interactive", p.getText(), "expected true or false");
+                    p.skipChildren();
+                }
+            } else if (name.equals("userAgent") && (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NULL)) {
+                f.userAgent = v == JsonToken.VALUE_NULL ? null : p.getText();
+            } else {
+                p.skipChildren();
+                problems.warningOnce(file + "|client." + name, file, line, "client." + name, null,
+                        "unknown field ignored (reported once per file)");
+            }
+        }
+    }
+
+    /** Mutable holder of one line's fields. */
+    private static final class Fields {
+        static final java.util.Set<String> KNOWN = java.util.Set.of("id", "time", "agent", "credential", "tool", "action",
+                "resource", "scope", "decision", "policy", "reason", "trigger", "approval", "risk", "environment");
+        String id, time, agent, credential, tool, action, resource, scope, decision, policy, reason, trigger, approval,
+                risk, environment, userAgent;
+        List<String> onBehalfOf = List.of();
+        Boolean interactive;
+        final List<String[]> secrets = new ArrayList<>(0);
+
+        boolean set(String name, String v) {
+            String value = v == null || v.isBlank() ? null : v;
+            switch (name) {
+                case "id" -> id = value;
+                case "time" -> time = value;
+                case "agent" -> agent = value;
+                case "credential" -> credential = value;
+                case "tool" -> tool = value;
+                case "action" -> action = value;
+                case "resource" -> resource = value;
+                case "scope" -> scope = value;
+                case "decision" -> decision = value;
+                case "policy" -> policy = value;
+                case "reason" -> reason = value;
+                case "trigger" -> trigger = value;
+                case "approval" -> approval = value;
+                case "risk" -> risk = value;
+                case "environment" -> environment = value;
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.steward.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.Autonomy;
+import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.PersonRecord;
+import dev.steward.evidence.SecretFinding;
+import dev.steward.evidence.SourceRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one native inventory record (a JSON tree read from YAML, JSON, CSV or XLSX) into a normalized record:
+ * redacts secret values first, validates against the published schema, keeps unknown fields as attributes (with a
+ * warning), parses times. Every problem names file, line, field and value.
+ */
+public final class RecordMapper {
+
+    public enum Section {
+        PEOPLE("people", NativeSchemas.Kind.PERSON, Set.of("id", "name", "email", "team", "manager", "status", "departedAt")),
+        AGENTS("agents", NativeSchemas.Kind.AGENT, Set.of("id", "name", "autonomy", "environment", "team", "owner",
+                "backupOwner", "status", "decommissionedAt", "createdAt", "lastReviewedAt", "vendor", "identity",
+                "monitoring", "killSwitch", "tools", "grants")),
+        CREDENTIALS("credentials", NativeSchemas.Kind.CREDENTIAL, Set.of("id", "type", "holders", "environment", "issuer",
+                "storage", "location", "scopes", "createdAt", "expiresAt", "ttlSeconds", "lastRotatedAt", "lastUsedAt",
+                "status", "revokedAt", "exposure"));
+
+        private final String name;
+        private final NativeSchemas.Kind schema;
+        private final Set<String> fields;
+
+        Section(String name, NativeSchemas.Kind schema, Set<String> fields) {
+            this.name = name;
+            this.schema = schema;
+            this.fields = fields;
+        }
+
+        public String sectionName() {
+            return name;
+        }
+
+        public static Section of(String name) {
+            for (Section s : values()) {
+                if (s.name.equalsIgnoreCase(name)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    private final Problems problems;
+    private final InventorySink sink;
+    private final long uploadId;
+    private final Instant ingestedAt;
+
+    public RecordMapper(Problems problems, InventorySink sink, long uploadId, Instant ingestedAt) {
+        this.problems = problems;
+        this.sink = sink;
+        this.uploadId = uploadId;
+        this.ingestedAt = ingestedAt;
+    }
+
+    /** Maps one record and delivers it to the sink; a record with errors is reported and not delivered. */
+    public void map(Section section, ObjectNode node, String file, long line) {
+        long errorsBefore = problems.errorCount();
+        String id = node.path("id").isTextual() ? node.path("id").asText() : null;
+        List<SecretFinding> secrets = new ArrayList<>();
+        redact(node, "", section, id, file, line, secrets);
+        for (NativeSchemas.Violation v : NativeSchemas.get().validate(section.schema, node.toString())) {
+            problems.error(file, line, prefixed(section, v.field()), valueAt(node, v.field()), v.message());
+        }
+        ObjectNode attributes = node.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!section.fields.contains(f.getKey())) {
+                attributes.set(f.getKey(), f.getValue());
+                problems.warningOnce(file + "|" + section + "|" + f.getKey(), file, line, prefixed(section, f.getKey()),
+                        null, "unknown field kept as an attribute (reported once per file)");
+            }
+        }
+        SourceRef source = new SourceRef(uploadId, file, line);
+        Times times = new Times(node, section, file, line);
+        if (problems.errorCount() > errorsBefore) {
+            return;
+        }
+        String attrs = attributes.isEmpty() ? null : attributes.toString();
+        switch (section) {
+            case PEOPLE -> {
+                PersonRecord p = new PersonRecord(id, text(node, "name"), text(node, "email"), text(node, "team"),
+                        text(node, "manager"), text(node, "status"), times.at("departedAt"), source);
+                if (times.ok()) {
+                    sink.person(p, attrs);
+                }
+            }
+            case AGENTS -> {
+                AgentRecord a = new AgentRecord(id, text(node, "name"),
+                        Autonomy.parse(text(node, "autonomy")).orElse(null), text(node, "environment"),
+                        text(node, "team"), text(node, "owner"), text(node, "backupOwner"), text(node, "status"),
+                        times.at("decommissionedAt"), times.at("createdAt"), times.at("lastReviewedAt"),
+                        text(node, "vendor"), text(node, "identity.type"), text(node, "identity.id"),
+                        text(node, "monitoring.alertChannel"), text(node, "monitoring.incidentTrigger"),
+                        text(node, "monitoring.runbook"), text(node, "killSwitch.method"),
+                        times.at("killSwitch.testedAt"), list(node, "tools"), list(node, "grants"), source);
+                if (times.ok()) {
+                    sink.agent(a, attrs);
+                }
+            }
+            case CREDENTIALS -> {
+                Instant exposedAt = times.at("exposure.at");
+                String exposureWhere = text(node, "exposure.where");
+                SecretFinding first = secrets.isEmpty() ? null : secrets.get(0);
+                if (first != null && exposedAt == null && exposureWhere == null) {
+                    exposedAt = first.foundAt();
+                    exposureWhere = "secret value (" + first.kind() + ") found in " + file + ":" + line + " field '"
+                            + first.field() + "' during ingestion";
+                }
+                JsonNode ttl = node.path("ttlSeconds");
+                CredentialRecord c = new CredentialRecord(id, text(node, "type"), list(node, "holders"),
+                        text(node, "environment"), text(node, "issuer"), text(node, "storage"), text(node, "location"),
+                        list(node, "scopes"), times.at("createdAt"), times.at("expiresAt"),
+                        ttl.isNumber() ? ttl.asLong() : null, times.at("lastRotatedAt"), times.at("lastUsedAt"),
+                        text(node, "status"), times.at("revokedAt"), exposedAt, exposureWhere, source);
+                if (times.ok()) {
+                    sink.credential(c, attrs);
+                }
+            }
+            default -> throw new IllegalStateException("unknown section " + section);
+        }
+        secrets.forEach(sink::secret);
+    }
+
+    private void redact(JsonNode node, String path, Section section, String id, String file, long line,
+            List<SecretFinding> found) {
+        if (node instanceof ObjectNode obj) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                String p = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+                if (f.getValue().isTextual()) {
+                    redactText(f.getValue().asText(), p, section, id, file, line, found).ifPresent(f::setValue);
+                } else {
+                    redact(f.getValue(), p, section, id, file, line, found);
+                }
+            }
+        } else if (node instanceof ArrayNode arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                if (arr.get(i).isTextual()) {
+                    int idx = i;
+                    redactText(arr.get(i).asText(), path, section, id, file, line, found).ifPresent(r -> arr.set(idx, r));
+                } else {
+                    redact(arr.get(i), path, section, id, file, line, found);
+                }
+            }
+        }
+    }
+
+    private java.util.Optional<TextNode> redactText(String value, String field, Section section, String id, String file,
+            long line, List<SecretFinding> found) {
+        return SecretScanner.detect(field, value).map(kind -> {
+            problems.warning(file, line, prefixed(section, field), SecretScanner.redacted(kind),
+                    "secret value (" + kind + ") found: redacted, never stored"
+                            + (section == Section.CREDENTIALS ? "; the credential is treated as exposed" : ""));
+            found.add(new SecretFinding(section == Section.CREDENTIALS ? id : null, section == Section.AGENTS ? id : null,
+                    kind, prefixed(section, field), ingestedAt, new SourceRef(uploadId, file, line)));
+            return TextNode.valueOf(SecretScanner.redacted(kind));
+        });
+    }
+
+    private static String prefixed(Section section, String field) {
+        return field == null ? section.name : section.name + "." + field;
+    }
+
+    private static String valueAt(ObjectNode node, String field) {
+        JsonNode v = at(node, field);
+        return v == null || v.isMissingNode() || v.isContainerNode() ? null : v.asText();
+    }
+
+    private static JsonNode at(JsonNode node, String dotted) {
+        if (dotted == null) {
+            return null;
+        }
+        JsonNode cur = node;
+        for (String part : dotted.split("\\.")) {
+            cur = cur.isArray() && part.matches("\\d+") ? cur.path(Integer.parseInt(part)) : cur.path(part);
+        }
+        return cur;
+    }
+
+    static String text(JsonNode node, String dotted) {
+        JsonNode v = at(node, dotted);
+        if (v == null || v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.isBlank() ? null : s.trim();
+    }
+
+    static List<String> list(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (!v.isArray()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(v.size());
+        v.forEach(e -> out.add(e.asText().trim()));
+        return out;
+    }
+
+    /** Parses the time fields of one record, reporting each bad one. */
+    private final class Times {
+        private final JsonNode node;
+        private final Section section;
+        private final String file;
+        private final long line;
+        private boolean ok = true;
+
+        Times(JsonNode node, Section section, String file, long line) {
+            this.node = node;
+            this.section = section;
+            this.file = file;
+            this.line = line;
+        }
+
+        Instant at(String field) {
+            String t = text(node, field);
+            if (t == null) {
+                return null;
+            }
+            return dev.steward.ingest.Times.parse(t).orElseGet(() -> {
+                ok = false;
+                problems.error(file, line, prefixed(section, field), t, "not an RFC 3339 date-time or a date (YYYY-MM-DD)");
+                return null;
+            });
+        }
+
+        boolean ok() {
+            return ok;
+        }
+    }
+}

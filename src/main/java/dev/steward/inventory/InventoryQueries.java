@@ -1,0 +1,114 @@
+package dev.steward.inventory;
+
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.PersonRecord;
+import dev.steward.upload.UploadRepository;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the inventory in force at an instant: for each section and supersession scope, the records of the committed
+ * upload with the latest asOf at or before the instant. Earlier uploads stay stored and answer for earlier instants.
+ */
+@ApplicationScoped
+public class InventoryQueries {
+
+    /** Optional filters of a listing; null means no filter. */
+    public record Filter(String team, String environment, String owner) {
+        public static final Filter NONE = new Filter(null, null, null);
+    }
+
+    private final UploadRepository uploads;
+    private final EntityManager em;
+
+    public InventoryQueries(UploadRepository uploads, EntityManager em) {
+        this.uploads = uploads;
+        this.em = em;
+    }
+
+    public List<AgentRecord> agents(Instant asOf, Filter filter, int offset, int limit) {
+        List<Long> ids = uploads.inForce("agents", asOf);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder q = new StringBuilder("from AgentEntity where uploadId in :ids");
+        Parameters p = Parameters.with("ids", ids);
+        if (filter.team() != null) {
+            q.append(" and team = :team");
+            p.and("team", filter.team());
+        }
+        if (filter.environment() != null) {
+            q.append(" and environment = :env");
+            p.and("env", filter.environment());
+        }
+        if (filter.owner() != null) {
+            q.append(" and owner = :owner");
+            p.and("owner", filter.owner());
+        }
+        q.append(" order by id, uploadId");
+        var query = em.createQuery(q.toString(), AgentEntity.class);
+        p.map().forEach(query::setParameter);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(AgentEntity::toRecord).toList();
+    }
+
+    public Optional<AgentRecord> agent(String id, Instant asOf) {
+        List<Long> ids = uploads.inForce("agents", asOf);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return em.createQuery("from AgentEntity where uploadId in :ids and id = :id order by uploadId desc", AgentEntity.class)
+                .setParameter("ids", ids).setParameter("id", id).setMaxResults(1).getResultStream()
+                .findFirst().map(AgentEntity::toRecord);
+    }
+
+    public List<CredentialRecord> credentials(Instant asOf, String holder, String environment, int offset, int limit) {
+        List<Long> ids = uploads.inForce("credentials", asOf);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var query = em.createQuery("from CredentialEntity where uploadId in :ids"
+                + (environment != null ? " and environment = :env" : "") + " order by id, uploadId", CredentialEntity.class)
+                .setParameter("ids", ids);
+        if (environment != null) {
+            query.setParameter("env", environment);
+        }
+        var stream = query.getResultStream().map(CredentialEntity::toRecord);
+        if (holder != null) {
+            stream = stream.filter(c -> c.holders().contains(holder));
+        }
+        return stream.skip(offset).limit(limit).toList();
+    }
+
+    public Optional<CredentialRecord> credential(String id, Instant asOf) {
+        List<Long> ids = uploads.inForce("credentials", asOf);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return em.createQuery("from CredentialEntity where uploadId in :ids and id = :id order by uploadId desc",
+                        CredentialEntity.class)
+                .setParameter("ids", ids).setParameter("id", id).setMaxResults(1).getResultStream()
+                .findFirst().map(CredentialEntity::toRecord);
+    }
+
+    public List<PersonRecord> people(Instant asOf) {
+        List<Long> ids = uploads.inForce("people", asOf);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from PersonEntity where uploadId in :ids order by id, uploadId", PersonEntity.class)
+                .setParameter("ids", ids).getResultStream().map(PersonEntity::toRecord).toList();
+    }
+
+    public List<CredentialRecord> allCredentials(Instant asOf) {
+        return credentials(asOf, null, null, 0, Integer.MAX_VALUE);
+    }
+
+    public List<AgentRecord> allAgents(Instant asOf) {
+        return agents(asOf, Filter.NONE, 0, Integer.MAX_VALUE);
+    }
+}

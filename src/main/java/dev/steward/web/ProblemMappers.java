@@ -1,0 +1,42 @@
+package dev.steward.web;
+
+import dev.steward.ingest.IngestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps exceptions to RFC 7807 problem responses in one place: bad input 400 (413 when too large), unknown resources
+ * 404. Messages name the offending value; they never carry secret values (ingestion redacts before it reports).
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response ingest(IngestException e, UriInfo uri) {
+        int status = e.tooLarge() ? 413 : 400;
+        return problem(status, e.tooLarge() ? "Upload too large" : "Bad input", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
+        return problem(400, "Bad request", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return problem(404, "Not found", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri);
+    }
+
+    static Response problem(int status, String title, String detail, UriInfo uri) {
+        return Response.status(status).type(Problems7807.MEDIA_TYPE)
+                .entity(Problems7807.of(status, title, detail, uri == null ? null : uri.getPath())).build();
+    }
+}
