@@ -38,6 +38,7 @@ public final class DocumentInventoryReader {
         String kind = null;
         String asOfText = null;
         String source = null;
+        TreeReader trees = new TreeReader(file, limits.maxYamlAliases(), problems);
         try (JsonParser p = om.getFactory().createParser(bounded)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IngestException(file + ": expected a " + (yaml ? "YAML mapping" : "JSON object")
@@ -52,8 +53,8 @@ public final class DocumentInventoryReader {
                     sink.section(section);
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         long recordLine = p.currentTokenLocation().getLineNr();
-                        ObjectNode node = om.readTree(p);
-                        mapper.map(section, node, file, recordLine);
+                        TreeReader.Read record = trees.read(p, true);
+                        mapper.map(section, (ObjectNode) record.node(), file, recordLine, record.lines());
                     }
                     if (p.currentToken() != JsonToken.END_ARRAY) {
                         problems.error(file, p.currentTokenLocation().getLineNr(), field, p.getText(),
@@ -62,7 +63,7 @@ public final class DocumentInventoryReader {
                     }
                     continue;
                 }
-                JsonNode value = om.readTree(p);
+                JsonNode value = trees.read(p, false).node();
                 switch (field) {
                     case "apiVersion" -> {
                         if (!"steward/v1".equals(value.asText())) {

@@ -92,7 +92,7 @@ public class IngestService {
         } catch (Rejected e) {
             return rejected(plan, request, problems, receivedAt, started);
         } catch (IngestException e) {
-            problems.error(plan.names().get(0), 0, null, null, e.getMessage());
+            addProblem(problems, plan.names(), e.getMessage());
             return rejected(plan, request, problems, receivedAt, started);
         } catch (jakarta.persistence.PersistenceException e) {
             var now = QuarkusTransaction.requiringNew().call(() -> uploads.committedWithHash(plan.contentHash()));
@@ -102,6 +102,24 @@ public class IngestService {
             }
             throw e;
         }
+    }
+
+    private static final Pattern LOCATED = Pattern.compile("^(.+?):(\\d+): (.*)$", Pattern.DOTALL);
+    private static final Pattern FILED = Pattern.compile("^(.+?): (.*)$", Pattern.DOTALL);
+
+    /** Files a limit or parse failure as a problem of its file and line, parsed from the message's "file:line:" prefix. */
+    static void addProblem(Problems problems, List<String> files, String message) {
+        var located = LOCATED.matcher(message);
+        if (located.matches() && files.contains(located.group(1))) {
+            problems.error(located.group(1), Long.parseLong(located.group(2)), null, null, located.group(3));
+            return;
+        }
+        var filed = FILED.matcher(message);
+        if (filed.matches() && files.contains(filed.group(1))) {
+            problems.error(filed.group(1), 0, null, null, filed.group(2));
+            return;
+        }
+        problems.error(files.get(0), 0, null, null, message);
     }
 
     private record Stored(long uploadId, IngestReport.Counts counts, Instant asOf, String source) {

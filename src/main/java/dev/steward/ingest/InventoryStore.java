@@ -4,7 +4,6 @@ import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.PersonRecord;
 import dev.steward.evidence.SecretFinding;
-import dev.steward.evidence.SourceRef;
 import dev.steward.inventory.AgentEntity;
 import dev.steward.inventory.CredentialEntity;
 import dev.steward.inventory.PersonEntity;
@@ -12,13 +11,10 @@ import dev.steward.inventory.SecretFindingEntity;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The inventory sink that stores records of one upload in its transaction. Rejects duplicate ids within a section
- * and, once any error is known, stops writing (the upload will roll back) while reading goes on to list every
+ * The inventory sink that stores records of one upload in its transaction. Once any error is known it stops writing (the upload will roll back) while reading goes on to list every
  * problem. Flushes and clears the persistence context every few hundred records to keep memory flat.
  */
 final class InventoryStore implements InventorySink {
@@ -27,9 +23,9 @@ final class InventoryStore implements InventorySink {
 
     private final EntityManager em;
     private final Problems problems;
-    private final Map<String, String> people = new HashMap<>();
-    private final Map<String, String> agents = new HashMap<>();
-    private final Map<String, String> credentials = new HashMap<>();
+    private long people;
+    private long agents;
+    private long credentials;
     private final Set<RecordMapper.Section> sections = EnumSet.noneOf(RecordMapper.Section.class);
     private long secrets;
     private int unflushed;
@@ -58,39 +54,26 @@ final class InventoryStore implements InventorySink {
 
     @Override
     public void person(PersonRecord p, String attributes) {
-        if (unique(people, "people", p.id(), p.source())) {
-            persist(PersonEntity.from(p, attributes));
-        }
+        people++;
+        persist(PersonEntity.from(p, attributes));
     }
 
     @Override
     public void agent(AgentRecord a, String attributes) {
-        if (unique(agents, "agents", a.id(), a.source())) {
-            persist(AgentEntity.from(a, attributes));
-        }
+        agents++;
+        persist(AgentEntity.from(a, attributes));
     }
 
     @Override
     public void credential(CredentialRecord c, String attributes) {
-        if (unique(credentials, "credentials", c.id(), c.source())) {
-            persist(CredentialEntity.from(c, attributes));
-        }
+        credentials++;
+        persist(CredentialEntity.from(c, attributes));
     }
 
     @Override
     public void secret(SecretFinding finding) {
         secrets++;
         persist(SecretFindingEntity.from(finding));
-    }
-
-    private boolean unique(Map<String, String> seen, String section, String id, SourceRef at) {
-        String here = at.file() + ":" + at.line();
-        String first = seen.putIfAbsent(id, here);
-        if (first != null) {
-            problems.error(at.file(), at.line(), section + ".id", id, "duplicate id; first defined at " + first);
-            return false;
-        }
-        return true;
     }
 
     private void persist(Object entity) {
@@ -110,15 +93,15 @@ final class InventoryStore implements InventorySink {
     }
 
     long people() {
-        return people.size();
+        return people;
     }
 
     long agents() {
-        return agents.size();
+        return agents;
     }
 
     long credentials() {
-        return credentials.size();
+        return credentials;
     }
 
     long secrets() {

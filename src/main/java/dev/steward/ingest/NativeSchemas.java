@@ -68,9 +68,10 @@ public final class NativeSchemas {
         if (path.startsWith("$")) {
             path = path.substring(1);
         }
-        if (path.startsWith(".")) {
+        if (path.startsWith(".") || path.startsWith("/")) {
             path = path.substring(1);
         }
+        path = path.replace('/', '.').replaceAll("\\[(\\d+)]", ".$1");
         if (e.getProperty() != null && !path.endsWith(e.getProperty()) && "required".equals(e.getKeyword())) {
             path = path.isEmpty() ? e.getProperty() : path + "." + e.getProperty();
         }

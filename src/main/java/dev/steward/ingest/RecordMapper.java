@@ -61,6 +61,8 @@ public final class RecordMapper {
     private final InventorySink sink;
     private final long uploadId;
     private final Instant ingestedAt;
+    private Map<String, Long> fieldLines = Map.of();
+    private final Map<Section, Map<String, String>> seen = new java.util.EnumMap<>(Section.class);
 
     public RecordMapper(Problems problems, InventorySink sink, long uploadId, Instant ingestedAt) {
         this.problems = problems;
@@ -69,21 +71,39 @@ public final class RecordMapper {
         this.ingestedAt = ingestedAt;
     }
 
-    /** Maps one record and delivers it to the sink; a record with errors is reported and not delivered. */
+    /**
+     * Maps one record with every problem on the record's line (CSV and XLSX rows). Ids must be unique within a
+     * section across all files of the upload.
+     */
     public void map(Section section, ObjectNode node, String file, long line) {
+        map(section, node, file, line, Map.of());
+    }
+
+    /**
+     * Maps one record and delivers it to the sink; a record with errors is reported and not delivered. {@code lines}
+     * gives the line of each field (dotted path) where the reader knows it; problems use it, else the record's line.
+     */
+    public void map(Section section, ObjectNode node, String file, long line, Map<String, Long> lines) {
+        this.fieldLines = lines;
         long errorsBefore = problems.errorCount();
         String id = node.path("id").isTextual() ? node.path("id").asText() : null;
         List<SecretFinding> secrets = new ArrayList<>();
         redact(node, "", section, id, file, line, secrets);
+        if (id != null) {
+            String first = seen.computeIfAbsent(section, k -> new java.util.HashMap<>()).putIfAbsent(id, file + ":" + line);
+            if (first != null) {
+                problems.error(file, lineOf("id", line), prefixed(section, "id"), id, "duplicate id; first defined at " + first);
+            }
+        }
         for (NativeSchemas.Violation v : NativeSchemas.get().validate(section.schema, node.toString())) {
-            problems.error(file, line, prefixed(section, v.field()), valueAt(node, v.field()), v.message());
+            problems.error(file, lineOf(v.field(), line), prefixed(section, v.field()), valueAt(node, v.field()), v.message());
         }
         ObjectNode attributes = node.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (!section.fields.contains(f.getKey())) {
                 attributes.set(f.getKey(), f.getValue());
-                problems.warningOnce(file + "|" + section + "|" + f.getKey(), file, line, prefixed(section, f.getKey()),
+                problems.warningOnce(file + "|" + section + "|" + f.getKey(), file, lineOf(f.getKey(), line), prefixed(section, f.getKey()),
                         null, "unknown field kept as an attribute (reported once per file)");
             }
         }
@@ -165,13 +185,17 @@ public final class RecordMapper {
     private java.util.Optional<TextNode> redactText(String value, String field, Section section, String id, String file,
             long line, List<SecretFinding> found) {
         return SecretScanner.detect(field, value).map(kind -> {
-            problems.warning(file, line, prefixed(section, field), SecretScanner.redacted(kind),
+            problems.warning(file, lineOf(field, line), prefixed(section, field), SecretScanner.redacted(kind),
                     "secret value (" + kind + ") found: redacted, never stored"
                             + (section == Section.CREDENTIALS ? "; the credential is treated as exposed" : ""));
             found.add(new SecretFinding(section == Section.CREDENTIALS ? id : null, section == Section.AGENTS ? id : null,
                     kind, prefixed(section, field), ingestedAt, new SourceRef(uploadId, file, line)));
             return TextNode.valueOf(SecretScanner.redacted(kind));
         });
+    }
+
+    private long lineOf(String field, long recordLine) {
+        return field == null ? recordLine : fieldLines.getOrDefault(field, recordLine);
     }
 
     private static String prefixed(Section section, String field) {
@@ -235,7 +259,7 @@ public final class RecordMapper {
             }
             return dev.steward.ingest.Times.parse(t).orElseGet(() -> {
                 ok = false;
-                problems.error(file, line, prefixed(section, field), t, "not an RFC 3339 date-time or a date (YYYY-MM-DD)");
+                problems.error(file, lineOf(field, line), prefixed(section, field), t, "not an RFC 3339 date-time or a date (YYYY-MM-DD)");
                 return null;
             });
         }

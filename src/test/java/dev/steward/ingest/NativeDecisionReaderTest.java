@@ -1,0 +1,102 @@
+package dev.steward.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast decision-line reader implements decision.schema.json: for valid and invalid lines alike, it accepts a
+ * line exactly when the published schema does, and it names the field and value of what it rejects.
+ */
+class NativeDecisionReaderTest {
+
+    private final List<DecisionLine> read = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
+    private final Problems problems = new Problems(100);
+
+    private void read(String text) throws Exception {
+        new NativeDecisionReader(new TestLimits()).read("d.jsonl",
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), problems, new DecisionSink() {
+                    @Override
+                    public void decision(DecisionLine d) {
+                        read.add(d);
+                    }
+
+                    @Override
+                    public void secret(String credentialId, String agentId, String kind, String field, String file, long line) {
+                        secrets.add(credentialId + "/" + kind + "/" + field);
+                    }
+                }, n -> { });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\"}",
+            "{\"time\":\"2026-10-02T10:00:00+02:00\",\"credential\":\"c\",\"decision\":\"deny\",\"onBehalfOf\":[\"p\",\"q\"]}",
+            "{\"id\":\"d\",\"time\":\"2026-10-02\",\"agent\":\"a\",\"decision\":\"DENY\",\"client\":{\"interactive\":true,\"userAgent\":\"x\"}}",
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\",\"tool\":null,\"approval\":null}",
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"decision\":\"allow\"}",
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\"}",
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"perhaps\"}",
+            "{\"time\":\"tuesday\",\"agent\":\"a\",\"decision\":\"allow\"}",
+            "{\"agent\":\"a\",\"decision\":\"allow\"}",
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\",\"tool\":42}",
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\",\"onBehalfOf\":\"p\"}",
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\",\"client\":{\"interactive\":\"yes\"}}",
+            "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\",\"scope\":[\"x\"]}",
+    })
+    void acceptsExactlyWhatTheSchemaAccepts(String line) throws Exception {
+        boolean schemaValid = NativeSchemas.get().validate(NativeSchemas.Kind.DECISION, line).isEmpty();
+        read(line + "\n");
+        assertThat(!problems.hasErrors()).as("reader accepts %s", line).isEqualTo(schemaValid);
+        assertThat(read).hasSize(schemaValid ? 1 : 0);
+    }
+
+    @Test
+    void normalizesFieldsAndNamesTheBadOnes() throws Exception {
+        read("{\"time\":\"2026-10-02T12:00:00+02:00\",\"agent\":\"a\",\"decision\":\"Allow\",\"onBehalfOf\":[\"p-ana\"],"
+                + "\"extra\":1,\"client\":{\"interactive\":false,\"userAgent\":\"curl/8\"}}\n"
+                + "not json\n"
+                + "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\",\"tool\":{\"x\":1}}\n");
+        assertThat(read).hasSize(1);
+        DecisionLine d = read.get(0);
+        assertThat(d.time()).hasToString("2026-10-02T10:00:00Z");
+        assertThat(d.allowed()).isTrue();
+        assertThat(d.onBehalfOf()).containsExactly("p-ana");
+        assertThat(d.interactive()).isFalse();
+        assertThat(d.line()).isEqualTo(1);
+        assertThat(problems.listed()).extracting(Problem::line, Problem::field, Problem::reason)
+                .contains(org.assertj.core.groups.Tuple.tuple(1L, "extra", "unknown field ignored (reported once per file)"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "tool", "expected a string"));
+        assertThat(problems.listed()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.reason()).startsWith("not valid JSON");
+            assertThat(p.value()).isNull();
+        });
+    }
+
+    @Test
+    void secretsInALineAreRedactedAndTiedToItsCredential() throws Exception {
+        read("{\"reason\":\"token ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5\",\"time\":\"2026-10-02T10:00:00Z\","
+                + "\"credential\":\"cred-9\",\"decision\":\"allow\"}\n");
+        assertThat(read.get(0).reason()).isEqualTo("[REDACTED:github-token]");
+        assertThat(secrets).containsExactly("cred-9/github-token/reason");
+    }
+
+    @Test
+    void deepNestingIsBoundedNotFatal() throws Exception {
+        String deep = "[".repeat(200) + "]".repeat(200);
+        read("{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\",\"x\":" + deep + "}\n");
+        assertThat(read).isEmpty();
+        assertThat(problems.listed()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.reason()).contains("nesting depth");
+        });
+    }
+}

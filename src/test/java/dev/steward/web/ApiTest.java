@@ -1,0 +1,131 @@
+package dev.steward.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.steward.security.Role;
+import dev.steward.security.TokenService;
+import dev.steward.testing.TestFiles;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The REST surface: authentication and roles on every endpoint but health, uploads, listings, RFC 7807 errors. */
+@QuarkusTest
+class ApiTest {
+
+    private static final String ADMIN = "test-admin-token";
+
+    @Inject
+    TokenService tokens;
+
+    final TestFiles files = new TestFiles();
+    final String scope = "api-" + UUID.randomUUID();
+
+    private String token(Role role) {
+        return tokens.create("t-" + UUID.randomUUID(), role, null, "test").token();
+    }
+
+    @Test
+    void healthIsOpenEverythingElseNeedsAToken() {
+        given().get("/q/health").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/api/v1/agents").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        given().get("/api/v1/uploads").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(401);
+        given().get("/q/openapi").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/v1/agents").then().statusCode(401);
+        given().auth().oauth2(token(Role.VIEWER)).get("/q/metrics").then().statusCode(200);
+        given().auth().oauth2(token(Role.VIEWER)).get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/uploads/{kind}"));
+    }
+
+    @Test
+    void viewersReadButOnlyAdminsUpload() {
+        String viewer = token(Role.VIEWER);
+        String auditor = token(Role.AUDITOR);
+        Path inv = files.write("inventory.yaml", TestFiles.inventory("2026-11-01", TestFiles.agent("v-" + scope)));
+        given().auth().oauth2(viewer).get("/api/v1/agents").then().statusCode(200);
+        given().auth().oauth2(viewer).multiPart("file", inv.toFile()).queryParam("scope", scope)
+                .post("/api/v1/uploads/inventory").then().statusCode(403);
+        given().auth().oauth2(auditor).multiPart("file", inv.toFile()).queryParam("scope", scope)
+                .post("/api/v1/uploads/inventory").then().statusCode(403);
+    }
+
+    @Test
+    void expiredAndRevokedTokensAreRefused() {
+        String expired = tokens.create("old", Role.ADMIN, Instant.now().minusSeconds(1), "test").token();
+        given().auth().oauth2(expired).get("/api/v1/agents").then().statusCode(401);
+        TokenService.Created revoked = tokens.create("gone", Role.ADMIN, null, "test");
+        given().auth().oauth2(revoked.token()).get("/api/v1/agents").then().statusCode(200);
+        tokens.revoke(revoked.id());
+        given().auth().oauth2(revoked.token()).get("/api/v1/agents").then().statusCode(401);
+    }
+
+    @Test
+    void uploadListAndReadBackAnInventory() {
+        String id = "rest-" + scope;
+        Path inv = files.write("inventory.yaml", TestFiles.inventory("2026-11-01", TestFiles.agent(id)));
+        int upload = given().auth().oauth2(ADMIN).multiPart("file", inv.toFile()).queryParam("scope", scope)
+                .post("/api/v1/uploads/inventory")
+                .then().statusCode(201).header("Location", containsString("/api/v1/uploads/"))
+                .body("status", equalTo("COMMITTED")).body("counts.agents", equalTo(1))
+                .extract().path("uploadId");
+        given().auth().oauth2(ADMIN).multiPart("file", inv.toFile()).queryParam("scope", scope)
+                .post("/api/v1/uploads/inventory")
+                .then().statusCode(200).body("status", equalTo("DUPLICATE")).body("duplicateOf", equalTo(upload));
+
+        given().auth().oauth2(ADMIN).get("/api/v1/agents/" + id + "?asOf=2026-11-02")
+                .then().statusCode(200).body("id", equalTo(id)).body("source.uploadId", equalTo(upload))
+                .body("source.file", equalTo("inventory.yaml")).body("source.line", equalTo(6));
+        given().auth().oauth2(ADMIN).get("/api/v1/agents?asOf=2026-11-02&team=payments&size=1000")
+                .then().statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(ADMIN).get("/api/v1/uploads/" + upload)
+                .then().statusCode(200).body("upload.kind", equalTo("INVENTORY")).body("report.status", equalTo("COMMITTED"));
+        given().auth().oauth2(ADMIN).get("/api/v1/uploads").then().statusCode(200).body("items.id", hasItem(upload));
+    }
+
+    @Test
+    void aRejectedUploadIsA422ProblemListingEveryProblem() {
+        Path inv = files.write("inventory.yaml", TestFiles.inventory("2026-11-01",
+                "  - id: x\n    autonomy: robotic\n  - id: y\n    status: sleeping\n"));
+        given().auth().oauth2(ADMIN).multiPart("file", inv.toFile()).queryParam("scope", scope)
+                .post("/api/v1/uploads/inventory")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("title", equalTo("Upload rejected")).body("status", equalTo(422))
+                .body("report.problems.field", hasItem("agents.autonomy"))
+                .body("report.problems.value", hasItem("sleeping"))
+                .body("report.problems.line", hasItem(7));
+    }
+
+    @Test
+    void rawBodyUploadOfAGzippedDecisionLog() {
+        Path log = files.gzip("d.jsonl.gz", TestFiles.decision(1, "raw-" + scope) + TestFiles.decision(2, "raw-" + scope));
+        given().auth().oauth2(ADMIN).contentType("application/gzip").body(log.toFile())
+                .post("/api/v1/uploads/decisions?filename=d.jsonl.gz")
+                .then().statusCode(201).body("kind", equalTo("DECISIONS")).body("counts.decisions", equalTo(2));
+        given().auth().oauth2(ADMIN).contentType("application/gzip").body(log.toFile())
+                .post("/api/v1/uploads/decisions")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("?filename="));
+        given().auth().oauth2(ADMIN).contentType("application/gzip").body(log.toFile())
+                .post("/api/v1/uploads/inventory?filename=d.jsonl.gz")
+                .then().statusCode(400).body("detail", containsString("these files are decision logs, not inventory"));
+    }
+
+    @Test
+    void unknownThingsAre404ProblemsAndBadParametersAre400() {
+        given().auth().oauth2(ADMIN).get("/api/v1/agents/nobody-" + scope)
+                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("nobody-"));
+        given().auth().oauth2(ADMIN).get("/api/v1/agents?asOf=last-week")
+                .then().statusCode(400).body("detail", containsString("asOf 'last-week'"));
+        given().auth().oauth2(ADMIN).get("/api/v1/credentials?size=5000")
+                .then().statusCode(400).body("detail", containsString("size 5000"));
+        given().auth().oauth2(ADMIN).get("/api/v1/uploads/999999").then().statusCode(404).body("instance", notNullValue());
+    }
+}
