@@ -5,6 +5,6 @@ public interface DecisionSink {
 
     void decision(DecisionLine decision);
 
-    /** A secret value found (and redacted) in a decision line. */
-    void secret(String credentialId, String agentId, String kind, String field, String file, long line);
+    /** A secret value found (and redacted) in a decision line; {@code at} is the decision's time, if valid. */
+    void secret(String credentialId, String agentId, String kind, String field, java.time.Instant at, String file, long line);
 }

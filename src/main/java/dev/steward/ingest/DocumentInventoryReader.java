@@ -36,8 +36,7 @@ public final class DocumentInventoryReader {
         InputStream bounded = new SizeLimit(in, limits.maxDocumentBytes(), file);
         ObjectMapper om = new ObjectMapper(factory(yaml));
         String kind = null;
-        String asOfText = null;
-        String source = null;
+        String asOfText;
         TreeReader trees = new TreeReader(file, limits.maxYamlAliases(), problems);
         try (JsonParser p = om.getFactory().createParser(bounded)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -71,8 +70,15 @@ public final class DocumentInventoryReader {
                         }
                     }
                     case "kind" -> kind = value.asText();
-                    case "asOf" -> asOfText = value.isNull() ? null : value.asText();
-                    case "source" -> source = value.isNull() ? null : value.asText();
+                    case "asOf" -> {
+                        asOfText = value.isNull() ? null : value.asText();
+                        java.time.Instant at = Times.parse(asOfText).orElse(null);
+                        if (asOfText != null && at == null) {
+                            problems.error(file, line, "asOf", asOfText, "not an RFC 3339 date-time or a date (YYYY-MM-DD)");
+                        }
+                        sink.meta(at, null);
+                    }
+                    case "source" -> sink.meta(null, value.isNull() ? null : value.asText());
                     default -> {
                         if (!TOP_LEVEL.contains(field) || !(value == null || value.isNull())) {
                             problems.warning(file, line, field, null, TOP_LEVEL.contains(field)
@@ -89,11 +95,6 @@ public final class DocumentInventoryReader {
         if (kind == null || !(kind.equals("Inventory") || kind.equals("People"))) {
             problems.error(file, 1, "kind", kind, "expected kind: Inventory (or People)");
         }
-        java.time.Instant asOf = Times.parse(asOfText).orElse(null);
-        if (asOfText != null && asOf == null) {
-            problems.error(file, 1, "asOf", asOfText, "not an RFC 3339 date-time or a date (YYYY-MM-DD)");
-        }
-        sink.meta(asOf, source);
         return kind;
     }
 

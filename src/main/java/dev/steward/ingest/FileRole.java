@@ -10,14 +10,14 @@ import java.util.Locale;
  * Gzip is transparent: {@code x.jsonl.gz} is a decision log.
  */
 public enum FileRole {
+    /** CSV with the document-level asOf and source (columns asOf, source); read first. */
+    META_CSV,
     /** YAML inventory or people document. */
     YAML_DOCUMENT,
     /** JSON inventory or people document. */
     JSON_DOCUMENT,
     /** CSV file of one section, named people, agents or credentials. */
     SECTION_CSV,
-    /** CSV with the document-level asOf and source (columns asOf, source). */
-    META_CSV,
     /** XLSX workbook with sheets people, agents, credentials and meta. */
     XLSX_WORKBOOK,
     /** JSON Lines decision log. */

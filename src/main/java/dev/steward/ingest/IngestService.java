@@ -140,7 +140,10 @@ public class IngestService {
             counts = storeDecisions(plan, request, problems, id);
         } else {
             InventoryStore store = new InventoryStore(em, problems);
-            RecordMapper mapper = new RecordMapper(problems, store, id, receivedAt);
+            // a secret in an inventory is known to exist as of the inventory's asOf (else the time it arrived)
+            Instant requested = request.asOf();
+            RecordMapper mapper = new RecordMapper(problems, store, id,
+                    () -> requested != null ? requested : store.asOf != null ? store.asOf : receivedAt);
             NativeInventoryAdapter adapter = new NativeInventoryAdapter(limits);
             boolean peopleDocument = false;
             for (Plan.Entry f : plan.files()) {
@@ -167,6 +170,13 @@ public class IngestService {
             }
             counts = new IngestReport.Counts(store.people(), store.agents(), store.credentials(), 0, store.secrets());
             em.flush();
+            if (!asOf.equals(receivedAt)) {
+                // asOf arrived after records that held secrets (e.g. at the end of a document): date them by it
+                em.createNativeQuery("UPDATE secret_finding SET found_at = ?1 WHERE upload_id = ?2 AND found_at = ?3")
+                        .setParameter(1, asOf).setParameter(2, id).setParameter(3, receivedAt).executeUpdate();
+                em.createNativeQuery("UPDATE credential SET exposure_at = ?1 WHERE upload_id = ?2 AND exposure_at = ?3")
+                        .setParameter(1, asOf).setParameter(2, id).setParameter(3, receivedAt).executeUpdate();
+            }
             em.clear();
             upload = uploads.findById(id);
             upload.hasPeople = store.has(RecordMapper.Section.PEOPLE);
@@ -213,8 +223,10 @@ public class IngestService {
                 }
 
                 @Override
-                public void secret(String credentialId, String agentId, String kind, String field, String file, long line) {
-                    secrets.add(new SecretFinding(credentialId, agentId, kind, field, now, new SourceRef(uploadId, file, line)));
+                public void secret(String credentialId, String agentId, String kind, String field, Instant at, String file,
+                        long line) {
+                    secrets.add(new SecretFinding(credentialId, agentId, kind, field, at == null ? now : at,
+                            new SourceRef(uploadId, file, line)));
                 }
             };
             for (Plan.Entry f : plan.files()) {

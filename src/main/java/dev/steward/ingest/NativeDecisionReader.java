@@ -98,7 +98,7 @@ public final class NativeDecisionReader {
             problems.error(file, line, "agent", null, "at least one of agent or credential is required");
         }
         for (String[] s : f.secrets) {
-            sink.secret(f.credential, f.agent, s[0], s[1], file, line);
+            sink.secret(f.credential, f.agent, s[0], s[1], time, file, line);
         }
         if (problems.errorCount() > errorsBefore) {
             return;

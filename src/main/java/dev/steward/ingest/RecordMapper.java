@@ -60,15 +60,16 @@ public final class RecordMapper {
     private final Problems problems;
     private final InventorySink sink;
     private final long uploadId;
-    private final Instant ingestedAt;
+    private final java.util.function.Supplier<Instant> foundAt;
     private Map<String, Long> fieldLines = Map.of();
     private final Map<Section, Map<String, String>> seen = new java.util.EnumMap<>(Section.class);
 
-    public RecordMapper(Problems problems, InventorySink sink, long uploadId, Instant ingestedAt) {
+    /** @param foundAt when a secret found now is known to have existed (the inventory's asOf where known) */
+    public RecordMapper(Problems problems, InventorySink sink, long uploadId, java.util.function.Supplier<Instant> foundAt) {
         this.problems = problems;
         this.sink = sink;
         this.uploadId = uploadId;
-        this.ingestedAt = ingestedAt;
+        this.foundAt = foundAt;
     }
 
     /**
@@ -140,7 +141,7 @@ public final class RecordMapper {
                 SecretFinding first = secrets.isEmpty() ? null : secrets.get(0);
                 if (first != null && exposedAt == null && exposureWhere == null) {
                     exposedAt = first.foundAt();
-                    exposureWhere = "secret value (" + first.kind() + ") found in " + file + ":" + line + " field '"
+                    exposureWhere = "secret value (" + first.kind() + ") found in " + file + ":" + first.source().line() + " field '"
                             + first.field() + "' during ingestion";
                 }
                 JsonNode ttl = node.path("ttlSeconds");
@@ -189,7 +190,7 @@ public final class RecordMapper {
                     "secret value (" + kind + ") found: redacted, never stored"
                             + (section == Section.CREDENTIALS ? "; the credential is treated as exposed" : ""));
             found.add(new SecretFinding(section == Section.CREDENTIALS ? id : null, section == Section.AGENTS ? id : null,
-                    kind, prefixed(section, field), ingestedAt, new SourceRef(uploadId, file, line)));
+                    kind, prefixed(section, field), foundAt.get(), new SourceRef(uploadId, file, lineOf(field, line))));
             return TextNode.valueOf(SecretScanner.redacted(kind));
         });
     }

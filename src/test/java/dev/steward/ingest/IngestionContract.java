@@ -210,11 +210,12 @@ abstract class IngestionContract {
         assertThat(r1.problems()).anySatisfy(p -> {
             assertThat(p.field()).isEqualTo("credentials.location");
             assertThat(p.value()).isEqualTo("[REDACTED:aws-access-key]");
-            assertThat(p.line()).isEqualTo(14);
+            assertThat(p.line()).isEqualTo(18);
         });
         CredentialRecord c = inventory.credential("leaked-" + scope, Instant.parse("2026-11-02T00:00:00Z")).orElseThrow();
         assertThat(c.exposed()).isTrue();
-        assertThat(c.exposureWhere()).contains("inv.yaml:14");
+        assertThat(c.exposureWhere()).contains("inv.yaml:18");
+        assertThat(c.exposedAt()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
         assertThat(count("SELECT COUNT(*) FROM secret_finding WHERE credential_id = 'leaked-" + scope + "'")).isEqualTo(3);
     }
 

@@ -29,8 +29,8 @@ class NativeDecisionReaderTest {
                     }
 
                     @Override
-                    public void secret(String credentialId, String agentId, String kind, String field, String file, long line) {
-                        secrets.add(credentialId + "/" + kind + "/" + field);
+                    public void secret(String credentialId, String agentId, String kind, String field, java.time.Instant at, String file, long line) {
+                        secrets.add(credentialId + "/" + kind + "/" + field + "/" + at);
                     }
                 }, n -> { });
     }
@@ -86,7 +86,7 @@ class NativeDecisionReaderTest {
         read("{\"reason\":\"token ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5\",\"time\":\"2026-10-02T10:00:00Z\","
                 + "\"credential\":\"cred-9\",\"decision\":\"allow\"}\n");
         assertThat(read.get(0).reason()).isEqualTo("[REDACTED:github-token]");
-        assertThat(secrets).containsExactly("cred-9/github-token/reason");
+        assertThat(secrets).containsExactly("cred-9/github-token/reason/2026-10-02T10:00:00Z");
     }
 
     @Test
