@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fluent builders for check fixtures. Records start bare (only id, status active, environment prod, a source line)
@@ -28,7 +27,6 @@ final class Fixtures {
 
     static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
     static final Instant WINDOW_START = AS_OF.minus(Duration.ofDays(90));
-    private static final AtomicLong LINE = new AtomicLong();
 
     private Fixtures() {
     }
@@ -41,8 +39,9 @@ final class Fixtures {
         return LocalDate.ofInstant(AS_OF, ZoneOffset.UTC).minusDays(days);
     }
 
-    static SourceRef src(String file) {
-        return new SourceRef(1, file, LINE.incrementAndGet());
+    /** A source line derived from the record id, so regenerated fixtures are equal. */
+    static SourceRef src(String file, String id) {
+        return new SourceRef(1, file, Math.floorMod(String.valueOf(id).hashCode(), 10_000) + 1);
     }
 
     static PersonBuilder person(String id) {
@@ -62,7 +61,7 @@ final class Fixtures {
     }
 
     static SecretFinding secret(String credentialId, Instant foundAt) {
-        return new SecretFinding(credentialId, null, "aws-access-key", "location", foundAt, src("inventory.yaml"));
+        return new SecretFinding(credentialId, null, "aws-access-key", "location", foundAt, src("inventory.yaml", credentialId));
     }
 
     /** Evidence at the default as-of over the default window; items are records or builders. */
@@ -164,7 +163,7 @@ final class Fixtures {
         }
 
         PersonRecord build() {
-            return new PersonRecord(id, "Name of " + id, id + "@example.com", "payments", null, status, departedAt, src("people.csv"));
+            return new PersonRecord(id, "Name of " + id, id + "@example.com", "payments", null, status, departedAt, src("people.csv", id));
         }
     }
 
@@ -260,7 +259,7 @@ final class Fixtures {
         AgentRecord build() {
             return new AgentRecord(id, "Agent " + id, autonomy, environment, "payments", owner, backupOwner, status,
                     decommissionedAt, daysAgo(400), lastReviewedAt, vendor, identityType, identityId, alertChannel,
-                    incidentTrigger, runbook, killSwitchMethod, killSwitchTestedAt, tools, grants, src("inventory.yaml"));
+                    incidentTrigger, runbook, killSwitchMethod, killSwitchTestedAt, tools, grants, src("inventory.yaml", id));
         }
     }
 
@@ -366,7 +365,7 @@ final class Fixtures {
         CredentialRecord build() {
             return new CredentialRecord(id, type, holders, environment, issuer, storage, location, scopes, createdAt,
                     expiresAt, ttlSeconds, lastRotatedAt, lastUsedAt, status, revokedAt, exposedAt, exposureWhere,
-                    src("inventory.yaml"));
+                    src("inventory.yaml", id));
         }
     }
 
