@@ -22,7 +22,8 @@ import java.util.Optional;
  * autonomous holder, {@code maxLifetimeSupervised} for a supervised one, {@code maxLifetimeOther} otherwise
  * (human-in-the-loop, autonomy unknown, holder not inventoried); the strictest limit among the holders applies, and a
  * credential without holders gets {@code maxLifetimeOther}. FAIL when it never expires (no expiry and no TTL) or the
- * lifetime exceeds the limit; PASS when at most the limit (equal passes). Inactive credentials: NOT_APPLICABLE.
+ * lifetime exceeds the limit; PASS when at most the limit (equal passes); INSUFFICIENT_EVIDENCE when it has an expiry
+ * but no createdAt and no TTL (lifetime unknown). Inactive credentials: NOT_APPLICABLE.
  * Parameters (DURATION): maxLifetimeAutonomous PT1H, maxLifetimeSupervised PT24H, maxLifetimeOther P90D, resolved for
  * the credential's environment.
  */
@@ -89,6 +90,10 @@ public class Crd1CredentialLifetimeCheck extends CredentialCheck {
         }
         String limitText = "limit " + Rules.human(limit) + ", " + basis;
         Optional<Duration> lifetime = credential.lifetime();
+        if (lifetime.isEmpty() && credential.expiresAt() != null) {
+            return insufficient(credential.id(), "expires " + Rules.day(credential.expiresAt())
+                    + " but the issue date (createdAt) is unknown, so the lifetime cannot be computed (" + limitText + ")", refs);
+        }
         if (lifetime.isEmpty()) {
             return fail(credential.id(), "never expires: no expiresAt and no ttlSeconds (" + limitText + ")", refs);
         }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * a shorter one is NOT_APPLICABLE, as is an inactive credential. Rotation reference = lastRotatedAt, else createdAt
  * (never rotated since issue). PASS when the reference lies within {@code maxRotationAgeDays} before the as-of
  * instant (both ends included), FAIL when older or dated after the as-of instant, INSUFFICIENT_EVIDENCE when neither
- * date is known. Parameters: longLivedThreshold (DURATION, PT24H), maxRotationAgeDays (INTEGER, 90), resolved for
+ * date is known or when the lifetime is unknown (an expiry but no createdAt and no TTL). Parameters: longLivedThreshold (DURATION, PT24H), maxRotationAgeDays (INTEGER, 90), resolved for
  * the credential's environment.
  */
 @ApplicationScoped
@@ -66,6 +66,10 @@ public class Crd2RotationCheck extends CredentialCheck {
         Optional<Duration> lifetime = credential.lifetime();
         List<EvidenceRef> refs = List.of(Rules.credential(credential, "lastRotatedAt " + credential.lastRotatedAt()
                 + ", createdAt " + credential.createdAt() + ", lifetime " + lifetime.map(Rules::human).orElse("none")));
+        if (lifetime.isEmpty() && credential.expiresAt() != null) {
+            return insufficient(credential.id(), "expires " + Rules.day(credential.expiresAt())
+                    + " but the issue date (createdAt) is unknown, so it cannot be told whether it is long-lived", refs);
+        }
         if (lifetime.isPresent() && lifetime.get().compareTo(threshold) <= 0) {
             return notApplicable(credential.id(), "short-lived: lifetime " + Rules.human(lifetime.get())
                     + " (long-lived above " + Rules.human(threshold) + ")", refs);

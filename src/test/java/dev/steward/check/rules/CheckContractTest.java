@@ -105,7 +105,7 @@ class CheckContractTest {
             String id = String.format("k%02d", i);
             String[] holders = random.nextInt(5) == 0 ? new String[] {"a0" + random.nextInt(10), "a1" + random.nextInt(2)}
                     : random.nextInt(8) == 0 ? new String[0] : new String[] {String.format("a%02d", random.nextInt(agents + 2))};
-            Fixtures.CredentialBuilder c = credential(id, holders).type(pick(random, TYPES)).env(pick(random, ENVS))
+            CredentialBuilder c = credential(id, holders).type(pick(random, TYPES)).env(pick(random, ENVS))
                     .storage(pick(random, STORAGES), "loc").issuer(random.nextBoolean() ? "vault" : null)
                     .created(daysAgo(random.nextInt(400))).lastUsed(random.nextBoolean() ? daysAgo(random.nextInt(200)) : null)
                     .rotated(random.nextBoolean() ? daysAgo(random.nextInt(200)) : null);
@@ -129,7 +129,7 @@ class CheckContractTest {
             if (agent == null && cred == null) {
                 cred = "k00";
             }
-            Fixtures.DecisionBuilder d = decision(agent, cred).daysAgo(1 + random.nextInt(89)).tool(pick(random, TOOLS))
+            DecisionBuilder d = decision(agent, cred).daysAgo(1 + random.nextInt(89)).tool(pick(random, TOOLS))
                     .action(random.nextBoolean() ? "pay" : "read").scope(random.nextBoolean() ? "erp:read" : "erp:write")
                     .env(pick(random, ENVS)).count(1 + random.nextInt(30));
             if (random.nextInt(3) == 0) {

@@ -63,6 +63,13 @@ class Crd1CredentialLifetimeCheckTest {
     }
 
     @Test
+    void expiryWithoutIssueDateIsInsufficientNotNeverExpiring() {
+        CheckResult r = result(check, evidence(agent("bot"), credential("c1", "bot").created(null).expires(daysAgo(-30))), "c1");
+        assertThat(r.result()).isEqualTo(Result.INSUFFICIENT_EVIDENCE);
+        assertThat(r.reason()).startsWith("expires 2026-12-01 but the issue date (createdAt) is unknown");
+    }
+
+    @Test
     void perEnvironmentOverride() {
         var e = evidence(agent("bot").autonomy(Autonomy.AUTONOMOUS),
                 credential("dev-c", "bot").env("dev").lifetime(Duration.ofHours(8)),

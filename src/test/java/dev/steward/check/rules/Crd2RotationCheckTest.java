@@ -45,8 +45,11 @@ class Crd2RotationCheckTest {
     }
 
     @Test
-    void noDatesIsInsufficient() {
+    void noDatesOrUnknownLifetimeIsInsufficient() {
         assertThat(result(check, evidence(credential("c1", "bot").created(null)), "c1").result()).isEqualTo(Result.INSUFFICIENT_EVIDENCE);
+        CheckResult r = result(check, evidence(credential("c1", "bot").created(null).expires(daysAgo(-30)).rotated(daysAgo(200))), "c1");
+        assertThat(r.result()).isEqualTo(Result.INSUFFICIENT_EVIDENCE);
+        assertThat(r.reason()).contains("cannot be told whether it is long-lived");
     }
 
     @Test
