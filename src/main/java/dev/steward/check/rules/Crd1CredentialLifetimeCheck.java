@@ -52,8 +52,10 @@ public class Crd1CredentialLifetimeCheck extends CredentialCheck {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.of(AUTONOMOUS, ParameterSpec.Type.DURATION, "PT1H", "Maximum lifetime for a credential of an autonomous agent"),
-                ParameterSpec.of(SUPERVISED, ParameterSpec.Type.DURATION, "PT24H", "Maximum lifetime for a credential of a supervised agent"),
+                ParameterSpec.of(AUTONOMOUS, ParameterSpec.Type.DURATION, "PT1H",
+                        "Maximum lifetime for a credential of an autonomous agent"),
+                ParameterSpec.of(SUPERVISED, ParameterSpec.Type.DURATION, "PT24H",
+                        "Maximum lifetime for a credential of a supervised agent"),
                 ParameterSpec.of(OTHER, ParameterSpec.Type.DURATION, "P90D", "Maximum lifetime for any other credential"));
     }
 

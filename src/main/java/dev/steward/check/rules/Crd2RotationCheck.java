@@ -20,8 +20,8 @@ import java.util.Optional;
  * a shorter one is NOT_APPLICABLE, as is an inactive credential. Rotation reference = lastRotatedAt, else createdAt
  * (never rotated since issue). PASS when the reference lies within {@code maxRotationAgeDays} before the as-of
  * instant (both ends included), FAIL when older or dated after the as-of instant, INSUFFICIENT_EVIDENCE when neither
- * date is known or when the lifetime is unknown (an expiry but no createdAt and no TTL). Parameters: longLivedThreshold (DURATION, PT24H), maxRotationAgeDays (INTEGER, 90), resolved for
- * the credential's environment.
+ * date is known or when the lifetime is unknown (an expiry but no createdAt and no TTL). Parameters:
+ * longLivedThreshold (DURATION, PT24H), maxRotationAgeDays (INTEGER, 90), resolved for the credential's environment.
  */
 @ApplicationScoped
 public class Crd2RotationCheck extends CredentialCheck {
@@ -47,7 +47,8 @@ public class Crd2RotationCheck extends CredentialCheck {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.of(THRESHOLD, ParameterSpec.Type.DURATION, "PT24H", "Lifetime above which a credential counts as long-lived"),
+                ParameterSpec.of(THRESHOLD, ParameterSpec.Type.DURATION, "PT24H",
+                        "Lifetime above which a credential counts as long-lived"),
                 ParameterSpec.of(MAX_ROTATION_AGE_DAYS, ParameterSpec.Type.INTEGER, "90", "Maximum days since the last rotation"));
     }
 

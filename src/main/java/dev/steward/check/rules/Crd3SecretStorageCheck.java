@@ -49,7 +49,8 @@ public class Crd3SecretStorageCheck extends CredentialCheck {
     public List<ParameterSpec> parameters() {
         return List.of(
                 ParameterSpec.of(APPROVED, ParameterSpec.Type.LIST, "vault,secret-manager", "Storage kinds that pass"),
-                ParameterSpec.of(FORBIDDEN, ParameterSpec.Type.LIST, "env-var,config-file,source-code,ci-variable", "Storage kinds that fail"));
+                ParameterSpec.of(FORBIDDEN, ParameterSpec.Type.LIST, "env-var,config-file,source-code,ci-variable",
+                        "Storage kinds that fail"));
     }
 
     @Override
@@ -68,11 +69,12 @@ public class Crd3SecretStorageCheck extends CredentialCheck {
         List<EvidenceRef> refs = List.of(Rules.credential(credential, "type " + credential.type() + ", storage "
                 + credential.storage() + ", issuer " + credential.issuer() + ", location " + credential.location()));
         String storage = Rules.blank(credential.storage()) ? null : credential.storage().trim().toLowerCase(Locale.ROOT);
+        String stored = "stored in " + storage + (Rules.blank(credential.location()) ? "" : " at " + credential.location());
         if (storage != null && approved.contains(storage)) {
-            return pass(credential.id(), "stored in " + storage + (Rules.blank(credential.location()) ? "" : " at " + credential.location()), refs);
+            return pass(credential.id(), stored, refs);
         }
         if (storage != null && forbidden.contains(storage)) {
-            return fail(credential.id(), "stored in " + storage + (Rules.blank(credential.location()) ? "" : " at " + credential.location()), refs);
+            return fail(credential.id(), stored, refs);
         }
         String type = Rules.blank(credential.type()) ? "" : credential.type().trim().toLowerCase(Locale.ROOT);
         String issuer = Rules.blank(credential.issuer()) ? "" : credential.issuer().trim().toLowerCase(Locale.ROOT);

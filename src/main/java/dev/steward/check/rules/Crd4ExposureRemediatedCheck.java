@@ -90,7 +90,8 @@ public class Crd4ExposureRemediatedCheck extends CredentialCheck {
         boolean revoked = credential.revoked() && (revokedAt == null || !revokedAt.isAfter(evidence.asOf()));
         if (revoked) {
             String order = revokedAt == null || latest == null || unknownTime ? ""
-                    : revokedAt.isAfter(latest) ? " after the exposure" : " before the exposure was found; the exposed value no longer works";
+                    : revokedAt.isAfter(latest) ? " after the exposure"
+                    : " before the exposure was found; the exposed value no longer works";
             return pass(credential.id(), exposed + "; credential revoked"
                     + (revokedAt == null ? "" : " " + Rules.day(revokedAt)) + order, refs);
         }

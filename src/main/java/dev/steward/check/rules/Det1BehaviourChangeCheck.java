@@ -57,9 +57,12 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.of(RECENT_DAYS, ParameterSpec.Type.INTEGER, "7", "Length in days of the recent period at the end of the window"),
-                ParameterSpec.of(MIN_RECENT_DENIES, ParameterSpec.Type.INTEGER, "10", "Fewest recent denies that can make a deny spike"),
-                ParameterSpec.of(FACTOR, ParameterSpec.Type.DECIMAL, "3", "Recent daily deny rate over earlier daily deny rate that makes a spike"));
+                ParameterSpec.of(RECENT_DAYS, ParameterSpec.Type.INTEGER, "7",
+                        "Length in days of the recent period at the end of the window"),
+                ParameterSpec.of(MIN_RECENT_DENIES, ParameterSpec.Type.INTEGER, "10",
+                        "Fewest recent denies that can make a deny spike"),
+                ParameterSpec.of(FACTOR, ParameterSpec.Type.DECIMAL, "3",
+                        "Recent daily deny rate over earlier daily deny rate that makes a spike"));
     }
 
     @Override
@@ -96,7 +99,8 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
                 + Rules.decimal(earlierRate) + "/day before";
         List<String> triggers = new ArrayList<>();
         if (recentDenies >= minDenies && Rules.atLeast(recentRate, factor * earlierRate)) {
-            triggers.add("deny spike: " + rates + " (trigger: at least " + minDenies + " denies and " + Rules.decimal(factor) + "x the earlier rate)");
+            triggers.add("deny spike: " + rates + " (trigger: at least " + minDenies + " denies and "
+                    + Rules.decimal(factor) + "x the earlier rate)");
             refs.add(Rules.decisions(recentDenied, "recent denies"));
         }
         if (baseline) {
@@ -105,7 +109,8 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
             newTools.removeAll(earlierTools);
             for (String tool : newTools) {
                 List<DecisionAggregate> uses = recent.stream().filter(d -> tool.equals(d.tool())).toList();
-                triggers.add("new tool " + tool + " first used " + Rules.firstSeen(uses) + ", not seen " + firstDay + ".." + recentFirst.minusDays(1));
+                triggers.add("new tool " + tool + " first used " + Rules.firstSeen(uses) + ", not seen "
+                        + firstDay + ".." + recentFirst.minusDays(1));
                 refs.add(Rules.decisions(uses, "new tool " + tool));
             }
         }

@@ -44,8 +44,10 @@ public class Log2CompleteRecordsCheck extends AgentCheck {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.of(PASS_MIN, ParameterSpec.Type.DECIMAL, "0.99", "Smallest share of complete decision records that passes"),
-                ParameterSpec.of(PARTIAL_MIN, ParameterSpec.Type.DECIMAL, "0.90", "Smallest share of complete decision records that is partly met"));
+                ParameterSpec.of(PASS_MIN, ParameterSpec.Type.DECIMAL, "0.99",
+                        "Smallest share of complete decision records that passes"),
+                ParameterSpec.of(PARTIAL_MIN, ParameterSpec.Type.DECIMAL, "0.90",
+                        "Smallest share of complete decision records that is partly met"));
     }
 
     @Override
