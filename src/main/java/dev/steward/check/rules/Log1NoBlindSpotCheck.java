@@ -1,0 +1,81 @@
+package dev.steward.check.rules;
+
+import dev.steward.check.CheckResult;
+import dev.steward.check.EvidenceRef;
+import dev.steward.check.ParameterSpec;
+import dev.steward.check.Parameters;
+import dev.steward.check.Severity;
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.DecisionAggregate;
+import dev.steward.evidence.Evidence;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * LOG-1 (high, agent): an agent whose credentials were used in the window has decision logs in the window.
+ *
+ * <p>A credential the agent holds (active or not: one revoked mid-window may have been used before) counts as used in
+ * the window when its lastUsedAt lies in [windowStart, asOf], or when an aggregate names it with no agent or with this
+ * agent (an aggregate naming another agent is that agent's use). FAIL ("blind spot") when some credential was used
+ * but no aggregate has the agent as principal; PASS when it has. NOT_APPLICABLE when none of its credentials was used
+ * in the window (including when it holds none), and for decommissioned agents. No parameters.
+ */
+@ApplicationScoped
+public class Log1NoBlindSpotCheck extends AgentCheck {
+
+    @Override
+    public String id() {
+        return "LOG-1";
+    }
+
+    @Override
+    public String title() {
+        return "No logging blind spot";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.HIGH;
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public String remediation() {
+        return "Send the authorization decisions of every system the agent's credentials reach to Steward, naming the agent.";
+    }
+
+    @Override
+    protected CheckResult judge(AgentRecord agent, Evidence evidence, Parameters parameters) {
+        List<EvidenceRef> refs = new ArrayList<>();
+        refs.add(Rules.agent(agent, "credentials " + Rules.list(evidence.credentialsHeldBy(agent.id()))));
+        List<String> used = new ArrayList<>();
+        for (String id : evidence.credentialsHeldBy(agent.id())) {
+            CredentialRecord c = evidence.credentials().get(id);
+            boolean usedByDate = c.lastUsedAt() != null && !c.lastUsedAt().isBefore(evidence.windowStart())
+                    && !c.lastUsedAt().isAfter(evidence.asOf());
+            List<DecisionAggregate> own = evidence.decisionsOfCredential(id).stream()
+                    .filter(d -> Rules.blank(d.agent()) || d.agent().equals(agent.id())).toList();
+            if (usedByDate || !own.isEmpty()) {
+                used.add(id + (usedByDate ? " (last used " + Rules.day(c.lastUsedAt()) + ")" : " (in " + own.size() + " aggregates)"));
+                refs.add(Rules.credential(c, "lastUsedAt " + c.lastUsedAt()));
+            }
+        }
+        if (used.isEmpty()) {
+            return notApplicable(agent.id(), "none of the agent's credentials was used in the window", refs);
+        }
+        List<DecisionAggregate> decisions = evidence.decisionsOfPrincipal(agent.id());
+        if (decisions.isEmpty()) {
+            return fail(agent.id(), "blind spot: credentials used in the window (" + Rules.list(used)
+                    + ") but no decision of the agent logged", refs);
+        }
+        refs.add(Rules.decisions(decisions, null));
+        return pass(agent.id(), Rules.sum(decisions, DecisionAggregate::count) + " decisions logged for credentials used in the window ("
+                + Rules.list(used) + ")", refs);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.steward.check.rules;
+
+import dev.steward.check.EvidenceRef;
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.DecisionAggregate;
+import dev.steward.evidence.PersonRecord;
+import dev.steward.evidence.SecretFinding;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Small shared vocabulary of the rule classes: how dates, durations, shares and lists are written in reasons, how
+ * evidence references are built, and a few pure helpers (glob patterns, sums over aggregates). Kept in one place so
+ * every check words the same fact the same way.
+ */
+final class Rules {
+
+    private static final double EPSILON = 1e-9;
+
+    private Rules() {
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Lower-case environment for parameter lookup; {@code production} counts as {@code prod} (as AgentRecord.prod()). */
+    static String env(String environment) {
+        if (blank(environment)) {
+            return null;
+        }
+        String e = environment.trim().toLowerCase(Locale.ROOT);
+        return "production".equals(e) ? "prod" : e;
+    }
+
+    /** The UTC day of an instant, e.g. 2026-08-14. */
+    static String day(Instant instant) {
+        return instant == null ? "unknown date" : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    /**
+     * Whether {@code at} lies in [asOf - days, asOf] (both ends included, so "exactly 90 days ago" is within 90
+     * days). A date after the as-of instant is not within: it is not evidence as of that instant.
+     */
+    static boolean within(Instant at, Instant asOf, long days) {
+        return at != null && !at.isAfter(asOf) && !at.isBefore(asOf.minus(Duration.ofDays(days)));
+    }
+
+    /** "31 days ago", or "after the as-of date" for a date later than the as-of instant. */
+    static String age(Instant at, Instant asOf) {
+        if (at.isAfter(asOf)) {
+            return "dated after the as-of date " + day(asOf);
+        }
+        long days = Duration.between(at, asOf).toDays();
+        return days == 1 ? "1 day ago" : days + " days ago";
+    }
+
+    /** A duration for people: "90 d", "1 h", "2 d 3 h", "300 s". */
+    static String human(Duration d) {
+        if (d.isNegative()) {
+            return "-" + human(d.negated());
+        }
+        if (d.isZero()) {
+            return "0 s";
+        }
+        List<String> parts = new ArrayList<>();
+        long days = d.toDays();
+        if (days > 0) {
+            parts.add(days + " d");
+        }
+        if (d.toHoursPart() > 0) {
+            parts.add(d.toHoursPart() + " h");
+        }
+        if (d.toMinutesPart() > 0) {
+            parts.add(d.toMinutesPart() + " min");
+        }
+        if (d.toSecondsPart() > 0) {
+            parts.add(d.toSecondsPart() + " s");
+        }
+        return parts.isEmpty() ? "<1 s" : String.join(" ", parts);
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+
+    static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** a <= b, tolerant of binary rounding (1/5 vs 0.2). */
+    static boolean atMost(double a, double b) {
+        return a <= b + EPSILON;
+    }
+
+    /** a >= b, tolerant of binary rounding. */
+    static boolean atLeast(double a, double b) {
+        return a + EPSILON >= b;
+    }
+
+    /** "a, b, c" or "a, b, c and 4 more". */
+    static String list(Collection<String> items, int max) {
+        List<String> all = new ArrayList<>(items);
+        if (all.isEmpty()) {
+            return "none";
+        }
+        if (all.size() <= max) {
+            return String.join(", ", all);
+        }
+        return String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
+    }
+
+    static String list(Collection<String> items) {
+        return list(items, 10);
+    }
+
+    /** A case-insensitive glob: {@code *} matches any characters, everything else is literal. */
+    static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            if (!part.isEmpty()) {
+                regex.append(Pattern.quote(part));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    static long sum(Collection<DecisionAggregate> aggregates, ToLongFunction<DecisionAggregate> field) {
+        return aggregates.stream().mapToLong(field).sum();
+    }
+
+    /** Distinct non-null values in natural order. */
+    static TreeSet<String> distinct(Collection<DecisionAggregate> aggregates,
+            java.util.function.Function<DecisionAggregate, String> field) {
+        TreeSet<String> values = new TreeSet<>();
+        aggregates.stream().map(field).filter(Objects::nonNull).forEach(values::add);
+        return values;
+    }
+
+    /** The latest decision instant of an aggregate; without lastAt, the end of its day (the cautious reading). */
+    static Instant lastAt(DecisionAggregate a) {
+        return a.lastAt() != null ? a.lastAt() : a.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+    }
+
+    static Instant firstAt(DecisionAggregate a) {
+        return a.firstAt() != null ? a.firstAt() : a.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    static Instant firstSeen(Collection<DecisionAggregate> aggregates) {
+        return aggregates.stream().map(Rules::firstAt).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    static Instant lastSeen(Collection<DecisionAggregate> aggregates) {
+        return aggregates.stream().map(Rules::lastAt).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    static EvidenceRef agent(AgentRecord a, String detail) {
+        return new EvidenceRef("agent", a.id(), detail, a.source());
+    }
+
+    static EvidenceRef credential(CredentialRecord c, String detail) {
+        return new EvidenceRef("credential", c.id(), detail, c.source());
+    }
+
+    static EvidenceRef person(PersonRecord p, String detail) {
+        return new EvidenceRef("person", p.id(), detail, p.source());
+    }
+
+    static EvidenceRef grant(AgentRecord a, String grant, String detail) {
+        return new EvidenceRef("grant", grant, detail, a.source());
+    }
+
+    static EvidenceRef secret(SecretFinding s) {
+        String detail = "secret value (" + (s.kind() == null ? "unknown kind" : s.kind()) + ") found"
+                + (s.field() == null ? "" : " in field " + s.field()) + " on " + day(s.foundAt());
+        return new EvidenceRef("secret", s.credentialId(), detail, s.source());
+    }
+
+    /**
+     * Evidence for a set of decision aggregates: the id names the agents, credentials and UTC days they cover
+     * ({@code agent=a;credential=c;days=2026-10-01..2026-10-30}) so a person can query the raw decisions; the detail
+     * gives the counts and the first and last decision. {@code extra} is appended to the detail when not null.
+     */
+    static EvidenceRef decisions(Collection<DecisionAggregate> aggregates, String extra) {
+        TreeSet<String> agents = distinct(aggregates, DecisionAggregate::agent);
+        TreeSet<String> credentials = distinct(aggregates, DecisionAggregate::credential);
+        LocalDate from = aggregates.stream().map(DecisionAggregate::day).min(Comparator.naturalOrder()).orElse(null);
+        LocalDate to = aggregates.stream().map(DecisionAggregate::day).max(Comparator.naturalOrder()).orElse(null);
+        List<String> id = new ArrayList<>();
+        if (!agents.isEmpty()) {
+            id.add("agent=" + String.join(",", agents));
+        }
+        if (!credentials.isEmpty()) {
+            id.add("credential=" + String.join(",", credentials));
+        }
+        id.add("days=" + (from == null ? "none" : from.equals(to) ? from.toString() : from + ".." + to));
+        long count = sum(aggregates, DecisionAggregate::count);
+        long allowed = aggregates.stream().filter(DecisionAggregate::allowed).mapToLong(DecisionAggregate::count).sum();
+        String detail = count + " decisions (" + allowed + " allowed, " + (count - allowed) + " denied)";
+        if (!aggregates.isEmpty()) {
+            detail += ", first " + firstSeen(aggregates) + ", last " + lastSeen(aggregates);
+        }
+        if (extra != null) {
+            detail += "; " + extra;
+        }
+        return new EvidenceRef("decisions", String.join(";", id), detail, null);
+    }
+
+    /** Why a credential is not active at the as-of instant, for NOT_APPLICABLE reasons. */
+    static String inactiveReason(CredentialRecord c, Instant asOf) {
+        if (c.revokedAt() != null && !c.revokedAt().isAfter(asOf)) {
+            return "credential revoked " + day(c.revokedAt());
+        }
+        if ("revoked".equalsIgnoreCase(c.status())) {
+            return "credential revoked";
+        }
+        if (c.expiresAt() != null && !c.expiresAt().isAfter(asOf)) {
+            return "credential expired " + day(c.expiresAt());
+        }
+        return "credential not active (status " + c.status() + ")";
+    }
+
+    static String decommissionedReason(AgentRecord a) {
+        return a.decommissionedAt() == null ? "agent decommissioned" : "agent decommissioned " + day(a.decommissionedAt());
+    }
+}
