@@ -41,11 +41,6 @@ final class Org {
         return asOf.minus(Duration.ofDays(days)).plusSeconds(hour * 3600L + minute * 60L);
     }
 
-    PersonSpec person(String id) {
-        return people.stream().filter(p -> p.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no person " + id));
-    }
-
     AgentSpec agent(String id) {
         AgentSpec a = agents.get(id);
         if (a == null) {

@@ -126,6 +126,9 @@ final class PlantsInventory {
 
         AgentSpec chaos = org.agent("chaos-runner");
         chaos.status = "suspended";
+        for (CredentialSpec c : org.credsOf(chaos.id)) {
+            expect.pass("LIF-1", c, "held by chaos-runner, suspended but not decommissioned; its owner is active");
+        }
 
         CredentialSpec spare = Background.base(org, org.agent("kyc-screener"), "jit-lease",
                 List.of("sanctions:lists:read"), org.ago(184));
