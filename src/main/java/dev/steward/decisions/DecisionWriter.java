@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Writes the decisions of one upload with JDBC batches on the upload's transaction connection, and folds them into
- * per-day aggregates kept in a bounded map that is flushed to {@code decision_daily} whenever it reaches its key limit
- * (readers sum rows of the same key, so a flush never loses or double counts).
+ * Writes the decisions of one upload with JDBC batches, and folds them into per-day aggregates kept in a bounded map
+ * that is flushed to {@code decision_daily} whenever it reaches its key limit (readers sum rows of the same key, so a
+ * flush never loses or double counts). The connection is committed every {@code commitEvery} rows: the upload stays
+ * PENDING, and so invisible to every reader, until its status flips to COMMITTED.
  */
 public final class DecisionWriter implements AutoCloseable {
 
@@ -45,12 +46,15 @@ public final class DecisionWriter implements AutoCloseable {
     private final Pattern browser;
     private final PreparedStatement insert;
     private final Map<Key, Counts> daily = new HashMap<>();
+    private final int commitEvery;
     private int pending;
+    private long sinceCommit;
     private long written;
 
-    public DecisionWriter(Connection connection, long uploadId, int batchSize, int flushKeys, Pattern browser)
-            throws SQLException {
+    public DecisionWriter(Connection connection, long uploadId, int batchSize, int flushKeys, Pattern browser,
+            int commitEvery) throws SQLException {
         this.connection = connection;
+        this.commitEvery = commitEvery;
         this.uploadId = uploadId;
         this.batchSize = batchSize;
         this.flushKeys = flushKeys;
@@ -88,7 +92,12 @@ public final class DecisionWriter implements AutoCloseable {
         s.addBatch();
         if (++pending >= batchSize) {
             s.executeBatch();
+            sinceCommit += pending;
             pending = 0;
+            if (sinceCommit >= commitEvery) {
+                connection.commit();
+                sinceCommit = 0;
+            }
         }
         aggregate(d);
         written++;
@@ -163,6 +172,7 @@ public final class DecisionWriter implements AutoCloseable {
             s.executeBatch();
         }
         daily.clear();
+        connection.commit();
     }
 
     /** Decisions written so far. */

@@ -25,6 +25,7 @@ public class EvidenceLoader {
         this.em = em;
     }
 
+    @jakarta.transaction.Transactional
     public Evidence load(Instant asOf, Instant windowStart) {
         List<SecretFinding> secrets = em.createQuery("select s from SecretFindingEntity s, UploadEntity u"
                         + " where u.id = s.uploadId and u.status = dev.steward.upload.UploadEntity.Status.COMMITTED"

@@ -1,14 +1,9 @@
 package dev.steward.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.decisions.DecisionWriter;
-import dev.steward.evidence.SecretFinding;
-import dev.steward.evidence.SourceRef;
-import dev.steward.inventory.SecretFindingEntity;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadKind;
 import dev.steward.upload.UploadRepository;
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,19 +12,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * The one ingest service behind REST and CLI. An upload is stored in one transaction, completely or not at all: any
- * ERROR problem, or input that breaks a limit, rolls everything back and leaves only a REJECTED upload record with
- * the full problem list. The same content (SHA-256 over the files and the options) is stored once.
+ * The one ingest service behind REST and CLI. An upload is stored completely or not at all: an inventory in one
+ * transaction, a decision log in committed chunks under a PENDING upload that readers ignore until it flips to
+ * COMMITTED ({@link StagedDecisions}). Any ERROR problem, or input that breaks a limit, leaves only a REJECTED upload
+ * record with the full problem list. The same content (SHA-256 over the files and the options) is stored once.
  */
 @ApplicationScoped
 public class IngestService {
@@ -40,20 +34,23 @@ public class IngestService {
     private final IngestConfig limits;
     private final UploadRepository uploads;
     private final EntityManager em;
-    private final AgroalDataSource dataSource;
+    private final StagedDecisions staged;
     private final MeterRegistry metrics;
     private final Clock clock;
-    private final Pattern browser;
 
-    public IngestService(IngestConfig limits, UploadRepository uploads, EntityManager em, AgroalDataSource dataSource,
+    public IngestService(IngestConfig limits, UploadRepository uploads, EntityManager em, StagedDecisions staged,
             MeterRegistry metrics) {
         this.limits = limits;
         this.uploads = uploads;
         this.em = em;
-        this.dataSource = dataSource;
+        this.staged = staged;
         this.metrics = metrics;
         this.clock = Clock.systemUTC();
-        this.browser = Pattern.compile(limits.browserUserAgentPattern());
+    }
+
+    /** Removes what uploads interrupted by a stopped process left behind. */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        staged.recover(clock.instant().minusSeconds(limits.transactionTimeoutSeconds()));
     }
 
     /** Thrown inside the upload transaction to roll it back; carries the problems. */
@@ -79,6 +76,9 @@ public class IngestService {
                     new IngestReport.Counts(0, 0, 0, 0, 0), duplicate.get().asOf, duplicate.get().source, started);
         }
         Instant receivedAt = clock.instant();
+        if (plan.kind() == UploadKind.DECISIONS) {
+            return ingestDecisions(plan, request, problems, receivedAt, started);
+        }
         try {
             Stored stored = QuarkusTransaction.requiringNew().timeout(limits.transactionTimeoutSeconds())
                     .call(() -> store(plan, request, problems, receivedAt));
@@ -90,18 +90,64 @@ public class IngestService {
             LOG.infof("upload %d committed: %s", stored.uploadId, report.summary());
             return report;
         } catch (Rejected e) {
-            return rejected(plan, request, problems, receivedAt, started);
+            return rejected(plan, request, problems, receivedAt, started, null);
         } catch (IngestException e) {
             addProblem(problems, plan.names(), e.getMessage());
-            return rejected(plan, request, problems, receivedAt, started);
+            return rejected(plan, request, problems, receivedAt, started, null);
         } catch (jakarta.persistence.PersistenceException e) {
-            var now = QuarkusTransaction.requiringNew().call(() -> uploads.committedWithHash(plan.contentHash()));
-            if (now.isPresent()) {
-                return report(plan, now.get().id, IngestReport.Status.DUPLICATE, now.get().id, problems,
-                        new IngestReport.Counts(0, 0, 0, 0, 0), now.get().asOf, now.get().source, started);
-            }
-            throw e;
+            return duplicateAfterRace(plan, problems, started).orElseThrow(() -> e);
         }
+    }
+
+    /** A concurrent upload of the same content won the unique content row: report it as the duplicate. */
+    private java.util.Optional<IngestReport> duplicateAfterRace(Plan plan, Problems problems, long started) {
+        return QuarkusTransaction.requiringNew().call(() -> uploads.committedWithHash(plan.contentHash()))
+                .map(u -> report(plan, u.id, IngestReport.Status.DUPLICATE, u.id, problems,
+                        new IngestReport.Counts(0, 0, 0, 0, 0), u.asOf, u.source, started));
+    }
+
+    private IngestReport ingestDecisions(Plan plan, IngestRequest request, Problems problems, Instant receivedAt,
+            long started) {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            UploadEntity u = newUpload(plan, request, receivedAt, UploadEntity.Status.PENDING);
+            uploads.persistAndFlush(u);
+            return u.id;
+        });
+        StagedDecisions.Stored stored;
+        try {
+            stored = staged.write(id, plan, request, problems, this::open, receivedAt);
+        } catch (IngestException e) {
+            addProblem(problems, plan.names(), e.getMessage());
+            return rejected(plan, request, problems, receivedAt, started, id);
+        } catch (IOException | java.sql.SQLException | RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> uploads.findById(id).status = UploadEntity.Status.ABORTED);
+            throw new IllegalStateException("decision upload " + id + " failed and was discarded", e);
+        }
+        if (stored == null) {
+            return rejected(plan, request, problems, receivedAt, started, id);
+        }
+        IngestReport.Counts counts = new IngestReport.Counts(0, 0, 0, stored.decisions(), stored.secrets());
+        IngestReport report = report(plan, id, IngestReport.Status.COMMITTED, null, problems, counts, null,
+                request.source(), started);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("INSERT INTO upload_content (content_hash, upload_id) VALUES (?1, ?2)")
+                        .setParameter(1, plan.contentHash()).setParameter(2, id).executeUpdate();
+                UploadEntity u = uploads.findById(id);
+                u.status = UploadEntity.Status.COMMITTED;
+                u.decisionCount = stored.decisions();
+                u.warningCount = (int) problems.warningCount();
+                u.report = toJson(report);
+            });
+        } catch (jakarta.persistence.PersistenceException e) {
+            staged.discard(id);
+            QuarkusTransaction.requiringNew().run(() -> uploads.findById(id).status = UploadEntity.Status.ABORTED);
+            return duplicateAfterRace(plan, problems, started).orElseThrow(() -> e);
+        }
+        metrics.counter("steward.ingest.uploads", "kind", plan.kind().name(), "status", "committed").increment();
+        metrics.counter("steward.ingest.records", "kind", plan.kind().name()).increment(stored.decisions());
+        LOG.infof("upload %d committed: %s", id, report.summary());
+        return report;
     }
 
     private static final Pattern LOCATED = Pattern.compile("^(.+?):(\\d+): (.*)$", Pattern.DOTALL);
@@ -136,9 +182,7 @@ public class IngestService {
         Instant asOf = request.asOf();
         String source = request.source();
         UploadKind kind = plan.kind();
-        if (plan.kind() == UploadKind.DECISIONS) {
-            counts = storeDecisions(plan, request, problems, id);
-        } else {
+        {
             InventoryStore store = new InventoryStore(em, problems);
             // a secret in an inventory is known to exist as of the inventory's asOf (else the time it arrived)
             Instant requested = request.asOf();
@@ -147,7 +191,7 @@ public class IngestService {
             NativeInventoryAdapter adapter = new NativeInventoryAdapter(limits);
             boolean peopleDocument = false;
             for (Plan.Entry f : plan.files()) {
-                try (InputStream in = open(f, request)) {
+                try (InputStream in = open(f)) {
                     peopleDocument |= "People".equals(adapter.read(f.file(), f.role(), in, mapper, problems, store));
                 }
             }
@@ -201,60 +245,20 @@ public class IngestService {
         return new Stored(id, counts, asOf, source);
     }
 
-    private IngestReport.Counts storeDecisions(Plan plan, IngestRequest request, Problems problems, long uploadId)
-            throws IOException, SQLException {
-        List<SecretFinding> secrets = new ArrayList<>();
-        NativeDecisionReader reader = new NativeDecisionReader(limits);
-        try (Connection c = dataSource.getConnection();
-                DecisionWriter writer = new DecisionWriter(c, uploadId, limits.decisionBatchSize(),
-                        limits.aggregateFlushKeys(), browser)) {
-            Instant now = clock.instant();
-            DecisionSink sink = new DecisionSink() {
-                @Override
-                public void decision(DecisionLine d) {
-                    if (problems.hasErrors()) {
-                        return;
-                    }
-                    try {
-                        writer.write(d);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("cannot store decision " + d.file() + ":" + d.line(), e);
-                    }
-                }
-
-                @Override
-                public void secret(String credentialId, String agentId, String kind, String field, Instant at, String file,
-                        long line) {
-                    secrets.add(new SecretFinding(credentialId, agentId, kind, field, at == null ? now : at,
-                            new SourceRef(uploadId, file, line)));
-                }
-            };
-            for (Plan.Entry f : plan.files()) {
-                try (InputStream in = open(f, request)) {
-                    reader.read(f.file().name(), in, problems, sink,
-                            lines -> request.listener().progress(f.file().name(), f.counter().count, f.size(), writer.written()));
-                }
-            }
-            if (!problems.hasErrors()) {
-                writer.finish();
-            }
-            if (!problems.hasErrors()) {
-                secrets.forEach(s -> em.persist(SecretFindingEntity.from(s)));
-            }
-            return new IngestReport.Counts(0, 0, 0, writer.written(), secrets.size());
-        }
-    }
-
-    private InputStream open(Plan.Entry f, IngestRequest request) throws IOException {
+    private InputStream open(Plan.Entry f) throws IOException {
         f.counter().count = 0;
         InputStream raw = new Plan.Counter(Files.newInputStream(f.file().path()), f.counter());
         return BoundedInput.open(f.file().name(), raw, limits);
     }
 
-    private IngestReport rejected(Plan plan, IngestRequest request, Problems problems, Instant receivedAt, long started) {
+    /** Records a rejected upload (a new row, or the staged PENDING one) with its report; nothing else is kept. */
+    private IngestReport rejected(Plan plan, IngestRequest request, Problems problems, Instant receivedAt, long started,
+            Long existing) {
         IngestReport.Counts none = new IngestReport.Counts(0, 0, 0, 0, 0);
         long id = QuarkusTransaction.requiringNew().call(() -> {
-            UploadEntity u = newUpload(plan, request, receivedAt, UploadEntity.Status.REJECTED);
+            UploadEntity u = existing == null ? newUpload(plan, request, receivedAt, UploadEntity.Status.REJECTED)
+                    : uploads.findById(existing);
+            u.status = UploadEntity.Status.REJECTED;
             u.errorCount = (int) problems.errorCount();
             u.warningCount = (int) problems.warningCount();
             uploads.persistAndFlush(u);

@@ -22,6 +22,9 @@ public final class UploadGrouping {
     public record Groups(List<List<InputFile>> uploads, List<String> skipped) {
     }
 
+    private static final java.util.regex.Pattern STEWARD_KIND =
+            java.util.regex.Pattern.compile("(?m)(^kind:\\s*(Inventory|People)\\s*$|\"kind\"\\s*:\\s*\"(Inventory|People)\")");
+
     private UploadGrouping() {
     }
 
@@ -83,7 +86,7 @@ public final class UploadGrouping {
         }
         if ((base.endsWith(".yaml") || base.endsWith(".yml") || base.endsWith(".json")) && !n.endsWith(".gz")
                 && !steward(f)) {
-            return "not a steward/v1 document (no apiVersion: steward/v1)";
+            return "not a steward/v1 Inventory or People document";
         }
         if (base.endsWith(".csv") && FileRole.sectionOf(n) == null && !base.startsWith("meta")) {
             return "CSV not named people, agents, credentials or meta";
@@ -94,7 +97,7 @@ public final class UploadGrouping {
     private static boolean steward(Path f) {
         try (InputStream in = Files.newInputStream(f)) {
             String head = new String(in.readNBytes(8192), StandardCharsets.UTF_8);
-            return head.contains("steward/v1") || head.contains("\"decision\"");
+            return head.contains("steward/v1") && STEWARD_KIND.matcher(head).find() || head.contains("\"decision\"");
         } catch (IOException e) {
             return false;
         }

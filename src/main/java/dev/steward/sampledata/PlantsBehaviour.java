@@ -56,7 +56,7 @@ final class PlantsBehaviour {
         expect.pass("INV-1", "invoice-bot", "inventoried agent")
                 .pass("IDN-2", lease, "one declared holder (legacy-etl, itself a shadow principal) and used by it only")
                 .pass("CRD-1", lease, "1 h lease")
-                .pass("LIF-1", lease, "its holder is not an inventoried agent, so neither decommissioned nor orphaned");
+                .insufficient("LIF-1", lease, "its holder legacy-etl is not an inventoried agent: its state is unknown");
     }
 
     private AgentSpec shadow(String id, String team, Autonomy autonomy, String grants, Instant from, int perDay) {

@@ -291,7 +291,7 @@ final class PlantsInventory {
         absent.ttlSeconds = 3600L;
         expect.insufficient("CRD-3", absent, "token with no storage declared")
                 .pass("CRD-3", org.cred("invoice-bot", 0), "stored in vault")
-                .pass("CRD-3", org.cred("refund-agent", 0), "stored in a secret manager");
+                .na("CRD-3", org.cred("refund-agent", 0), "revoked: where the revoked secret is stored no longer matters");
 
         AgentSpec pentest = org.agent("pentest-assistant");
         CredentialSpec expired = org.cred(pentest.id, 0);

@@ -19,7 +19,11 @@ import java.time.Instant;
 @Table(name = "upload")
 public class UploadEntity {
 
-    public enum Status { COMMITTED, REJECTED }
+    /**
+     * PENDING while a staged upload is written (invisible to readers); COMMITTED when complete; REJECTED when its
+     * input had errors; ABORTED when the process stopped before it completed (cleaned up at the next start).
+     */
+    public enum Status { PENDING, COMMITTED, REJECTED, ABORTED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
