@@ -48,6 +48,9 @@ public class IngestCommand implements Callable<Integer> {
             + " Default: native.")
     String scope;
 
+    @Option(names = "--stats", description = "Also print elapsed time, throughput and peak heap (for benchmarks).")
+    boolean stats;
+
     @Spec
     CommandSpec spec;
 
@@ -88,8 +91,21 @@ public class IngestCommand implements Callable<Integer> {
         long rejected = reports.stream().filter(r -> r.status() == IngestReport.Status.REJECTED).count();
         out.printf("Summary: %d upload(s), %d rejected; stored %d people, %d agents, %d credentials, %d decisions.%n",
                 reports.size(), rejected, people, agents, credentials, decisions);
+        if (stats) {
+            long millis = reports.stream().mapToLong(IngestReport::elapsedMillis).sum();
+            long records = people + agents + credentials + decisions;
+            out.printf("Stats: %d ms, %.0f records/s, peak heap %d MiB (max %d MiB)%n", millis,
+                    records * 1000.0 / Math.max(1, millis), peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
         out.flush();
         return rejected > 0 ? 1 : 0;
+    }
+
+    /** Sum of the peak usage of every heap pool: an upper bound of the heap ever in use. */
+    static long peakHeapBytes() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
     }
 
     private static void print(PrintWriter out, IngestReport r) {
