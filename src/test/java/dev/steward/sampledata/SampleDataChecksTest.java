@@ -18,6 +18,8 @@ import dev.steward.ingest.IngestService;
 import dev.steward.ingest.UploadGrouping;
 import dev.steward.ingest.IngestConfig;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,8 +40,17 @@ import org.junit.jupiter.api.TestInstance;
  * that result.
  */
 @QuarkusTest
+@TestProfile(SampleDataChecksTest.OwnDatabase.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleDataChecksTest {
+
+    /** A database of its own: the evidence must be sample-data/ and nothing that other tests stored. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:sampledata;DB_CLOSE_DELAY=-1");
+        }
+    }
 
     private static final Path SAMPLE = Path.of("sample-data");
 
