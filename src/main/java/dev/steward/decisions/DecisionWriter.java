@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Writes the decisions of one upload with JDBC batches, and folds them into per-day aggregates kept in a bounded map
  * that is flushed to {@code decision_daily} whenever it reaches its key limit (readers sum rows of the same key, so a
  * flush never loses or double counts). The connection is committed every {@code commitEvery} rows: the upload stays
- * PENDING, and so invisible to every reader, until its status flips to COMMITTED.
+ * PENDING, and so invisible to every reader, until its status flips to COMMITTED. On PostgreSQL raw rows go through
+ * COPY ({@link PgCopy}); elsewhere through multi-row INSERT batches.
  */
 public final class DecisionWriter implements AutoCloseable {
 
@@ -47,6 +48,9 @@ public final class DecisionWriter implements AutoCloseable {
     private final int batchSize;
     private final int flushKeys;
     private final Pattern browser;
+    /** Rows per COPY chunk on PostgreSQL. */
+    private static final int COPY_ROWS = 10_000;
+    private final PgCopy copy;
     private final PreparedStatement multiRow;
     private final PreparedStatement single;
     private final DecisionLine[] buffer = new DecisionLine[ROWS_PER_STATEMENT];
@@ -65,11 +69,26 @@ public final class DecisionWriter implements AutoCloseable {
         this.batchSize = batchSize;
         this.flushKeys = flushKeys;
         this.browser = browser;
+        this.copy = PgCopy.forConnection(connection, uploadId);
         this.multiRow = connection.prepareStatement(INSERT_DECISION + String.join(",", java.util.Collections.nCopies(ROWS_PER_STATEMENT, ROW)));
         this.single = connection.prepareStatement(INSERT_DECISION + ROW);
     }
 
     public void write(DecisionLine d) throws SQLException {
+        if (copy != null) {
+            copy.add(d);
+            if (copy.buffered() >= COPY_ROWS) {
+                copy.flush();
+                sinceCommit += COPY_ROWS;
+                if (sinceCommit >= commitEvery) {
+                    connection.commit();
+                    sinceCommit = 0;
+                }
+            }
+            aggregate(d);
+            written++;
+            return;
+        }
         buffer[buffered++] = d;
         if (buffered == ROWS_PER_STATEMENT) {
             bind(multiRow, buffer, ROWS_PER_STATEMENT);
@@ -200,6 +219,9 @@ public final class DecisionWriter implements AutoCloseable {
 
     /** Sends what is still batched; call before commit. */
     public void finish() throws SQLException {
+        if (copy != null) {
+            copy.flush();
+        }
         if (pending > 0) {
             multiRow.executeBatch();
             pending = 0;

@@ -159,6 +159,36 @@ abstract class IngestionContract {
     }
 
     @Test
+    void rawDecisionsRoundTripExactly() throws Exception {
+        String a = "raw-" + scope;
+        String line = "{\"id\":\"d-q\",\"time\":\"2026-10-02T10:00:00.5Z\",\"agent\":\"" + a + "\",\"decision\":\"deny\","
+                + "\"resource\":\"a,\\\"b\\\"\\nc\",\"reason\":\"\",\"onBehalfOf\":[\"p-1\",\"agent-2\"],"
+                + "\"client\":{\"interactive\":true}}\n";
+        IngestReport r = ingest(files.write("raw.jsonl", line + TestFiles.decision(2, a)));
+        assertThat(r.status()).isEqualTo(IngestReport.Status.COMMITTED);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, decided_at, resource, reason, on_behalf_of, allowed, interactive,"
+                        + " approval, source_file, source_line, upload_id FROM decision WHERE agent = '" + a + "' ORDER BY source_line")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("d-q");
+            assertThat(rs.getObject(2, java.time.OffsetDateTime.class).toInstant()).isEqualTo(Instant.parse("2026-10-02T10:00:00.5Z"));
+            assertThat(rs.getString(3)).isEqualTo("a,\"b\"\nc");
+            assertThat(rs.getString(4)).isNull();
+            assertThat(rs.getString(5)).isEqualTo("[\"p-1\",\"agent-2\"]");
+            assertThat(rs.getBoolean(6)).isFalse();
+            assertThat(rs.getBoolean(7)).isTrue();
+            assertThat(rs.getString(8)).isNull();
+            assertThat(rs.getString(9)).isEqualTo("raw.jsonl");
+            assertThat(rs.getLong(10)).isEqualTo(1);
+            assertThat(rs.getLong(11)).isEqualTo(r.uploadId());
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(3)).isEqualTo("erp://x/2");
+            assertThat(rs.getBoolean(7)).isFalse();
+            assertThat(rs.wasNull()).isTrue();
+        }
+    }
+
+    @Test
     void secretValuesAreNeverStoredEchoedOrLogged() throws Exception {
         String aws = "AKIA" + "Q3EGRVQ5XKZ7TN2P";
         String github = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5";
