@@ -13,7 +13,7 @@ import java.util.List;
  * the subject's weight and who answers for it (owner, team, manager, environment; null when unknown) and the controls
  * the evaluation scores. The score is rounded ({@link Scores}). Stored for every result, PASS and NOT_APPLICABLE
  * included. Evidence keeps at most {@value #MAX_EVIDENCE} references (a last one says how many were left out) and
- * details and reasons are cut at a fixed length, so a stored row has a bounded size.
+ * ids, details and reasons are cut at a fixed length, so a stored row has a bounded size.
  */
 public record AssessedResult(
         String checkId,
@@ -32,7 +32,8 @@ public record AssessedResult(
         List<EvidenceRef> evidence,
         List<String> controls) {
 
-    public static final int MAX_EVIDENCE = 200;
+    public static final int MAX_EVIDENCE = 100;
+    public static final int MAX_ID = 1000;
     public static final int MAX_DETAIL = 2000;
     public static final int MAX_REASON = 20_000;
 
@@ -61,8 +62,10 @@ public record AssessedResult(
         List<EvidenceRef> out = new ArrayList<>(Math.min(refs.size(), MAX_EVIDENCE + 1));
         for (int i = 0; i < refs.size() && i < MAX_EVIDENCE; i++) {
             EvidenceRef r = refs.get(i);
-            out.add(r.detail() != null && r.detail().length() > MAX_DETAIL
-                    ? new EvidenceRef(r.kind(), r.id(), cut(r.detail(), MAX_DETAIL), r.source()) : r);
+            boolean longId = r.id() != null && r.id().length() > MAX_ID;
+            boolean longDetail = r.detail() != null && r.detail().length() > MAX_DETAIL;
+            out.add(longId || longDetail ? new EvidenceRef(r.kind(), longId ? cut(r.id(), MAX_ID) : r.id(),
+                    longDetail ? cut(r.detail(), MAX_DETAIL) : r.detail(), r.source()) : r);
         }
         if (refs.size() > MAX_EVIDENCE) {
             out.add(EvidenceRef.of("truncated", null, (refs.size() - MAX_EVIDENCE) + " more evidence references not kept"));

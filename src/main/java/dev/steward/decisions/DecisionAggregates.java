@@ -23,12 +23,14 @@ import java.util.List;
 @ApplicationScoped
 public class DecisionAggregates {
 
-    private static final String QUERY = "SELECT day_utc, agent, credential, tool, action, scope, environment, allowed,"
-            + " on_behalf_of, SUM(decision_count), SUM(with_policy), SUM(complete), SUM(human), SUM(high_risk),"
-            + " SUM(approved), SUM(high_risk_approved), MIN(first_at), MAX(last_at)"
+    // columns qualified: upload has a scope column too
+    private static final String KEY = "d.day_utc, d.agent, d.credential, d.tool, d.action, d.scope, d.environment, d.allowed,"
+            + " d.on_behalf_of";
+    private static final String QUERY = "SELECT " + KEY + ", SUM(d.decision_count), SUM(d.with_policy), SUM(d.complete),"
+            + " SUM(d.human), SUM(d.high_risk), SUM(d.approved), SUM(d.high_risk_approved), MIN(d.first_at), MAX(d.last_at)"
             + " FROM decision_daily d JOIN upload u ON u.id = d.upload_id AND u.status = 'COMMITTED'"
-            + " WHERE day_utc >= ? AND day_utc < ?"
-            + " GROUP BY day_utc, agent, credential, tool, action, scope, environment, allowed, on_behalf_of";
+            + " WHERE d.day_utc >= ? AND d.day_utc < ?"
+            + " GROUP BY " + KEY;
 
     private final AgroalDataSource dataSource;
 
@@ -37,11 +39,8 @@ public class DecisionAggregates {
     }
 
     public List<DecisionAggregate> window(Instant windowStart, Instant asOf) {
-        LocalDate from = windowStart.atOffset(ZoneOffset.UTC).toLocalDate();
-        LocalDate to = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
-        if (asOf.atOffset(ZoneOffset.UTC).toLocalTime().toNanoOfDay() > 0) {
-            to = to.plusDays(1);
-        }
+        LocalDate from = firstDay(windowStart);
+        LocalDate to = endDay(asOf);
         List<DecisionAggregate> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(QUERY)) {
             s.setObject(1, from);
@@ -60,6 +59,38 @@ public class DecisionAggregates {
             throw new IllegalStateException("cannot read decision aggregates", e);
         }
         return out;
+    }
+
+    /**
+     * Ids of the committed uploads that contribute aggregates to the window {@link #window} reads, in id order: the
+     * decision inputs of an assessment.
+     */
+    public List<Long> uploadsInWindow(Instant windowStart, Instant asOf) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT DISTINCT d.upload_id FROM decision_daily d JOIN upload u ON u.id = d.upload_id"
+                        + " AND u.status = 'COMMITTED' WHERE d.day_utc >= ? AND d.day_utc < ? ORDER BY d.upload_id")) {
+            s.setObject(1, firstDay(windowStart));
+            s.setObject(2, endDay(asOf));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the decision uploads of the window", e);
+        }
+        return ids;
+    }
+
+    private static LocalDate firstDay(Instant windowStart) {
+        return windowStart.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** First day after the window: the day of asOf, or the next one when asOf is not at midnight. */
+    private static LocalDate endDay(Instant asOf) {
+        LocalDate to = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
+        return asOf.atOffset(ZoneOffset.UTC).toLocalTime().toNanoOfDay() > 0 ? to.plusDays(1) : to;
     }
 
     private static Instant instant(OffsetDateTime t) {
