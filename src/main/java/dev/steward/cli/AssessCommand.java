@@ -126,7 +126,7 @@ public class AssessCommand implements Callable<Integer> {
             String behind = t.checks().isEmpty() ? "" : "  " + String.join(", ", t.checks()) + " (" + t.subjectCount()
                     + " failing: " + t.subjects().stream().limit(3).map(r -> r.checkId() + " " + r.subjectId())
                     .collect(Collectors.joining(", ")) + (t.subjectCount() > 3 ? ", ..." : "") + ")";
-            o.printf("  %-20s %-17s%s%n", t.team(), t.recommendation(), behind);
+            o.println(String.format(Locale.ROOT, "  %-20s %-17s%s", t.team(), t.recommendation(), behind).stripTrailing());
         }
         RevocationLatency l = s.revocationLatency();
         o.println();

@@ -7,6 +7,7 @@ import dev.steward.check.Result;
 import dev.steward.evidence.EvidenceLoader;
 import dev.steward.ingest.IngestService;
 import dev.steward.mapping.MappingRegistry;
+import dev.steward.testing.AssessmentFixture;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;

@@ -1,10 +1,9 @@
-package dev.steward.assessment;
+package dev.steward.testing;
 
 import dev.steward.ingest.IngestReport;
 import dev.steward.ingest.IngestRequest;
 import dev.steward.ingest.IngestService;
 import dev.steward.ingest.InputFile;
-import dev.steward.testing.TestFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -14,37 +13,37 @@ import java.util.UUID;
  * see each other's subjects. Agent bot-a (autonomous, prod) is owned by dora; {@link #inventory(boolean)} with
  * {@code doraDeparted} has her leave on 2030-01-20. Decisions fall in February 2030.
  */
-final class AssessmentFixture {
+public final class AssessmentFixture {
 
-    final String s = UUID.randomUUID().toString().substring(0, 8);
-    final String scope = "assess-" + s;
-    final TestFiles files = new TestFiles();
+    public final String s = UUID.randomUUID().toString().substring(0, 8);
+    public final String scope = "assess-" + s;
+    public final TestFiles files = new TestFiles();
 
-    String botA() {
+    public String botA() {
         return "bot-a-" + s;
     }
 
-    String botB() {
+    public String botB() {
         return "bot-b-" + s;
     }
 
-    String keyA() {
+    public String keyA() {
         return "k-a-" + s;
     }
 
-    String keyB() {
+    public String keyB() {
         return "k-b-" + s;
     }
 
-    String shadow() {
+    public String shadow() {
         return "shadow-" + s;
     }
 
-    String team() {
+    public String team() {
         return "pay-" + s;
     }
 
-    String inventory(boolean doraDeparted) {
+    public String inventory(boolean doraDeparted) {
         String asOf = doraDeparted ? "2030-02-01T00:00:00Z" : "2030-01-01T00:00:00Z";
         String dora = doraDeparted ? "    status: departed\n    departedAt: 2030-01-20\n" : "    status: active\n";
         return "apiVersion: steward/v1\nkind: Inventory\nasOf: " + asOf + "\nsource: fixture-" + s + "\n"
@@ -74,7 +73,7 @@ final class AssessmentFixture {
                 + "    status: active\n";
     }
 
-    String decisions() {
+    public String decisions() {
         StringBuilder b = new StringBuilder();
         for (int i = 1; i <= 12; i++) {
             b.append("{\"id\":\"d-").append(s).append('-').append(i).append("\",\"time\":\"2030-02-")
@@ -88,7 +87,7 @@ final class AssessmentFixture {
         return b.toString();
     }
 
-    IngestReport ingest(IngestService ingest, String name, String content) {
+    public IngestReport ingest(IngestService ingest, String name, String content) {
         Path p = files.write(name, content);
         IngestReport r = ingest.ingest(new IngestRequest(List.of(new InputFile(name, p)), "auto", null, null, scope, "test", null,
                 null));
@@ -98,7 +97,7 @@ final class AssessmentFixture {
         return r;
     }
 
-    void ingestAll(IngestService ingest) {
+    public void ingestAll(IngestService ingest) {
         ingest(ingest, "inventory-" + s + ".yaml", inventory(false));
         ingest(ingest, "decisions-" + s + ".jsonl", decisions());
     }
