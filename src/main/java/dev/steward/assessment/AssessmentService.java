@@ -44,6 +44,14 @@ public class AssessmentService {
     private final AgroalDataSource dataSource;
     private final String engineVersion;
     private final Clock clock = Clock.systemUTC();
+    /** Parsed summaries of recently read runs; safe to keep because a stored run never changes. */
+    private final Map<String, AssessmentSummary> summaries = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, AssessmentSummary> eldest) {
+                    return size() > 8;
+                }
+            });
 
     public AssessmentService(CheckCatalog catalog, MappingRegistry mappings, AssessmentSettings settings,
             EvidenceLoader evidence, AssessmentInputs inputs, AssessmentStore store, AgroalDataSource dataSource,
@@ -101,7 +109,8 @@ public class AssessmentService {
         LOG.infof("assessment %s as of %s: %d results, %d findings in %d ms", header.id(), at, outcome.totals().results().total(),
                 outcome.totals().findings(), (System.nanoTime() - started) / 1_000_000);
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("assessment %s milliseconds per evaluation: %s", header.id(), new java.util.TreeMap<>(outcome.millisByCheck()));
+            LOG.debugf("assessment %s milliseconds per evaluation: %s", header.id(),
+                    new java.util.TreeMap<>(outcome.millisByCheck()));
         }
         return new Assessed(get(header.id()).orElseThrow(), true);
     }
@@ -142,7 +151,13 @@ public class AssessmentService {
     }
 
     public Optional<AssessmentSummary> summary(String id) {
-        return store.run(id).map(r -> AssessmentJson.read(r.summaryJson(), AssessmentSummary.class));
+        AssessmentSummary cached = summaries.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<AssessmentSummary> read = store.run(id).map(r -> AssessmentJson.read(r.summaryJson(), AssessmentSummary.class));
+        read.ifPresent(s -> summaries.put(id, s));
+        return read;
     }
 
     /** Runs, newest first. */
@@ -175,7 +190,8 @@ public class AssessmentService {
     public Optional<Explanation> explain(String id, String controlRef, int findingsPerCheck) {
         int colon = controlRef == null ? -1 : controlRef.indexOf(':');
         if (colon <= 0 || colon == controlRef.length() - 1) {
-            throw new IllegalArgumentException("control '" + controlRef + "' must be written framework:controlId, e.g. owasp-asi-2026:ASI03");
+            throw new IllegalArgumentException("control '" + controlRef
+                    + "' must be written framework:controlId, e.g. owasp-asi-2026:ASI03");
         }
         Optional<AssessmentSummary> summary = summary(id);
         if (summary.isEmpty()) {

@@ -43,7 +43,8 @@ public class AssessmentSettings {
         try {
             t = config.thresholds();
         } catch (IllegalArgumentException e) {
-            errors.add("steward.assessment.satisfied-min-score / not-satisfied-below / satisfied-min-coverage: " + e.getMessage());
+            errors.add("steward.assessment.satisfied-min-score / not-satisfied-below / satisfied-min-coverage: "
+                    + e.getMessage());
         }
         Duration window = Duration.ofDays(90);
         try {

@@ -192,7 +192,8 @@ public class AssessmentStore {
     public List<DiffBuilder.PriorFinding> priorFindings(String runId) {
         return query("SELECT check_id, variant, subject_type, subject_id, result, score FROM assessment_result"
                 + " WHERE run_id = ? AND finding = TRUE", List.of(runId), r -> new DiffBuilder.PriorFinding(r.getString(1),
-                r.getString(2), SubjectType.valueOf(r.getString(3)), r.getString(4), Result.valueOf(r.getString(5)), score(r, 6)));
+                r.getString(2), SubjectType.valueOf(r.getString(3)), r.getString(4), Result.valueOf(r.getString(5)),
+                score(r, 6)));
     }
 
     /** One page of a run's findings in run order; {@code controls} maps {@code check|variant} to its controls. */
@@ -260,7 +261,8 @@ public class AssessmentStore {
         return new Finding(runId, checkId, variant, SubjectType.valueOf(r.getString(3)).json(), r.getString(4),
                 Result.valueOf(r.getString(5)), score(r, 6), Severity.valueOf(r.getString(7)), r.getString(13),
                 r.getString(9), r.getString(11), r.getString(10), r.getString(12), r.getInt(8),
-                AssessmentJson.read(r.getString(14), EVIDENCE), controls.getOrDefault(Evaluation.key(checkId, variant), List.of()));
+                AssessmentJson.read(r.getString(14), EVIDENCE),
+                controls.getOrDefault(Evaluation.key(checkId, variant), List.of()));
     }
 
     private static Double score(ResultSet r, int column) throws SQLException {

@@ -91,7 +91,7 @@ public final class Assessor {
         }
         Map<String, CheckScore> byRef = new HashMap<>();
         ControlScorer scorer = new ControlScorer(mappings, thresholds, ref -> byRef.computeIfAbsent(refKey(ref), k -> {
-            Evaluation e = plan.evaluationFor(ref, settings);
+            Evaluation e = plan.evaluationFor(ref);
             return e == null ? null : scores.get(e.key());
         }));
         List<ControlResult> controls = scorer.controls();

@@ -44,9 +44,9 @@ public record CheckInfo(String id, String title, Severity severity, SubjectType 
                 }
                 effective.put(env, v);
             }
-            return new ParameterInfo(spec.name(), CheckSettings.PREFIX + "\"" + check.id() + "\"." + CheckSettings.kebab(spec.name()),
-                    spec.type(), spec.defaultValue(), new TreeMap<>(spec.environmentDefaults()), spec.description(),
-                    values.getOrDefault(spec.name(), spec.defaultValue()), effective);
+            String key = CheckSettings.PREFIX + "\"" + check.id() + "\"." + CheckSettings.kebab(spec.name());
+            return new ParameterInfo(spec.name(), key, spec.type(), spec.defaultValue(), new TreeMap<>(spec.environmentDefaults()),
+                    spec.description(), values.getOrDefault(spec.name(), spec.defaultValue()), effective);
         }).toList();
         return new CheckInfo(check.id(), check.title(), check.severity(), check.subjectType(), check.remediation(), params,
                 mappings.controlsForCheck(check.id()));

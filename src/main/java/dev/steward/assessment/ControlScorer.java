@@ -68,7 +68,8 @@ final class ControlScorer {
                     inScopeChildren.add(r);
                 }
             }
-            result = inScopeChildren.isEmpty() ? leaf(f, c, checks, childIds, manual) : group(f, c, checks, inScopeChildren, childIds, manual);
+            result = inScopeChildren.isEmpty() ? leaf(f, c, checks, childIds, manual)
+                    : group(f, c, checks, inScopeChildren, childIds, manual);
         }
         done.put(c.id(), result);
         return result;
@@ -174,7 +175,8 @@ final class ControlScorer {
                 coverage += r.coverage() == null ? 0 : r.coverage();
             }
             out.add(new FrameworkScore(f.id(), f.name(), f.version(), score.value(), Scores.ratio(coverage, units), units,
-                    outOfScope, byStatus[ControlStatus.SATISFIED.ordinal()], byStatus[ControlStatus.PARTIALLY_SATISFIED.ordinal()],
+                    outOfScope, byStatus[ControlStatus.SATISFIED.ordinal()],
+                    byStatus[ControlStatus.PARTIALLY_SATISFIED.ordinal()],
                     byStatus[ControlStatus.NOT_SATISFIED.ordinal()], byStatus[ControlStatus.NOT_ASSESSED.ordinal()],
                     byStatus[ControlStatus.MANUAL.ordinal()]));
         }

@@ -26,10 +26,12 @@ public final class EvaluationPlan {
 
     private final List<Evaluation> evaluations;
     private final Map<String, Evaluation> byCanonical;
+    private final CheckSettings settings;
 
-    private EvaluationPlan(List<Evaluation> evaluations, Map<String, Evaluation> byCanonical) {
+    private EvaluationPlan(List<Evaluation> evaluations, Map<String, Evaluation> byCanonical, CheckSettings settings) {
         this.evaluations = evaluations;
         this.byCanonical = byCanonical;
+        this.settings = settings;
     }
 
     public static EvaluationPlan of(CheckCatalog catalog, MappingSet mappings, CheckSettings settings) {
@@ -66,7 +68,7 @@ public final class EvaluationPlan {
                 byCanonical.put(check.id() + "#" + v.canonical(), e);
             }
         }
-        return new EvaluationPlan(List.copyOf(evaluations), byCanonical);
+        return new EvaluationPlan(List.copyOf(evaluations), byCanonical, settings);
     }
 
     private static Variant variant(CheckRef ref, CheckSettings settings) {
@@ -84,7 +86,8 @@ public final class EvaluationPlan {
             }
         });
         StringBuilder label = new StringBuilder();
-        new TreeMap<>(ref.parameters()).forEach((k, v) -> label.append(label.isEmpty() ? "" : ";").append(k).append('=').append(v));
+        new TreeMap<>(ref.parameters())
+                .forEach((k, v) -> label.append(label.isEmpty() ? "" : ";").append(k).append('=').append(v));
         return new Variant(label.toString(), values, perEnv);
     }
 
@@ -103,7 +106,7 @@ public final class EvaluationPlan {
     }
 
     /** The evaluation that scores a control's reference to a check; null when the check is not in the catalog. */
-    public Evaluation evaluationFor(CheckRef ref, CheckSettings settings) {
+    public Evaluation evaluationFor(CheckRef ref) {
         return byCanonical.get(ref.id() + "#" + variant(ref, settings).canonical());
     }
 

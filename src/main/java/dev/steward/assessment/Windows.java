@@ -31,7 +31,8 @@ public final class Windows {
             throw new IllegalArgumentException("window '" + text + "' is not 90d, 12h or an ISO-8601 duration such as P90D");
         }
         if (d.isNegative() || d.isZero() || d.compareTo(MAX) > 0) {
-            throw new IllegalArgumentException("window '" + text + "' must be longer than 0 and at most " + MAX.toDays() + " days");
+            throw new IllegalArgumentException("window '" + text + "' must be longer than 0 and at most " + MAX.toDays()
+                    + " days");
         }
         return d;
     }

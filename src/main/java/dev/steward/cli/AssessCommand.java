@@ -81,7 +81,8 @@ public class AssessCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
         Duration w = window == null ? null : Windows.parse(window);
         if (folder != null) {
-            FolderIngest.Outcome ingested = folders.ingest(List.of(folder), "auto", null, null, null, o, spec.commandLine().getErr());
+            FolderIngest.Outcome ingested = folders.ingest(List.of(folder), "auto", null, null, null, o,
+                    spec.commandLine().getErr());
             if (ingested.rejected() > 0) {
                 spec.commandLine().getErr().println("not assessed: " + ingested.rejected() + " upload(s) rejected");
                 return 1;

@@ -63,7 +63,8 @@ public final class FrameworkViews {
 
     private static Node node(MappingSet set, Framework f, Control c) {
         List<Node> children = set.children(f.id(), c.id()).stream().map(child -> node(set, f, child)).toList();
-        return new Node(c.id(), c.title(), c.description(), c.inScope(), c.outOfScopeReason(), Boolean.TRUE.equals(c.officialId()),
-                c.rationale(), c.checks(), c.manualEvidence(), set.crosswalkTargets(f.id(), c.id()), children);
+        return new Node(c.id(), c.title(), c.description(), c.inScope(), c.outOfScopeReason(),
+                Boolean.TRUE.equals(c.officialId()), c.rationale(), c.checks(), c.manualEvidence(),
+                set.crosswalkTargets(f.id(), c.id()), children);
     }
 }

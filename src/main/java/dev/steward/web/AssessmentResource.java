@@ -56,7 +56,8 @@ public class AssessmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Assess the stored evidence as of an instant; 201 with the run, 200 when the same inputs were assessed already")
+    @Operation(summary = "Assess the stored evidence as of an instant; 201 with the run,"
+            + " 200 when the same inputs were assessed already")
     public Response assess(AssessRequest request, UriInfo uri) {
         AssessRequest r = request == null ? new AssessRequest(null, null) : request;
         var asOf = r.asOf() == null || r.asOf().isBlank() ? null : AsOfParam.parse(r.asOf(), clock);
@@ -82,7 +83,8 @@ public class AssessmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Role.VIEWER_NAME)
-    @Operation(summary = "One run: summary (scores, roll-ups, recommendations, revocation latency) and diff against the previous run")
+    @Operation(summary = "One run: summary (scores, roll-ups, recommendations, revocation latency)"
+            + " and diff against the previous run")
     public AssessmentRun get(@PathParam("id") String id) {
         return assessments.get(id).orElseThrow(() -> missing(id));
     }
@@ -108,10 +110,11 @@ public class AssessmentResource {
         int p = Page.checkedPage(page);
         Result r = result == null ? null : parse(Result.class, "result", result);
         if (r != null && !r.finding()) {
-            throw new IllegalArgumentException("result '" + result + "' is never a finding; allowed: FAIL, PARTIAL, INSUFFICIENT_EVIDENCE");
+            throw new IllegalArgumentException("result '" + result
+                    + "' is never a finding; allowed: FAIL, PARTIAL, INSUFFICIENT_EVIDENCE");
         }
-        var filter = new AssessmentStore.FindingFilter(checkId, null, severity == null ? null : parse(Severity.class, "severity", severity),
-                team, owner, environment, r);
+        Severity sev = severity == null ? null : parse(Severity.class, "severity", severity);
+        var filter = new AssessmentStore.FindingFilter(checkId, null, sev, team, owner, environment, r);
         return new Page<>(assessments.findings(id, filter, p, s).orElseThrow(() -> missing(id)), p, s, null);
     }
 
@@ -134,7 +137,8 @@ public class AssessmentResource {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            throw new IllegalArgumentException(name + " '" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()));
         }
     }
 }
