@@ -1,26 +1,20 @@
 package dev.steward.cli;
 
 import dev.steward.ingest.IngestConfig;
-import dev.steward.ingest.IngestListener;
 import dev.steward.ingest.IngestReport;
-import dev.steward.ingest.IngestRequest;
 import dev.steward.ingest.IngestService;
-import dev.steward.ingest.Problem;
 import dev.steward.ingest.Times;
-import dev.steward.ingest.UploadGrouping;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code steward ingest}: stores inventories, people directories and decision logs, one atomic upload per kind. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -54,51 +48,29 @@ public class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final IngestService ingest;
-    private final IngestConfig limits;
+    private final FolderIngest folders;
 
     @Inject
     public IngestCommand(IngestService ingest, IngestConfig limits) {
-        this.ingest = ingest;
-        this.limits = limits;
+        this.folders = new FolderIngest(ingest, limits);
     }
 
     @Override
     @ActivateRequestContext
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Instant asOfInstant = asOf == null ? null : Times.parse(asOf)
                 .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
-        UploadGrouping.Groups groups = UploadGrouping.of(paths, limits);
-        groups.skipped().forEach(s -> out.println("skipped " + s));
-        if (groups.uploads().isEmpty()) {
-            throw new IllegalArgumentException("nothing to ingest in " + paths);
-        }
-        List<IngestReport> reports = new ArrayList<>();
-        for (var files : groups.uploads()) {
-            Progress progress = new Progress(err);
-            IngestReport r = ingest.ingest(new IngestRequest(files, format, asOfInstant, source, scope,
-                    System.getProperty("user.name"), progress, null));
-            progress.done();
-            reports.add(r);
-            print(out, r);
-        }
-        long people = reports.stream().mapToLong(r -> r.counts().people()).sum();
-        long agents = reports.stream().mapToLong(r -> r.counts().agents()).sum();
-        long credentials = reports.stream().mapToLong(r -> r.counts().credentials()).sum();
-        long decisions = reports.stream().mapToLong(r -> r.counts().decisions()).sum();
-        long rejected = reports.stream().filter(r -> r.status() == IngestReport.Status.REJECTED).count();
-        out.printf("Summary: %d upload(s), %d rejected; stored %d people, %d agents, %d credentials, %d decisions.%n",
-                reports.size(), rejected, people, agents, credentials, decisions);
+        FolderIngest.Outcome outcome = folders.ingest(paths, format, asOfInstant, source, scope,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
         if (stats) {
-            long millis = reports.stream().mapToLong(IngestReport::elapsedMillis).sum();
-            long records = people + agents + credentials + decisions;
-            out.printf("Stats: %d ms, %.0f records/s, peak heap %d MiB (max %d MiB)%n", millis,
+            long millis = outcome.reports().stream().mapToLong(IngestReport::elapsedMillis).sum();
+            long records = outcome.reports().stream().mapToLong(r -> r.counts().people() + r.counts().agents()
+                    + r.counts().credentials() + r.counts().decisions()).sum();
+            spec.commandLine().getOut().printf("Stats: %d ms, %.0f records/s, peak heap %d MiB (max %d MiB)%n", millis,
                     records * 1000.0 / Math.max(1, millis), peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            spec.commandLine().getOut().flush();
         }
-        out.flush();
-        return rejected > 0 ? 1 : 0;
+        return outcome.rejected() > 0 ? 1 : 0;
     }
 
     /** Sum of the peak usage of every heap pool: an upper bound of the heap ever in use. */
@@ -106,52 +78,5 @@ public class IngestCommand implements Callable<Integer> {
         return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
-    }
-
-    private static void print(PrintWriter out, IngestReport r) {
-        out.println(r.summary());
-        out.println("  files: " + String.join(", ", r.files()) + (r.asOf() == null ? "" : "; asOf " + r.asOf())
-                + "; sha256 " + r.contentHash().substring(0, 16) + "...; " + r.elapsedMillis() + " ms");
-        int shown = 0;
-        for (Problem p : r.problems()) {
-            if (shown++ == 25) {
-                out.println("  ... " + (r.problems().size() - 25 + r.unlistedProblems()) + " more problems (GET /api/v1/uploads/"
-                        + r.uploadId() + " lists them)");
-                break;
-            }
-            out.println("  " + p);
-        }
-    }
-
-    /** Prints a progress line to stderr at most once a second. */
-    static final class Progress implements IngestListener {
-        private final PrintWriter err;
-        private final long started = System.nanoTime();
-        private long last = started;
-        private boolean printed;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void progress(String file, long bytesRead, long totalBytes, long records) {
-            long now = System.nanoTime();
-            if (now - last < 1_000_000_000L) {
-                return;
-            }
-            last = now;
-            double secs = Math.max(0.001, (now - started) / 1e9);
-            err.printf("\r  %s: %3d%%  %,d records  %,.0f/s   ", file,
-                    totalBytes == 0 ? 100 : Math.min(100, bytesRead * 100 / totalBytes), records, records / secs);
-            err.flush();
-            printed = true;
-        }
-
-        void done() {
-            if (printed) {
-                err.println();
-            }
-        }
     }
 }

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** The top of the command tree. */
 @Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Which agent has access, what can it do, and how quickly can that access be cut off.",
-                "Ingests agent inventories, a people directory and authorization decision logs into an evidence store."},
-        subcommands = {IngestCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+                "Ingests agent inventories, a people directory and authorization decision logs into an evidence store,"
+                        + " and assesses them against the check catalog and five frameworks."},
+        subcommands = {IngestCommand.class, AssessCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public class StewardCommand implements Runnable {
 
     @CommandLine.Spec

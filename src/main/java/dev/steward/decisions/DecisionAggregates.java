@@ -37,11 +37,8 @@ public class DecisionAggregates {
     }
 
     public List<DecisionAggregate> window(Instant windowStart, Instant asOf) {
-        LocalDate from = windowStart.atOffset(ZoneOffset.UTC).toLocalDate();
-        LocalDate to = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
-        if (asOf.atOffset(ZoneOffset.UTC).toLocalTime().toNanoOfDay() > 0) {
-            to = to.plusDays(1);
-        }
+        LocalDate from = firstDay(windowStart);
+        LocalDate to = endDay(asOf);
         List<DecisionAggregate> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(QUERY)) {
             s.setObject(1, from);
@@ -60,6 +57,38 @@ public class DecisionAggregates {
             throw new IllegalStateException("cannot read decision aggregates", e);
         }
         return out;
+    }
+
+    /**
+     * Ids of the committed uploads that contribute aggregates to the window {@link #window} reads, in id order: the
+     * decision inputs of an assessment.
+     */
+    public List<Long> uploadsInWindow(Instant windowStart, Instant asOf) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT DISTINCT d.upload_id FROM decision_daily d JOIN upload u ON u.id = d.upload_id"
+                        + " AND u.status = 'COMMITTED' WHERE d.day_utc >= ? AND d.day_utc < ? ORDER BY d.upload_id")) {
+            s.setObject(1, firstDay(windowStart));
+            s.setObject(2, endDay(asOf));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the decision uploads of the window", e);
+        }
+        return ids;
+    }
+
+    private static LocalDate firstDay(Instant windowStart) {
+        return windowStart.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** First day after the window: the day of asOf, or the next one when asOf is not at midnight. */
+    private static LocalDate endDay(Instant asOf) {
+        LocalDate to = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
+        return asOf.atOffset(ZoneOffset.UTC).toLocalTime().toNanoOfDay() > 0 ? to.plusDays(1) : to;
     }
 
     private static Instant instant(OffsetDateTime t) {

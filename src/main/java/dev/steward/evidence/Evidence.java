@@ -27,6 +27,7 @@ public final class Evidence {
     private final Map<String, List<DecisionAggregate>> byPrincipal = new HashMap<>();
     private final Map<String, List<DecisionAggregate>> byCredential = new HashMap<>();
     private final Map<String, List<String>> credentialsByHolder = new HashMap<>();
+    private final Map<String, List<SecretFinding>> secretsByCredential = new HashMap<>();
 
     public Evidence(Instant asOf, Instant windowStart, Collection<PersonRecord> people, Collection<AgentRecord> agents,
             Collection<CredentialRecord> credentials, Collection<DecisionAggregate> decisions,
@@ -41,6 +42,11 @@ public final class Evidence {
         for (CredentialRecord c : this.credentials.values()) {
             for (String h : c.holders()) {
                 credentialsByHolder.computeIfAbsent(h, k -> new ArrayList<>()).add(c.id());
+            }
+        }
+        for (SecretFinding f : this.secrets) {
+            if (f.credentialId() != null) {
+                secretsByCredential.computeIfAbsent(f.credentialId(), k -> new ArrayList<>()).add(f);
             }
         }
         for (DecisionAggregate d : this.decisions) {
@@ -140,9 +146,9 @@ public final class Evidence {
         return credentialsByHolder.getOrDefault(agentId, List.of()).stream().sorted().toList();
     }
 
-    /** Secrets found in the values of a credential's record or decisions that name it. */
+    /** Secrets found in the values of a credential's record or decisions that name it, in the order found (indexed). */
     public List<SecretFinding> secretsOf(String credentialId) {
-        return secrets.stream().filter(s -> credentialId.equals(s.credentialId())).toList();
+        return List.copyOf(secretsByCredential.getOrDefault(credentialId, List.of()));
     }
 
     /** Subject weight of an agent (1 when unknown). */

@@ -1,0 +1,44 @@
+package dev.steward.assessment;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How assessments are scored and stored ({@code steward.assessment.*}). Check parameters are configured separately
+ * under {@code steward.checks."<CHECK-ID>".*} ({@link CheckSettings}). Everything is validated at start-up.
+ */
+@ConfigMapping(prefix = "steward.assessment")
+public interface AssessmentConfig {
+
+    /** A control with at least this score (and enough coverage, no critical FAIL) is SATISFIED. */
+    @WithDefault("0.95")
+    double satisfiedMinScore();
+
+    /** A control scoring below this is NOT_SATISFIED. */
+    @WithDefault("0.60")
+    double notSatisfiedBelow();
+
+    /** The least coverage a SATISFIED control needs. */
+    @WithDefault("0.90")
+    double satisfiedMinCoverage();
+
+    /** Observation window when a request names none: days ({@code 90d}), hours ({@code 12h}) or ISO-8601 ({@code P90D}). */
+    @WithDefault("90d")
+    String defaultWindow();
+
+    /** Results written per JDBC batch. */
+    @WithDefault("1000")
+    int resultBatchSize();
+
+    /** Most findings listed per category of a run's diff; counts are always complete. */
+    @WithDefault("1000")
+    int diffMaxListed();
+
+    /** Longest an assessment's transaction may run, in seconds. */
+    @WithDefault("3600")
+    int transactionTimeoutSeconds();
+
+    default Thresholds thresholds() {
+        return new Thresholds(satisfiedMinScore(), notSatisfiedBelow(), satisfiedMinCoverage());
+    }
+}

@@ -1,0 +1,242 @@
+package dev.steward.assessment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.steward.check.CheckCatalog;
+import dev.steward.evidence.Evidence;
+import dev.steward.evidence.EvidenceLoader;
+import dev.steward.mapping.MappingRegistry;
+import dev.steward.mapping.MappingSet;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs and reads assessments; REST and CLI both call it. An assessment reads the inputs in force at its as-of
+ * instant, derives the run id from them ({@link RunHeader}), and either finds that run stored already or computes it
+ * ({@link Assessor}) and stores it with its diff against the previous run, results and run row in one transaction.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    private static final Logger LOG = Logger.getLogger(AssessmentService.class);
+    private static final TypeReference<List<ControlResult>> CONTROLS = new TypeReference<>() { };
+
+    private final CheckCatalog catalog;
+    private final MappingRegistry mappings;
+    private final AssessmentSettings settings;
+    private final EvidenceLoader evidence;
+    private final AssessmentInputs inputs;
+    private final AssessmentStore store;
+    private final AgroalDataSource dataSource;
+    private final String engineVersion;
+    private final Clock clock = Clock.systemUTC();
+    /** Parsed summaries of recently read runs; safe to keep because a stored run never changes. */
+    private final Map<String, AssessmentSummary> summaries = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, AssessmentSummary> eldest) {
+                    return size() > 8;
+                }
+            });
+
+    public AssessmentService(CheckCatalog catalog, MappingRegistry mappings, AssessmentSettings settings,
+            EvidenceLoader evidence, AssessmentInputs inputs, AssessmentStore store, AgroalDataSource dataSource,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion) {
+        this.catalog = catalog;
+        this.mappings = mappings;
+        this.settings = settings;
+        this.evidence = evidence;
+        this.inputs = inputs;
+        this.store = store;
+        this.dataSource = dataSource;
+        this.engineVersion = engineVersion;
+    }
+
+    /** The outcome of a request to assess: the run, and whether this request created it (false: it was stored). */
+    public record Assessed(AssessmentRun run, boolean created) {
+    }
+
+    /**
+     * Assesses the stored evidence.
+     *
+     * @param asOf the as-of instant; null = now (whole seconds)
+     * @param window the observation window before asOf; null = {@code steward.assessment.default-window}
+     * @param user who asked, for the record
+     */
+    public Assessed assess(Instant asOf, Duration window, String user) {
+        Instant at = asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Duration w = window != null ? window : settings.defaultWindow();
+        Instant windowStart = at.minus(w);
+        MappingSet mappingSet = mappings.current();
+        RunHeader header = RunHeader.of(at, windowStart, engineVersion, mappingSet.mappingVersion(),
+                settings.checks().digest(settings.thresholds()), inputs.of(at, windowStart));
+        if (store.exists(header.id())) {
+            LOG.infof("assessment %s as of %s is stored already (same inputs)", header.id(), at);
+            return new Assessed(get(header.id()).orElseThrow(), false);
+        }
+        long started = System.nanoTime();
+        Evidence loaded = evidence.load(at, windowStart);
+        Optional<String> previousId = store.previous(at, header.id());
+        DiffBuilder diff = previousId.map(id -> new DiffBuilder(previous(id), settings.config().diffMaxListed())).orElse(null);
+        Assessor assessor = new Assessor(catalog, mappingSet, settings.checks(), settings.thresholds());
+        Outcome outcome;
+        try {
+            outcome = QuarkusTransaction.requiringNew().timeout(settings.config().transactionTimeoutSeconds()).call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return write(c, header, loaded, assessor, diff, previousId.orElse(null), user, started);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (store.exists(header.id())) {
+                return new Assessed(get(header.id()).orElseThrow(), false);
+            }
+            throw e;
+        }
+        LOG.infof("assessment %s as of %s: %d results, %d findings in %d ms", header.id(), at, outcome.totals().results().total(),
+                outcome.totals().findings(), (System.nanoTime() - started) / 1_000_000);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("assessment %s milliseconds per evaluation: %s", header.id(),
+                    new java.util.TreeMap<>(outcome.millisByCheck()));
+        }
+        return new Assessed(get(header.id()).orElseThrow(), true);
+    }
+
+    private Outcome write(Connection c, RunHeader header, Evidence loaded, Assessor assessor, DiffBuilder diff,
+            String previousId, String user, long started) throws SQLException {
+        long results;
+        long findings;
+        Outcome outcome;
+        try (AssessmentStore.ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
+            outcome = assessor.assess(loaded, r -> {
+                writer.write(r);
+                if (diff != null) {
+                    diff.accept(r);
+                }
+            });
+            results = writer.written();
+            findings = writer.findings();
+        }
+        RunDiff d = diff == null ? null : diff.finish(outcome.frameworks(), outcome.controls());
+        store.insertRun(c, AssessmentSummary.of(header, outcome), clock.instant(), user, previousId, results, findings,
+                (System.nanoTime() - started) / 1_000_000, AssessmentJson.write(outcome.controls()),
+                d == null ? null : AssessmentJson.write(d));
+        return outcome;
+    }
+
+    private DiffBuilder.Previous previous(String id) {
+        AssessmentStore.StoredRun run = store.run(id).orElseThrow();
+        AssessmentSummary s = AssessmentJson.read(run.summaryJson(), AssessmentSummary.class);
+        return new DiffBuilder.Previous(id, run.asOf(), store.priorFindings(id), s.frameworks(),
+                AssessmentJson.read(run.controlsJson(), CONTROLS));
+    }
+
+    public Optional<AssessmentRun> get(String id) {
+        return store.run(id).map(r -> new AssessmentRun(r.id(), r.createdAt(), r.createdBy(), r.elapsedMs(),
+                AssessmentJson.read(r.summaryJson(), AssessmentSummary.class),
+                r.diffJson() == null ? null : AssessmentJson.read(r.diffJson(), RunDiff.class)));
+    }
+
+    public Optional<AssessmentSummary> summary(String id) {
+        AssessmentSummary cached = summaries.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<AssessmentSummary> read = store.run(id).map(r -> AssessmentJson.read(r.summaryJson(), AssessmentSummary.class));
+        read.ifPresent(s -> summaries.put(id, s));
+        return read;
+    }
+
+    /** Runs, newest first. */
+    public List<AssessmentStore.RunListItem> list(int page, int size) {
+        return store.list(page * size, size);
+    }
+
+    /** A run's controls, all frameworks or one; empty when the run does not exist. */
+    public Optional<List<ControlResult>> controls(String id, String framework) {
+        return store.run(id).map(r -> {
+            List<ControlResult> all = AssessmentJson.read(r.controlsJson(), CONTROLS);
+            if (framework == null || framework.isBlank()) {
+                return all;
+            }
+            List<ControlResult> one = all.stream().filter(c -> c.framework().equals(framework)).toList();
+            if (one.isEmpty()) {
+                throw new IllegalArgumentException("framework '" + framework + "' is not in assessment " + id + "; known: "
+                        + all.stream().map(ControlResult::framework).distinct().toList());
+            }
+            return one;
+        });
+    }
+
+    /** One page of a run's findings; empty when the run does not exist. */
+    public Optional<List<Finding>> findings(String id, AssessmentStore.FindingFilter filter, int page, int size) {
+        return summary(id).map(s -> store.findings(id, filter, controlsByEvaluation(s), page * size, size));
+    }
+
+    /** Control to checks to findings to evidence; empty when the run or the control does not exist. */
+    public Optional<Explanation> explain(String id, String controlRef, int findingsPerCheck) {
+        int colon = controlRef == null ? -1 : controlRef.indexOf(':');
+        if (colon <= 0 || colon == controlRef.length() - 1) {
+            throw new IllegalArgumentException("control '" + controlRef
+                    + "' must be written framework:controlId, e.g. owasp-asi-2026:ASI03");
+        }
+        Optional<AssessmentSummary> summary = summary(id);
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ControlResult> controls = controls(id, null).orElseThrow();
+        Map<String, ControlResult> byRef = new LinkedHashMap<>();
+        controls.forEach(c -> byRef.put(c.ref(), c));
+        ControlResult control = byRef.get(controlRef);
+        if (control == null) {
+            return Optional.empty();
+        }
+        Map<String, CheckScore> scores = new LinkedHashMap<>();
+        summary.get().checks().forEach(s -> scores.put(s.key(), s));
+        Map<String, List<String>> controlsOf = controlsByEvaluation(summary.get());
+        List<Explanation.CheckExplanation> checks = new ArrayList<>();
+        for (ControlResult.ControlCheck k : control.checks()) {
+            AssessmentStore.FindingFilter filter = new AssessmentStore.FindingFilter(k.checkId(), k.variant(), null, null, null,
+                    null, null);
+            checks.add(new Explanation.CheckExplanation(scores.get(Evaluation.key(k.checkId(), k.variant())), k.weight(),
+                    store.countFindings(id, filter), store.findings(id, filter, controlsOf, 0, findingsPerCheck)));
+        }
+        List<ControlResult> children = control.children().stream()
+                .map(child -> byRef.get(control.framework() + ":" + child)).toList();
+        return Optional.of(new Explanation(id, control, children, checks));
+    }
+
+    /** Writes findings.json of a stored run to the stream; returns how many findings, empty when the run does not exist. */
+    public Optional<Long> writeFindings(String id, OutputStream out) {
+        Optional<AssessmentSummary> summary = summary(id);
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> controls = controlsByEvaluation(summary.get());
+        return Optional.of(QuarkusTransaction.requiringNew().timeout(settings.config().transactionTimeoutSeconds()).call(() -> {
+            try (FindingsJson writer = new FindingsJson(out)) {
+                store.streamFindings(id, controls, writer::write);
+                return writer.count();
+            }
+        }));
+    }
+
+    private static Map<String, List<String>> controlsByEvaluation(AssessmentSummary s) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        s.checks().forEach(c -> out.put(c.key(), c.controls()));
+        return out;
+    }
+}

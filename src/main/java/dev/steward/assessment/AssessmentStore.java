@@ -1,0 +1,303 @@
+package dev.steward.assessment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.steward.check.EvidenceRef;
+import dev.steward.check.Result;
+import dev.steward.check.Severity;
+import dev.steward.check.SubjectType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Plain JDBC over assessment_run and assessment_result: results go in batches (a run of 100k agents writes millions
+ * of rows), the run row last; reads stream in run order. Nothing here updates a stored row.
+ */
+@ApplicationScoped
+public class AssessmentStore {
+
+    private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() { };
+    private static final String FINDING_COLUMNS = "check_id, variant, subject_type, subject_id, result, score, severity,"
+            + " weight, owner_id, team, manager, environment, reason, evidence";
+
+    private final AgroalDataSource dataSource;
+
+    public AssessmentStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A stored run as read back: the columns plus the JSON documents, parsed by the caller. */
+    public record StoredRun(String id, Instant asOf, Instant windowStart, Instant createdAt, String createdBy,
+            String previousId, long resultCount, long findingCount, long elapsedMs, String summaryJson, String controlsJson,
+            String diffJson) {
+    }
+
+    /** One run as listed. */
+    public record RunListItem(String id, Instant asOf, Instant windowStart, Instant windowEnd, Instant createdAt,
+            String createdBy, String mappingVersion, String previousId, long results, long findings) {
+    }
+
+    /** Optional filters of a findings query; null means no filter; {@value RollupEntry#NONE} matches a missing value. */
+    public record FindingFilter(String checkId, String variant, Severity severity, String team, String owner,
+            String environment, Result result) {
+        public static final FindingFilter NONE = new FindingFilter(null, null, null, null, null, null, null);
+    }
+
+    /** Writes the results of one run in JDBC batches on the caller's (transactional) connection. */
+    public static final class ResultWriter implements AutoCloseable {
+        private final PreparedStatement insert;
+        private final String runId;
+        private final int batchSize;
+        private int pending;
+        private int seq;
+        private long findings;
+
+        ResultWriter(Connection c, String runId, int batchSize) throws SQLException {
+            this.insert = c.prepareStatement("INSERT INTO assessment_result (run_id, seq, " + FINDING_COLUMNS
+                    + ", finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            this.runId = runId;
+            this.batchSize = batchSize;
+        }
+
+        public void write(AssessedResult r) {
+            try {
+                int i = 1;
+                insert.setString(i++, runId);
+                insert.setInt(i++, seq++);
+                insert.setString(i++, r.checkId());
+                insert.setString(i++, r.variant());
+                insert.setString(i++, r.subjectType().name());
+                insert.setString(i++, r.subjectId());
+                insert.setString(i++, r.result().name());
+                if (r.score() == null) {
+                    insert.setNull(i++, Types.DOUBLE);
+                } else {
+                    insert.setDouble(i++, r.score());
+                }
+                insert.setString(i++, r.severity().name());
+                insert.setInt(i++, r.weight());
+                insert.setString(i++, r.owner());
+                insert.setString(i++, r.team());
+                insert.setString(i++, r.manager());
+                insert.setString(i++, r.environment());
+                insert.setString(i++, r.reason());
+                insert.setString(i++, AssessmentJson.write(r.evidence()));
+                insert.setBoolean(i, r.result().finding());
+                findings += r.result().finding() ? 1 : 0;
+                insert.addBatch();
+                if (++pending >= batchSize) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store result " + seq + " of run " + runId, e);
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        public long written() {
+            return seq;
+        }
+
+        public long findings() {
+            return findings;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                insert.close();
+            }
+        }
+    }
+
+    public ResultWriter writer(Connection c, String runId, int batchSize) throws SQLException {
+        return new ResultWriter(c, runId, batchSize);
+    }
+
+    /** Inserts the run row; call after the results, in the same transaction. */
+    public void insertRun(Connection c, AssessmentSummary s, Instant createdAt, String createdBy, String previousId,
+            long results, long findings, long elapsedMs, String controlsJson, String diffJson) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO assessment_run (id, as_of, window_start, window_end,"
+                + " created_at, created_by, engine_version, mapping_version, parameters_digest, input_hashes, previous_id,"
+                + " result_count, finding_count, elapsed_ms, summary_json, controls_json, diff_json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 1;
+            p.setString(i++, s.id());
+            p.setObject(i++, odt(s.asOf()));
+            p.setObject(i++, odt(s.windowStart()));
+            p.setObject(i++, odt(s.windowEnd()));
+            p.setObject(i++, odt(createdAt));
+            p.setString(i++, createdBy);
+            p.setString(i++, s.engineVersion());
+            p.setString(i++, s.mappingVersion());
+            p.setString(i++, s.parametersDigest());
+            p.setString(i++, AssessmentJson.write(s.inputs()));
+            p.setString(i++, previousId);
+            p.setLong(i++, results);
+            p.setLong(i++, findings);
+            p.setLong(i++, elapsedMs);
+            p.setString(i++, AssessmentJson.write(s));
+            p.setString(i++, controlsJson);
+            p.setString(i, diffJson);
+            p.executeUpdate();
+        }
+    }
+
+    public boolean exists(String id) {
+        return query("SELECT COUNT(*) FROM assessment_run WHERE id = ?", List.of(id), r -> r.getLong(1) > 0).get(0);
+    }
+
+    public Optional<StoredRun> run(String id) {
+        return query("SELECT id, as_of, window_start, created_at, created_by, previous_id, result_count, finding_count,"
+                + " elapsed_ms, summary_json, controls_json, diff_json FROM assessment_run WHERE id = ?", List.of(id),
+                r -> new StoredRun(r.getString(1), instant(r, 2), instant(r, 3), instant(r, 4), r.getString(5), r.getString(6),
+                        r.getLong(7), r.getLong(8), r.getLong(9), r.getString(10), r.getString(11), r.getString(12)))
+                .stream().findFirst();
+    }
+
+    /** The run a new run at this as-of is compared with: latest as-of at or before it, then latest created. */
+    public Optional<String> previous(Instant asOf, String excludeId) {
+        return query("SELECT id FROM assessment_run WHERE as_of <= ? AND id <> ? ORDER BY as_of DESC, created_at DESC, id DESC"
+                + " LIMIT 1", List.of(odt(asOf), excludeId), r -> r.getString(1)).stream().findFirst();
+    }
+
+    public List<RunListItem> list(int offset, int limit) {
+        return query("SELECT id, as_of, window_start, window_end, created_at, created_by, mapping_version, previous_id,"
+                + " result_count, finding_count FROM assessment_run ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                List.of(limit, offset), r -> new RunListItem(r.getString(1), instant(r, 2), instant(r, 3), instant(r, 4),
+                        instant(r, 5), r.getString(6), r.getString(7), r.getString(8), r.getLong(9), r.getLong(10)));
+    }
+
+    /** The findings of a run reduced to what a diff compares. */
+    public List<DiffBuilder.PriorFinding> priorFindings(String runId) {
+        return query("SELECT check_id, variant, subject_type, subject_id, result, score FROM assessment_result"
+                + " WHERE run_id = ? AND finding = TRUE", List.of(runId), r -> new DiffBuilder.PriorFinding(r.getString(1),
+                r.getString(2), SubjectType.valueOf(r.getString(3)), r.getString(4), Result.valueOf(r.getString(5)),
+                score(r, 6)));
+    }
+
+    /** One page of a run's findings in run order; {@code controls} maps {@code check|variant} to its controls. */
+    public List<Finding> findings(String runId, FindingFilter filter, Map<String, List<String>> controls, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(runId, filter, args);
+        args.add(limit);
+        args.add(offset);
+        return query("SELECT " + FINDING_COLUMNS + " FROM assessment_result" + where + " ORDER BY seq LIMIT ? OFFSET ?", args,
+                r -> finding(runId, r, controls));
+    }
+
+    public long countFindings(String runId, FindingFilter filter) {
+        List<Object> args = new ArrayList<>();
+        return query("SELECT COUNT(*) FROM assessment_result" + where(runId, filter, args), args, r -> r.getLong(1)).get(0);
+    }
+
+    /** Every finding of a run in run order, streamed to the consumer; returns how many. */
+    public long streamFindings(String runId, Map<String, List<String>> controls, Consumer<Finding> consumer) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT " + FINDING_COLUMNS
+                + " FROM assessment_result WHERE run_id = ? AND finding = TRUE ORDER BY seq")) {
+            p.setString(1, runId);
+            p.setFetchSize(5000);
+            long n = 0;
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    consumer.accept(finding(runId, r, controls));
+                    n++;
+                }
+            }
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the findings of run " + runId, e);
+        }
+    }
+
+    private static String where(String runId, FindingFilter f, List<Object> args) {
+        StringBuilder w = new StringBuilder(" WHERE run_id = ? AND finding = TRUE");
+        args.add(runId);
+        condition(w, args, "check_id", f.checkId());
+        condition(w, args, "variant", f.variant());
+        condition(w, args, "severity", f.severity() == null ? null : f.severity().name());
+        condition(w, args, "team", f.team());
+        condition(w, args, "owner_id", f.owner());
+        condition(w, args, "environment", f.environment());
+        condition(w, args, "result", f.result() == null ? null : f.result().name());
+        return w.toString();
+    }
+
+    private static void condition(StringBuilder w, List<Object> args, String column, String value) {
+        if (value == null) {
+            return;
+        }
+        if (RollupEntry.NONE.equals(value)) {
+            w.append(" AND ").append(column).append(" IS NULL");
+        } else {
+            w.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static Finding finding(String runId, ResultSet r, Map<String, List<String>> controls) throws SQLException {
+        String checkId = r.getString(1);
+        String variant = r.getString(2);
+        return new Finding(runId, checkId, variant, SubjectType.valueOf(r.getString(3)).json(), r.getString(4),
+                Result.valueOf(r.getString(5)), score(r, 6), Severity.valueOf(r.getString(7)), r.getString(13),
+                r.getString(9), r.getString(11), r.getString(10), r.getString(12), r.getInt(8),
+                AssessmentJson.read(r.getString(14), EVIDENCE),
+                controls.getOrDefault(Evaluation.key(checkId, variant), List.of()));
+    }
+
+    private static Double score(ResultSet r, int column) throws SQLException {
+        double d = r.getDouble(column);
+        return r.wasNull() ? null : d;
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime odt(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet r) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<?> args, Row<T> row) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                p.setObject(i + 1, args.get(i));
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(row.map(r));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("assessment store query failed: " + sql, e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.steward.assessment;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The stored summary of one run: what it read (inputs, mapping version, parameters digest, engine version), when
+ * (as-of and window [windowStart, windowEnd)), and what it found (framework and check scores, roll-ups,
+ * recommendations, revocation latency, totals). A pure function of the run's inputs: the creation time and the diff
+ * live beside it, not in it.
+ */
+public record AssessmentSummary(
+        String id,
+        Instant asOf,
+        Instant windowStart,
+        Instant windowEnd,
+        String engineVersion,
+        String mappingVersion,
+        String parametersDigest,
+        List<InputRef> inputs,
+        Totals totals,
+        List<FrameworkScore> frameworks,
+        List<CheckScore> checks,
+        Rollups rollups,
+        List<TeamRecommendation> recommendations,
+        RevocationLatency revocationLatency) {
+
+    public AssessmentSummary {
+        inputs = List.copyOf(inputs);
+        frameworks = List.copyOf(frameworks);
+        checks = List.copyOf(checks);
+        recommendations = List.copyOf(recommendations);
+    }
+
+    public static AssessmentSummary of(RunHeader header, Outcome outcome) {
+        return new AssessmentSummary(header.id(), header.asOf(), header.windowStart(), header.asOf(), header.engineVersion(),
+                header.mappingVersion(), header.parametersDigest(), header.inputs(), outcome.totals(), outcome.frameworks(),
+                outcome.checks(), outcome.rollups(), outcome.recommendations(), outcome.revocationLatency());
+    }
+}

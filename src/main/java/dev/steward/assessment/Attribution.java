@@ -1,0 +1,101 @@
+package dev.steward.assessment;
+
+import dev.steward.check.SubjectType;
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.Autonomy;
+import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.DecisionAggregate;
+import dev.steward.evidence.Evidence;
+import dev.steward.evidence.PersonRecord;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Who answers for a subject, and how much it weighs (CHECKS.md, "Subject weight"):
+ * <ul>
+ * <li>agent: its own owner, team, environment and weight (autonomy x prod);</li>
+ * <li>credential: owner and team of its heaviest holder ({@link Evidence#heaviestHolder}), whose weight it takes;
+ * environment: the credential's own, else that holder's;</li>
+ * <li>principal seen in the logs: as the agent when it is inventoried; otherwise (a shadow agent) no owner or team,
+ * the environment it made most decisions in (ties: by name), and weight autonomous (3) x prod (2) when any of its
+ * decisions ran in prod, else x 1: an unknown actor is assumed to act alone.</li>
+ * </ul>
+ * The manager is the owner's manager in the people directory. Values are null when unknown. Answers are cached per
+ * subject, so attributing every result of a run stays linear.
+ */
+final class Attribution {
+
+    /** The attribution of one subject. */
+    record Subject(String owner, String team, String manager, String environment, int weight) {
+    }
+
+    private static final Subject UNKNOWN = new Subject(null, null, null, null, 1);
+
+    private final Evidence evidence;
+    private final Map<String, Subject> agents = new HashMap<>();
+    private final Map<String, Subject> credentials = new HashMap<>();
+    private final Map<String, Subject> principals = new HashMap<>();
+
+    Attribution(Evidence evidence) {
+        this.evidence = evidence;
+    }
+
+    Subject of(SubjectType type, String id) {
+        return switch (type) {
+            case AGENT -> agents.computeIfAbsent(id, this::agent);
+            case CREDENTIAL -> credentials.computeIfAbsent(id, this::credential);
+            case PRINCIPAL -> principals.computeIfAbsent(id, this::principal);
+        };
+    }
+
+    private Subject agent(String id) {
+        return evidence.agent(id).map(a -> of(a, a.environment())).orElse(UNKNOWN);
+    }
+
+    private Subject of(AgentRecord a, String environment) {
+        String manager = evidence.person(a.owner()).map(PersonRecord::manager).orElse(null);
+        return new Subject(blankToNull(a.owner()), blankToNull(a.team()), blankToNull(manager), blankToNull(environment),
+                a.weight());
+    }
+
+    private Subject credential(String id) {
+        CredentialRecord c = evidence.credential(id).orElse(null);
+        if (c == null) {
+            return UNKNOWN;
+        }
+        return evidence.heaviestHolder(id)
+                .map(a -> of(a, blankToNull(c.environment()) != null ? c.environment() : a.environment()))
+                .orElse(new Subject(null, null, null, blankToNull(c.environment()), 1));
+    }
+
+    private Subject principal(String id) {
+        if (evidence.agent(id).isPresent()) {
+            return agent(id);
+        }
+        Map<String, Long> perEnvironment = new TreeMap<>();
+        boolean prod = false;
+        for (DecisionAggregate d : evidence.decisionsOfPrincipal(id)) {
+            String env = blankToNull(d.environment());
+            if (env != null) {
+                perEnvironment.merge(env, d.count(), Long::sum);
+                String e = env.toLowerCase(Locale.ROOT);
+                prod |= "prod".equals(e) || "production".equals(e);
+            }
+        }
+        String environment = null;
+        long most = -1;
+        for (Map.Entry<String, Long> e : perEnvironment.entrySet()) {
+            if (e.getValue() > most) {
+                most = e.getValue();
+                environment = e.getKey();
+            }
+        }
+        return new Subject(null, null, null, environment, Autonomy.AUTONOMOUS.weight() * (prod ? 2 : 1));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.steward.assessment;
+
+import dev.steward.check.CheckCatalog;
+import dev.steward.check.Result;
+import dev.steward.check.SubjectType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds the {@link RunDiff} of a run while its results stream past: the previous run's findings are held by key,
+ * each current result is looked up once, and what was not seen again is resolved. Linear in results.
+ */
+public final class DiffBuilder {
+
+    /** A finding of the previous run. */
+    public record PriorFinding(String checkId, String variant, SubjectType subjectType, String subjectId, Result result,
+            Double score) {
+
+        String key() {
+            return AssessedResult.key(checkId, variant, subjectType, subjectId);
+        }
+    }
+
+    /** What the diff needs of the previous run. */
+    public record Previous(String id, Instant asOf, List<PriorFinding> findings, List<FrameworkScore> frameworks,
+            List<ControlResult> controls) {
+    }
+
+    private static final Comparator<RunDiff.FindingChange> ORDER = Comparator
+            .comparing(RunDiff.FindingChange::checkId, CheckCatalog.ID_ORDER)
+            .thenComparing(RunDiff.FindingChange::variant)
+            .thenComparing(RunDiff.FindingChange::subjectType)
+            .thenComparing(RunDiff.FindingChange::subjectId);
+
+    private final Previous previous;
+    private final int listLimit;
+    private final Map<String, PriorFinding> prior = new HashMap<>();
+    private final Map<String, Now> nowOfPrior = new HashMap<>();
+    private final Set<String> stillFindings = new HashSet<>();
+    private final List<RunDiff.FindingChange> added = new ArrayList<>();
+    private final List<RunDiff.FindingChange> regressed = new ArrayList<>();
+    private final List<RunDiff.FindingChange> improved = new ArrayList<>();
+    private final List<RunDiff.FindingChange> changed = new ArrayList<>();
+    private long addedCount;
+    private long regressedCount;
+    private long improvedCount;
+    private long changedCount;
+    private long unchanged;
+    private boolean truncated;
+
+    public DiffBuilder(Previous previous, int listLimit) {
+        this.previous = Objects.requireNonNull(previous);
+        this.listLimit = listLimit;
+        previous.findings().forEach(f -> prior.put(f.key(), f));
+    }
+
+    /** Takes note of one result of the current run (every result, not only findings). */
+    public void accept(AssessedResult r) {
+        String key = r.key();
+        PriorFinding before = prior.get(key);
+        if (before != null) {
+            nowOfPrior.put(key, new Now(r.result(), r.score()));
+        }
+        if (!r.result().finding()) {
+            return;
+        }
+        if (before == null) {
+            addedCount++;
+            keep(added, change(r.checkId(), r.variant(), r.subjectType(), r.subjectId(), null, null, r.result(), r.score()));
+            return;
+        }
+        stillFindings.add(key);
+        RunDiff.FindingChange c = change(r.checkId(), r.variant(), r.subjectType(), r.subjectId(), before.result(),
+                before.score(), r.result(), r.score());
+        if (before.result() == r.result() && Objects.equals(before.score(), r.score())) {
+            unchanged++;
+        } else if (before.score() != null && r.score() != null && r.score() < before.score()) {
+            regressedCount++;
+            keep(regressed, c);
+        } else if (before.score() != null && r.score() != null && r.score() > before.score()) {
+            improvedCount++;
+            keep(improved, c);
+        } else {
+            changedCount++;
+            keep(changed, c);
+        }
+    }
+
+    public RunDiff finish(List<FrameworkScore> frameworks, List<ControlResult> controls) {
+        List<RunDiff.FindingChange> resolved = new ArrayList<>();
+        long resolvedCount = 0;
+        for (PriorFinding p : prior.values()) {
+            if (stillFindings.contains(p.key())) {
+                continue;
+            }
+            resolvedCount++;
+            Now now = nowOfPrior.get(p.key());
+            resolved.add(change(p.checkId(), p.variant(), p.subjectType(), p.subjectId(), p.result(), p.score(),
+                    now == null ? null : now.result(), now == null ? null : now.score()));
+        }
+        resolved.sort(ORDER);
+        if (resolved.size() > listLimit) {
+            resolved = new ArrayList<>(resolved.subList(0, listLimit));
+            truncated = true;
+        }
+        added.sort(ORDER);
+        regressed.sort(ORDER);
+        improved.sort(ORDER);
+        changed.sort(ORDER);
+        return new RunDiff(previous.id(), previous.asOf(),
+                new RunDiff.Counts(addedCount, resolvedCount, regressedCount, improvedCount, changedCount, unchanged),
+                added, resolved, regressed, improved, changed, listLimit, truncated,
+                frameworkDeltas(frameworks), controlDeltas(controls));
+    }
+
+    private List<RunDiff.ScoreDelta> frameworkDeltas(List<FrameworkScore> now) {
+        Map<String, FrameworkScore> before = new LinkedHashMap<>();
+        previous.frameworks().forEach(f -> before.put(f.framework(), f));
+        List<RunDiff.ScoreDelta> out = new ArrayList<>();
+        for (FrameworkScore f : now) {
+            FrameworkScore b = before.get(f.framework());
+            out.add(new RunDiff.ScoreDelta(f.framework(), b == null ? null : b.score(), f.score(),
+                    Scores.delta(b == null ? null : b.score(), f.score()), b == null ? null : b.coverage(), f.coverage(),
+                    null, null));
+        }
+        return out;
+    }
+
+    private List<RunDiff.ScoreDelta> controlDeltas(List<ControlResult> now) {
+        Map<String, ControlResult> before = new HashMap<>();
+        previous.controls().forEach(c -> before.put(c.ref(), c));
+        List<RunDiff.ScoreDelta> out = new ArrayList<>();
+        for (ControlResult c : now) {
+            ControlResult b = before.get(c.ref());
+            boolean same = b != null && Objects.equals(b.score(), c.score()) && Objects.equals(b.coverage(), c.coverage())
+                    && b.status() == c.status();
+            if (!same) {
+                out.add(new RunDiff.ScoreDelta(c.ref(), b == null ? null : b.score(), c.score(),
+                        Scores.delta(b == null ? null : b.score(), c.score()), b == null ? null : b.coverage(), c.coverage(),
+                        b == null ? null : b.status().name(), c.status().name()));
+            }
+        }
+        return out;
+    }
+
+    /** The current result of a subject that had a finding before. */
+    private record Now(Result result, Double score) {
+    }
+
+    private void keep(List<RunDiff.FindingChange> list, RunDiff.FindingChange c) {
+        if (list.size() < listLimit) {
+            list.add(c);
+        } else {
+            truncated = true;
+        }
+    }
+
+    private static RunDiff.FindingChange change(String checkId, String variant, SubjectType type, String subjectId,
+            Result previousResult, Double previousScore, Result result, Double score) {
+        return new RunDiff.FindingChange(checkId, variant, type.json(), subjectId, previousResult, previousScore, result, score);
+    }
+}

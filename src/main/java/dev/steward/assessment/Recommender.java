@@ -1,0 +1,138 @@
+package dev.steward.assessment;
+
+import dev.steward.check.CheckCatalog;
+import dev.steward.check.Result;
+import dev.steward.check.SubjectType;
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.Autonomy;
+import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.Evidence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The split strategy of CHECKS.md ("Prioritisation"), per team of the inventory (agents without a team form
+ * {@value RollupEntry#NONE}). It reads the FAILs of the default variant:
+ * <ul>
+ * <li><b>governance first</b> when the team has autonomous agents with live access and any of
+ * {@link #GOVERNANCE} FAILs for those agents or for credentials they hold;</li>
+ * <li><b>rotation first</b> when it has no autonomous agent with live access and any of {@link #ROTATION} FAILs on
+ * a credential held by one of its agents;</li>
+ * <li><b>maintain</b> otherwise.</li>
+ * </ul>
+ * Live access (CHECKS.md): an active credential used within the window, i.e. named by a decision of the window or
+ * with lastUsedAt in [windowStart, asOf]. Decommissioned agents count when they still have live access: that is the
+ * case governance must fix first.
+ */
+final class Recommender {
+
+    static final Set<String> GOVERNANCE = Set.of("OWN-1", "OWN-2", "IDN-1", "IDN-2", "LIF-1", "LIF-3", "LIF-4", "AUT-1", "AUT-3");
+    static final Set<String> ROTATION = Set.of("CRD-1", "CRD-2", "CRD-3", "CRD-4");
+
+    private final Evidence evidence;
+    private final Map<String, List<String>> agentFails = new HashMap<>();
+    private final Map<String, List<String>> credentialFails = new HashMap<>();
+
+    Recommender(Evidence evidence) {
+        this.evidence = evidence;
+    }
+
+    /** Takes note of a default-variant result. */
+    void add(AssessedResult r) {
+        if (r.result() == Result.FAIL && (GOVERNANCE.contains(r.checkId()) || ROTATION.contains(r.checkId()))) {
+            Map<String, List<String>> bySubject = r.subjectType() == SubjectType.AGENT ? agentFails
+                    : r.subjectType() == SubjectType.CREDENTIAL ? credentialFails : null;
+            if (bySubject != null) {
+                bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r.checkId());
+            }
+        }
+    }
+
+    List<TeamRecommendation> recommendations() {
+        Map<String, List<AgentRecord>> teams = new TreeMap<>();
+        for (AgentRecord a : evidence.agents().values()) {
+            String team = a.team() == null || a.team().isBlank() ? RollupEntry.NONE : a.team();
+            teams.computeIfAbsent(team, k -> new ArrayList<>()).add(a);
+        }
+        List<TeamRecommendation> out = new ArrayList<>();
+        teams.forEach((team, agents) -> out.add(recommend(team, agents)));
+        return List.copyOf(out);
+    }
+
+    private TeamRecommendation recommend(String team, List<AgentRecord> agents) {
+        Set<String> autonomousLive = new TreeSet<>();
+        Set<String> teamCredentials = new TreeSet<>();
+        for (AgentRecord a : agents) {
+            List<String> held = evidence.credentialsHeldBy(a.id());
+            teamCredentials.addAll(held);
+            if (a.autonomy() == Autonomy.AUTONOMOUS && held.stream().anyMatch(this::live)) {
+                autonomousLive.add(a.id());
+            }
+        }
+        List<TeamRecommendation.SubjectRef> behind = new ArrayList<>();
+        Recommendation recommendation = Recommendation.MAINTAIN;
+        if (!autonomousLive.isEmpty()) {
+            Set<String> theirCredentials = new TreeSet<>();
+            autonomousLive.forEach(id -> theirCredentials.addAll(evidence.credentialsHeldBy(id)));
+            behind = failing(GOVERNANCE, autonomousLive, theirCredentials);
+            if (!behind.isEmpty()) {
+                recommendation = Recommendation.GOVERNANCE_FIRST;
+            }
+        } else {
+            behind = failing(ROTATION, Set.of(), teamCredentials);
+            if (!behind.isEmpty()) {
+                recommendation = Recommendation.ROTATION_FIRST;
+            }
+        }
+        if (recommendation == Recommendation.MAINTAIN) {
+            behind = List.of();
+        }
+        Set<String> checks = new LinkedHashSet<>();
+        behind.forEach(s -> checks.add(s.checkId()));
+        return new TeamRecommendation(team, recommendation, agents.size(), autonomousLive.size(), List.copyOf(checks),
+                behind.subList(0, Math.min(behind.size(), TeamRecommendation.MAX_LISTED)), behind.size());
+    }
+
+    /** FAILs of the given checks on the given agents or credentials, in catalog order then subject id. */
+    private List<TeamRecommendation.SubjectRef> failing(Set<String> checkIds, Set<String> agentIds, Set<String> credentialIds) {
+        List<TeamRecommendation.SubjectRef> out = new ArrayList<>();
+        for (String agent : agentIds) {
+            for (String checkId : agentFails.getOrDefault(agent, List.of())) {
+                if (checkIds.contains(checkId)) {
+                    out.add(new TeamRecommendation.SubjectRef(checkId, SubjectType.AGENT, agent));
+                }
+            }
+        }
+        for (String credential : credentialIds) {
+            for (String checkId : credentialFails.getOrDefault(credential, List.of())) {
+                if (checkIds.contains(checkId)) {
+                    out.add(new TeamRecommendation.SubjectRef(checkId, SubjectType.CREDENTIAL, credential));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(TeamRecommendation.SubjectRef::checkId, CheckCatalog.ID_ORDER)
+                .thenComparing(TeamRecommendation.SubjectRef::subjectType)
+                .thenComparing(TeamRecommendation.SubjectRef::subjectId));
+        return out;
+    }
+
+    private boolean live(String credentialId) {
+        CredentialRecord c = evidence.credential(credentialId).orElse(null);
+        if (c == null || !c.active(evidence.asOf())) {
+            return false;
+        }
+        if (!evidence.decisionsOfCredential(credentialId).isEmpty()) {
+            return true;
+        }
+        Instant used = c.lastUsedAt();
+        return used != null && !used.isBefore(evidence.windowStart()) && !used.isAfter(evidence.asOf());
+    }
+}

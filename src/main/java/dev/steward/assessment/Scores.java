@@ -1,0 +1,53 @@
+package dev.steward.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The arithmetic of scores: every double Steward reports is rounded here, half up to {@value #DECIMALS} decimals, so
+ * outputs are byte-stable and equal whether they come from memory or from the store. Sums are taken in a fixed
+ * order (catalog, then subject id) before rounding.
+ */
+public final class Scores {
+
+    public static final int DECIMALS = 4;
+
+    private Scores() {
+    }
+
+    public static double round(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not a finite number: " + value);
+        }
+        return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    public static Double round(Double value) {
+        return value == null ? null : round(value.doubleValue());
+    }
+
+    /** numerator / denominator rounded, or null when the denominator is not positive (nothing to divide). */
+    public static Double ratio(double numerator, double denominator) {
+        return denominator > 0 ? round(numerator / denominator) : null;
+    }
+
+    /** b - a rounded, or null when either is unknown. */
+    public static Double delta(Double a, Double b) {
+        return a == null || b == null ? null : round(b - a);
+    }
+
+    /** A weighted mean built up value by value; {@link #value()} is null when nothing was added. */
+    static final class Mean {
+        private double sum;
+        private double weight;
+
+        void add(double value, double w) {
+            sum += value * w;
+            weight += w;
+        }
+
+        Double value() {
+            return ratio(sum, weight);
+        }
+    }
+}

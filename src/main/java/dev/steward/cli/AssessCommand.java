@@ -1,0 +1,146 @@
+package dev.steward.cli;
+
+import dev.steward.assessment.AssessmentJson;
+import dev.steward.assessment.AssessmentRun;
+import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.AssessmentSummary;
+import dev.steward.assessment.FrameworkScore;
+import dev.steward.assessment.RevocationLatency;
+import dev.steward.assessment.RunDiff;
+import dev.steward.assessment.TeamRecommendation;
+import dev.steward.assessment.Windows;
+import dev.steward.ingest.IngestConfig;
+import dev.steward.ingest.IngestService;
+import dev.steward.ingest.Times;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code steward assess}: optionally ingests a folder first (as {@code ingest} does), then assesses what is stored,
+ * prints the framework scores and the recommendation per team, and writes findings.json and summary.json.
+ */
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = {"Assess the stored evidence against every check and framework; with a folder, ingest it first.",
+                "Prints the score per framework and the recommendation per team; writes findings.json (one row per FAIL,"
+                        + " PARTIAL, INSUFFICIENT_EVIDENCE) and summary.json (scores, roll-ups, recommendations,"
+                        + " revocation latency, diff against the previous run) to --out.",
+                "The same inputs give the same run id and byte-identical findings.json.",
+                "Exit code: 0 when assessed, 1 when an upload of the folder was rejected (nothing is assessed then),"
+                        + " 2 on bad usage."})
+public class AssessCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "<folder>", description = "Files or folder to ingest before assessing.")
+    Path folder;
+
+    @Option(names = "--as-of", paramLabel = "<instant>", description = "Assess as of this instant (RFC 3339 or YYYY-MM-DD)."
+            + " Default: now.")
+    String asOf;
+
+    @Option(names = "--window", paramLabel = "<duration>", description = "Observation window of the decision logs before"
+            + " the as-of instant: 90d, 12h or ISO-8601 (P90D). Default: steward.assessment.default-window (90d).")
+    String window;
+
+    @Option(names = "--out", paramLabel = "<folder>", defaultValue = "reports",
+            description = "Where findings.json and summary.json go. Default: ./${DEFAULT-VALUE}.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final AssessmentService assessments;
+    private final FolderIngest folders;
+
+    @Inject
+    public AssessCommand(AssessmentService assessments, IngestService ingest, IngestConfig limits) {
+        this.assessments = assessments;
+        this.folders = new FolderIngest(ingest, limits);
+    }
+
+    @Override
+    @ActivateRequestContext
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        Instant at = asOf == null ? null : Times.parse(asOf)
+                .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
+        Duration w = window == null ? null : Windows.parse(window);
+        if (folder != null) {
+            FolderIngest.Outcome ingested = folders.ingest(List.of(folder), "auto", null, null, null, o,
+                    spec.commandLine().getErr());
+            if (ingested.rejected() > 0) {
+                spec.commandLine().getErr().println("not assessed: " + ingested.rejected() + " upload(s) rejected");
+                return 1;
+            }
+        }
+        AssessmentService.Assessed done = assessments.assess(at, w, System.getProperty("user.name"));
+        AssessmentRun run = done.run();
+        print(o, run, done.created());
+        try {
+            Files.createDirectories(out);
+            Path findings = out.resolve("findings.json");
+            long n;
+            try (OutputStream f = Files.newOutputStream(findings)) {
+                n = assessments.writeFindings(run.id(), f).orElseThrow();
+            }
+            Path summary = out.resolve("summary.json");
+            Files.writeString(summary, AssessmentJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
+            o.printf("Wrote %d findings to %s and the summary to %s%n", n, findings, summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+        }
+        o.flush();
+        return 0;
+    }
+
+    static void print(PrintWriter o, AssessmentRun run, boolean created) {
+        AssessmentSummary s = run.summary();
+        o.printf("Assessment %s as of %s, window %s .. %s (%s)%n", s.id(), s.asOf(), s.windowStart(), s.windowEnd(),
+                created ? "new" : "stored already, same inputs");
+        o.printf("%d agents, %d credentials, %d principals in the logs; %d results, %d findings%n", s.totals().agents(),
+                s.totals().credentials(), s.totals().principals(), s.totals().results().total(), s.totals().findings());
+        o.println();
+        o.printf("%-20s %7s %9s %10s %8s %8s %13s %7s %13s%n", "framework", "score", "coverage", "satisfied", "partial",
+                "not-sat", "not-assessed", "manual", "out-of-scope");
+        for (FrameworkScore f : s.frameworks()) {
+            o.printf("%-20s %7s %9s %10d %8d %8d %13d %7d %13d%n", f.framework(), num(f.score()), num(f.coverage()),
+                    f.satisfied(), f.partiallySatisfied(), f.notSatisfied(), f.notAssessed(), f.manual(), f.outOfScope());
+        }
+        o.println();
+        o.println("Recommendation per team:");
+        for (TeamRecommendation t : s.recommendations()) {
+            String behind = t.checks().isEmpty() ? "" : "  " + String.join(", ", t.checks()) + " (" + t.subjectCount()
+                    + " failing: " + t.subjects().stream().limit(3).map(r -> r.checkId() + " " + r.subjectId())
+                    .collect(Collectors.joining(", ")) + (t.subjectCount() > 3 ? ", ..." : "") + ")";
+            o.println(String.format(Locale.ROOT, "  %-20s %-17s%s", t.team(), t.recommendation(), behind).stripTrailing());
+        }
+        RevocationLatency l = s.revocationLatency();
+        o.println();
+        o.println(l.measured() == 0 ? "Revocation latency: nothing allowed after a revocation"
+                : String.format(Locale.ROOT, "Revocation latency over %d credentials: p50 %s s, p95 %s s, max %s s",
+                        l.measured(), num(l.p50Seconds()), num(l.p95Seconds()), num(l.maxSeconds())));
+        RunDiff d = run.diff();
+        o.println(d == null ? "No earlier run to compare with." : String.format(Locale.ROOT,
+                "Since %s (as of %s): %d new, %d resolved, %d regressed, %d improved findings", d.previousId(), d.previousAsOf(),
+                d.counts().newFindings(), d.counts().resolved(), d.counts().regressed(), d.counts().improved()));
+    }
+
+    private static String num(Double d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%.4f", d);
+    }
+}

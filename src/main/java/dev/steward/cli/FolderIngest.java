@@ -1,0 +1,114 @@
+package dev.steward.cli;
+
+import dev.steward.ingest.IngestConfig;
+import dev.steward.ingest.IngestListener;
+import dev.steward.ingest.IngestReport;
+import dev.steward.ingest.IngestRequest;
+import dev.steward.ingest.IngestService;
+import dev.steward.ingest.Problem;
+import dev.steward.ingest.UploadGrouping;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ingests files and folders the way the command line does, for every command that takes them ({@code ingest},
+ * {@code assess}): {@link UploadGrouping} makes the uploads, {@link IngestService} stores each, and every report is
+ * printed with its problems and a progress line on stderr.
+ */
+final class FolderIngest {
+
+    /** The reports of the uploads made, with totals. */
+    record Outcome(List<IngestReport> reports) {
+        long rejected() {
+            return reports.stream().filter(r -> r.status() == IngestReport.Status.REJECTED).count();
+        }
+
+        String summary() {
+            long people = reports.stream().mapToLong(r -> r.counts().people()).sum();
+            long agents = reports.stream().mapToLong(r -> r.counts().agents()).sum();
+            long credentials = reports.stream().mapToLong(r -> r.counts().credentials()).sum();
+            long decisions = reports.stream().mapToLong(r -> r.counts().decisions()).sum();
+            return String.format("Summary: %d upload(s), %d rejected; stored %d people, %d agents, %d credentials, %d decisions.",
+                    reports.size(), rejected(), people, agents, credentials, decisions);
+        }
+    }
+
+    private final IngestService ingest;
+    private final IngestConfig limits;
+
+    FolderIngest(IngestService ingest, IngestConfig limits) {
+        this.ingest = ingest;
+        this.limits = limits;
+    }
+
+    Outcome ingest(List<Path> paths, String format, Instant asOf, String source, String scope, PrintWriter out, PrintWriter err) {
+        UploadGrouping.Groups groups = UploadGrouping.of(paths, limits);
+        groups.skipped().forEach(s -> out.println("skipped " + s));
+        if (groups.uploads().isEmpty()) {
+            throw new IllegalArgumentException("nothing to ingest in " + paths);
+        }
+        List<IngestReport> reports = new ArrayList<>();
+        for (var files : groups.uploads()) {
+            Progress progress = new Progress(err);
+            IngestReport r = ingest.ingest(new IngestRequest(files, format, asOf, source, scope,
+                    System.getProperty("user.name"), progress, null));
+            progress.done();
+            reports.add(r);
+            print(out, r);
+        }
+        Outcome outcome = new Outcome(reports);
+        out.println(outcome.summary());
+        out.flush();
+        return outcome;
+    }
+
+    private static void print(PrintWriter out, IngestReport r) {
+        out.println(r.summary());
+        out.println("  files: " + String.join(", ", r.files()) + (r.asOf() == null ? "" : "; asOf " + r.asOf())
+                + "; sha256 " + r.contentHash().substring(0, 16) + "...; " + r.elapsedMillis() + " ms");
+        int shown = 0;
+        for (Problem p : r.problems()) {
+            if (shown++ == 25) {
+                out.println("  ... " + (r.problems().size() - 25 + r.unlistedProblems()) + " more problems (GET /api/v1/uploads/"
+                        + r.uploadId() + " lists them)");
+                break;
+            }
+            out.println("  " + p);
+        }
+    }
+
+    /** Prints a progress line to stderr at most once a second. */
+    static final class Progress implements IngestListener {
+        private final PrintWriter err;
+        private final long started = System.nanoTime();
+        private long last = started;
+        private boolean printed;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(String file, long bytesRead, long totalBytes, long records) {
+            long now = System.nanoTime();
+            if (now - last < 1_000_000_000L) {
+                return;
+            }
+            last = now;
+            double secs = Math.max(0.001, (now - started) / 1e9);
+            err.printf("\r  %s: %3d%%  %,d records  %,.0f/s   ", file,
+                    totalBytes == 0 ? 100 : Math.min(100, bytesRead * 100 / totalBytes), records, records / secs);
+            err.flush();
+            printed = true;
+        }
+
+        void done() {
+            if (printed) {
+                err.println();
+            }
+        }
+    }
+}

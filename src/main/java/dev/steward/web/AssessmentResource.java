@@ -1,0 +1,144 @@
+package dev.steward.web;
+
+import dev.steward.assessment.AssessmentRun;
+import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.AssessmentStore;
+import dev.steward.assessment.ControlResult;
+import dev.steward.assessment.Explanation;
+import dev.steward.assessment.Finding;
+import dev.steward.assessment.Windows;
+import dev.steward.check.Result;
+import dev.steward.check.Severity;
+import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Assessment runs: run one (admin), list them, read one with its diff, its controls, its findings (filtered, paged)
+ * and the explanation of a control down to the evidence. Translation only: {@link AssessmentService} decides.
+ */
+@Path("/api/v1/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "assessments")
+public class AssessmentResource {
+
+    private final AssessmentService assessments;
+    private final SecurityIdentity identity;
+    private final Clock clock = Clock.systemUTC();
+
+    public AssessmentResource(AssessmentService assessments, SecurityIdentity identity) {
+        this.assessments = assessments;
+        this.identity = identity;
+    }
+
+    /** Body of a run request: as-of instant (RFC 3339 or date; default now) and window (90d, 12h, P90D; default configured). */
+    public record AssessRequest(String asOf, String window) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Assess the stored evidence as of an instant; 201 with the run,"
+            + " 200 when the same inputs were assessed already")
+    public Response assess(AssessRequest request, UriInfo uri) {
+        AssessRequest r = request == null ? new AssessRequest(null, null) : request;
+        var asOf = r.asOf() == null || r.asOf().isBlank() ? null : AsOfParam.parse(r.asOf(), clock);
+        var window = r.window() == null || r.window().isBlank() ? null : Windows.parse(r.window());
+        AssessmentService.Assessed done = assessments.assess(asOf, window, identity.getPrincipal().getName());
+        if (!done.created()) {
+            return Response.ok(done.run()).build();
+        }
+        return Response.status(201).location(uri.getBaseUriBuilder().path("api/v1/assessments/" + done.run().id()).build())
+                .entity(done.run()).build();
+    }
+
+    @GET
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Operation(summary = "List assessment runs, newest first")
+    public Page<AssessmentStore.RunListItem> list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("100") int size) {
+        int s = Page.checkedSize(size);
+        int p = Page.checkedPage(page);
+        return new Page<>(assessments.list(p, s), p, s, null);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Operation(summary = "One run: summary (scores, roll-ups, recommendations, revocation latency)"
+            + " and diff against the previous run")
+    public AssessmentRun get(@PathParam("id") String id) {
+        return assessments.get(id).orElseThrow(() -> missing(id));
+    }
+
+    @GET
+    @Path("/{id}/controls")
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Operation(summary = "Every control of a run as scored, optionally of one framework")
+    public List<ControlResult> controls(@PathParam("id") String id, @QueryParam("framework") String framework) {
+        return assessments.controls(id, framework).orElseThrow(() -> missing(id));
+    }
+
+    @GET
+    @Path("/{id}/findings")
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Operation(summary = "A run's findings (FAIL, PARTIAL, INSUFFICIENT_EVIDENCE) in run order, filtered and paged;"
+            + " '(none)' matches a missing team, owner or environment")
+    public Page<Finding> findings(@PathParam("id") String id, @QueryParam("checkId") String checkId,
+            @QueryParam("severity") String severity, @QueryParam("team") String team, @QueryParam("owner") String owner,
+            @QueryParam("environment") String environment, @QueryParam("result") String result,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
+        int s = Page.checkedSize(size);
+        int p = Page.checkedPage(page);
+        Result r = result == null ? null : parse(Result.class, "result", result);
+        if (r != null && !r.finding()) {
+            throw new IllegalArgumentException("result '" + result
+                    + "' is never a finding; allowed: FAIL, PARTIAL, INSUFFICIENT_EVIDENCE");
+        }
+        Severity sev = severity == null ? null : parse(Severity.class, "severity", severity);
+        var filter = new AssessmentStore.FindingFilter(checkId, null, sev, team, owner, environment, r);
+        return new Page<>(assessments.findings(id, filter, p, s).orElseThrow(() -> missing(id)), p, s, null);
+    }
+
+    @GET
+    @Path("/{id}/explain")
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Operation(summary = "Why a control (framework:controlId) has its status: its checks, their findings and evidence")
+    public Explanation explain(@PathParam("id") String id, @QueryParam("control") String control,
+            @QueryParam("findings") @DefaultValue("100") int findings) {
+        int limit = Page.checkedSize(findings);
+        return assessments.explain(id, control, limit)
+                .orElseThrow(() -> new NotFoundException("no control '" + control + "' in assessment " + id));
+    }
+
+    private static NotFoundException missing(String id) {
+        return new NotFoundException("no assessment " + id);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " '" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

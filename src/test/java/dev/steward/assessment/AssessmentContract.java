@@ -1,0 +1,157 @@
+package dev.steward.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.check.CheckCatalog;
+import dev.steward.check.Result;
+import dev.steward.evidence.EvidenceLoader;
+import dev.steward.ingest.IngestService;
+import dev.steward.mapping.MappingRegistry;
+import dev.steward.testing.AssessmentFixture;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What assessment runs promise, on every supported database (H2 and PostgreSQL subclasses): the same inputs give the
+ * same run and byte-identical findings, equal to what the engine computes in memory; every result is stored; one
+ * changed record changes exactly the findings it should, and the diff says so. Each test uses its own as-of instant
+ * and subject ids, so tests sharing a database do not disturb each other.
+ */
+abstract class AssessmentContract {
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    EvidenceLoader evidence;
+
+    @Inject
+    CheckCatalog catalog;
+
+    @Inject
+    MappingRegistry mappings;
+
+    @Inject
+    AssessmentSettings settings;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    byte[] findingsJson(String id) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(assessments.writeFindings(id, out)).isPresent();
+        return out.toByteArray();
+    }
+
+    long storedResults(String id) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM assessment_result WHERE run_id = ?")) {
+            p.setString(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @ActivateRequestContext
+    byte[] inMemoryFindings(String id, Instant asOf, Duration window) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (FindingsJson writer = new FindingsJson(out)) {
+            new Assessor(catalog, mappings.current(), settings.checks(), settings.thresholds())
+                    .assess(evidence.load(asOf, asOf.minus(window)), r -> {
+                        if (r.result().finding()) {
+                            writer.write(Finding.of(id, r));
+                        }
+                    });
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    @ActivateRequestContext
+    void theSameInputsGiveTheSameRunAndByteIdenticalFindings() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        f.ingestAll(ingest);
+        Instant asOf = Instant.parse("2030-03-01T00:00:00Z");
+
+        AssessmentService.Assessed first = assessments.assess(asOf, Duration.ofDays(90), "test");
+        AssessmentService.Assessed again = assessments.assess(asOf, Duration.ofDays(90), "test");
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.run().id()).isEqualTo(first.run().id());
+        byte[] bytes = findingsJson(first.run().id());
+        assertThat(findingsJson(again.run().id())).isEqualTo(bytes);
+        assertThat(inMemoryFindings(first.run().id(), asOf, Duration.ofDays(90)))
+                .as("stored findings equal the engine's output byte for byte").isEqualTo(bytes);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("\"checkId\":\"INV-1\",\"variant\":\"default\",\"subjectType\":\"principal\",\"subjectId\":\""
+                + f.shadow() + "\"");
+        assertThat(text).contains("\"subjectId\":\"" + f.keyB() + "\",\"result\":\"FAIL\"");
+
+        AssessmentSummary s = first.run().summary();
+        assertThat(storedResults(s.id())).as("PASS and NOT_APPLICABLE are stored too").isEqualTo(s.totals().results().total())
+                .isGreaterThan(s.totals().findings());
+        assertThat(s.inputs()).extracting(InputRef::contentHash).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
+        assertThat(s.windowStart()).isEqualTo(asOf.minus(Duration.ofDays(90)));
+        assertThat(s.mappingVersion()).isEqualTo(mappings.current().mappingVersion());
+        assertThat(s.frameworks()).hasSize(mappings.current().frameworks().size());
+        assertThat(s.recommendations()).filteredOn(r -> r.team().equals(f.team())).singleElement()
+                .extracting(TeamRecommendation::recommendation).isEqualTo(Recommendation.MAINTAIN);
+        assertThat(s.rollups().teams()).extracting(RollupEntry::key).contains(f.team(), "ops-" + f.s);
+    }
+
+    @Test
+    @ActivateRequestContext
+    void aDepartedOwnerChangesExactlyTheFindingsItShould() {
+        AssessmentFixture f = new AssessmentFixture();
+        f.ingestAll(ingest);
+        Instant asOf = Instant.parse("2030-03-02T00:00:00Z");
+        AssessmentService.Assessed before = assessments.assess(asOf, Duration.ofDays(90), "test");
+
+        f.ingest(ingest, "inventory-v2-" + f.s + ".yaml", f.inventory(true));
+        AssessmentService.Assessed after = assessments.assess(asOf, Duration.ofDays(90), "test");
+
+        assertThat(after.created()).isTrue();
+        assertThat(after.run().id()).isNotEqualTo(before.run().id());
+        RunDiff d = after.run().diff();
+        assertThat(d.previousId()).isEqualTo(before.run().id());
+        assertThat(d.newFindings()).extracting(RunDiff.FindingChange::checkId, RunDiff.FindingChange::subjectId,
+                RunDiff.FindingChange::previousResult, RunDiff.FindingChange::result)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("OWN-2", f.botA(), null, Result.FAIL),
+                        org.assertj.core.groups.Tuple.tuple("LIF-1", f.keyA(), null, Result.FAIL));
+        assertThat(d.counts()).extracting(RunDiff.Counts::newFindings, RunDiff.Counts::resolved, RunDiff.Counts::regressed,
+                RunDiff.Counts::improved, RunDiff.Counts::changed).containsExactly(2L, 0L, 0L, 0L, 0L);
+        assertThat(d.controls()).as("controls mapping OWN-2 or LIF-1 lose score").isNotEmpty()
+                .allSatisfy(c -> assertThat(c.delta() == null || c.delta() <= 0).isTrue());
+        assertThat(after.run().summary().recommendations()).filteredOn(r -> r.team().equals(f.team())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.recommendation()).isEqualTo(Recommendation.GOVERNANCE_FIRST);
+                    assertThat(r.checks()).containsExactly("OWN-2", "LIF-1");
+                });
+        List<String> controls = new ArrayList<>(mappings.current().controlsForCheck("OWN-2"));
+        assertThat(assessments.findings(after.run().id(), new AssessmentStore.FindingFilter("OWN-2", null, null, null, null,
+                null, null), 0, 100).orElseThrow()).filteredOn(x -> x.subjectId().equals(f.botA())).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.controls()).isEqualTo(controls);
+                    assertThat(x.owner()).isEqualTo("p-dora-" + f.s);
+                    assertThat(x.manager()).isEqualTo("p-boss-" + f.s);
+                    assertThat(x.reason()).contains("departed 2030-01-20");
+                });
+    }
+}

@@ -1,0 +1,84 @@
+package dev.steward.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.check.Result;
+import dev.steward.check.Severity;
+import dev.steward.check.SubjectType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** New, resolved, regressed, improved and changed findings, and score deltas, between two runs. */
+class DiffTest {
+
+    static AssessedResult now(String check, String subject, Result result, Double score) {
+        return new AssessedResult(check, "default", SubjectType.AGENT, subject, result, score, Severity.HIGH, 1, "r",
+                null, null, null, null, List.of(), List.of());
+    }
+
+    static DiffBuilder.PriorFinding before(String check, String subject, Result result, Double score) {
+        return new DiffBuilder.PriorFinding(check, "default", SubjectType.AGENT, subject, result, score);
+    }
+
+    static FrameworkScore fw(String id, Double score) {
+        return new FrameworkScore(id, id, "1", score, 1.0, 1, 0, 0, 0, 0, 0, 0);
+    }
+
+    static ControlResult ctl(String id, Double score, ControlStatus status) {
+        return new ControlResult("f", id, id, null, false, status, score, 1.0, false, List.of(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void findingsAreMatchedByCheckVariantAndSubject() {
+        DiffBuilder.Previous previous = new DiffBuilder.Previous("prev", Instant.parse("2026-10-01T00:00:00Z"), List.of(
+                before("OWN-2", "gone", Result.FAIL, 0.0),
+                before("OWN-2", "fixed", Result.FAIL, 0.0),
+                before("AUT-1", "worse", Result.PARTIAL, 0.6),
+                before("AUT-1", "better", Result.FAIL, 0.0),
+                before("AUT-1", "same", Result.PARTIAL, 0.6),
+                before("LOG-2", "unknown-now", Result.PARTIAL, 0.9),
+                before("LIF-1", "still", Result.FAIL, 0.0)),
+                List.of(fw("f", 0.8)), List.of(ctl("A", 0.8, ControlStatus.PARTIALLY_SATISFIED), ctl("B", 1.0, ControlStatus.SATISFIED)));
+        DiffBuilder diff = new DiffBuilder(previous, 100);
+        List.of(now("OWN-2", "fixed", Result.PASS, 1.0),
+                now("OWN-2", "fresh", Result.FAIL, 0.0),
+                now("AUT-1", "worse", Result.FAIL, 0.0),
+                now("AUT-1", "better", Result.PARTIAL, 0.7),
+                now("AUT-1", "same", Result.PARTIAL, 0.6),
+                now("LOG-2", "unknown-now", Result.INSUFFICIENT_EVIDENCE, null),
+                now("LIF-1", "still", Result.FAIL, 0.0)).forEach(diff::accept);
+
+        RunDiff d = diff.finish(List.of(fw("f", 0.7)), List.of(ctl("A", 0.7, ControlStatus.PARTIALLY_SATISFIED),
+                ctl("B", 1.0, ControlStatus.SATISFIED)));
+
+        assertThat(d.counts()).isEqualTo(new RunDiff.Counts(1, 2, 1, 1, 1, 2));
+        assertThat(d.newFindings()).extracting(RunDiff.FindingChange::subjectId).containsExactly("fresh");
+        assertThat(d.resolved()).extracting(RunDiff.FindingChange::subjectId, RunDiff.FindingChange::result)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("fixed", Result.PASS),
+                        org.assertj.core.groups.Tuple.tuple("gone", null));
+        assertThat(d.regressed()).singleElement().satisfies(c -> {
+            assertThat(c.subjectId()).isEqualTo("worse");
+            assertThat(c.previousResult()).isEqualTo(Result.PARTIAL);
+            assertThat(c.result()).isEqualTo(Result.FAIL);
+        });
+        assertThat(d.improved()).extracting(RunDiff.FindingChange::subjectId).containsExactly("better");
+        assertThat(d.changed()).extracting(RunDiff.FindingChange::subjectId).containsExactly("unknown-now");
+        assertThat(d.frameworks()).singleElement().extracting(RunDiff.ScoreDelta::delta).isEqualTo(-0.1);
+        assertThat(d.controls()).extracting(RunDiff.ScoreDelta::ref).containsExactly("f:A");
+        assertThat(d.previousId()).isEqualTo("prev");
+        assertThat(d.truncated()).isFalse();
+    }
+
+    @Test
+    void listsAreCappedButCountsAreNot() {
+        DiffBuilder diff = new DiffBuilder(new DiffBuilder.Previous("p", Instant.EPOCH, List.of(), List.of(), List.of()), 2);
+        for (int i = 0; i < 5; i++) {
+            diff.accept(now("OWN-1", "s" + i, Result.FAIL, 0.0));
+        }
+        RunDiff d = diff.finish(List.of(), List.of());
+        assertThat(d.counts().newFindings()).isEqualTo(5);
+        assertThat(d.newFindings()).hasSize(2);
+        assertThat(d.truncated()).isTrue();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.steward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.testing.AssessmentFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code steward assess <folder>}: ingest, assess, print the table, write findings.json and summary.json. */
+@QuarkusTest
+class AssessCommandTest {
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = StewardCommand.commandLine(factory);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void assessesAFolderAndWritesTheReports() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = f.files.dir().resolve("input");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("inventory.yaml"), f.inventory(false));
+        Files.writeString(folder.resolve("decisions.jsonl"), f.decisions());
+        Path out = f.files.dir().resolve("reports");
+
+        Run first = run("assess", folder.toString(), "--as-of", "2030-03-06", "--window", "90d", "--out", out.toString());
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("committed").contains("(new)").contains("owasp-asi-2026").contains("out-of-scope")
+                .contains("Recommendation per team:").contains(f.team()).contains("Wrote ");
+        byte[] findings = Files.readAllBytes(out.resolve("findings.json"));
+        assertThat(new String(findings, StandardCharsets.UTF_8)).contains(f.shadow());
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"recommendations\"").contains("\"rollups\"");
+
+        Run again = run("assess", "--as-of", "2030-03-06", "--window", "90d", "--out", out.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("stored already");
+        assertThat(Files.readAllBytes(out.resolve("findings.json"))).isEqualTo(findings);
+    }
+
+    @Test
+    void aRejectedUploadStopsBeforeAssessingAndBadUsageExitsWithTwo() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = f.files.dir().resolve("broken");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("decisions.jsonl"), "{\"time\":\"2030-02-02T10:00:00Z\",\"agent\":\"x-" + f.s
+                + "\",\"decision\":\"maybe\"}\n");
+        Run rejected = run("assess", folder.toString(), "--out", f.files.dir().resolve("r").toString());
+        assertThat(rejected.exit()).isEqualTo(1);
+        assertThat(rejected.err()).contains("not assessed");
+        assertThat(f.files.dir().resolve("r")).doesNotExist();
+
+        assertThat(run("assess", "--window", "forever").exit()).isEqualTo(2);
+        assertThat(run("assess", "--as-of", "someday").err()).contains("--as-of 'someday'");
+    }
+}
