@@ -60,6 +60,7 @@ public class IngestCommand implements Callable<Integer> {
     public Integer call() {
         Instant asOfInstant = asOf == null ? null : Times.parse(asOf)
                 .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
+        HeapSampler heap = stats ? HeapSampler.start() : null;
         FolderIngest.Outcome outcome = folders.ingest(paths, format, asOfInstant, source, scope,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         if (stats) {
@@ -67,16 +68,42 @@ public class IngestCommand implements Callable<Integer> {
             long records = outcome.reports().stream().mapToLong(r -> r.counts().people() + r.counts().agents()
                     + r.counts().credentials() + r.counts().decisions()).sum();
             spec.commandLine().getOut().printf("Stats: %d ms, %.0f records/s, peak heap %d MiB (max %d MiB)%n", millis,
-                    records * 1000.0 / Math.max(1, millis), peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                    records * 1000.0 / Math.max(1, millis), heap.stop() >> 20, Runtime.getRuntime().maxMemory() >> 20);
             spec.commandLine().getOut().flush();
         }
         return outcome.rejected() > 0 ? 1 : 0;
     }
 
-    /** Sum of the peak usage of every heap pool: an upper bound of the heap ever in use. */
-    static long peakHeapBytes() {
-        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
+    /** Samples the heap in use every 50 ms and keeps the largest value seen. */
+    static final class HeapSampler {
+        private final Thread thread;
+        private volatile long peak;
+        private volatile boolean running = true;
+
+        private HeapSampler() {
+            var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "steward-heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static HeapSampler start() {
+            return new HeapSampler();
+        }
+
+        long stop() {
+            running = false;
+            thread.interrupt();
+            return peak;
+        }
     }
 }

@@ -59,7 +59,7 @@ public final class DecisionWriter implements AutoCloseable {
     private final int commitEvery;
     private int pending;
     private long sinceCommit;
-    private long written;
+    private volatile long written;
 
     public DecisionWriter(Connection connection, long uploadId, int batchSize, int flushKeys, Pattern browser,
             int commitEvery) throws SQLException {

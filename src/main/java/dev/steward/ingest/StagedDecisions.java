@@ -69,17 +69,13 @@ public class StagedDecisions {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (DecisionWriter writer = new DecisionWriter(c, uploadId, limits.decisionBatchSize(),
-                    limits.aggregateFlushKeys(), browser, COMMIT_EVERY)) {
+                    limits.aggregateFlushKeys(), browser, COMMIT_EVERY);
+                    WriterThread background = new WriterThread(writer)) {
                 DecisionSink sink = new DecisionSink() {
                     @Override
                     public void decision(DecisionLine d) {
-                        if (problems.hasErrors()) {
-                            return;
-                        }
-                        try {
-                            writer.write(d);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException("cannot store decision " + d.file() + ":" + d.line(), e);
+                        if (!problems.hasErrors()) {
+                            background.add(d);
                         }
                     }
 
@@ -97,6 +93,7 @@ public class StagedDecisions {
                     }
                 }
                 if (!problems.hasErrors()) {
+                    background.finish();
                     writer.finish();
                     c.commit();
                     QuarkusTransaction.requiringNew().run(() -> secrets.forEach(s -> em.persist(SecretFindingEntity.from(s))));
@@ -106,6 +103,7 @@ public class StagedDecisions {
                 return null;
             } finally {
                 if (!complete) {
+                    // the writer thread has stopped (try-with-resources closed it first): the connection is ours again
                     c.rollback();
                 }
             }
