@@ -32,7 +32,8 @@ public final class DecisionWriter implements AutoCloseable {
     private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_DAILY = "INSERT INTO decision_daily (upload_id, day_utc, agent, credential, tool,"
             + " action, scope, environment, allowed, on_behalf_of, decision_count, with_policy, complete, human,"
-            + " high_risk, approved, high_risk_approved, first_at, last_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " high_risk, approved, high_risk_approved, first_at, last_at)";
+    private static final int DAILY_COLUMNS = 19;
 
     private record Key(LocalDate day, String agent, String credential, String tool, String action, String scope,
             String environment, boolean allowed, List<String> onBehalfOf) {
@@ -177,39 +178,55 @@ public final class DecisionWriter implements AutoCloseable {
     }
 
     private void flushDaily() throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(INSERT_DAILY)) {
-            int n = 0;
-            for (Map.Entry<Key, Counts> e : daily.entrySet()) {
-                Key k = e.getKey();
-                Counts c = e.getValue();
-                s.setLong(1, uploadId);
-                s.setObject(2, k.day());
-                s.setString(3, k.agent());
-                s.setString(4, k.credential());
-                s.setString(5, k.tool());
-                s.setString(6, k.action());
-                s.setString(7, k.scope());
-                s.setString(8, k.environment());
-                s.setBoolean(9, k.allowed());
-                s.setString(10, StringListConverter.write(k.onBehalfOf()));
-                s.setLong(11, c.count);
-                s.setLong(12, c.withPolicy);
-                s.setLong(13, c.complete);
-                s.setLong(14, c.human);
-                s.setLong(15, c.highRisk);
-                s.setLong(16, c.approved);
-                s.setLong(17, c.highRiskApproved);
-                s.setObject(18, c.first.atOffset(ZoneOffset.UTC));
-                s.setObject(19, c.last.atOffset(ZoneOffset.UTC));
-                s.addBatch();
-                if (++n % batchSize == 0) {
-                    s.executeBatch();
+        List<Map.Entry<Key, Counts>> rows = new java.util.ArrayList<>(daily.entrySet());
+        String values = " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        String many = INSERT_DAILY + " VALUES " + String.join(",", java.util.Collections.nCopies(ROWS_PER_STATEMENT, values.substring(8)));
+        int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+        try (PreparedStatement multi = connection.prepareStatement(many);
+                PreparedStatement one = connection.prepareStatement(INSERT_DAILY + values)) {
+            int statements = 0;
+            for (int i = 0; i < full; i += ROWS_PER_STATEMENT) {
+                for (int r = 0; r < ROWS_PER_STATEMENT; r++) {
+                    bindDaily(multi, r * DAILY_COLUMNS, rows.get(i + r));
+                }
+                multi.addBatch();
+                if (++statements % Math.max(1, batchSize / ROWS_PER_STATEMENT) == 0) {
+                    multi.executeBatch();
                 }
             }
-            s.executeBatch();
+            multi.executeBatch();
+            for (int i = full; i < rows.size(); i++) {
+                bindDaily(one, 0, rows.get(i));
+                one.addBatch();
+            }
+            one.executeBatch();
         }
         daily.clear();
         connection.commit();
+    }
+
+    private void bindDaily(PreparedStatement s, int o, Map.Entry<Key, Counts> e) throws SQLException {
+        Key k = e.getKey();
+        Counts c = e.getValue();
+        s.setLong(o + 1, uploadId);
+        s.setObject(o + 2, k.day());
+        s.setString(o + 3, k.agent());
+        s.setString(o + 4, k.credential());
+        s.setString(o + 5, k.tool());
+        s.setString(o + 6, k.action());
+        s.setString(o + 7, k.scope());
+        s.setString(o + 8, k.environment());
+        s.setBoolean(o + 9, k.allowed());
+        s.setString(o + 10, StringListConverter.write(k.onBehalfOf()));
+        s.setLong(o + 11, c.count);
+        s.setLong(o + 12, c.withPolicy);
+        s.setLong(o + 13, c.complete);
+        s.setLong(o + 14, c.human);
+        s.setLong(o + 15, c.highRisk);
+        s.setLong(o + 16, c.approved);
+        s.setLong(o + 17, c.highRiskApproved);
+        s.setObject(o + 18, c.first.atOffset(ZoneOffset.UTC));
+        s.setObject(o + 19, c.last.atOffset(ZoneOffset.UTC));
     }
 
     /** Decisions written so far. */
