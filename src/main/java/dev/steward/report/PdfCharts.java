@@ -46,7 +46,9 @@ final class PdfCharts {
             t.moveTo(x, 14);
             t.lineTo(x, h);
             t.stroke();
-            text(t, Math.round(tick * 100) + "%", x - 6, 3, 7, Palette.MUTED);
+            if (tick < 1) {
+                text(t, Math.round(tick * 100) + "%", x - 6, 3, 7, Palette.MUTED);
+            }
         }
         t.setLineDash(0);
         return image(t);

@@ -90,7 +90,7 @@ final class PdfGaps {
                 d.counts().regressed(), d.counts().improved(), d.counts().changed(), d.counts().unchanged()));
 
         p.section(1, "Controls");
-        PdfPTable c = p.table(new float[] {1.6f, 3.6f, 1.4f, 0.8f, 0.8f, 1.8f, 0.7f, 2.2f}, "Control", "Title", "Status",
+        PdfPTable c = p.table(new float[] {2.3f, 3.2f, 1.4f, 0.8f, 0.8f, 1.8f, 0.7f, 2.2f}, "Control", "Title", "Status",
                 "Score", "Coverage", "Checks", "Findings", "Failing subjects");
         long n = 0;
         for (GapReport.ControlRow x : g.controls()) {
@@ -110,7 +110,7 @@ final class PdfGaps {
         p.finish(c);
 
         p.section(2, "Findings");
-        PdfPTable t = p.table(new float[] {1.5f, 0.9f, 0.9f, 1.8f, 1.3f, 0.6f, 4f, 3f}, "Check", "Severity", "Result",
+        PdfPTable t = p.table(new float[] {1.5f, 0.9f, 1.3f, 1.8f, 1.3f, 0.6f, 4f, 3f}, "Check", "Severity", "Result",
                 "Subject", "Owner", "Age", "Reason and evidence", "Remediation");
         n = 0;
         for (GapReport.FindingRow x : g.findings()) {
@@ -119,7 +119,8 @@ final class PdfGaps {
             check.addElement(new com.lowagie.text.Phrase(x.title(), p.muted));
             t.addCell(check);
             p.badge(t, x.severity().name(), Palette.severity(x.severity()));
-            p.badge(t, x.result().name().replace('_', ' '), Palette.result(x.result()));
+            p.badge(t, x.result() == dev.steward.check.Result.INSUFFICIENT_EVIDENCE ? "INSUFFICIENT" : x.result().name(),
+                    Palette.result(x.result()));
             PdfPCell subject = p.cell(x.subjectId(), p.body, false);
             subject.addElement(new com.lowagie.text.Phrase(x.subjectId(), p.body));
             subject.addElement(new com.lowagie.text.Phrase(x.subjectType() + " \u00b7 " + Fmt.text(x.team()) + " \u00b7 "

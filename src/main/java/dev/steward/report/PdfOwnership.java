@@ -67,7 +67,8 @@ final class PdfOwnership {
                 p.cell(g, a.id());
                 p.cell(g, x.checkId());
                 p.badge(g, x.severity().name(), Palette.severity(x.severity()));
-                p.badge(g, x.result().name().replace('_', ' '), Palette.result(x.result()));
+                p.badge(g, x.result() == dev.steward.check.Result.INSUFFICIENT_EVIDENCE ? "INSUFFICIENT" : x.result().name(),
+                        Palette.result(x.result()));
                 p.num(g, Fmt.days(x.ageDays()));
                 g.addCell(p.cell(x.reason(), p.small, false));
                 g.addCell(p.cell(x.action(), p.small, false));

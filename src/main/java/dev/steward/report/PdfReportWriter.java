@@ -167,7 +167,6 @@ public final class PdfReportWriter {
             PdfPTable t = new PdfPTable(widths);
             t.setWidthPercentage(100);
             t.setHeaderRows(1);
-            t.setSplitLate(false);
             t.setComplete(false);
             for (String h : headers) {
                 PdfPCell c = new PdfPCell(new Phrase(h, head));
@@ -203,13 +202,17 @@ public final class PdfReportWriter {
             t.addCell(cell(s, body, true));
         }
 
+        /** A coloured label (pill) in an otherwise plain cell. */
         void badge(PdfPTable t, String s, String[] fgBg) {
-            PdfPCell c = new PdfPCell(new Phrase(s, new Font(bold.getBaseFont(), 7, Font.NORMAL, PdfCharts.color(fgBg[0]))));
-            c.setBackgroundColor(PdfCharts.color(fgBg[1]));
-            c.setBorderColor(PdfCharts.color(Palette.RULE));
+            Chunk pill = new Chunk("\u00a0" + s + "\u00a0", new Font(bold.getBaseFont(), 6.5f, Font.NORMAL, PdfCharts.color(fgBg[0])));
+            pill.setBackground(PdfCharts.color(fgBg[1]), 1.5f, 2f, 1.5f, 3f);
+            Phrase phrase = new Phrase(pill);
+            phrase.setLeading(11);
+            PdfPCell c = new PdfPCell(phrase);
             c.setBorder(Rectangle.BOTTOM);
+            c.setBorderColor(PdfCharts.color(Palette.RULE));
             c.setPadding(3.5f);
-            c.setHorizontalAlignment(Element.ALIGN_CENTER);
+            c.setPaddingTop(5);
             t.addCell(c);
         }
 
