@@ -1,0 +1,123 @@
+package dev.steward.cli;
+
+import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.Windows;
+import dev.steward.ingest.IngestConfig;
+import dev.steward.ingest.IngestService;
+import dev.steward.ingest.Times;
+import dev.steward.report.ReportFilter;
+import dev.steward.report.ReportFormat;
+import dev.steward.report.ReportKind;
+import dev.steward.report.ReportModel;
+import dev.steward.report.ReportService;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code steward report}: like {@code assess} (ingest the folder when given, then assess or find the stored run), then
+ * writes both reports in every format to --out: ownership.{xlsx,pdf,html,csv,json}, gaps.{xlsx,pdf,html,csv,json},
+ * and the contract findings.json.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write the ownership and gap reports in XLSX, PDF, HTML, CSV and JSON, plus findings.json.",
+                "With a folder, ingest it first; the stored evidence is assessed (or the stored run with the same inputs"
+                        + " reused) and every report is written to --out.",
+                "Exit code: 0 when written, 1 when an upload of the folder was rejected, 2 on bad usage."})
+public class ReportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "<folder>", description = "Files or folder to ingest before assessing.")
+    Path folder;
+
+    @Option(names = "--as-of", paramLabel = "<instant>", description = "Assess as of this instant (RFC 3339 or YYYY-MM-DD)."
+            + " Default: now.")
+    String asOf;
+
+    @Option(names = "--window", paramLabel = "<duration>", description = "Observation window: 90d, 12h or ISO-8601."
+            + " Default: steward.assessment.default-window (90d).")
+    String window;
+
+    @Option(names = "--framework", paramLabel = "<id>", description = "Narrow the gap report to one framework"
+            + " (e.g. owasp-asi-2026). Default: all frameworks.")
+    String framework;
+
+    @Option(names = "--team", paramLabel = "<team>", description = "Only this team's agents and findings.")
+    String team;
+
+    @Option(names = "--out", paramLabel = "<folder>", defaultValue = "reports",
+            description = "Where the reports go. Default: ./${DEFAULT-VALUE}.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final AssessmentService assessments;
+    private final ReportService reports;
+    private final FolderIngest folders;
+
+    @Inject
+    public ReportCommand(AssessmentService assessments, ReportService reports, IngestService ingest, IngestConfig limits) {
+        this.assessments = assessments;
+        this.reports = reports;
+        this.folders = new FolderIngest(ingest, limits);
+    }
+
+    @Override
+    @ActivateRequestContext
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        Instant at = asOf == null ? null : Times.parse(asOf)
+                .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
+        Duration w = window == null ? null : Windows.parse(window);
+        if (folder != null) {
+            FolderIngest.Outcome ingested = folders.ingest(List.of(folder), "auto", null, null, null, o,
+                    spec.commandLine().getErr());
+            if (ingested.rejected() > 0) {
+                spec.commandLine().getErr().println("no reports: " + ingested.rejected() + " upload(s) rejected");
+                return 1;
+            }
+        }
+        AssessmentService.Assessed done = assessments.assess(at, w, System.getProperty("user.name"));
+        AssessCommand.print(o, done.run(), done.created());
+        ReportModel model = reports.model(done.run().id(), framework, new ReportFilter(team, null, null, null)).orElseThrow();
+        try {
+            Files.createDirectories(out);
+            o.println();
+            for (ReportKind kind : ReportKind.values()) {
+                for (ReportFormat format : ReportFormat.values()) {
+                    Path file = out.resolve(kind.wire() + "." + format.extension());
+                    long started = System.nanoTime();
+                    try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                        reports.write(kind, format, model, f);
+                    }
+                    o.printf("Wrote %-40s %,12d bytes %6d ms%n", file, Files.size(file), (System.nanoTime() - started) / 1_000_000);
+                }
+            }
+            Path findings = out.resolve("findings.json");
+            long n;
+            try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(findings), 1 << 16)) {
+                n = reports.writeFindings(done.run().id(), f);
+            }
+            o.printf("Wrote %-40s %,12d findings%n", findings, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+        }
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.steward.report;
+
+import dev.steward.assessment.ControlStatus;
+import dev.steward.assessment.FrameworkScore;
+import dev.steward.assessment.RunDiff;
+import dev.steward.assessment.TeamRecommendation;
+import dev.steward.check.EvidenceRef;
+import dev.steward.check.Result;
+import dev.steward.check.Severity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gap report for one framework or all of them: executive summary (framework scores and coverage, findings by
+ * severity, top risks, the recommendation per team, change since the previous run, trend over past runs), the
+ * control table, the findings (re-iterable, streamed from the run) and the evidence appendix.
+ */
+public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySeverity, long findingCount,
+        List<TopRisk> topRisks, List<TeamRecommendation> recommendations, RunDiff diff, List<TrendPoint> trend,
+        List<ControlRow> controls, Iterable<FindingRow> findings, Appendix appendix) {
+
+    public GapReport {
+        frameworks = List.copyOf(frameworks);
+        bySeverity = List.copyOf(bySeverity);
+        topRisks = List.copyOf(topRisks);
+        recommendations = List.copyOf(recommendations);
+        trend = List.copyOf(trend);
+        controls = List.copyOf(controls);
+    }
+
+    /** Findings of one severity within the report, by result. */
+    public record SeverityRow(Severity severity, long fail, long partial, long insufficientEvidence) {
+        public long total() {
+            return fail + partial + insufficientEvidence;
+        }
+    }
+
+    /** A check with FAILs in the report, ranked by severity then failing weight. */
+    public record TopRisk(String checkId, String title, Severity severity, long fails, long failingWeight,
+            List<String> sampleSubjects, String action) {
+        public TopRisk {
+            sampleSubjects = List.copyOf(sampleSubjects);
+        }
+    }
+
+    /** One past run's framework scores (oldest first), for the trend chart. */
+    public record TrendPoint(String assessmentId, Instant asOf, Map<String, Double> scores) {
+    }
+
+    /**
+     * One control row: status, score, coverage, the checks behind it ("OWN-1", weight), its findings in the report and
+     * its failing subjects (count and the first few); {@code firstFinding} is the 0-based index of its first finding
+     * in {@link GapReport#findings()} (-1 without any), which the spreadsheet links to.
+     */
+    public record ControlRow(String framework, String controlId, String title, int depth, boolean group,
+            ControlStatus status, Double score, Double coverage, List<String> checks, long findings, long failingSubjects,
+            List<String> sampleSubjects, long firstFinding) {
+        public ControlRow {
+            checks = List.copyOf(checks);
+            sampleSubjects = List.copyOf(sampleSubjects);
+        }
+
+        public String ref() {
+            return framework + ":" + controlId;
+        }
+    }
+
+    /** One finding as the report prints it: the stored finding plus the owner's name, age and remediation. */
+    public record FindingRow(long index, String checkId, String variant, String title, Severity severity, Result result,
+            Double score, String subjectType, String subjectId, String owner, String ownerName, String team,
+            String environment, String reason, Instant since, Long ageDays, List<EvidenceRef> evidence,
+            List<String> controls, String remediation) {
+    }
+
+    /** The evidence appendix: the inputs (uploads with their files and hashes), window, mapping version and files. */
+    public record Appendix(List<InputRow> inputs, List<String> mappingFiles) {
+        public Appendix {
+            inputs = List.copyOf(inputs);
+            mappingFiles = List.copyOf(mappingFiles);
+        }
+    }
+
+    /** One upload the run read. */
+    public record InputRow(long uploadId, String kind, String files, String contentHash, Instant asOf) {
+    }
+}

@@ -1,0 +1,22 @@
+package dev.steward.report;
+
+import java.util.List;
+
+/**
+ * The ownership report: headline counts, the owners per manager and team, and the agents twice: {@code byOwner} in
+ * manager, team, owner, agent order (the per-manager section) and {@code agents} in id order (the full records).
+ * Both are re-iterable and build each row on demand, so a report of any size holds one row at a time.
+ */
+public record OwnershipReport(List<Headline> headlines, List<OwnerSummary> owners, long agentCount,
+        Iterable<AgentRow> byOwner, Iterable<AgentRow> agents) {
+
+    public OwnershipReport {
+        headlines = List.copyOf(headlines);
+        owners = List.copyOf(owners);
+    }
+
+    public long headline(String key) {
+        return headlines.stream().filter(h -> h.key().equals(key)).findFirst().map(Headline::value)
+                .orElseThrow(() -> new IllegalArgumentException("no headline " + key));
+    }
+}

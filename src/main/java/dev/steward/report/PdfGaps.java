@@ -1,0 +1,158 @@
+package dev.steward.report;
+
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Image;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import dev.steward.assessment.FrameworkScore;
+import dev.steward.assessment.RunDiff;
+import dev.steward.assessment.TeamRecommendation;
+import java.util.stream.Collectors;
+
+/** The gap report's PDF sections: executive summary with charts, controls, findings. */
+final class PdfGaps {
+
+    private final PdfReportWriter.Pdf p;
+    private final ReportModel m;
+
+    PdfGaps(PdfReportWriter.Pdf p, ReportModel m) {
+        this.p = p;
+        this.m = m;
+    }
+
+    void write() throws DocumentException {
+        GapReport g = m.gaps();
+        p.section(0, "Executive summary");
+        PdfCharts charts = new PdfCharts(p.writer.getDirectContent(), p.regularBase);
+        PdfPTable row = new PdfPTable(2);
+        row.setWidthPercentage(100);
+        row.addCell(chartCell("Score per framework", charts.scores(g.frameworks())));
+        row.addCell(chartCell("Findings by severity", charts.severity(g.bySeverity())));
+        if (g.trend().size() > 1) {
+            PdfPCell trend = chartCell("Score trend over past runs", charts.trend(g.trend(), g.frameworks()));
+            trend.setColspan(2);
+            row.addCell(trend);
+        }
+        p.doc.add(row);
+
+        p.subheading("Framework scores");
+        PdfPTable f = p.table(new float[] {3.2f, 1, 1, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f}, "Framework", "Score", "Coverage",
+                "Satisfied", "Partial", "Not satisfied", "Not assessed", "Manual", "Out of scope");
+        for (FrameworkScore s : g.frameworks()) {
+            p.cell(f, s.name() + " (" + s.framework() + ")");
+            p.num(f, Fmt.pct(s.score()));
+            p.num(f, Fmt.pct(s.coverage()));
+            p.num(f, Integer.toString(s.satisfied()));
+            p.num(f, Integer.toString(s.partiallySatisfied()));
+            p.num(f, Integer.toString(s.notSatisfied()));
+            p.num(f, Integer.toString(s.notAssessed()));
+            p.num(f, Integer.toString(s.manual()));
+            p.num(f, Integer.toString(s.outOfScope()));
+        }
+        p.finish(f);
+        p.text("Findings in this report: " + g.findingCount() + (m.meta().filter().any() ? " (filter: "
+                + m.meta().filter().describe() + ")" : "") + ".");
+
+        p.subheading("Top risks");
+        PdfPTable r = p.table(new float[] {2.6f, 0.9f, 0.6f, 0.6f, 2.4f, 4f}, "Check", "Severity", "FAILs", "Weight",
+                "Examples", "Action");
+        for (GapReport.TopRisk t : g.topRisks()) {
+            p.cell(r, t.checkId() + " " + t.title());
+            p.badge(r, t.severity().name(), Palette.severity(t.severity()));
+            p.num(r, Long.toString(t.fails()));
+            p.num(r, Long.toString(t.failingWeight()));
+            p.cell(r, String.join(", ", t.sampleSubjects()));
+            r.addCell(p.cell(t.action(), p.small, false));
+        }
+        p.finish(r);
+
+        p.subheading("Recommendation per team");
+        PdfPTable rec = p.table(new float[] {1.4f, 1.5f, 0.6f, 1f, 1.8f, 4f}, "Team", "Recommendation", "Agents",
+                "Autonomous live", "Checks behind it", "Failing subjects");
+        for (TeamRecommendation t : g.recommendations()) {
+            p.cell(rec, t.team());
+            rec.addCell(p.cell(Fmt.label(t.recommendation()), p.bold, false));
+            p.num(rec, Integer.toString(t.agents()));
+            p.num(rec, Integer.toString(t.autonomousAgentsWithLiveAccess()));
+            p.cell(rec, String.join(", ", t.checks()));
+            p.cell(rec, t.subjectCount() + (t.subjects().isEmpty() ? "" : ": " + t.subjects().stream().limit(8)
+                    .map(s -> s.checkId() + " " + s.subjectId()).collect(Collectors.joining(", "))));
+        }
+        p.finish(rec);
+
+        p.subheading("Change since the previous run");
+        RunDiff d = g.diff();
+        p.text(d == null ? "No earlier run to compare with." : String.format(java.util.Locale.ROOT,
+                "Compared with %s (as of %s): %d new, %d resolved, %d regressed, %d improved, %d changed, %d unchanged findings.",
+                d.previousId(), Fmt.date(d.previousAsOf()), d.counts().newFindings(), d.counts().resolved(),
+                d.counts().regressed(), d.counts().improved(), d.counts().changed(), d.counts().unchanged()));
+
+        p.section(1, "Controls");
+        PdfPTable c = p.table(new float[] {2.3f, 3.2f, 1.4f, 0.8f, 0.8f, 1.8f, 0.7f, 2.2f}, "Control", "Title", "Status",
+                "Score", "Coverage", "Checks", "Findings", "Failing subjects");
+        long n = 0;
+        for (GapReport.ControlRow x : g.controls()) {
+            c.addCell(p.cell(x.ref(), x.group() ? p.bold : p.body, false));
+            PdfPCell title = p.cell(x.title(), x.group() ? p.bold : p.body, false);
+            title.setPaddingLeft(3.5f + 8 * x.depth());
+            c.addCell(title);
+            p.badge(c, Fmt.label(x.status()), Palette.status(x.status()));
+            p.num(c, Fmt.pct(x.score()));
+            p.num(c, Fmt.pct(x.coverage()));
+            c.addCell(p.cell(String.join(", ", x.checks()), p.small, false));
+            p.num(c, Long.toString(x.findings()));
+            c.addCell(p.cell(x.failingSubjects() == 0 ? "" : x.failingSubjects() + ": "
+                    + PdfReportWriter.join(x.sampleSubjects(), 5), p.small, false));
+            p.rowDone(c, ++n);
+        }
+        p.finish(c);
+
+        p.section(2, "Findings");
+        PdfPTable t = p.table(new float[] {1.5f, 0.9f, 1.3f, 1.8f, 1.3f, 0.6f, 4f, 3f}, "Check", "Severity", "Result",
+                "Subject", "Owner", "Age", "Reason and evidence", "Remediation");
+        n = 0;
+        for (GapReport.FindingRow x : g.findings()) {
+            PdfPCell check = p.cell(x.checkId(), p.bold, false);
+            check.addElement(new com.lowagie.text.Phrase(x.checkId(), p.bold));
+            check.addElement(new com.lowagie.text.Phrase(x.title(), p.muted));
+            t.addCell(check);
+            p.badge(t, x.severity().name(), Palette.severity(x.severity()));
+            p.badge(t, x.result() == dev.steward.check.Result.INSUFFICIENT_EVIDENCE ? "INSUFFICIENT" : x.result().name(),
+                    Palette.result(x.result()));
+            PdfPCell subject = p.cell(x.subjectId(), p.body, false);
+            subject.addElement(new com.lowagie.text.Phrase(x.subjectId(), p.body));
+            subject.addElement(new com.lowagie.text.Phrase(x.subjectType() + " \u00b7 " + Fmt.text(x.team()) + " \u00b7 "
+                    + Fmt.text(x.environment()), p.muted));
+            t.addCell(subject);
+            p.cell(t, x.ownerName() == null ? x.owner() : x.ownerName());
+            p.num(t, Fmt.days(x.ageDays()));
+            PdfPCell reason = p.cell(x.reason(), p.small, false);
+            reason.addElement(new com.lowagie.text.Phrase(x.reason(), p.small));
+            x.evidence().stream().limit(3).forEach(e -> reason.addElement(new com.lowagie.text.Phrase(e.kind() + " " + e.id()
+                    + (e.detail() == null ? "" : ": " + e.detail()), p.muted)));
+            t.addCell(reason);
+            t.addCell(p.cell(x.remediation(), p.small, false));
+            p.rowDone(t, ++n);
+        }
+        if (n == 0) {
+            PdfPCell none = p.cell("No findings.", p.muted, false);
+            none.setColspan(8);
+            t.addCell(none);
+        }
+        p.finish(t);
+    }
+
+    private PdfPCell chartCell(String title, Image chart) {
+        PdfPCell c = new PdfPCell();
+        c.setBorder(Rectangle.BOX);
+        c.setBorderColor(PdfCharts.color(Palette.RULE));
+        c.setPadding(8);
+        c.addElement(new com.lowagie.text.Paragraph(title, p.bold));
+        chart.setAlignment(Element.ALIGN_LEFT);
+        chart.scaleToFit(360, 200);
+        c.addElement(chart);
+        return c;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.steward.report;
+
+import dev.steward.assessment.AssessmentRun;
+import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.AssessmentStore;
+import dev.steward.assessment.AssessmentSummary;
+import dev.steward.assessment.ControlResult;
+import dev.steward.assessment.Finding;
+import dev.steward.check.Check;
+import dev.steward.check.CheckCatalog;
+import dev.steward.evidence.Evidence;
+import dev.steward.evidence.EvidenceLoader;
+import dev.steward.mapping.MappingRegistry;
+import dev.steward.upload.UploadEntity;
+import dev.steward.upload.UploadRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.OutputStream;
+import java.time.Clock;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Builds report models from stored runs and writes them; REST and CLI both call it. The model of a run reads the
+ * stored summary, controls and diff, reloads the evidence at the run's as-of and window (the records every count
+ * traces to), and streams the findings from the store page by page whenever a writer iterates them.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    private static final int PAGE = 5000;
+    private static final int TREND_RUNS = 12;
+
+    private final AssessmentService assessments;
+    private final AssessmentStore store;
+    private final EvidenceLoader evidence;
+    private final MappingRegistry mappings;
+    private final CheckCatalog catalog;
+    private final UploadRepository uploads;
+    private final ReportWriters writers;
+    private final Clock clock = Clock.systemUTC();
+
+    public ReportService(AssessmentService assessments, AssessmentStore store, EvidenceLoader evidence,
+            MappingRegistry mappings, CheckCatalog catalog, UploadRepository uploads, ReportWriters writers) {
+        this.assessments = assessments;
+        this.store = store;
+        this.evidence = evidence;
+        this.mappings = mappings;
+        this.catalog = catalog;
+        this.uploads = uploads;
+        this.writers = writers;
+    }
+
+    /** The id of the latest run (newest created), if any. */
+    public Optional<String> latest() {
+        return assessments.list(0, 1).stream().findFirst().map(AssessmentStore.RunListItem::id);
+    }
+
+    /**
+     * The model of one run (null = the latest), narrowed to a framework (null = all) and filter; empty when the run
+     * does not exist (or none exists).
+     */
+    public Optional<ReportModel> model(String assessmentId, String framework, ReportFilter filter) {
+        Optional<String> id = assessmentId == null || assessmentId.isBlank() ? latest() : Optional.of(assessmentId);
+        Optional<AssessmentRun> run = id.flatMap(assessments::get);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        AssessmentSummary s = run.get().summary();
+        List<ControlResult> controls = assessments.controls(s.id(), null).orElseThrow();
+        Evidence loaded = evidence.load(s.asOf(), s.windowStart());
+        Map<String, Check> checks = new HashMap<>();
+        catalog.all().forEach(c -> checks.put(c.id(), c));
+        Map<String, List<String>> controlsByKey = new LinkedHashMap<>();
+        s.checks().forEach(c -> controlsByKey.put(c.key(), c.controls()));
+        Iterable<Finding> findings = () -> new Paged(s.id(), controlsByKey);
+        ReportInputs in = new ReportInputs(s, controls, run.get().diff(), trend(s), loaded, mappings.current(), checks, findings,
+                inputs(s), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        return Optional.of(new ReportModelBuilder(in).build(blankToNull(framework), filter == null ? ReportFilter.NONE : filter));
+    }
+
+    public void write(ReportKind kind, ReportFormat format, ReportModel model, OutputStream out) {
+        writers.write(kind, format, model, out);
+    }
+
+    /** Writes the contract findings.json of a run (all findings, unfiltered). */
+    public long writeFindings(String assessmentId, OutputStream out) {
+        return assessments.writeFindings(assessmentId, out).orElseThrow();
+    }
+
+    private List<GapReport.TrendPoint> trend(AssessmentSummary current) {
+        List<GapReport.TrendPoint> points = new ArrayList<>();
+        for (AssessmentStore.RunListItem r : assessments.list(0, 200)) {
+            if (!r.asOf().isAfter(current.asOf())) {
+                assessments.summary(r.id()).ifPresent(s -> {
+                    Map<String, Double> scores = new LinkedHashMap<>();
+                    s.frameworks().forEach(f -> scores.put(f.framework(), f.score()));
+                    points.add(new GapReport.TrendPoint(s.id(), s.asOf(), scores));
+                });
+            }
+        }
+        points.sort(Comparator.comparing(GapReport.TrendPoint::asOf).thenComparing(GapReport.TrendPoint::assessmentId));
+        return points.subList(Math.max(0, points.size() - TREND_RUNS), points.size());
+    }
+
+    private List<GapReport.InputRow> inputs(AssessmentSummary s) {
+        Map<Long, UploadEntity> byId = new HashMap<>();
+        List<Long> ids = s.inputs().stream().map(i -> i.uploadId()).toList();
+        if (!ids.isEmpty()) {
+            uploads.list("id in ?1", ids).forEach(u -> byId.put(u.id, u));
+        }
+        return s.inputs().stream().map(i -> new GapReport.InputRow(i.uploadId(), i.kind(),
+                Optional.ofNullable(byId.get(i.uploadId())).map(u -> u.files).orElse(""), i.contentHash(), i.asOf())).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The run's findings in run order, read page by page so a run of any size streams. */
+    private final class Paged implements Iterator<Finding> {
+        private final String runId;
+        private final Map<String, List<String>> controls;
+        private List<Finding> page = List.of();
+        private int at;
+        private long offset;
+        private boolean last;
+
+        Paged(String runId, Map<String, List<String>> controls) {
+            this.runId = runId;
+            this.controls = controls;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (at < page.size()) {
+                return true;
+            }
+            if (last) {
+                return false;
+            }
+            page = store.findings(runId, AssessmentStore.FindingFilter.NONE, controls, (int) offset, PAGE);
+            offset += page.size();
+            at = 0;
+            last = page.size() < PAGE;
+            return !page.isEmpty();
+        }
+
+        @Override
+        public Finding next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.get(at++);
+        }
+    }
+
+}

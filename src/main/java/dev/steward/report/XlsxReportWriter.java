@@ -1,0 +1,384 @@
+package dev.steward.report;
+
+import dev.steward.assessment.FrameworkScore;
+import dev.steward.assessment.RunDiff;
+import dev.steward.assessment.TeamRecommendation;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * XLSX with POI SXSSF: rows are flushed to a temporary file every {@value #WINDOW} rows, so a report of any size needs
+ * the memory of one window. Ownership workbook: Summary, Owners, Agents, Evidence; gap workbook: Summary, Controls,
+ * Findings, Evidence. Table sheets have a frozen header, an autofilter and fixed widths; statuses, severities and
+ * results are coloured; each control links to its first finding. Text that would start a formula is written as a
+ * quote-prefixed string cell, so it is never evaluated.
+ */
+public final class XlsxReportWriter {
+
+    static final int WINDOW = 200;
+    private static final int MAX_CELL = 32_000;
+
+    public void write(ReportKind kind, ReportModel m, OutputStream out) {
+        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        wb.setCompressTempFiles(true);
+        try (wb) {
+            XlsxStyles st = new XlsxStyles(wb);
+            if (kind == ReportKind.OWNERSHIP) {
+                ownershipSummary(wb, st, m);
+                owners(wb, st, m);
+                agents(wb, st, m);
+            } else {
+                gapSummary(wb, st, m);
+                controls(wb, st, m);
+                findings(wb, st, m);
+            }
+            evidence(wb, st, m);
+            wb.write(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            wb.dispose();
+        }
+    }
+
+    /** Writes one sheet row by row. */
+    private static final class Sheet {
+        final SXSSFSheet sheet;
+        final XlsxStyles st;
+        int next;
+        Row row;
+
+        Sheet(SXSSFWorkbook wb, XlsxStyles st, String name, int... widths) {
+            this.sheet = wb.createSheet(name);
+            this.st = st;
+            for (int i = 0; i < widths.length; i++) {
+                sheet.setColumnWidth(i, widths[i] * 256);
+            }
+            sheet.setDisplayGridlines(false);
+        }
+
+        Sheet row() {
+            row = sheet.createRow(next++);
+            return this;
+        }
+
+        void table(String... names) {
+            row();
+            row.setHeightInPoints(20);
+            for (int i = 0; i < names.length; i++) {
+                Cell c = row.createCell(i);
+                c.setCellValue(names[i]);
+                c.setCellStyle(st.header);
+            }
+            int headerRow = next - 1;
+            sheet.createFreezePane(0, next);
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, headerRow, 0, names.length - 1));
+        }
+
+        /** A header row without freeze or filter, for sections of the summary sheet. */
+        void section(String title, String... names) {
+            row();
+            row();
+            set(0, title, st.bold);
+            row();
+            for (int i = 0; i < names.length; i++) {
+                set(i, names[i], st.header);
+            }
+        }
+
+        Cell set(int col, String value, CellStyle style) {
+            Cell c = row.createCell(col);
+            String v = value == null ? "" : value.length() > MAX_CELL ? value.substring(0, MAX_CELL) + "\u2026" : value;
+            c.setCellValue(v);
+            c.setCellStyle(Inert.dangerous(v) ? st.inert : style);
+            return c;
+        }
+
+        void text(int col, String value) {
+            set(col, value, st.text);
+        }
+
+        void wrap(int col, String value) {
+            set(col, value, st.wrap);
+        }
+
+        void num(int col, long value) {
+            Cell c = row.createCell(col);
+            c.setCellValue(value);
+            c.setCellStyle(st.integer);
+        }
+
+        void optNum(int col, Long value) {
+            if (value == null) {
+                text(col, "");
+            } else {
+                num(col, value);
+            }
+        }
+
+        void pct(int col, Double value) {
+            Cell c = row.createCell(col);
+            if (value == null) {
+                c.setCellValue(Fmt.NONE);
+                c.setCellStyle(st.text);
+            } else {
+                c.setCellValue(value);
+                c.setCellStyle(st.pct);
+            }
+        }
+
+        void date(int col, Instant value) {
+            Cell c = row.createCell(col);
+            if (value == null) {
+                c.setCellStyle(st.text);
+            } else {
+                c.setCellValue(Date.from(value));
+                c.setCellStyle(st.date);
+            }
+        }
+    }
+
+    private static void heading(Sheet s, String title, ReportModel m) {
+        s.row().set(0, title, s.st.title);
+        s.row.setHeightInPoints(24);
+        ReportMeta meta = m.meta();
+        s.row().set(0, "Assessment " + meta.assessmentId() + " as of " + Fmt.time(meta.asOf()) + "; window "
+                + Fmt.date(meta.windowStart()) + " to " + Fmt.date(meta.windowEnd()) + "; " + meta.scope()
+                + "; filter: " + meta.filter().describe() + "; generated " + Fmt.time(meta.generatedAt()), s.st.subtitle);
+    }
+
+    private void ownershipSummary(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        Sheet s = new Sheet(wb, st, "Summary", 44, 14, 90);
+        heading(s, "Agent ownership report", m);
+        s.section("Headline counts", "Measure", "Count", "Definition (check results counted)");
+        for (Headline h : m.ownership().headlines()) {
+            s.row().text(0, h.label());
+            s.num(1, h.value());
+            s.wrap(2, h.definition());
+        }
+        Sheet o = s;
+        o.section("Owners by manager and team", "Manager", "Team", "Owner", "Owner status", "Agents", "With gaps", "Gaps");
+        o.sheet.setColumnWidth(3, 14 * 256);
+        for (OwnerSummary r : m.ownership().owners()) {
+            o.row().text(0, r.managerName());
+            o.text(1, r.team());
+            o.text(2, r.ownerName() == null ? r.owner() : r.ownerName() + " (" + r.owner() + ")");
+            o.text(3, r.ownerStatus());
+            o.num(4, r.agents());
+            o.num(5, r.agentsWithGaps());
+            o.num(6, r.gaps());
+        }
+    }
+
+    private void owners(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        Sheet s = new Sheet(wb, st, "Owners", 22, 16, 24, 11, 24, 9, 10, 10, 11, 8, 50, 60);
+        s.table("Manager", "Team", "Owner", "Owner status", "Agent", "Gap", "Severity", "Result", "Since", "Age (days)",
+                "Reason", "Action");
+        for (AgentRow a : m.ownership().byOwner()) {
+            if (a.gaps().isEmpty()) {
+                agentCells(s.row(), a);
+                s.text(5, "none");
+                continue;
+            }
+            for (Gap g : a.gaps()) {
+                agentCells(s.row(), a);
+                s.text(5, g.checkId());
+                s.set(6, g.severity().name(), st.severity.get(g.severity()));
+                s.set(7, g.result().name(), st.result.get(g.result()));
+                s.date(8, g.since());
+                s.optNum(9, g.ageDays());
+                s.wrap(10, g.reason());
+                s.wrap(11, g.action());
+            }
+        }
+    }
+
+    private static void agentCells(Sheet s, AgentRow a) {
+        s.text(0, a.managerName());
+        s.text(1, a.team());
+        s.text(2, a.ownerName() == null ? a.owner() : a.ownerName());
+        s.text(3, a.ownerStatus());
+        s.text(4, a.id());
+    }
+
+    private void agents(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        Sheet s = new Sheet(wb, st, "Agents", 22, 30, 14, 11, 14, 12, 22, 11, 22, 16, 12, 16, 22, 12, 12, 10, 26);
+        s.table("Agent", "Name", "Team", "Environment", "Autonomy", "Status", "Owner", "Owner status", "Manager",
+                "Backup owner", "Identity", "Alert channel", "Kill switch", "Kill switch tested", "Last reviewed",
+                "Active credentials", "Gaps");
+        for (AgentRow a : m.ownership().agents()) {
+            s.row().text(0, a.id());
+            s.text(1, a.name());
+            s.text(2, a.team());
+            s.text(3, a.environment());
+            s.text(4, a.autonomy());
+            s.text(5, a.status());
+            s.text(6, a.ownerName() == null ? a.owner() : a.ownerName() + " (" + a.owner() + ")");
+            s.text(7, a.ownerStatus());
+            s.text(8, a.managerName());
+            s.text(9, a.backupOwner());
+            s.text(10, a.identityType());
+            s.text(11, a.alertChannel());
+            s.text(12, a.killSwitch());
+            s.date(13, a.killSwitchTestedAt());
+            s.date(14, a.lastReviewedAt());
+            s.num(15, a.activeCredentials());
+            s.text(16, a.gapIds());
+        }
+    }
+
+    private void gapSummary(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        Sheet s = new Sheet(wb, st, "Summary", 30, 12, 12, 12, 12, 12, 12, 12, 12);
+        heading(s, "Control gap report: " + m.meta().scope(), m);
+        GapReport g = m.gaps();
+        s.section("Framework scores", "Framework", "Score", "Coverage", "Satisfied", "Partial", "Not satisfied",
+                "Not assessed", "Manual", "Out of scope");
+        for (FrameworkScore f : g.frameworks()) {
+            s.row().text(0, f.name() + " (" + f.framework() + ")");
+            s.pct(1, f.score());
+            s.pct(2, f.coverage());
+            s.num(3, f.satisfied());
+            s.num(4, f.partiallySatisfied());
+            s.num(5, f.notSatisfied());
+            s.num(6, f.notAssessed());
+            s.num(7, f.manual());
+            s.num(8, f.outOfScope());
+        }
+        s.section("Findings by severity", "Severity", "FAIL", "PARTIAL", "Insufficient", "Total");
+        for (GapReport.SeverityRow r : g.bySeverity()) {
+            s.row().set(0, r.severity().name(), st.severity.get(r.severity()));
+            s.num(1, r.fail());
+            s.num(2, r.partial());
+            s.num(3, r.insufficientEvidence());
+            s.num(4, r.total());
+        }
+        s.row().set(0, "Findings (all variants)", st.bold);
+        s.num(4, g.findingCount());
+        s.section("Top risks", "Check", "Severity", "FAILs", "Weight", "Examples", "", "", "Action");
+        for (GapReport.TopRisk r : g.topRisks()) {
+            s.row().text(0, r.checkId() + " " + r.title());
+            s.set(1, r.severity().name(), st.severity.get(r.severity()));
+            s.num(2, r.fails());
+            s.num(3, r.failingWeight());
+            s.text(4, String.join(", ", r.sampleSubjects()));
+            s.text(7, r.action());
+        }
+        s.section("Recommendation per team", "Team", "Recommendation", "Agents", "Autonomous live", "Checks behind it", "",
+                "", "Failing subjects");
+        for (TeamRecommendation t : g.recommendations()) {
+            s.row().text(0, t.team());
+            s.text(1, t.recommendation().name());
+            s.num(2, t.agents());
+            s.num(3, t.autonomousAgentsWithLiveAccess());
+            s.text(4, String.join(", ", t.checks()));
+            s.text(7, t.subjectCount() + ": " + t.subjects().stream().limit(10).map(r -> r.checkId() + " " + r.subjectId())
+                    .collect(Collectors.joining(", ")));
+        }
+        RunDiff d = g.diff();
+        if (d == null) {
+            s.row();
+            s.row().text(0, "Change since the previous run: no earlier run to compare with.");
+        } else {
+            s.section("Change since " + d.previousId() + " (as of " + Fmt.date(d.previousAsOf()) + ")", "New", "Resolved",
+                    "Regressed", "Improved", "Changed", "Unchanged");
+            s.row().num(0, d.counts().newFindings());
+            s.num(1, d.counts().resolved());
+            s.num(2, d.counts().regressed());
+            s.num(3, d.counts().improved());
+            s.num(4, d.counts().changed());
+            s.num(5, d.counts().unchanged());
+        }
+    }
+
+    private void controls(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        Sheet s = new Sheet(wb, st, "Controls", 18, 12, 50, 20, 10, 10, 26, 10, 10, 34);
+        s.table("Framework", "Control", "Title", "Status", "Score", "Coverage", "Checks", "Findings", "Failing", "Failing subjects");
+        CellStyle linkStyle = st.link;
+        for (GapReport.ControlRow c : m.gaps().controls()) {
+            s.row().text(0, c.framework());
+            Cell id = s.set(1, c.controlId(), c.findings() > 0 ? linkStyle : st.text);
+            if (c.firstFinding() >= 0) {
+                Hyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+                h.setAddress("'Findings'!A" + (c.firstFinding() + 2));
+                id.setHyperlink(h);
+            }
+            s.wrap(2, "  ".repeat(c.depth()) + c.title());
+            s.set(3, c.status().name(), st.status.get(c.status()));
+            s.pct(4, c.score());
+            s.pct(5, c.coverage());
+            s.text(6, String.join(", ", c.checks()));
+            s.num(7, c.findings());
+            s.num(8, c.failingSubjects());
+            s.text(9, String.join(", ", c.sampleSubjects()) + (c.failingSubjects() > c.sampleSubjects().size() ? ", \u2026" : ""));
+        }
+    }
+
+    private void findings(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        Sheet s = new Sheet(wb, st, "Findings", 9, 26, 10, 12, 8, 10, 22, 22, 14, 11, 8, 50, 50, 36, 50);
+        s.table("Check", "Title", "Severity", "Result", "Score", "Subject type", "Subject", "Owner", "Team", "Since",
+                "Age (days)", "Reason", "Evidence", "Controls", "Remediation");
+        for (GapReport.FindingRow f : m.gaps().findings()) {
+            s.row().text(0, f.checkId());
+            s.text(1, f.title() + ("default".equals(f.variant()) ? "" : " (" + f.variant() + ")"));
+            s.set(2, f.severity().name(), st.severity.get(f.severity()));
+            s.set(3, f.result().name(), st.result.get(f.result()));
+            s.pct(4, f.score());
+            s.text(5, f.subjectType());
+            s.text(6, f.subjectId());
+            s.text(7, f.ownerName() == null ? f.owner() : f.ownerName() + " (" + f.owner() + ")");
+            s.text(8, f.team());
+            s.date(9, f.since());
+            s.optNum(10, f.ageDays());
+            s.text(11, f.reason());
+            s.text(12, f.evidence().stream().map(e -> e.kind() + " " + e.id() + (e.detail() == null ? "" : ": " + e.detail()))
+                    .collect(Collectors.joining("; ")));
+            s.text(13, String.join(" ", f.controls()));
+            s.text(14, f.remediation());
+        }
+    }
+
+    private void evidence(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        Sheet s = new Sheet(wb, st, "Evidence", 14, 14, 40, 70, 22);
+        ReportMeta meta = m.meta();
+        s.row().set(0, "Evidence appendix", st.title);
+        List<String[]> facts = List.of(new String[] {"Assessment", meta.assessmentId()},
+                new String[] {"As of", Fmt.time(meta.asOf())},
+                new String[] {"Window", Fmt.time(meta.windowStart()) + " to " + Fmt.time(meta.windowEnd())},
+                new String[] {"Engine version", meta.engineVersion()},
+                new String[] {"Mapping version", meta.mappingVersion()},
+                new String[] {"Parameters digest", meta.parametersDigest()},
+                new String[] {"Scope", meta.scope()},
+                new String[] {"Filter", meta.filter().describe()},
+                new String[] {"Generated", Fmt.time(meta.generatedAt())});
+        for (String[] f : facts) {
+            s.row().set(0, f[0], st.bold);
+            s.text(2, f[1]);
+        }
+        s.section("Inputs", "Upload", "Kind", "Files", "SHA-256", "As of");
+        for (GapReport.InputRow i : m.gaps().appendix().inputs()) {
+            s.row().num(0, i.uploadId());
+            s.text(1, i.kind());
+            s.wrap(2, i.files());
+            s.text(3, i.contentHash());
+            s.text(4, Fmt.time(i.asOf()));
+        }
+        s.section("Mapping files", "Framework or crosswalk");
+        for (String f : m.gaps().appendix().mappingFiles()) {
+            s.row().text(0, f);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.steward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.testing.AssessmentFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code steward report <folder>}: ingest, assess, and write both reports in every format plus findings.json. */
+@QuarkusTest
+class ReportCommandTest {
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    @Test
+    void writesEveryReportInEveryFormat() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = f.files.dir().resolve("input");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("inventory.yaml"), f.inventory(false));
+        Files.writeString(folder.resolve("decisions.jsonl"), f.decisions());
+        Path out = f.files.dir().resolve("reports");
+        StringWriter stdout = new StringWriter();
+        CommandLine cl = StewardCommand.commandLine(factory);
+        cl.setOut(new PrintWriter(stdout));
+        cl.setErr(new PrintWriter(new StringWriter()));
+
+        int exit = cl.execute("report", folder.toString(), "--as-of", "2030-03-11", "--out", out.toString());
+
+        assertThat(exit).as(stdout.toString()).isZero();
+        for (String report : new String[] {"ownership", "gaps"}) {
+            for (String ext : new String[] {"xlsx", "pdf", "html", "csv", "json"}) {
+                assertThat(out.resolve(report + "." + ext)).as(report + "." + ext).isNotEmptyFile();
+            }
+        }
+        assertThat(Files.readString(out.resolve("findings.json"))).startsWith("[").contains(f.shadow());
+        assertThat(stdout.toString()).contains("Recommendation per team:").contains("gaps.pdf");
+    }
+}

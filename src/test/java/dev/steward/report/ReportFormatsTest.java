@@ -1,0 +1,269 @@
+package dev.steward.report;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.assessment.AssessmentJson;
+import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.AssessmentSummary;
+import dev.steward.assessment.FrameworkScore;
+import dev.steward.ingest.IngestService;
+import dev.steward.security.Role;
+import dev.steward.security.TokenService;
+import dev.steward.testing.AssessmentFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both reports in every format, read back with the tools a user has (POI, PDFBox, jsoup, a CSV parser, Jackson): the
+ * headline counts, framework scores and finding counts are the same everywhere and match the stored assessment;
+ * planted formula and script text stays inert; templates can be overridden; the REST download streams with the right
+ * type and name, and refuses anonymous callers.
+ */
+@QuarkusTest
+class ReportFormatsTest {
+
+    static final String FORMULA = "=cmd|' /C calc'!A0";
+    static final String SCRIPT = "<script>alert('x')</script>";
+    private static AssessmentFixture fixture;
+    private static AssessmentSummary summary;
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    TokenService tokens;
+
+    /** The fixture with an owner named like a formula and an agent named like a script, assessed once. */
+    private AssessmentSummary run() {
+        if (summary == null) {
+            fixture = new AssessmentFixture();
+            String inventory = fixture.inventory(true)
+                    .replace("    name: Dora\n", "    name: \"" + FORMULA.replace("'", "'") + "\"\n")
+                    .replace("  - id: " + fixture.botA() + "\n", "  - id: " + fixture.botA() + "\n    name: \"" + SCRIPT + "\"\n");
+            fixture.ingest(ingest, "inventory-" + fixture.s + ".yaml", inventory);
+            fixture.ingest(ingest, "decisions-" + fixture.s + ".jsonl", fixture.decisions());
+            summary = assessments.assess(Instant.parse("2030-03-09T00:00:00Z"), Duration.ofDays(90), "test").run().summary();
+        }
+        return summary;
+    }
+
+    private Path writeAll(ReportModel model) throws Exception {
+        Path dir = fixture.files.dir().resolve("reports-" + UUID.randomUUID());
+        Files.createDirectories(dir);
+        for (ReportKind k : ReportKind.values()) {
+            for (ReportFormat f : ReportFormat.values()) {
+                try (OutputStream out = Files.newOutputStream(dir.resolve(k.wire() + "." + f.extension()))) {
+                    reports.write(k, f, model, out);
+                }
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void everyFormatShowsTheSameCountsAndScoresAsTheAssessment() throws Exception {
+        AssessmentSummary s = run();
+        ReportModel model = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();
+        OwnershipReport o = model.ownership();
+        assertThat(o.headline("agents")).isEqualTo(s.totals().agents());
+        assertThat(o.headline("orphaned")).isPositive();
+        assertThat(model.gaps().findingCount()).isEqualTo(s.totals().findings());
+        assertThat(model.gaps().frameworks()).isEqualTo(s.frameworks());
+        Path dir = writeAll(model);
+
+        // XLSX
+        try (Workbook wb = new XSSFWorkbook(dir.resolve("ownership.xlsx").toFile())) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Summary");
+            assertThat(List.of(wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
+                    .containsExactly("Owners", "Agents", "Evidence");
+            for (Headline h : o.headlines()) {
+                assertThat(ReadBack.rowStartingWith(wb.getSheet("Summary"), h.label()).getCell(1).getNumericCellValue())
+                        .as(h.key()).isEqualTo(h.value());
+            }
+            assertThat(wb.getSheet("Agents").getLastRowNum()).isEqualTo(o.agentCount());
+        }
+        try (Workbook wb = new XSSFWorkbook(dir.resolve("gaps.xlsx").toFile())) {
+            for (FrameworkScore f : s.frameworks()) {
+                Row r = ReadBack.rowStartingWith(wb.getSheet("Summary"), f.name() + " (" + f.framework() + ")");
+                assertThat(r.getCell(1).getNumericCellValue()).as(f.framework()).isEqualTo(f.score());
+            }
+            Sheet findings = wb.getSheet("Findings");
+            assertThat(findings.getLastRowNum()).isEqualTo(s.totals().findings());
+            Sheet controls = wb.getSheet("Controls");
+            Row linked = null;
+            for (Row r : controls) {
+                if (r.getRowNum() > 0 && r.getCell(1).getHyperlink() != null) {
+                    linked = r;
+                    break;
+                }
+            }
+            assertThat(linked).as("a control links to its findings").isNotNull();
+            String address = linked.getCell(1).getHyperlink().getAddress();
+            int target = Integer.parseInt(address.substring(address.indexOf("!A") + 2)) - 1;
+            String firstCheck = linked.getCell(6).getStringCellValue().split("[ ,]")[0];
+            assertThat(firstCheck).isNotBlank();
+            assertThat(findings.getRow(target).getCell(0).getStringCellValue()).matches("[A-Z]{3}-\\d");
+        }
+
+        // PDF
+        String ownershipPdf = ReadBack.pdfText(dir.resolve("ownership.pdf"));
+        for (Headline h : o.headlines()) {
+            assertThat(ownershipPdf).as(h.key()).containsPattern(Pattern.compile("(?m)^" + h.value() + "\\s*\\R"
+                    + Pattern.quote(h.label())));
+        }
+        assertThat(ownershipPdf).contains("Page 2 of " + ReadBack.pdfPages(dir.resolve("ownership.pdf")));
+        String gapsPdf = ReadBack.pdfText(dir.resolve("gaps.pdf"));
+        for (FrameworkScore f : s.frameworks()) {
+            assertThat(gapsPdf).as(f.framework()).contains(f.framework() + " " + Fmt.pct(f.score()));
+        }
+        assertThat(gapsPdf).contains("Findings in this report: " + s.totals().findings() + ".").contains("Evidence appendix");
+
+        // HTML
+        Document oh = Jsoup.parse(dir.resolve("ownership.html").toFile());
+        for (Headline h : o.headlines()) {
+            assertThat(oh.select("[data-headline=" + h.key() + "] .n").text()).as(h.key()).isEqualTo(Long.toString(h.value()));
+        }
+        assertThat(oh.select("tr[data-agent]")).hasSize((int) o.agentCount());
+        Document gh = Jsoup.parse(dir.resolve("gaps.html").toFile());
+        for (FrameworkScore f : s.frameworks()) {
+            assertThat(gh.select("tr[data-framework=" + f.framework() + "] td.score").text()).isEqualTo(Fmt.pct(f.score()));
+        }
+        assertThat(gh.select("#finding-count").text()).isEqualTo(Long.toString(s.totals().findings()));
+        assertThat(gh.select("tr.finding")).hasSize((int) s.totals().findings());
+        assertThat(gh.select("svg")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(gh.select("link[href], script[src], img[src]")).as("no external assets").isEmpty();
+
+        // CSV
+        List<List<String>> agents = ReadBack.csv(dir.resolve("ownership.csv"));
+        assertThat(agents).hasSize((int) o.agentCount() + 1);
+        int own2 = agents.get(0).indexOf("OWN-2");
+        int own3 = agents.get(0).indexOf("OWN-3");
+        assertThat(agents.stream().skip(1).filter(r -> r.get(own2).equals("FAIL")).count()).isEqualTo(o.headline("orphaned"));
+        assertThat(agents.stream().skip(1).filter(r -> !r.get(own3).isEmpty()).count()).isEqualTo(o.headline("noBackupOwner"));
+        assertThat(ReadBack.csv(dir.resolve("gaps.csv"))).hasSize((int) s.totals().findings() + 1);
+
+        // JSON
+        JsonNode oj = AssessmentJson.MAPPER.readTree(dir.resolve("ownership.json").toFile());
+        for (JsonNode h : oj.get("headlines")) {
+            assertThat(h.get("value").asLong()).isEqualTo(o.headline(h.get("key").asText()));
+        }
+        assertThat(oj.get("agents")).hasSize((int) o.agentCount());
+        JsonNode gj = AssessmentJson.MAPPER.readTree(dir.resolve("gaps.json").toFile());
+        assertThat(gj.get("findings")).hasSize((int) s.totals().findings());
+        assertThat(gj.get("frameworks").get(0).get("score").asDouble()).isEqualTo(s.frameworks().get(0).score());
+    }
+
+    @Test
+    void plantedFormulaAndScriptStayInert() throws Exception {
+        AssessmentSummary s = run();
+        ReportModel model = reports.model(s.id(), null, new ReportFilter(fixture.team(), null, null, null)).orElseThrow();
+        Path dir = writeAll(model);
+        try (Workbook wb = new XSSFWorkbook(dir.resolve("ownership.xlsx").toFile())) {
+            Sheet owners = wb.getSheet("Owners");
+            int ownerCol = ReadBack.columnOf(owners.getRow(0), "Owner");
+            Cell planted = null;
+            for (Row r : owners) {
+                Cell c = r.getCell(ownerCol);
+                if (c != null && FORMULA.equals(c.getStringCellValue())) {
+                    planted = c;
+                }
+            }
+            assertThat(planted).as("the planted owner name is in the sheet").isNotNull();
+            assertThat(planted.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(planted.getCellStyle().getQuotePrefixed()).isTrue();
+        }
+        List<List<String>> rows = ReadBack.csv(dir.resolve("ownership.csv"));
+        int ownerName = rows.get(0).indexOf("owner_name");
+        assertThat(rows.stream().skip(1).map(r -> r.get(ownerName))).contains("'" + FORMULA).doesNotContain(FORMULA);
+        String html = Files.readString(dir.resolve("ownership.html"));
+        assertThat(html).doesNotContain(SCRIPT).contains("&lt;script&gt;");
+        assertThat(Jsoup.parse(html).select("script")).isEmpty();
+        assertThat(Jsoup.parse(html).text()).contains(SCRIPT);
+    }
+
+    @Test
+    void aTeamFilterReducesTheRows() {
+        AssessmentSummary s = run();
+        ReportModel all = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();
+        ReportModel team = reports.model(s.id(), null, new ReportFilter(fixture.team(), null, null, null)).orElseThrow();
+        assertThat(team.ownership().agentCount()).isEqualTo(1).isLessThan(all.ownership().agentCount());
+        assertThat(team.ownership().agents()).extracting(AgentRow::id).containsExactly(fixture.botA());
+        assertThat(team.gaps().findingCount()).isLessThan(all.gaps().findingCount());
+        team.gaps().findings().forEach(f -> assertThat(f.team()).isEqualTo(fixture.team()));
+        ReportModel asi = reports.model(s.id(), "owasp-asi-2026", ReportFilter.NONE).orElseThrow();
+        assertThat(asi.gaps().frameworks()).extracting(FrameworkScore::framework).containsExactly("owasp-asi-2026");
+        assertThat(asi.gaps().controls()).allMatch(c -> c.framework().equals("owasp-asi-2026"));
+    }
+
+    @Test
+    void templatesAreOverriddenFromAFolder() throws Exception {
+        AssessmentSummary s = run();
+        ReportModel model = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();
+        Path dir = fixture.files.dir().resolve("templates-" + UUID.randomUUID());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("ownership.ftlh"), "<h1>Our own layout</h1><#list m.ownership.headlines as h>"
+                + "<p>${h.label}=${h.value}</p></#list><p>${'<b>'}</p>");
+        HtmlReportWriter custom = new HtmlReportWriter(dir);
+        java.io.ByteArrayOutputStream ownership = new java.io.ByteArrayOutputStream();
+        custom.write(ReportKind.OWNERSHIP, model, ownership);
+        assertThat(ownership.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("<h1>Our own layout</h1>")
+                .contains("Orphaned (owner departed)=" + model.ownership().headline("orphaned")).contains("&lt;b&gt;");
+        java.io.ByteArrayOutputStream gaps = new java.io.ByteArrayOutputStream();
+        custom.write(ReportKind.GAPS, model, gaps);
+        assertThat(gaps.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Control gap report");
+    }
+
+    @Test
+    void restStreamsTheFileWithTypeAndNameForViewersOnly() {
+        AssessmentSummary s = run();
+        String viewer = tokens.create("t-" + UUID.randomUUID(), Role.VIEWER, null, "test").token();
+        byte[] xlsx = given().auth().oauth2(viewer).get("/api/v1/reports/ownership?format=xlsx&assessment=" + s.id())
+                .then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", containsString("filename=\"ownership.xlsx\""))
+                .extract().asByteArray();
+        assertThat(xlsx).startsWith('P', 'K');
+        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=pdf&framework=owasp-asi-2026&team=" + fixture.team()
+                + "&assessment=" + s.id()).then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("gaps.pdf"));
+        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=html&assessment=" + s.id()).then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("Control gap report"));
+        given().get("/api/v1/reports/gaps?format=csv").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/v1/reports/gaps?format=csv").then().statusCode(401);
+        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=docx&assessment=" + s.id()).then().statusCode(400)
+                .body("detail", containsString("format 'docx'"));
+        given().auth().oauth2(viewer).get("/api/v1/reports/audit?format=pdf").then().statusCode(400);
+        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=pdf&assessment=nope").then().statusCode(404);
+        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=pdf&framework=iso-42001&assessment=" + s.id())
+                .then().statusCode(400).body("detail", containsString("unknown framework"));
+        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=json&assessment=" + s.id()).then().statusCode(200)
+                .body("report", equalTo("gaps")).body("findingCount", equalTo((int) s.totals().findings()));
+    }
+}
