@@ -6,6 +6,7 @@ import dev.steward.ingest.IngestReport;
 import dev.steward.ingest.IngestRequest;
 import dev.steward.ingest.IngestService;
 import dev.steward.ingest.Problem;
+import dev.steward.ingest.SourceAdapters;
 import dev.steward.ingest.Times;
 import dev.steward.ingest.UploadGrouping;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code steward ingest}: stores inventories, people directories and decision logs, one atomic upload per kind. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest inventory (YAML, JSON, CSV, XLSX), people directory and decision logs (JSON Lines,"
-                + " gzip) into the evidence store.",
+                + " gzip) into the evidence store, natively or as exported by OPA, Vault, AWS, Kubernetes, OCSF and"
+                + " agent cards (docs/sources.md).",
                 "Inventory files named together form one upload; decision logs another. Each upload is atomic:"
                         + " stored completely or not at all, with every problem listed.",
                 "Exit code: 0 when every upload was stored (or already was), 1 when one was rejected, 2 on bad usage."})
@@ -34,7 +36,8 @@ public class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "<file|folder>", description = "Files or folders to ingest.")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "auto", description = "auto (detect) or native. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "auto", description = "auto (detect from content), native, opa, vault,"
+            + " aws-iam, aws-cloudtrail, k8s, ocsf or agent-card. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--as-of", paramLabel = "<instant>",
@@ -45,7 +48,7 @@ public class IngestCommand implements Callable<Integer> {
     String source;
 
     @Option(names = "--scope", description = "Supersession scope: a later asOf replaces an earlier one within it."
-            + " Default: native.")
+            + " Default: native; for a source export the source's own (aws:<account>, k8s:<--source>, ...).")
     String scope;
 
     @Spec
@@ -53,11 +56,13 @@ public class IngestCommand implements Callable<Integer> {
 
     private final IngestService ingest;
     private final IngestConfig limits;
+    private final SourceAdapters sources;
 
     @Inject
-    public IngestCommand(IngestService ingest, IngestConfig limits) {
+    public IngestCommand(IngestService ingest, IngestConfig limits, SourceAdapters sources) {
         this.ingest = ingest;
         this.limits = limits;
+        this.sources = sources;
     }
 
     @Override
@@ -67,7 +72,8 @@ public class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instant asOfInstant = asOf == null ? null : Times.parse(asOf)
                 .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
-        UploadGrouping.Groups groups = UploadGrouping.of(paths, limits);
+        sources.checkFormat(format);
+        UploadGrouping.Groups groups = UploadGrouping.of(paths, limits, sources, format);
         groups.skipped().forEach(s -> out.println("skipped " + s));
         if (groups.uploads().isEmpty()) {
             throw new IllegalArgumentException("nothing to ingest in " + paths);
@@ -94,7 +100,8 @@ public class IngestCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, IngestReport r) {
         out.println(r.summary());
-        out.println("  files: " + String.join(", ", r.files()) + (r.asOf() == null ? "" : "; asOf " + r.asOf())
+        out.println("  files: " + String.join(", ", r.files()) + "; format " + r.format() + "; scope " + r.scope()
+                + (r.asOf() == null ? "" : "; asOf " + r.asOf())
                 + "; sha256 " + r.contentHash().substring(0, 16) + "...; " + r.elapsedMillis() + " ms");
         int shown = 0;
         for (Problem p : r.problems()) {

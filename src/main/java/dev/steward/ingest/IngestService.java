@@ -44,9 +44,11 @@ public class IngestService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final Pattern browser;
+    private final SourceAdapters sources;
 
     public IngestService(IngestConfig limits, UploadRepository uploads, EntityManager em, AgroalDataSource dataSource,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, SourceAdapters sources) {
+        this.sources = sources;
         this.limits = limits;
         this.uploads = uploads;
         this.em = em;
@@ -65,13 +67,11 @@ public class IngestService {
 
     public IngestReport ingest(IngestRequest request) {
         long started = System.nanoTime();
-        if (!List.of("auto", "native").contains(request.format())) {
-            throw new IngestException("unknown format '" + request.format() + "'; supported: auto, native");
-        }
+        sources.checkFormat(request.format());
         if (request.files().isEmpty()) {
             throw new IngestException("no file to ingest");
         }
-        Plan plan = Plan.of(request, limits);
+        Plan plan = Plan.of(request, limits, sources);
         Problems problems = new Problems(limits.maxProblemsListed());
         var duplicate = QuarkusTransaction.requiringNew().call(() -> uploads.committedWithHash(plan.contentHash()));
         if (duplicate.isPresent()) {
@@ -85,7 +85,7 @@ public class IngestService {
             metrics.counter("steward.ingest.uploads", "kind", plan.kind().name(), "status", "committed").increment();
             metrics.counter("steward.ingest.records", "kind", plan.kind().name()).increment(stored.total());
             IngestReport report = report(plan, stored.uploadId, IngestReport.Status.COMMITTED, null, problems,
-                    stored.counts, stored.asOf, stored.source, started);
+                    stored.counts, stored.asOf, stored.source, started).withScope(stored.scope);
             QuarkusTransaction.requiringNew().run(() -> uploads.findById(stored.uploadId).report = toJson(report));
             LOG.infof("upload %d committed: %s", stored.uploadId, report.summary());
             return report;
@@ -122,7 +122,7 @@ public class IngestService {
         problems.error(files.get(0), 0, null, null, message);
     }
 
-    private record Stored(long uploadId, IngestReport.Counts counts, Instant asOf, String source) {
+    private record Stored(long uploadId, IngestReport.Counts counts, Instant asOf, String source, String scope) {
         long total() {
             return counts.people() + counts.agents() + counts.credentials() + counts.decisions();
         }
@@ -135,9 +135,22 @@ public class IngestService {
         IngestReport.Counts counts;
         Instant asOf = request.asOf();
         String source = request.source();
+        String scope = request.scope();
         UploadKind kind = plan.kind();
         if (plan.kind() == UploadKind.DECISIONS) {
-            counts = storeDecisions(plan, request, problems, id);
+            InventoryStore observed = new InventoryStore(em, problems);
+            Instant[] latest = new Instant[1];
+            counts = storeDecisions(plan, request, problems, id, observed, receivedAt, latest);
+            if (observed.has(RecordMapper.Section.CREDENTIALS)) {
+                // credentials a log shows in use or issued: in force from the end of the log, in a scope of their own
+                // (a log is a slice of time, not a snapshot that replaces the previous one)
+                em.flush();
+                em.clear();
+                upload = uploads.findById(id);
+                upload.hasCredentials = true;
+                asOf = asOf != null ? asOf : latest[0] != null ? latest[0] : receivedAt;
+                scope = sourceScope(request, plan.format() + "-log:" + plan.contentHash().substring(0, 12));
+            }
         } else {
             InventoryStore store = new InventoryStore(em, problems);
             // a secret in an inventory is known to exist as of the inventory's asOf (else the time it arrived)
@@ -145,11 +158,20 @@ public class IngestService {
             RecordMapper mapper = new RecordMapper(problems, store, id,
                     () -> requested != null ? requested : store.asOf != null ? store.asOf : receivedAt);
             NativeInventoryAdapter adapter = new NativeInventoryAdapter(limits);
+            SourceRun run = new SourceRun(new SourceContext(limits, problems, null, mapper, store, request.source()));
             boolean peopleDocument = false;
             for (Plan.Entry f : plan.files()) {
                 try (InputStream in = open(f, request)) {
-                    peopleDocument |= "People".equals(adapter.read(f.file(), f.role(), in, mapper, problems, store));
+                    if (f.adapter() != null) {
+                        run.read(f.adapter(), f.file().name(), in);
+                    } else {
+                        peopleDocument |= "People".equals(adapter.read(f.file(), f.role(), in, mapper, problems, store));
+                    }
                 }
+            }
+            run.finish();
+            if (run.active()) {
+                scope = sourceScope(request, run.proposedScope() != null ? run.proposedScope() : plan.format());
             }
             if (asOf == null) {
                 asOf = store.asOf;
@@ -190,6 +212,7 @@ public class IngestService {
         upload.kind = kind;
         upload.asOf = asOf;
         upload.source = source;
+        upload.scope = scope;
         upload.peopleCount = (int) counts.people();
         upload.agentCount = (int) counts.agents();
         upload.credentialCount = (int) counts.credentials();
@@ -198,11 +221,16 @@ public class IngestService {
         em.createNativeQuery("INSERT INTO upload_content (content_hash, upload_id) VALUES (?1, ?2)")
                 .setParameter(1, plan.contentHash()).setParameter(2, id).executeUpdate();
         em.flush();
-        return new Stored(id, counts, asOf, source);
+        return new Stored(id, counts, asOf, source, scope);
     }
 
-    private IngestReport.Counts storeDecisions(Plan plan, IngestRequest request, Problems problems, long uploadId)
-            throws IOException, SQLException {
+    /** The scope of a source upload: the user's --scope, else the one the source proposes. */
+    private static String sourceScope(IngestRequest request, String proposed) {
+        return "native".equals(request.scope()) ? proposed : request.scope();
+    }
+
+    private IngestReport.Counts storeDecisions(Plan plan, IngestRequest request, Problems problems, long uploadId,
+            InventoryStore observed, Instant receivedAt, Instant[] latest) throws IOException, SQLException {
         List<SecretFinding> secrets = new ArrayList<>();
         NativeDecisionReader reader = new NativeDecisionReader(limits);
         try (Connection c = dataSource.getConnection();
@@ -229,19 +257,28 @@ public class IngestService {
                             new SourceRef(uploadId, file, line)));
                 }
             };
+            RecordMapper mapper = new RecordMapper(problems, observed, uploadId, () -> receivedAt);
+            SourceRun run = new SourceRun(new SourceContext(limits, problems, sink, mapper, observed, request.source()));
             for (Plan.Entry f : plan.files()) {
                 try (InputStream in = open(f, request)) {
-                    reader.read(f.file().name(), in, problems, sink,
-                            lines -> request.listener().progress(f.file().name(), f.counter().count, f.size(), writer.written()));
+                    if (f.adapter() != null) {
+                        run.read(f.adapter(), f.file().name(), in);
+                        request.listener().progress(f.file().name(), f.counter().count, f.size(), writer.written());
+                    } else {
+                        reader.read(f.file().name(), in, problems, sink, lines -> request.listener()
+                                .progress(f.file().name(), f.counter().count, f.size(), writer.written()));
+                    }
                 }
             }
+            run.finish();
+            latest[0] = run.latestDecision();
             if (!problems.hasErrors()) {
                 writer.finish();
             }
             if (!problems.hasErrors()) {
                 secrets.forEach(s -> em.persist(SecretFindingEntity.from(s)));
             }
-            return new IngestReport.Counts(0, 0, 0, writer.written(), secrets.size());
+            return new IngestReport.Counts(0, 0, observed.credentials(), writer.written(), secrets.size() + observed.secrets());
         }
     }
 
@@ -273,7 +310,7 @@ public class IngestService {
         UploadEntity u = new UploadEntity();
         u.kind = plan.kind();
         u.status = status;
-        u.format = "native";
+        u.format = plan.format();
         u.scope = request.scope();
         u.source = request.source();
         u.asOf = request.asOf();
@@ -286,7 +323,7 @@ public class IngestService {
 
     private IngestReport report(Plan plan, Long id, IngestReport.Status status, Long duplicateOf, Problems problems,
             IngestReport.Counts counts, Instant asOf, String source, long started) {
-        return new IngestReport(id, plan.kind(), status, "native", plan.scope(), asOf, source, plan.contentHash(),
+        return new IngestReport(id, plan.kind(), status, plan.format(), plan.scope(), asOf, source, plan.contentHash(),
                 plan.names(), duplicateOf, counts, problems.errorCount(), problems.warningCount(), problems.unlisted(),
                 problems.listed(), (System.nanoTime() - started) / 1_000_000);
     }

@@ -1,0 +1,101 @@
+package dev.steward.testing;
+
+import dev.steward.ingest.opa.OpaConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The documented defaults of the source adapters' configuration, for tests and tools without CDI. */
+public final class SourceConfigs {
+
+    private SourceConfigs() {
+    }
+
+    public static OpaConfig opa() {
+        return opa("auto", Map.of());
+    }
+
+    /** OPA configuration with a preset and per-field overrides (field name → alternatives). */
+    public static OpaConfig opa(String preset, Map<String, List<String>> overrides) {
+        return new OpaConfig() {
+            private Optional<List<String>> o(String field) {
+                return Optional.ofNullable(overrides.get(field));
+            }
+
+            @Override
+            public String preset() {
+                return preset;
+            }
+
+            @Override
+            public Optional<List<String>> agent() {
+                return o("agent");
+            }
+
+            @Override
+            public Optional<List<String>> credential() {
+                return o("credential");
+            }
+
+            @Override
+            public Optional<List<String>> tool() {
+                return o("tool");
+            }
+
+            @Override
+            public Optional<List<String>> action() {
+                return o("action");
+            }
+
+            @Override
+            public Optional<List<String>> resource() {
+                return o("resource");
+            }
+
+            @Override
+            public Optional<List<String>> onBehalfOf() {
+                return o("onBehalfOf");
+            }
+
+            @Override
+            public Optional<List<String>> scope() {
+                return o("scope");
+            }
+
+            @Override
+            public Optional<List<String>> trigger() {
+                return o("trigger");
+            }
+
+            @Override
+            public Optional<List<String>> environment() {
+                return o("environment");
+            }
+
+            @Override
+            public Optional<List<String>> userAgent() {
+                return o("userAgent");
+            }
+
+            @Override
+            public Optional<List<String>> risk() {
+                return o("risk");
+            }
+
+            @Override
+            public Optional<List<String>> approval() {
+                return o("approval");
+            }
+
+            @Override
+            public List<String> resultAllowed() {
+                return List.of("/allowed", "/allow", "/decision");
+            }
+
+            @Override
+            public List<String> resultReason() {
+                return List.of("/reason", "/reasons", "/headers/x-ext-auth-deny-reason");
+            }
+        };
+    }
+}
