@@ -1,6 +1,7 @@
 package dev.steward.testing;
 
 import dev.steward.ingest.opa.OpaConfig;
+import dev.steward.ingest.vault.VaultConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,34 @@ public final class SourceConfigs {
             @Override
             public List<String> resultReason() {
                 return List.of("/reason", "/reasons", "/headers/x-ext-auth-deny-reason");
+            }
+        };
+    }
+
+    public static VaultConfig vault() {
+        return vault("auto");
+    }
+
+    public static VaultConfig vault(String principal) {
+        return new VaultConfig() {
+            @Override
+            public String principal() {
+                return principal;
+            }
+
+            @Override
+            public List<String> humanAuthPrefixes() {
+                return List.of("oidc-", "userpass-", "ldap-", "okta-", "radius-");
+            }
+
+            @Override
+            public int maxPendingRequests() {
+                return 100_000;
+            }
+
+            @Override
+            public int maxTokens() {
+                return 100_000;
             }
         };
     }
