@@ -185,7 +185,7 @@ public class IngestService {
                         "no asOf in the upload (document field, meta sheet or option): the time of ingestion is used");
             }
             source = source != null ? source : store.source;
-            if (!store.has(RecordMapper.Section.AGENTS) && !store.has(RecordMapper.Section.CREDENTIALS)) {
+            if (!run.active() && !store.has(RecordMapper.Section.AGENTS) && !store.has(RecordMapper.Section.CREDENTIALS)) {
                 kind = UploadKind.PEOPLE;
             } else if (peopleDocument) {
                 kind = UploadKind.PEOPLE;

@@ -1,5 +1,6 @@
 package dev.steward.testing;
 
+import dev.steward.ingest.aws.AwsConfig;
 import dev.steward.ingest.opa.OpaConfig;
 import dev.steward.ingest.vault.VaultConfig;
 import java.util.List;
@@ -123,6 +124,37 @@ public final class SourceConfigs {
 
             @Override
             public int maxTokens() {
+                return 100_000;
+            }
+        };
+    }
+
+    public static AwsConfig aws() {
+        return new AwsConfig() {
+            @Override
+            public List<String> ownerTags() {
+                return List.of("owner", "Owner", "steward:owner");
+            }
+
+            @Override
+            public List<String> environmentTags() {
+                return List.of("environment", "Environment", "env", "Env");
+            }
+
+            @Override
+            public List<String> teamTags() {
+                return List.of("team", "Team");
+            }
+
+            @Override
+            public List<String> deniedErrorCodes() {
+                return List.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
+                        "Client.UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError", "AuthFailure",
+                        "Forbidden");
+            }
+
+            @Override
+            public int maxSessions() {
                 return 100_000;
             }
         };
