@@ -1,6 +1,7 @@
 package dev.steward.testing;
 
 import dev.steward.ingest.aws.AwsConfig;
+import dev.steward.ingest.k8s.K8sConfig;
 import dev.steward.ingest.opa.OpaConfig;
 import dev.steward.ingest.vault.VaultConfig;
 import java.util.List;
@@ -155,6 +156,30 @@ public final class SourceConfigs {
 
             @Override
             public int maxSessions() {
+                return 100_000;
+            }
+        };
+    }
+
+    public static K8sConfig k8s() {
+        return new K8sConfig() {
+            @Override
+            public List<String> ownerKeys() {
+                return List.of("steward.dev/owner", "owner");
+            }
+
+            @Override
+            public List<String> environmentKeys() {
+                return List.of("steward.dev/environment", "environment", "env");
+            }
+
+            @Override
+            public List<String> teamKeys() {
+                return List.of("steward.dev/team", "team");
+            }
+
+            @Override
+            public int maxStartedRequests() {
                 return 100_000;
             }
         };
