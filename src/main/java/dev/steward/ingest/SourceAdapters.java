@@ -103,7 +103,8 @@ public class SourceAdapters {
 
     /**
      * Whether the native readers may take a file nothing else recognised: JSON Lines, logs, section CSVs and
-     * workbooks go by name as before; a JSON or YAML document only when it is a native decision log.
+     * workbooks go by name as before; a .json file only when its first line is a native decision (as FileRole
+     * judges it).
      */
     private static boolean nativeCandidate(String name, String head) {
         String base = base(name);
@@ -112,7 +113,8 @@ public class SourceAdapters {
             return false;
         }
         if (ext.equals(".json") || ext.equals(".yaml") || ext.equals(".yml")) {
-            return head.contains("\"decision\"");
+            String first = head.lines().findFirst().orElse("").trim();
+            return first.startsWith("{") && first.endsWith("}") && first.contains("\"decision\"");
         }
         return true;
     }
