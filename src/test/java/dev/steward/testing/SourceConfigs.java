@@ -1,5 +1,6 @@
 package dev.steward.testing;
 
+import dev.steward.ingest.agentcard.AgentCardConfig;
 import dev.steward.ingest.aws.AwsConfig;
 import dev.steward.ingest.k8s.K8sConfig;
 import dev.steward.ingest.opa.OpaConfig;
@@ -183,5 +184,9 @@ public final class SourceConfigs {
                 return 100_000;
             }
         };
+    }
+
+    public static AgentCardConfig agentCard(String... ownOrganizations) {
+        return () -> ownOrganizations.length == 0 ? Optional.empty() : Optional.of(List.of(ownOrganizations));
     }
 }
