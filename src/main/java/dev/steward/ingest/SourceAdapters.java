@@ -97,6 +97,12 @@ public class SourceAdapters {
         return head.contains("steward/v1") ? Optional.empty() : detect(adapters, file.name(), head);
     }
 
+    /** Whether {@code auto} would give the file to the native readers (no adapter, and native by name and content). */
+    public boolean acceptsNatively(InputFile file, IngestConfig limits) {
+        String head = head(file, limits);
+        return head.contains("steward/v1") || detect(adapters, file.name(), head).isEmpty() && nativeCandidate(file.name(), head);
+    }
+
     private static Optional<SourceAdapter> detect(List<SourceAdapter> candidates, String name, String head) {
         return candidates.stream().filter(a -> a.detect(name, head)).findFirst();
     }

@@ -47,6 +47,10 @@ public final class UploadGrouping {
                                         .filter(a -> "auto".equals(format) || a.format().equals(format));
                         String why = adapter.isPresent() ? null : "auto".equals(format) || "native".equals(format)
                                 ? skipReason(f) : "not " + format;
+                        if (why == null && adapter.isEmpty() && !"native".equals(format)
+                                && !sources.acceptsNatively(file, limits)) {
+                            why = "not a recognised format";
+                        }
                         if (why != null) {
                             skipped.add(p.relativize(f) + ": " + why);
                         } else if (adapter.isPresent()) {

@@ -69,45 +69,45 @@ public class AgentCardAdapter implements SourceAdapter {
     @Override
     public Session open(SourceContext context) {
         JsonRecords records = new JsonRecords(context.limits(), Set.of("servers"));
-        List<String> ids = new ArrayList<>();
+        Declarations declared = new Declarations();
         return new Session() {
             @Override
             public void read(String file, InputStream in) throws IOException {
                 context.section(RecordMapper.Section.AGENTS);
-                records.read(file, in, false, context.problems(), (container, r, line) -> {
-                    String id = record(context, file, r, line);
-                    if (id != null) {
-                        ids.add(id);
-                    }
-                });
+                records.read(file, in, false, context.problems(), (container, r, line) -> record(context, declared, file, r,
+                        line));
             }
 
             @Override
             public void finish() {
+                List<String> ids = declared.agentIds();
+                declared.deliver(context);
                 context.proposeScope(ids.size() == 1 ? "agent-card:" + ids.get(0) : "agent-cards");
             }
         };
     }
 
-    /** Maps one card, manifest or tools/list response; returns the agent id, or null when nothing was mapped. */
-    String record(SourceContext context, String file, ObjectNode r, long line) {
+    /** Maps one card, manifest or tools/list response. */
+    void record(SourceContext context, Declarations declared, String file, ObjectNode r, long line) {
         JsonNode server = r.has("server") && r.path("server").isObject() ? r.path("server") : r;
         if (r.has("skills")) {
-            return a2a(context, file, r, line);
+            a2a(context, declared, file, r, line);
+            return;
         }
         if (server.has("packages") || server.has("remotes")) {
-            return McpServers.server(context, file, server, line);
+            McpServers.server(context, declared, file, server, line);
+            return;
         }
         if (r.path("result").path("tools").isArray()) {
-            return McpServers.toolsList(context, file, r, line);
+            McpServers.toolsList(context, declared, file, r, line);
+            return;
         }
         context.problems().error(file, line, null, Json.text(r, "method"), "not an A2A AgentCard, an MCP server.json"
                 + " or an MCP tools/list response" + (r.has("method") ? " (an MCP request is a protocol message, not a"
                         + " declaration)" : ""));
-        return null;
     }
 
-    private String a2a(SourceContext context, String file, JsonNode card, long line) {
+    private void a2a(SourceContext context, Declarations declared, String file, JsonNode card, long line) {
         List<String> urls = new ArrayList<>();
         Json.texts(card.path("url")).forEach(urls::add);
         for (JsonNode i : card.path("supportedInterfaces")) {
@@ -120,7 +120,7 @@ public class AgentCardAdapter implements SourceAdapter {
         String id = urls.isEmpty() ? name : urls.get(0);
         if (id == null) {
             context.problems().error(file, line, "url", null, "an AgentCard needs a url (or supportedInterfaces) or a name");
-            return null;
+            return;
         }
         ObjectNode agent = Json.object().put("id", id).put("status", "active");
         Json.put(agent, "name", name);
@@ -148,8 +148,7 @@ public class AgentCardAdapter implements SourceAdapter {
         Json.copy(attributes, "capabilities", card.path("capabilities"));
         Json.put(attributes, "documentationUrl", Json.text(card, "documentationUrl"));
         attributes.put("signed", card.path("signatures").size() > 0);
-        context.record(RecordMapper.Section.AGENTS, agent, attributes, file, line);
-        return id;
+        declared.add(context, RecordMapper.Section.AGENTS, agent, attributes, file, line);
     }
 
     /** The scheme kind of one securitySchemes value, v0.3 ({type: ...}) or v1 ({xxxSecurityScheme: {...}}). */

@@ -25,11 +25,11 @@ final class McpServers {
     private McpServers() {
     }
 
-    static String server(SourceContext context, String file, JsonNode s, long line) {
+    static void server(SourceContext context, Declarations declared, String file, JsonNode s, long line) {
         String id = Json.text(s, "name");
         if (id == null) {
             context.problems().error(file, line, "name", null, "an MCP server.json needs a name");
-            return null;
+            return;
         }
         ObjectNode agent = Json.object().put("id", id).put("status", "active");
         Json.put(agent, "name", Json.first(Json.text(s, "title"), id));
@@ -68,12 +68,12 @@ final class McpServers {
         Json.put(attributes, "remotes", remotes);
         agent.putObject("identity").put("type", secrets.isEmpty() ? "none" : "api-key").put("id", id);
         Json.put(agent, "tools", List.of());
-        context.record(RecordMapper.Section.AGENTS, agent, attributes, file, line);
-        secrets.values().forEach(c -> context.record(RecordMapper.Section.CREDENTIALS, c.node(), c.attributes(), file, line));
-        return id;
+        declared.add(context, RecordMapper.Section.AGENTS, agent, attributes, file, line);
+        secrets.values().forEach(c -> declared.add(context, RecordMapper.Section.CREDENTIALS, c.node(), c.attributes(),
+                file, line));
     }
 
-    static String toolsList(SourceContext context, String file, JsonNode r, long line) {
+    static void toolsList(SourceContext context, Declarations declared, String file, JsonNode r, long line) {
         String base = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
         String id = context.sourceOption() != null ? context.sourceOption()
                 : "mcp-server:" + (base.contains(".") ? base.substring(0, base.indexOf('.')) : base);
@@ -91,8 +91,7 @@ final class McpServers {
             context.problems().warning(file, line, "result.nextCursor", Json.text(r, "result", "nextCursor"),
                     "the list has more pages: upload every page together so all declared tools are known");
         }
-        context.record(RecordMapper.Section.AGENTS, agent, attributes, file, line);
-        return id;
+        declared.add(context, RecordMapper.Section.AGENTS, agent, attributes, file, line);
     }
 
     private static Secret secret(String id, String type, String holder, String storage, String location,

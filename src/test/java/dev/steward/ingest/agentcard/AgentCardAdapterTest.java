@@ -102,6 +102,22 @@ class AgentCardAdapterTest {
     }
 
     @Test
+    void theSameAgentDeclaredTwiceIsKeptOnceWithAWarning() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("v03.json", V03);
+        files.put("v1.json", V03.replace("\"protocolVersion\":\"0.3.0\"", "\"protocolVersion\":\"1.0\"")
+                .replace("\"send-reminder\"", "\"escalate\""));
+        SourceHarness h = new SourceHarness().run(cards, files);
+        assertThat(h.errors()).isEmpty();
+        assertThat(h.agents).singleElement().satisfies(a -> {
+            assertThat(a.tools()).containsExactly("reconcile", "escalate");
+            assertThat(a.source().file()).isEqualTo("v1.json");
+        });
+        assertThat(h.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("declared again (first at v03.json:1)"));
+        assertThat(h.scope).isEqualTo("agent-card:https://agents.acme.example/invoice");
+    }
+
+    @Test
     void detectionIgnoresSchemasOfTheSameFormats() {
         assertThat(cards.detect("card.json", V03)).isTrue();
         assertThat(cards.detect("schema.json", "{\"definitions\":{\"AgentCard\":{\"properties\":{\"skills\":{\"type\":"
