@@ -23,12 +23,14 @@ import java.util.List;
 @ApplicationScoped
 public class DecisionAggregates {
 
-    private static final String QUERY = "SELECT day_utc, agent, credential, tool, action, scope, environment, allowed,"
-            + " on_behalf_of, SUM(decision_count), SUM(with_policy), SUM(complete), SUM(human), SUM(high_risk),"
-            + " SUM(approved), SUM(high_risk_approved), MIN(first_at), MAX(last_at)"
+    // columns qualified: upload has a scope column too
+    private static final String QUERY = "SELECT d.day_utc, d.agent, d.credential, d.tool, d.action, d.scope,"
+            + " d.environment, d.allowed, d.on_behalf_of, SUM(d.decision_count), SUM(d.with_policy), SUM(d.complete),"
+            + " SUM(d.human), SUM(d.high_risk), SUM(d.approved), SUM(d.high_risk_approved), MIN(d.first_at), MAX(d.last_at)"
             + " FROM decision_daily d JOIN upload u ON u.id = d.upload_id AND u.status = 'COMMITTED'"
-            + " WHERE day_utc >= ? AND day_utc < ?"
-            + " GROUP BY day_utc, agent, credential, tool, action, scope, environment, allowed, on_behalf_of";
+            + " WHERE d.day_utc >= ? AND d.day_utc < ?"
+            + " GROUP BY d.day_utc, d.agent, d.credential, d.tool, d.action, d.scope, d.environment, d.allowed,"
+            + " d.on_behalf_of";
 
     private final AgroalDataSource dataSource;
 
