@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * AWS CloudTrail records: delivered S3 log files ({@code {"Records":[...]}}, read element by element) and one record
- * per line (EventBridge, CloudWatch, Lake exports), also single pretty records. One record = one decision: the
+ * AWS CloudTrail records: delivered S3 log files ({@code {"Records":[...]}}, read element by element), one record per
+ * line (EventBridge, CloudTrail Lake exports), single pretty records, {@code aws cloudtrail lookup-events} output
+ * (CloudTrailEvent strings) and CloudWatch Logs output (message strings). One record = one decision: the
  * principal is the IAM user or the role behind an assumed-role session (role chaining keeps the sourceIdentity as
  * on-behalf-of), the credential the access key (stored masked), the tool the service, the action the event name, the
  * scope {@code service:EventName}; AccessDenied-like error codes and failed console logins are denies. Sessions STS
@@ -64,13 +65,14 @@ public class CloudTrailAdapter implements SourceAdapter {
 
     @Override
     public boolean detect(String fileName, String head) {
-        return head.contains("\"eventSource\"") && head.contains("\"eventName\"")
-                && (head.contains("\"userIdentity\"") || head.contains("\"eventTime\""));
+        String h = head.replace("\\\"", "\"");
+        return h.contains("\"eventSource\"") && h.contains("\"eventName\"")
+                && (h.contains("\"userIdentity\"") || h.contains("\"eventTime\""));
     }
 
     @Override
     public Session open(SourceContext context) {
-        JsonRecords records = new JsonRecords(context.limits(), Set.of("Records"));
+        JsonRecords records = new JsonRecords(context.limits(), Set.of("Records", "Events", "events"));
         ObservedCredentials sessions = new ObservedCredentials(config.maxSessions());
         return new Session() {
             @Override
@@ -86,8 +88,11 @@ public class CloudTrailAdapter implements SourceAdapter {
         };
     }
 
-    void record(SourceContext context, ObservedCredentials sessions, String file, ObjectNode r, long line) {
+    void record(SourceContext context, ObservedCredentials sessions, String file, ObjectNode record, long line) {
         var problems = context.problems();
+        // lookup-events carries the record as a CloudTrailEvent string, CloudWatch Logs as a message string
+        ObjectNode r = Json.first(Json.embedded(Json.text(record, "CloudTrailEvent")),
+                record.has("eventName") ? null : Json.embedded(Json.text(record, "message")), record);
         String source = Json.text(r, "eventSource");
         String name = Json.text(r, "eventName");
         if (source == null || name == null) {

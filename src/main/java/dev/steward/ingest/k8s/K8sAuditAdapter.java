@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Kubernetes API server audit events ({@code audit.k8s.io/v1} and older layouts, one per line or in an EventList),
- * also as exported by GKE (Cloud Audit Logs protoPayload) and AKS (diagnostic settings, properties.log as an object or
- * as a JSON string). One request = one decision: RequestReceived is before authorization and skipped; a request seen
+ * also as exported by GKE (Cloud Audit Logs protoPayload), AKS (diagnostic settings, properties.log as an object or
+ * as a JSON string) and EKS through CloudWatch Logs (the event as a message string). One request = one decision: RequestReceived is before authorization and skipped; a request seen
  * at ResponseStarted (exec, watch) is not counted again at ResponseComplete. The principal is user.username (an
  * impersonated user is the on-behalf-of), the credential the credential-id the API server records (or EKS's access
  * key, masked), the scope {@code verb:resource[.group]} as RBAC grants are written, the policy the RBAC binding named in
@@ -35,7 +35,7 @@ public class K8sAuditAdapter implements SourceAdapter {
     static final String TOOL = "kubernetes";
     private static final Pattern RBAC = Pattern.compile(
             "allowed by (ClusterRoleBinding|RoleBinding) \"([^\"]+)\" of (ClusterRole|Role) \"([^\"]+)\"");
-    private static final Pattern DETECT = Pattern.compile("\"auditID\"|\"kind\"\\s*:\\s*\"EventList\""
+    private static final Pattern DETECT = Pattern.compile("\\\\?\"auditID\\\\?\"|\"kind\"\\s*:\\s*\"EventList\""
             + "|\"category\"\\s*:\\s*\"kube-audit");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,7 +73,7 @@ public class K8sAuditAdapter implements SourceAdapter {
 
     @Override
     public Session open(SourceContext context) {
-        JsonRecords records = new JsonRecords(context.limits(), Set.of("items"));
+        JsonRecords records = new JsonRecords(context.limits(), Set.of("items", "events"));
         Set<String> started = new LinkedHashSet<>();
         return new Session() {
             @Override
@@ -89,7 +89,7 @@ public class K8sAuditAdapter implements SourceAdapter {
             gke(context, file, r, line);
             return;
         }
-        JsonNode event = r;
+        JsonNode event = r.has("verb") ? r : Json.first(Json.embedded(Json.text(r, "message")), r);
         JsonNode log = r.path("properties").path("log");
         if (!log.isMissingNode()) {
             if (log.isTextual()) {

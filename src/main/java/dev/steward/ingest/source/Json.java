@@ -15,6 +15,23 @@ public final class Json {
     private Json() {
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * A JSON object carried as a string inside another record (CloudWatch Logs message, CloudTrail lookup-events
+     * CloudTrailEvent, AKS properties.log); null when the text is not one. The text is bounded by its record.
+     */
+    public static ObjectNode embedded(String text) {
+        if (text == null || !text.stripLeading().startsWith("{")) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(text) instanceof ObjectNode o ? o : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /** The node at a path of field names, or a missing node. */
     public static JsonNode at(JsonNode node, String... path) {
         JsonNode cur = node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;

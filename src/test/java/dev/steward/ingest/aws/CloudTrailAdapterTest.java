@@ -108,6 +108,23 @@ class CloudTrailAdapterTest {
     }
 
     @Test
+    void lookupEventsAndCloudWatchLogsCarryTheRecordAsAString() {
+        String record = "{\"eventTime\":\"2026-10-02T10:00:00Z\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":"
+                + "\"GetObject\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::1:user/bot\"},\"eventID\":\"%s\"}";
+        String lookup = "{\"Events\":[{\"EventId\":\"l1\",\"EventName\":\"GetObject\",\"CloudTrailEvent\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(record.formatted("l1")) + "}],\"NextToken\":\"t\"}";
+        String cloudWatch = "{\"events\":[{\"logStreamName\":\"s\",\"timestamp\":1759399200000,\"message\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(record.formatted("w1")) + "}]}";
+        assertThat(trail.detect("lookup.json", lookup)).isTrue();
+        assertThat(trail.detect("cw.json", cloudWatch)).isTrue();
+        SourceHarness h = new SourceHarness().run(trail, java.util.Map.of("lookup.json", lookup));
+        assertThat(h.errors()).isEmpty();
+        assertThat(h.decisions).extracting(DecisionLine::id, DecisionLine::agent).containsExactly(tuple("l1", "arn:aws:iam::1:user/bot"));
+        assertThat(new SourceHarness().run(trail, "cw.json", cloudWatch).decisions).extracting(DecisionLine::id)
+                .containsExactly("w1");
+    }
+
+    @Test
     void keyIdsAreMaskedTheSameEverywhereAndNeverLookLikeSecrets() {
         String masked = AwsIds.key(USER_KEY);
         assertThat(masked).isEqualTo(AwsIds.key(" " + USER_KEY + " ")).isNotEqualTo(AwsIds.key(SESSION_KEY));

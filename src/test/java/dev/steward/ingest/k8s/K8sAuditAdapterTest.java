@@ -90,6 +90,21 @@ class K8sAuditAdapterTest {
     }
 
     @Test
+    void eksAuditEventsFromCloudWatchLogsAreMessages() {
+        String inner = event("e1", "ResponseComplete", SA, "get", "/api/v1/namespaces/pay/pods", PODS, 200, "allow", "",
+                ",\"extra\":{\"accessKeyId\":[\"ASIA" + "WHOJDLGPOEXAMPLE\"]}");
+        String cw = "{\"events\":[{\"logStreamName\":\"kube-apiserver-audit-1\",\"timestamp\":1759399200000,\"message\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(inner) + "}],\"searchedLogStreams\":[]}";
+        assertThat(audit.detect("eks.json", cw)).isTrue();
+        SourceHarness h = new SourceHarness().run(audit, "eks.json", cw);
+        assertThat(h.errors()).isEmpty();
+        assertThat(h.decisions).singleElement().satisfies(d -> {
+            assertThat(d.agent()).isEqualTo(SA);
+            assertThat(d.credential()).as("EKS carries the AWS key id: masked").startsWith("ASIA****MPLE-");
+        });
+    }
+
+    @Test
     void badRecordsAreProblems() {
         SourceHarness h = new SourceHarness().run(audit, "bad.log", String.join("\n",
                 "{\"kind\":\"Event\",\"auditID\":\"b1\",\"verb\":\"get\",\"user\":{\"username\":\"x\"}}",
