@@ -83,12 +83,14 @@ public final class AdapterBench {
                 best.merge(e.getKey(), System.nanoTime() - t, Math::min);
             }
         }
-        System.out.printf("%-15s %12s %10s %14s %12s%n", "format", "decisions", "MB", "lines/s", "vs native");
+        System.out.printf("%-15s %11s %7s %11s %12s %7s %10s%n", "format", "decisions", "MB", "lines/s", "decisions/s",
+                "MB/s", "vs native");
         double nativeRate = n / (best.get("native") / 1e9);
         for (String format : readers.keySet()) {
-            double rate = n / (best.get(format) / 1e9);
-            System.out.printf("%-15s %,12d %10.1f %,14.0f %11.2fx%n", format, decisions.get(format),
-                    Files.size(files.get(format)) / 1e6, rate, rate / nativeRate);
+            double seconds = best.get(format) / 1e9;
+            double mb = Files.size(files.get(format)) / 1e6;
+            System.out.printf("%-15s %,11d %7.1f %,11.0f %,12.0f %7.1f %9.2fx%n", format, decisions.get(format), mb,
+                    n / seconds, decisions.get(format) / seconds, mb / seconds, n / seconds / nativeRate);
         }
     }
 

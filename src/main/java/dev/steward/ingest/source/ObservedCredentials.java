@@ -15,18 +15,26 @@ import java.util.Map;
  */
 public final class ObservedCredentials {
 
-    /** One credential being gathered: its native-shaped fields and the attributes kept from the source. */
-    public record Entry(ObjectNode node, ObjectNode attributes, String file, long line) {
+    /**
+     * One credential being gathered: its native-shaped fields, the attributes kept from the source, and the latest
+     * times seen per field (written into the fields on delivery, so a busy log does not re-parse them per line).
+     */
+    public record Entry(ObjectNode node, ObjectNode attributes, String file, long line, Map<String, Instant> latest) {
 
         /** Keeps the later of the recorded and the given time in a time field. */
         public void later(String field, Instant at) {
-            if (at == null) {
-                return;
+            if (at != null) {
+                latest.merge(field, at, (a, b) -> a.isAfter(b) ? a : b);
             }
-            Instant current = SourceTimes.parse(Json.text(node, field)).orElse(null);
-            if (current == null || at.isAfter(current)) {
-                node.put(field, at.toString());
-            }
+        }
+
+        void settle() {
+            latest.forEach((field, at) -> {
+                Instant recorded = SourceTimes.parse(Json.text(node, field)).orElse(null);
+                if (recorded == null || at.isAfter(recorded)) {
+                    node.put(field, at.toString());
+                }
+            });
         }
     }
 
@@ -52,7 +60,7 @@ public final class ObservedCredentials {
             return null;
         }
         ObjectNode node = Json.object().put("id", id);
-        e = new Entry(node, Json.object(), file, line);
+        e = new Entry(node, Json.object(), file, line, new java.util.HashMap<>(2));
         byId.put(id, e);
         return e;
     }
@@ -76,6 +84,7 @@ public final class ObservedCredentials {
         }
         context.section(RecordMapper.Section.CREDENTIALS);
         for (Entry e : byId.values()) {
+            e.settle();
             context.record(RecordMapper.Section.CREDENTIALS, e.node(), e.attributes().isEmpty() ? null : e.attributes(),
                     e.file(), e.line());
         }
