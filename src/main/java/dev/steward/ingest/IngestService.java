@@ -139,8 +139,8 @@ public class IngestService {
         UploadKind kind = plan.kind();
         if (plan.kind() == UploadKind.DECISIONS) {
             InventoryStore observed = new InventoryStore(em, problems);
-            Instant[] latest = new Instant[1];
-            counts = storeDecisions(plan, request, problems, id, observed, receivedAt, latest);
+            StoredDecisions stored = storeDecisions(plan, request, problems, id, observed, receivedAt);
+            counts = stored.counts();
             if (observed.has(RecordMapper.Section.CREDENTIALS)) {
                 // credentials a log shows in use or issued: in force from the end of the log, in a scope of their own
                 // (a log is a slice of time, not a snapshot that replaces the previous one)
@@ -148,7 +148,7 @@ public class IngestService {
                 em.clear();
                 upload = uploads.findById(id);
                 upload.hasCredentials = true;
-                asOf = asOf != null ? asOf : latest[0] != null ? latest[0] : receivedAt;
+                asOf = asOf != null ? asOf : stored.latest() != null ? stored.latest() : receivedAt;
                 scope = sourceScope(request, plan.format() + "-log:" + plan.contentHash().substring(0, 12));
             }
         } else {
@@ -229,8 +229,12 @@ public class IngestService {
         return "native".equals(request.scope()) ? proposed : request.scope();
     }
 
-    private IngestReport.Counts storeDecisions(Plan plan, IngestRequest request, Problems problems, long uploadId,
-            InventoryStore observed, Instant receivedAt, Instant[] latest) throws IOException, SQLException {
+    /** What a decision upload stored, and the time of its latest decision (null when it had none). */
+    private record StoredDecisions(IngestReport.Counts counts, Instant latest) {
+    }
+
+    private StoredDecisions storeDecisions(Plan plan, IngestRequest request, Problems problems, long uploadId,
+            InventoryStore observed, Instant receivedAt) throws IOException, SQLException {
         List<SecretFinding> secrets = new ArrayList<>();
         NativeDecisionReader reader = new NativeDecisionReader(limits);
         try (Connection c = dataSource.getConnection();
@@ -271,14 +275,14 @@ public class IngestService {
                 }
             }
             run.finish();
-            latest[0] = run.latestDecision();
             if (!problems.hasErrors()) {
                 writer.finish();
             }
             if (!problems.hasErrors()) {
                 secrets.forEach(s -> em.persist(SecretFindingEntity.from(s)));
             }
-            return new IngestReport.Counts(0, 0, observed.credentials(), writer.written(), secrets.size() + observed.secrets());
+            return new StoredDecisions(new IngestReport.Counts(0, 0, observed.credentials(), writer.written(),
+                    secrets.size() + observed.secrets()), run.latestDecision());
         }
     }
 
