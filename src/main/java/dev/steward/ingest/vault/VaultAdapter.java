@@ -9,6 +9,7 @@ import dev.steward.ingest.source.Json;
 import dev.steward.ingest.source.JsonRecords;
 import dev.steward.ingest.source.ObservedCredentials;
 import dev.steward.ingest.source.SourceTimes;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  * (login, token/create) become credentials too. Vault Enterprise KMIP entries are skipped.
  */
 @ApplicationScoped
+@Startup
 public class VaultAdapter implements SourceAdapter {
 
     static final String HMAC = "hmac-sha256:";
