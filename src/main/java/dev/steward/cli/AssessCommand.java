@@ -68,9 +68,10 @@ public class AssessCommand implements Callable<Integer> {
     private final FolderIngest folders;
 
     @Inject
-    public AssessCommand(AssessmentService assessments, IngestService ingest, IngestConfig limits) {
+    public AssessCommand(AssessmentService assessments, IngestService ingest, IngestConfig limits,
+            dev.steward.ingest.SourceAdapters sources) {
         this.assessments = assessments;
-        this.folders = new FolderIngest(ingest, limits);
+        this.folders = new FolderIngest(ingest, limits, sources);
     }
 
     @Override

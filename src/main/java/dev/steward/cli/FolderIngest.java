@@ -6,6 +6,7 @@ import dev.steward.ingest.IngestReport;
 import dev.steward.ingest.IngestRequest;
 import dev.steward.ingest.IngestService;
 import dev.steward.ingest.Problem;
+import dev.steward.ingest.SourceAdapters;
 import dev.steward.ingest.UploadGrouping;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,14 +39,17 @@ final class FolderIngest {
 
     private final IngestService ingest;
     private final IngestConfig limits;
+    private final SourceAdapters sources;
 
-    FolderIngest(IngestService ingest, IngestConfig limits) {
+    FolderIngest(IngestService ingest, IngestConfig limits, SourceAdapters sources) {
         this.ingest = ingest;
         this.limits = limits;
+        this.sources = sources;
     }
 
     Outcome ingest(List<Path> paths, String format, Instant asOf, String source, String scope, PrintWriter out, PrintWriter err) {
-        UploadGrouping.Groups groups = UploadGrouping.of(paths, limits);
+        sources.checkFormat(format);
+        UploadGrouping.Groups groups = UploadGrouping.of(paths, limits, sources, format);
         groups.skipped().forEach(s -> out.println("skipped " + s));
         if (groups.uploads().isEmpty()) {
             throw new IllegalArgumentException("nothing to ingest in " + paths);
@@ -67,7 +71,8 @@ final class FolderIngest {
 
     private static void print(PrintWriter out, IngestReport r) {
         out.println(r.summary());
-        out.println("  files: " + String.join(", ", r.files()) + (r.asOf() == null ? "" : "; asOf " + r.asOf())
+        out.println("  files: " + String.join(", ", r.files()) + "; format " + r.format() + "; scope " + r.scope()
+                + (r.asOf() == null ? "" : "; asOf " + r.asOf())
                 + "; sha256 " + r.contentHash().substring(0, 16) + "...; " + r.elapsedMillis() + " ms");
         int shown = 0;
         for (Problem p : r.problems()) {

@@ -28,7 +28,8 @@ public class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "<file|folder>", description = "Files or folders to ingest.")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "auto", description = "auto (detect) or native. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "auto", description = "auto (detect from content), native, opa, vault,"
+            + " aws-iam, aws-cloudtrail, k8s, ocsf or agent-card. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--as-of", paramLabel = "<instant>",
@@ -51,8 +52,8 @@ public class IngestCommand implements Callable<Integer> {
     private final FolderIngest folders;
 
     @Inject
-    public IngestCommand(IngestService ingest, IngestConfig limits) {
-        this.folders = new FolderIngest(ingest, limits);
+    public IngestCommand(IngestService ingest, IngestConfig limits, dev.steward.ingest.SourceAdapters sources) {
+        this.folders = new FolderIngest(ingest, limits, sources);
     }
 
     @Override

@@ -71,10 +71,11 @@ public class ReportCommand implements Callable<Integer> {
     private final FolderIngest folders;
 
     @Inject
-    public ReportCommand(AssessmentService assessments, ReportService reports, IngestService ingest, IngestConfig limits) {
+    public ReportCommand(AssessmentService assessments, ReportService reports, IngestService ingest, IngestConfig limits,
+            dev.steward.ingest.SourceAdapters sources) {
         this.assessments = assessments;
         this.reports = reports;
-        this.folders = new FolderIngest(ingest, limits);
+        this.folders = new FolderIngest(ingest, limits, sources);
     }
 
     @Override

@@ -21,10 +21,19 @@ public enum FileRole {
     /** XLSX workbook with sheets people, agents, credentials and meta. */
     XLSX_WORKBOOK,
     /** JSON Lines decision log. */
-    DECISIONS;
+    DECISIONS,
+    /** An inventory export of a source system, read by a {@link SourceAdapter}. */
+    SOURCE_INVENTORY,
+    /** A decision or audit log of a source system, read by a {@link SourceAdapter}. */
+    SOURCE_DECISIONS;
 
     public boolean decisions() {
-        return this == DECISIONS;
+        return this == DECISIONS || this == SOURCE_DECISIONS;
+    }
+
+    /** The role of a file that the adapter reads. */
+    public static FileRole of(SourceAdapter adapter) {
+        return adapter.kind() == SourceAdapter.Kind.DECISIONS ? SOURCE_DECISIONS : SOURCE_INVENTORY;
     }
 
     /** The section a CSV file holds, from its name (people.csv, agents-2026-11.csv, ...), or null. */

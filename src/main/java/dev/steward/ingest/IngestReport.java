@@ -32,6 +32,12 @@ public record IngestReport(
     public record Counts(long people, long agents, long credentials, long decisions, long secretsRedacted) {
     }
 
+    /** The same report with the supersession scope the upload was stored under (a source may propose it). */
+    public IngestReport withScope(String effectiveScope) {
+        return new IngestReport(uploadId, kind, status, format, effectiveScope, asOf, source, contentHash, files,
+                duplicateOf, counts, errors, warnings, unlistedProblems, problems, elapsedMillis);
+    }
+
     public String summary() {
         return switch (status) {
             case COMMITTED -> "upload " + uploadId + " (" + kind.name().toLowerCase() + ") committed: " + counts.people()

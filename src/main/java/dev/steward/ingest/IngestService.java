@@ -37,9 +37,11 @@ public class IngestService {
     private final StagedDecisions staged;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final SourceAdapters sources;
 
     public IngestService(IngestConfig limits, UploadRepository uploads, EntityManager em, StagedDecisions staged,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, SourceAdapters sources) {
+        this.sources = sources;
         this.limits = limits;
         this.uploads = uploads;
         this.em = em;
@@ -62,13 +64,11 @@ public class IngestService {
 
     public IngestReport ingest(IngestRequest request) {
         long started = System.nanoTime();
-        if (!List.of("auto", "native").contains(request.format())) {
-            throw new IngestException("unknown format '" + request.format() + "'; supported: auto, native");
-        }
+        sources.checkFormat(request.format());
         if (request.files().isEmpty()) {
             throw new IngestException("no file to ingest");
         }
-        Plan plan = Plan.of(request, limits);
+        Plan plan = Plan.of(request, limits, sources);
         Problems problems = new Problems(limits.maxProblemsListed());
         var duplicate = QuarkusTransaction.requiringNew().call(() -> uploads.committedWithHash(plan.contentHash()));
         if (duplicate.isPresent()) {
@@ -85,7 +85,7 @@ public class IngestService {
             metrics.counter("steward.ingest.uploads", "kind", plan.kind().name(), "status", "committed").increment();
             metrics.counter("steward.ingest.records", "kind", plan.kind().name()).increment(stored.total());
             IngestReport report = report(plan, stored.uploadId, IngestReport.Status.COMMITTED, null, problems,
-                    stored.counts, stored.asOf, stored.source, started);
+                    stored.counts, stored.asOf, stored.source, started).withScope(stored.scope);
             QuarkusTransaction.requiringNew().run(() -> uploads.findById(stored.uploadId).report = toJson(report));
             LOG.infof("upload %d committed: %s", stored.uploadId, report.summary());
             return report;
@@ -126,16 +126,32 @@ public class IngestService {
         if (stored == null) {
             return rejected(plan, request, problems, receivedAt, started, id);
         }
-        IngestReport.Counts counts = new IngestReport.Counts(0, 0, 0, stored.decisions(), stored.secrets());
-        IngestReport report = report(plan, id, IngestReport.Status.COMMITTED, null, problems, counts, null,
-                request.source(), started);
+        ObservedInventory observed = stored.observed();
+        IngestReport.Counts counts = new IngestReport.Counts(0, 0, observed.credentials().size(), stored.decisions(),
+                stored.secrets() + observed.secrets().size());
+        // credentials a log shows in use or issued: in force from the end of the log, in a scope of their own
+        // (a log is a slice of time, not a snapshot that replaces the previous one)
+        boolean hasCredentials = !observed.credentials().isEmpty();
+        Instant asOf = !hasCredentials ? null : request.asOf() != null ? request.asOf()
+                : stored.latest() != null ? stored.latest() : receivedAt;
+        String scope = !hasCredentials ? request.scope()
+                : sourceScope(request, plan.format() + "-log:" + plan.contentHash().substring(0, 12));
+        IngestReport report = report(plan, id, IngestReport.Status.COMMITTED, null, problems, counts, asOf,
+                request.source(), started).withScope(scope);
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.requiringNew().timeout(limits.transactionTimeoutSeconds()).run(() -> {
                 em.createNativeQuery("INSERT INTO upload_content (content_hash, upload_id) VALUES (?1, ?2)")
                         .setParameter(1, plan.contentHash()).setParameter(2, id).executeUpdate();
+                observed.persist(em);
+                em.flush();
+                em.clear();
                 UploadEntity u = uploads.findById(id);
                 u.status = UploadEntity.Status.COMMITTED;
                 u.decisionCount = stored.decisions();
+                u.credentialCount = observed.credentials().size();
+                u.hasCredentials = hasCredentials;
+                u.asOf = asOf;
+                u.scope = scope;
                 u.warningCount = (int) problems.warningCount();
                 u.report = toJson(report);
             });
@@ -168,7 +184,7 @@ public class IngestService {
         problems.error(files.get(0), 0, null, null, message);
     }
 
-    private record Stored(long uploadId, IngestReport.Counts counts, Instant asOf, String source) {
+    private record Stored(long uploadId, IngestReport.Counts counts, Instant asOf, String source, String scope) {
         long total() {
             return counts.people() + counts.agents() + counts.credentials() + counts.decisions();
         }
@@ -181,6 +197,7 @@ public class IngestService {
         IngestReport.Counts counts;
         Instant asOf = request.asOf();
         String source = request.source();
+        String scope = request.scope();
         UploadKind kind = plan.kind();
         {
             InventoryStore store = new InventoryStore(em, problems);
@@ -189,11 +206,20 @@ public class IngestService {
             RecordMapper mapper = new RecordMapper(problems, store, id,
                     () -> requested != null ? requested : store.asOf != null ? store.asOf : receivedAt);
             NativeInventoryAdapter adapter = new NativeInventoryAdapter(limits);
+            SourceRun run = new SourceRun(new SourceContext(limits, problems, null, mapper, store, request.source()));
             boolean peopleDocument = false;
             for (Plan.Entry f : plan.files()) {
                 try (InputStream in = open(f)) {
-                    peopleDocument |= "People".equals(adapter.read(f.file(), f.role(), in, mapper, problems, store));
+                    if (f.adapter() != null) {
+                        run.read(f.adapter(), f.file().name(), in);
+                    } else {
+                        peopleDocument |= "People".equals(adapter.read(f.file(), f.role(), in, mapper, problems, store));
+                    }
                 }
+            }
+            run.finish();
+            if (run.active()) {
+                scope = sourceScope(request, run.proposedScope() != null ? run.proposedScope() : plan.format());
             }
             if (asOf == null) {
                 asOf = store.asOf;
@@ -207,7 +233,7 @@ public class IngestService {
                         "no asOf in the upload (document field, meta sheet or option): the time of ingestion is used");
             }
             source = source != null ? source : store.source;
-            if (!store.has(RecordMapper.Section.AGENTS) && !store.has(RecordMapper.Section.CREDENTIALS)) {
+            if (!run.active() && !store.has(RecordMapper.Section.AGENTS) && !store.has(RecordMapper.Section.CREDENTIALS)) {
                 kind = UploadKind.PEOPLE;
             } else if (peopleDocument) {
                 kind = UploadKind.PEOPLE;
@@ -234,6 +260,7 @@ public class IngestService {
         upload.kind = kind;
         upload.asOf = asOf;
         upload.source = source;
+        upload.scope = scope;
         upload.peopleCount = (int) counts.people();
         upload.agentCount = (int) counts.agents();
         upload.credentialCount = (int) counts.credentials();
@@ -242,7 +269,12 @@ public class IngestService {
         em.createNativeQuery("INSERT INTO upload_content (content_hash, upload_id) VALUES (?1, ?2)")
                 .setParameter(1, plan.contentHash()).setParameter(2, id).executeUpdate();
         em.flush();
-        return new Stored(id, counts, asOf, source);
+        return new Stored(id, counts, asOf, source, scope);
+    }
+
+    /** The scope of a source upload: the user's --scope, else the one the source proposes. */
+    private static String sourceScope(IngestRequest request, String proposed) {
+        return "native".equals(request.scope()) ? proposed : request.scope();
     }
 
     private InputStream open(Plan.Entry f) throws IOException {
@@ -277,7 +309,7 @@ public class IngestService {
         UploadEntity u = new UploadEntity();
         u.kind = plan.kind();
         u.status = status;
-        u.format = "native";
+        u.format = plan.format();
         u.scope = request.scope();
         u.source = request.source();
         u.asOf = request.asOf();
@@ -290,7 +322,7 @@ public class IngestService {
 
     private IngestReport report(Plan plan, Long id, IngestReport.Status status, Long duplicateOf, Problems problems,
             IngestReport.Counts counts, Instant asOf, String source, long started) {
-        return new IngestReport(id, plan.kind(), status, "native", plan.scope(), asOf, source, plan.contentHash(),
+        return new IngestReport(id, plan.kind(), status, plan.format(), plan.scope(), asOf, source, plan.contentHash(),
                 plan.names(), duplicateOf, counts, problems.errorCount(), problems.warningCount(), problems.unlisted(),
                 problems.listed(), (System.nanoTime() - started) / 1_000_000);
     }

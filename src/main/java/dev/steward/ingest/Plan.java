@@ -20,12 +20,18 @@ import java.util.List;
  */
 record Plan(List<Entry> files, UploadKind kind, String contentHash, String scope) {
 
+    /** The format of the upload's files: native, or the one source format they share. */
+    String format() {
+        return files.stream().map(e -> e.adapter() == null ? "native" : e.adapter().format()).findFirst().orElse("native");
+    }
+
     /** Bytes read so far from one file (compressed), for progress. */
     static final class Count {
         long count;
     }
 
-    record Entry(InputFile file, FileRole role, long size, Count counter) {
+    /** One file; {@code adapter} is null for the native readers. */
+    record Entry(InputFile file, FileRole role, long size, Count counter, SourceAdapter adapter) {
     }
 
     List<String> names() {
@@ -33,6 +39,10 @@ record Plan(List<Entry> files, UploadKind kind, String contentHash, String scope
     }
 
     static Plan of(IngestRequest request, IngestConfig limits) {
+        return of(request, limits, new SourceAdapters(List.of()));
+    }
+
+    static Plan of(IngestRequest request, IngestConfig limits, SourceAdapters sources) {
         try {
             List<Entry> entries = new ArrayList<>();
             long total = 0;
@@ -42,11 +52,19 @@ record Plan(List<Entry> files, UploadKind kind, String contentHash, String scope
                 }
                 long size = Files.size(f.path());
                 total += size;
-                entries.add(new Entry(f, FileRole.of(f, limits), size, new Count()));
+                SourceAdapter adapter = sources.resolve(request.format(), f, limits).orElse(null);
+                entries.add(new Entry(f, adapter == null ? FileRole.of(f, limits) : FileRole.of(adapter), size,
+                        new Count(), adapter));
             }
             if (total > limits.maxUploadBytes()) {
                 throw new IngestException("upload of " + total + " bytes exceeds " + limits.maxUploadBytes()
                         + " bytes (steward.ingest.max-upload-bytes)", true);
+            }
+            long formats = entries.stream().map(e -> e.adapter() == null ? "native" : e.adapter().format()).distinct().count();
+            if (formats > 1) {
+                throw new IngestException("one upload holds files of one format; these are "
+                        + entries.stream().map(e -> e.file().name() + " (" + (e.adapter() == null ? "native"
+                                : e.adapter().format()) + ")").toList() + ": upload each format on its own");
             }
             long decisionFiles = entries.stream().filter(e -> e.role().decisions()).count();
             if (decisionFiles > 0 && decisionFiles < entries.size()) {
@@ -101,6 +119,9 @@ record Plan(List<Entry> files, UploadKind kind, String contentHash, String scope
         }
         // the role is part of the meaning: the same bytes as people.csv and as agents.csv are different uploads
         md.update(e.role().name().getBytes());
+        if (e.adapter() != null) {
+            md.update(e.adapter().format().getBytes());
+        }
         if (e.role() == FileRole.SECTION_CSV) {
             md.update(FileRole.sectionOf(e.file().name()).name().getBytes());
         }

@@ -85,11 +85,22 @@ public final class RecordMapper {
      * gives the line of each field (dotted path) where the reader knows it; problems use it, else the record's line.
      */
     public void map(Section section, ObjectNode node, String file, long line, Map<String, Long> lines) {
+        map(section, node, null, file, line, lines);
+    }
+
+    /**
+     * As above, for source adapters: {@code kept} (may be null) holds source facts the adapter keeps on purpose as
+     * attributes; they are redacted like every field but not reported as unknown fields.
+     */
+    public void map(Section section, ObjectNode node, ObjectNode kept, String file, long line, Map<String, Long> lines) {
         this.fieldLines = lines;
         long errorsBefore = problems.errorCount();
         String id = node.path("id").isTextual() ? node.path("id").asText() : null;
         List<SecretFinding> secrets = new ArrayList<>();
         redact(node, "", section, id, file, line, secrets);
+        if (kept != null) {
+            redact(kept, "", section, id, file, line, secrets);
+        }
         if (id != null) {
             String first = seen.computeIfAbsent(section, k -> new java.util.HashMap<>()).putIfAbsent(id, file + ":" + line);
             if (first != null) {
@@ -99,7 +110,7 @@ public final class RecordMapper {
         for (NativeSchemas.Violation v : NativeSchemas.get().validate(section.schema, node.toString())) {
             problems.error(file, lineOf(v.field(), line), prefixed(section, v.field()), valueAt(node, v.field()), v.message());
         }
-        ObjectNode attributes = node.objectNode();
+        ObjectNode attributes = kept != null ? kept : node.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (!section.fields.contains(f.getKey())) {

@@ -53,8 +53,11 @@ public class StagedDecisions {
         InputStream open(Plan.Entry entry) throws IOException;
     }
 
-    /** What was stored: decisions and secrets found. */
-    record Stored(long decisions, long secrets) {
+    /**
+     * What was stored: decisions and secrets found, the inventory the log revealed (stored by the caller when it makes
+     * the upload visible) and the time of the latest decision (null when none).
+     */
+    record Stored(long decisions, long secrets, ObservedInventory observed, Instant latest) {
     }
 
     /**
@@ -86,19 +89,28 @@ public class StagedDecisions {
                                 new SourceRef(uploadId, file, line)));
                     }
                 };
+                ObservedInventory observed = new ObservedInventory();
+                RecordMapper mapper = new RecordMapper(problems, observed, uploadId, () -> now);
+                SourceRun run = new SourceRun(new SourceContext(limits, problems, sink, mapper, observed, request.source()));
                 for (Plan.Entry f : plan.files()) {
                     try (InputStream in = opener.open(f)) {
-                        reader.read(f.file().name(), in, problems, sink, lines -> request.listener()
-                                .progress(f.file().name(), f.counter().count, f.size(), writer.written()));
+                        if (f.adapter() != null) {
+                            run.read(f.adapter(), f.file().name(), in);
+                            request.listener().progress(f.file().name(), f.counter().count, f.size(), writer.written());
+                        } else {
+                            reader.read(f.file().name(), in, problems, sink, lines -> request.listener()
+                                    .progress(f.file().name(), f.counter().count, f.size(), writer.written()));
+                        }
                     }
                 }
+                run.finish();
                 if (!problems.hasErrors()) {
                     background.finish();
                     writer.finish();
                     c.commit();
                     QuarkusTransaction.requiringNew().run(() -> secrets.forEach(s -> em.persist(SecretFindingEntity.from(s))));
                     complete = true;
-                    return new Stored(writer.written(), secrets.size());
+                    return new Stored(writer.written(), secrets.size(), observed, run.latestDecision());
                 }
                 return null;
             } finally {

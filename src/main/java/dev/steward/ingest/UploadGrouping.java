@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Turns the paths a user names (files and folders) into uploads: every inventory file (documents, section CSVs, meta,
- * workbooks) together as one upload, and every decision log together as another, inventory first. In folders, files
- * that are not Steward inputs (READMEs, YAML that is not a steward/v1 document) are skipped and listed.
+ * workbooks) together as one upload, and every decision log together as another, inventory first; files of a source
+ * format (OPA, Vault, AWS, ...) form one upload per format and kind, so each source keeps its own supersession scope.
+ * In folders, files that are not Steward inputs (READMEs, YAML that is not a steward/v1 document nor a recognised
+ * source export) are skipped and listed.
  */
 public final class UploadGrouping {
 
@@ -29,25 +31,47 @@ public final class UploadGrouping {
     }
 
     public static Groups of(List<Path> paths, IngestConfig limits) {
+        return of(paths, limits, new SourceAdapters(List.of()), "auto");
+    }
+
+    /** As above; files are assigned to formats by {@code format} (auto detects each file). */
+    public static Groups of(List<Path> paths, IngestConfig limits, SourceAdapters sources, String format) {
         List<InputFile> inventory = new ArrayList<>();
         List<InputFile> decisions = new ArrayList<>();
+        java.util.Map<String, List<InputFile>> bySource = new java.util.TreeMap<>();
         List<String> skipped = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     for (Path f : walk.filter(Files::isRegularFile).filter(f -> !under(f, limits.dataDir())).sorted().toList()) {
-                        String why = skipReason(f);
+                        InputFile file = new InputFile(p.relativize(f).toString(), f);
+                        var adapter = f.getFileName().toString().startsWith(".") || "native".equals(format)
+                                ? java.util.Optional.<SourceAdapter>empty() : sources.detect(file, limits)
+                                        .filter(a -> "auto".equals(format) || a.format().equals(format));
+                        String why = adapter.isPresent() ? null : "auto".equals(format) || "native".equals(format)
+                                ? skipReason(f) : "not " + format;
+                        if (why == null && adapter.isEmpty() && !"native".equals(format)
+                                && !sources.acceptsNatively(file, limits)) {
+                            why = "not a recognised format";
+                        }
                         if (why != null) {
                             skipped.add(p.relativize(f) + ": " + why);
+                        } else if (adapter.isPresent()) {
+                            bySource.computeIfAbsent(key(adapter.get()), k -> new ArrayList<>()).add(file);
                         } else {
-                            add(new InputFile(p.relativize(f).toString(), f), limits, inventory, decisions);
+                            add(file, limits, inventory, decisions);
                         }
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             } else if (Files.isRegularFile(p)) {
-                add(InputFile.of(p), limits, inventory, decisions);
+                var adapter = sources.resolve(format, InputFile.of(p), limits);
+                if (adapter.isPresent()) {
+                    bySource.computeIfAbsent(key(adapter.get()), k -> new ArrayList<>()).add(InputFile.of(p));
+                } else {
+                    add(InputFile.of(p), limits, inventory, decisions);
+                }
             } else {
                 throw new IngestException(p + ": no such file or folder");
             }
@@ -56,10 +80,17 @@ public final class UploadGrouping {
         if (!inventory.isEmpty()) {
             uploads.add(inventory);
         }
+        bySource.entrySet().stream().filter(e -> e.getKey().startsWith("0")).forEach(e -> uploads.add(e.getValue()));
         if (!decisions.isEmpty()) {
             uploads.add(decisions);
         }
+        bySource.entrySet().stream().filter(e -> e.getKey().startsWith("1")).forEach(e -> uploads.add(e.getValue()));
         return new Groups(uploads, skipped);
+    }
+
+    /** Inventory sources sort before decision sources (0/1 prefix), then by format name. */
+    private static String key(SourceAdapter a) {
+        return (a.kind() == SourceAdapter.Kind.INVENTORY ? "0" : "1") + a.format();
     }
 
     private static boolean under(Path f, Path dir) {
