@@ -104,14 +104,16 @@ public class ExportService {
 
     @ActivateRequestContext
     public Outcome export(YearMonth month, String user) {
-        return export(month, null, user, Step.NONE);
+        return export(month, null, user, Step.NONE, clock.instant());
     }
 
-    /** Exports the period into {@code dir} (null = the configured exports folder). */
+    /**
+     * Exports the period into {@code dir} (null = the configured exports folder), if it is closed at {@code now} and
+     * not exported (or being exported) already.
+     */
     @ActivateRequestContext
-    public Outcome export(YearMonth month, Path dir, String user, Step step) {
+    public Outcome export(YearMonth month, Path dir, String user, Step step, Instant now) {
         Period p = period(month);
-        Instant now = clock.instant();
         if (p.asOf().isAfter(now)) {
             throw new IllegalArgumentException("period " + p.id() + " is not closed yet: it ends at " + p.asOf());
         }
