@@ -21,11 +21,13 @@ public class ExportScheduler {
     private final ExportConfig config;
     private final ExportService exports;
     private final Scheduler scheduler;
+    private final ExportRuns runs;
 
-    public ExportScheduler(ExportConfig config, ExportService exports, Scheduler scheduler) {
+    public ExportScheduler(ExportConfig config, ExportService exports, Scheduler scheduler, ExportRuns runs) {
         this.config = config;
         this.exports = exports;
         this.scheduler = scheduler;
+        this.runs = runs;
     }
 
     /** Schedules the job and starts the catch-up in the background; false when exports are disabled. */
@@ -36,10 +38,24 @@ public class ExportScheduler {
         }
         scheduler.newJob(JOB).setCron(config.cron()).setTimeZone(config.zone()).setTask(ctx -> exportClosedPeriod()).schedule();
         LOG.infof("evidence exports scheduled: cron '%s' in %s, into %s", config.cron(), config.zone(), exports.exportsDir());
-        Thread catchUp = new Thread(this::exportClosedPeriod, "steward-export-catch-up");
+        Thread catchUp = new Thread(this::catchUp, "steward-export-catch-up");
         catchUp.setDaemon(true);
         catchUp.start();
         return true;
+    }
+
+    /** At start: retries every period recorded FAILED, then exports the last closed one. */
+    void catchUp() {
+        for (ExportRuns.ExportRun r : runs.list()) {
+            if (ExportRuns.FAILED.equals(r.status())) {
+                try {
+                    exports.export(YearMonth.parse(r.period()), "scheduler");
+                } catch (RuntimeException e) {
+                    LOG.errorf("retry of the failed export of %s failed again: %s", r.period(), e.getMessage());
+                }
+            }
+        }
+        exportClosedPeriod();
     }
 
     /** Exports the most recently closed period unless it is exported already. */

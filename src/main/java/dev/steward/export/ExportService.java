@@ -131,6 +131,7 @@ public class ExportService {
             if (Files.exists(target)) {
                 throw new IOException(target + " exists already; a published bundle is never replaced");
             }
+            discardStale(root, p.id());
             staging = Files.createTempDirectory(root, ".staging-" + p.id() + "-");
             Manifest m = build(p, staging, root, user, step);
             Bundles.publish(staging, target);
@@ -239,6 +240,16 @@ public class ExportService {
 
     private static OutputStream stream(Path file) throws IOException {
         return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
+    /** Removes staging folders of this period left by an exporter that died; this one holds the claim now. */
+    private static void discardStale(Path root, String period) throws IOException {
+        try (java.util.stream.Stream<Path> list = Files.list(root)) {
+            for (Path p : list.filter(f -> f.getFileName().toString().startsWith(".staging-" + period + "-")).toList()) {
+                LOG.warnf("removing %s, left by an export that did not finish", p);
+                discard(p);
+            }
+        }
     }
 
     private static void discard(Path staging) {

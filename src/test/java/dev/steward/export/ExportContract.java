@@ -115,10 +115,14 @@ public abstract class ExportContract {
         assertThat(failed.status()).isEqualTo(ExportRuns.FAILED);
         assertThat(failed.error()).contains("disk full (injected)");
 
+        // an exporter killed mid-write leaves its staging folder behind; the next claim of the period removes it
+        Path orphan = Files.createDirectories(out.resolve(".staging-2030-04-killed"));
+        Files.writeString(orphan.resolve("findings.json"), "{");
         ExportService.Outcome retried = exports.export(YearMonth.of(2030, 4), out, "test", ExportService.Step.NONE, LATER);
         assertThat(retried.status()).isEqualTo(ExportService.Status.EXPORTED);
         assertThat(BundleVerifier.verify(out.resolve("2030-04"), exports.keys().getPublic(), null).ok()).isTrue();
         assertThat(runs.get("2030-04").orElseThrow().error()).isNull();
+        assertThat(orphan).doesNotExist();
     }
 
     @Test
