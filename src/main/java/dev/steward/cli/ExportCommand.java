@@ -1,0 +1,64 @@
+package dev.steward.cli;
+
+import dev.steward.export.ExportService;
+import dev.steward.export.Period;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code steward export}: builds the signed evidence bundle of one closed month (default: the last one), exactly once;
+ * a period exported already is reported and skipped.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Build the signed evidence bundle of a closed month: reports, findings, the run, the inventory"
+                + " snapshot, the mappings, a decision sample and a signed manifest.",
+                "Exit code: 0 when exported or exported already, 1 when the export failed, 2 on bad usage."})
+public class ExportCommand implements Callable<Integer> {
+
+    @Option(names = "--period", paramLabel = "<YYYY-MM>", description = "The month to export. Default: the last closed month.")
+    String period;
+
+    @Option(names = "--out", paramLabel = "<folder>", description = "Where the <period> bundle folder goes."
+            + " Default: steward.exports.dir (<steward.data-dir>/exports).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ExportService exports;
+
+    public ExportCommand(ExportService exports) {
+        this.exports = exports;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        YearMonth month = period == null ? Period.previous(java.time.Instant.now(), exports.zone()) : Period.parse(period);
+        Period p = exports.period(month);
+        o.printf("Period %s (%s): as of %s, window from %s%n", p.id(), p.zone(), p.asOf(), p.windowStart());
+        ExportService.Outcome done;
+        try {
+            done = exports.export(month, out, System.getProperty("user.name"), ExportService.Step.NONE,
+                    java.time.Instant.now());
+        } catch (dev.steward.export.ExportException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
+        }
+        if (done.status() == ExportService.Status.SKIPPED) {
+            o.printf("Skipped: %s is %s already (%s)%n", p.id(), done.record().status(), done.record().location());
+        } else {
+            o.printf("Exported %s: %d files, %,d bytes%nManifest SHA-256 %s%nVerify with: steward verify %s --public-key %s%n",
+                    done.bundle(), done.record().fileCount(), done.record().sizeBytes(), done.record().manifestSha256(),
+                    done.bundle(), done.bundle().resolve("public-key.pem"));
+        }
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.steward.export;
+
+import dev.steward.mapping.MappingConfig;
+import dev.steward.mapping.MappingLoader;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Copies the mappings an assessment used into a bundle: the bundled files named in {@code mappings/index.txt} and the
+ * YAML files of the configured user folder (under {@code mappings/user/}), byte for byte, so an auditor can read the
+ * exact control-to-check mapping behind every score.
+ */
+@ApplicationScoped
+public class BundleContent {
+
+    private final MappingConfig mappings;
+
+    public BundleContent(MappingConfig mappings) {
+        this.mappings = mappings;
+    }
+
+    /** Copies the mapping files into {@code folder}; returns their paths relative to the bundle. */
+    public List<String> copyMappings(Path folder) throws IOException {
+        List<String> out = new ArrayList<>();
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        try (InputStream index = cl.getResourceAsStream(MappingLoader.INDEX)) {
+            if (index == null) {
+                throw new IOException("the bundled mapping index " + MappingLoader.INDEX + " is missing");
+            }
+            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String name = line.trim();
+                if (name.isEmpty() || name.startsWith("#")) {
+                    continue;
+                }
+                try (InputStream in = cl.getResourceAsStream(MappingLoader.BUNDLED_ROOT + name)) {
+                    if (in == null) {
+                        throw new IOException("bundled mapping " + name + " is listed but missing");
+                    }
+                    Path target = folder.resolve(name);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                    out.add("mappings/" + name);
+                }
+            }
+        }
+        if (mappings.dir().isPresent() && Files.isDirectory(mappings.dir().get())) {
+            Path user = mappings.dir().get();
+            try (Stream<Path> walk = Files.walk(user)) {
+                for (Path p : walk.filter(Files::isRegularFile).filter(BundleContent::yaml).sorted().toList()) {
+                    String rel = user.relativize(p).toString().replace('\\', '/');
+                    Path target = folder.resolve("user").resolve(rel);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target);
+                    out.add("mappings/user/" + rel);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean yaml(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+}

@@ -1,0 +1,264 @@
+package dev.steward.export;
+
+import dev.steward.assessment.AssessmentJson;
+import dev.steward.assessment.AssessmentRun;
+import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.AssessmentSummary;
+import dev.steward.evidence.Evidence;
+import dev.steward.evidence.EvidenceLoader;
+import dev.steward.report.ReportFilter;
+import dev.steward.report.ReportFormat;
+import dev.steward.report.ReportKind;
+import dev.steward.report.ReportModel;
+import dev.steward.report.ReportService;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the evidence bundle of one period, exactly once: claims the period in {@code export_run}, assesses the
+ * period's as-of and window (or finds the stored run), writes every file into a staging folder beside the exports
+ * folder, seals it (manifest, signature, public key) and publishes it with one atomic move. Any failure discards the
+ * staging folder and records the period FAILED, so it is claimed again by the next trigger.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    private static final Logger LOG = Logger.getLogger(ExportService.class);
+
+    private final ExportConfig config;
+    private final ExportRuns runs;
+    private final AssessmentService assessments;
+    private final ReportService reports;
+    private final EvidenceLoader evidence;
+    private final DecisionSampler sampler;
+    private final BundleContent content;
+    private final MeterRegistry metrics;
+    private final Path dataDir;
+    private final String version;
+    private final Clock clock = Clock.systemUTC();
+    private KeyPair keys;
+
+    public ExportService(ExportConfig config, ExportRuns runs, AssessmentService assessments, ReportService reports,
+            EvidenceLoader evidence, DecisionSampler sampler, BundleContent content, MeterRegistry metrics,
+            @ConfigProperty(name = "steward.data-dir") Path dataDir,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+        this.config = config;
+        this.runs = runs;
+        this.assessments = assessments;
+        this.reports = reports;
+        this.evidence = evidence;
+        this.sampler = sampler;
+        this.content = content;
+        this.metrics = metrics;
+        this.dataDir = dataDir;
+        this.version = version;
+    }
+
+    /** What a request to export a period did. */
+    public enum Status { EXPORTED, SKIPPED }
+
+    /** The outcome: exported now, or skipped because the period is exported (or being exported) already. */
+    public record Outcome(Status status, String period, Path bundle, ExportRuns.ExportRun record) {
+    }
+
+    /** Called after each file is written to the staging folder; tests use it to inject a crash mid-export. */
+    @FunctionalInterface
+    public interface Step {
+        Step NONE = file -> { };
+
+        void written(String file) throws IOException;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(config.zone());
+    }
+
+    public Period period(YearMonth month) {
+        return Period.of(month, zone(), config.windowDays());
+    }
+
+    public Path exportsDir() {
+        return config.dir().orElse(dataDir.resolve("exports"));
+    }
+
+    @ActivateRequestContext
+    public Outcome export(YearMonth month, String user) {
+        return export(month, null, user, Step.NONE, clock.instant());
+    }
+
+    /**
+     * Exports the period into {@code dir} (null = the configured exports folder), if it is closed at {@code now} and
+     * not exported (or being exported) already.
+     */
+    @ActivateRequestContext
+    public Outcome export(YearMonth month, Path dir, String user, Step step, Instant now) {
+        Period p = period(month);
+        if (p.asOf().isAfter(now)) {
+            throw new IllegalArgumentException("period " + p.id() + " is not closed yet: it ends at " + p.asOf());
+        }
+        Path root = dir != null ? dir : exportsDir();
+        if (!runs.claim(p.id(), now, now.minus(config.staleAfter()))) {
+            ExportRuns.ExportRun r = runs.get(p.id()).orElseThrow();
+            LOG.infof("export of %s skipped: it is %s already (%s)", p.id(), r.status(), r.location());
+            metrics.counter("steward.exports", "outcome", "skipped").increment();
+            return new Outcome(Status.SKIPPED, p.id(), r.location() == null ? null : Path.of(r.location()), r);
+        }
+        Path staging = null;
+        try {
+            Files.createDirectories(root);
+            Path target = root.resolve(p.id());
+            if (Files.exists(target)) {
+                throw new IOException(target + " exists already; a published bundle is never replaced");
+            }
+            discardStale(root, p.id());
+            staging = Files.createTempDirectory(root, ".staging-" + p.id() + "-");
+            Manifest m = build(p, staging, root, user, step);
+            Bundles.publish(staging, target);
+            staging = null;
+            Files.writeString(root.resolve(Manifest.PUBLIC_KEY), SigningKeys.publicPem(keys().getPublic()));
+            String hash = Hashes.sha256(target.resolve(Manifest.FILE));
+            long size = 0;
+            for (Path f : Bundles.files(target)) {
+                size += Files.size(f);
+            }
+            runs.done(p.id(), clock.instant(), m.assessmentId(), hash, m.previousManifestSha256(), size, m.files().size(),
+                    target.toAbsolutePath().toString());
+            metrics.counter("steward.exports", "outcome", "exported").increment();
+            LOG.infof("exported %s to %s: %d files, %d bytes, manifest %s", p.id(), target, m.files().size(), size, hash);
+            return new Outcome(Status.EXPORTED, p.id(), target, runs.get(p.id()).orElseThrow());
+        } catch (Exception e) {
+            discard(staging);
+            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            runs.failed(p.id(), clock.instant(), message);
+            metrics.counter("steward.exports", "outcome", "failed").increment();
+            LOG.errorf(e, "export of %s failed; no bundle was published, the period will be retried", p.id());
+            throw new ExportException("export of " + p.id() + " failed: " + message, e);
+        }
+    }
+
+    private Manifest build(Period p, Path staging, Path root, String user, Step step) throws IOException, GeneralSecurityException {
+        AssessmentRun run = assessments.assess(p.asOf(), Duration.between(p.windowStart(), p.asOf()), user).run();
+        AssessmentSummary s = run.summary();
+        ReportModel model = reports.model(run.id(), null, ReportFilter.NONE).orElseThrow();
+        Files.createDirectories(staging.resolve("reports"));
+        for (ReportKind kind : ReportKind.values()) {
+            for (ReportFormat format : ReportFormat.values()) {
+                String name = "reports/" + kind.wire() + "." + format.extension();
+                try (OutputStream out = stream(staging.resolve(name))) {
+                    reports.write(kind, format, model, out);
+                }
+                step.written(name);
+            }
+        }
+        try (OutputStream out = stream(staging.resolve("findings.json"))) {
+            reports.writeFindings(run.id(), out);
+        }
+        step.written("findings.json");
+        Files.writeString(staging.resolve("assessment-run.json"), AssessmentJson.write(run));
+        step.written("assessment-run.json");
+        Evidence e = evidence.load(s.asOf(), s.windowStart());
+        Map<String, Object> inventory = new LinkedHashMap<>();
+        inventory.put("asOf", s.asOf().toString());
+        inventory.put("redaction", "the store holds no secret values; secrets found at ingestion are not included");
+        inventory.put("people", new TreeMap<>(e.people()).values());
+        inventory.put("agents", new TreeMap<>(e.agents()).values());
+        inventory.put("credentials", new TreeMap<>(e.credentials()).values());
+        Files.writeString(staging.resolve("inventory-snapshot.json"), AssessmentJson.write(inventory));
+        step.written("inventory-snapshot.json");
+        for (String name : content.copyMappings(staging.resolve("mappings"))) {
+            step.written(name);
+        }
+        long seed = seed(run.id(), p.id());
+        Map<String, Object> sample = new LinkedHashMap<>();
+        sample.put("seed", seed);
+        sample.put("perCheck", config.samplePerCheck());
+        sample.put("method", "per check with findings: decisions in [windowStart, asOf) by its failing subjects, reservoir"
+                + " sampling in storage order with java.util.SplittableRandom(seed ^ checkId.hashCode())");
+        sample.put("checks", sampler.sample(s, seed, config.samplePerCheck()));
+        Files.writeString(staging.resolve("decision-sample.json"), AssessmentJson.write(sample));
+        step.written("decision-sample.json");
+        Manifest header = new Manifest(Manifest.FORMAT, p.id(), p.zone().getId(), p.asOf(), p.windowStart(), version, run.id(),
+                s.mappingVersion(), s.inputs().stream().map(ExportService::input).toList(), seed,
+                previousManifest(root, p.month()).orElse(null), clock.instant().truncatedTo(ChronoUnit.SECONDS), List.of());
+        return Bundles.seal(staging, header, keys());
+    }
+
+    private static Map<String, Object> input(dev.steward.assessment.InputRef i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("uploadId", i.uploadId());
+        m.put("kind", i.kind());
+        m.put("contentHash", i.contentHash());
+        m.put("asOf", i.asOf() == null ? null : i.asOf().toString());
+        return m;
+    }
+
+    /** The previous period's manifest hash: from its bundle beside this one, else from its export record. */
+    Optional<String> previousManifest(Path root, YearMonth month) throws IOException {
+        String prev = month.minusMonths(1).toString();
+        Path file = root.resolve(prev).resolve(Manifest.FILE);
+        if (Files.isRegularFile(file)) {
+            return Optional.of(Hashes.sha256(file));
+        }
+        return runs.get(prev).filter(r -> ExportRuns.DONE.equals(r.status())).map(ExportRuns.ExportRun::manifestSha256);
+    }
+
+    static long seed(String runId, String period) {
+        return Long.parseUnsignedLong(Hashes.sha256((runId + "|" + period).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(0, 15), 16);
+    }
+
+    /** The signing key pair: configured paths, or generated on first use under {@code <data-dir>/keys}. */
+    public synchronized KeyPair keys() throws IOException, GeneralSecurityException {
+        if (keys == null) {
+            Path keyDir = dataDir.resolve("keys");
+            keys = SigningKeys.loadOrCreate(config.privateKey().orElse(keyDir.resolve(SigningKeys.PRIVATE_FILE)),
+                    config.publicKey().orElse(keyDir.resolve(SigningKeys.PUBLIC_FILE)));
+        }
+        return keys;
+    }
+
+    private static OutputStream stream(Path file) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
+    /** Removes staging folders of this period left by an exporter that died; this one holds the claim now. */
+    private static void discardStale(Path root, String period) throws IOException {
+        try (java.util.stream.Stream<Path> list = Files.list(root)) {
+            for (Path p : list.filter(f -> f.getFileName().toString().startsWith(".staging-" + period + "-")).toList()) {
+                LOG.warnf("removing %s, left by an export that did not finish", p);
+                discard(p);
+            }
+        }
+    }
+
+    private static void discard(Path staging) {
+        if (staging != null) {
+            try {
+                Bundles.deleteTree(staging);
+            } catch (IOException e) {
+                LOG.warnf("cannot remove staging folder %s: %s", staging, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.steward.web;
+
+import dev.steward.export.ExportRuns;
+import dev.steward.export.ExportService;
+import dev.steward.export.Manifest;
+import dev.steward.export.Period;
+import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
+import java.time.YearMonth;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Evidence exports: the record of every period's export (status, size, manifest and chain hashes), a bundle's
+ * manifest, and an on-demand export of a closed period (admin). Reading exports is for auditors.
+ */
+@Path("/api/v1/exports")
+@Tag(name = "exports")
+public class ExportResource {
+
+    private final ExportService exports;
+    private final ExportRuns runs;
+    private final SecurityIdentity identity;
+
+    public ExportResource(ExportService exports, ExportRuns runs, SecurityIdentity identity) {
+        this.exports = exports;
+        this.runs = runs;
+        this.identity = identity;
+    }
+
+    /** Body of POST: the month to export, YYYY-MM. */
+    public record ExportRequest(String period) {
+    }
+
+    @GET
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List evidence exports, newest period first, with status, size and hashes")
+    public List<ExportRuns.ExportRun> list() {
+        return runs.list();
+    }
+
+    @GET
+    @Path("/{period}")
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The export record of one period")
+    public ExportRuns.ExportRun get(@PathParam("period") String period) {
+        return runs.get(Period.parse(period).toString())
+                .orElseThrow(() -> new NotFoundException("period " + period + " has not been exported"));
+    }
+
+    @GET
+    @Path("/{period}/manifest")
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The signed manifest.json of a published bundle")
+    public Response manifest(@PathParam("period") String period) throws java.io.IOException {
+        ExportRuns.ExportRun r = get(period);
+        if (!ExportRuns.DONE.equals(r.status()) || r.location() == null) {
+            throw new NotFoundException("period " + r.period() + " has no published bundle (status " + r.status() + ")");
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(r.location()).resolve(Manifest.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new NotFoundException("the bundle of " + r.period() + " is no longer at " + r.location());
+        }
+        return Response.ok(Files.readAllBytes(file), MediaType.APPLICATION_JSON)
+                .header("X-Manifest-SHA256", r.manifestSha256()).build();
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Export a closed period now (201), or report it exported already (200)")
+    public Response export(ExportRequest request) {
+        if (request == null || request.period() == null) {
+            throw new IllegalArgumentException("body must be {\"period\": \"YYYY-MM\"}");
+        }
+        YearMonth month = Period.parse(request.period());
+        ExportService.Outcome done = exports.export(month, identity.getPrincipal().getName());
+        return Response.status(done.status() == ExportService.Status.EXPORTED ? 201 : 200).entity(done.record()).build();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.steward.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.ingest.IngestService;
+import dev.steward.testing.AssessmentFixture;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exports on a real store (H2 and PostgreSQL subclasses): a bundle that verifies and chains, exactly once per period,
+ * no partial bundle after a crash (and a retry afterwards), one winner when two replicas claim a period.
+ */
+public abstract class ExportContract {
+
+    /** After every fixture period has closed. */
+    private static final Instant LATER = Instant.parse("2031-01-01T00:00:00Z");
+    private static AssessmentFixture fixture;
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    ExportService exports;
+
+    @Inject
+    ExportRuns runs;
+
+    @TempDir
+    Path out;
+
+    @BeforeEach
+    void data() {
+        if (fixture == null) {
+            fixture = new AssessmentFixture();
+            fixture.ingestAll(ingest);
+        }
+    }
+
+    @Test
+    void aPeriodIsExportedOnceIntoABundleThatVerifiesAndChains() throws Exception {
+        ExportService.Outcome feb = exports.export(YearMonth.of(2030, 2), out, "test", ExportService.Step.NONE, LATER);
+        assertThat(feb.status()).isEqualTo(ExportService.Status.EXPORTED);
+        Path bundle = out.resolve("2030-02");
+        assertThat(feb.bundle()).isEqualTo(bundle);
+        BundleVerifier.Report report = BundleVerifier.verify(bundle, exports.keys().getPublic(), null);
+        assertThat(report.problems()).isEmpty();
+
+        Manifest m = Manifest.parse(Files.readAllBytes(bundle.resolve(Manifest.FILE)));
+        assertThat(m.asOf()).isEqualTo(Instant.parse("2030-03-01T00:00:00Z"));
+        assertThat(m.windowStart()).isEqualTo(Instant.parse("2029-12-01T00:00:00Z"));
+        assertThat(m.previousManifestSha256()).isNull();
+        assertThat(m.inputs()).isNotEmpty();
+        assertThat(m.files()).extracting(Manifest.FileEntry::path).contains("findings.json", "assessment-run.json",
+                "inventory-snapshot.json", "decision-sample.json", "reports/gaps.pdf", "reports/gaps.xlsx",
+                "reports/ownership.html", "reports/ownership.csv", "reports/gaps.json", "mappings/owasp-asi-2026.yaml",
+                "mappings/crosswalks/owasp-nhi-2025--nist-csf-2.0.yaml");
+        ExportRuns.ExportRun record = runs.get("2030-02").orElseThrow();
+        assertThat(record.status()).isEqualTo(ExportRuns.DONE);
+        assertThat(record.manifestSha256()).isEqualTo(Hashes.sha256(bundle.resolve(Manifest.FILE)));
+        assertThat(record.assessmentId()).isEqualTo(m.assessmentId());
+        assertThat(record.sizeBytes()).isGreaterThan(0L);
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode inventory = json.readTree(bundle.resolve("inventory-snapshot.json").toFile());
+        assertThat(inventory.get("agents").findValuesAsText("id")).contains(fixture.botA(), fixture.botB());
+        JsonNode sample = json.readTree(bundle.resolve("decision-sample.json").toFile());
+        assertThat(sample.get("seed").asLong()).isEqualTo(m.sampleSeed());
+        assertThat(sample.get("checks").size()).isPositive();
+        assertThat(sample.findValues("decisions")).anyMatch(d -> d.size() > 0);
+
+        // exactly once: the same period again is skipped, the bundle untouched
+        ExportService.Outcome again = exports.export(YearMonth.of(2030, 2), out, "test", ExportService.Step.NONE, LATER);
+        assertThat(again.status()).isEqualTo(ExportService.Status.SKIPPED);
+        assertThat(runs.get("2030-02").orElseThrow().manifestSha256()).isEqualTo(record.manifestSha256());
+
+        // the next period links to this one, and the same sample seed re-draws the same sample
+        exports.export(YearMonth.of(2030, 3), out, "test", ExportService.Step.NONE, LATER);
+        Manifest mar = Manifest.parse(Files.readAllBytes(out.resolve("2030-03").resolve(Manifest.FILE)));
+        assertThat(mar.previousManifestSha256()).isEqualTo(record.manifestSha256());
+        assertThat(BundleVerifier.verify(out.resolve("2030-03"), exports.keys().getPublic(), bundle).problems()).isEmpty();
+    }
+
+    @Test
+    void aCrashMidExportLeavesNoBundleAndThePeriodIsRetried() throws Exception {
+        int[] written = {0};
+        ExportService.Step crash = file -> {
+            if (++written[0] == 3) {
+                throw new IOException("disk full (injected)");
+            }
+        };
+        assertThatThrownBy(() -> exports.export(YearMonth.of(2030, 4), out, "test", crash, LATER))
+                .isInstanceOf(ExportException.class).hasMessageContaining("disk full (injected)");
+        assertThat(written[0]).isEqualTo(3);
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.toList()).isEmpty();
+        }
+        ExportRuns.ExportRun failed = runs.get("2030-04").orElseThrow();
+        assertThat(failed.status()).isEqualTo(ExportRuns.FAILED);
+        assertThat(failed.error()).contains("disk full (injected)");
+
+        // an exporter killed mid-write leaves its staging folder behind; the next claim of the period removes it
+        Path orphan = Files.createDirectories(out.resolve(".staging-2030-04-killed"));
+        Files.writeString(orphan.resolve("findings.json"), "{");
+        ExportService.Outcome retried = exports.export(YearMonth.of(2030, 4), out, "test", ExportService.Step.NONE, LATER);
+        assertThat(retried.status()).isEqualTo(ExportService.Status.EXPORTED);
+        assertThat(BundleVerifier.verify(out.resolve("2030-04"), exports.keys().getPublic(), null).ok()).isTrue();
+        assertThat(runs.get("2030-04").orElseThrow().error()).isNull();
+        assertThat(orphan).doesNotExist();
+    }
+
+    @Test
+    void twoReplicasClaimingOnePeriodHaveOneWinner() throws Exception {
+        Instant now = Instant.parse("2030-07-01T02:00:00Z");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Boolean> claim = () -> runs.claim("2030-06", now, now.minusSeconds(3600));
+            List<Future<Boolean>> results = pool.invokeAll(List.of(claim, claim, claim, claim));
+            long winners = 0;
+            for (Future<Boolean> f : results) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        // a RUNNING claim older than the stale limit (its exporter crashed) is taken over once
+        Instant later = now.plusSeconds(7200);
+        assertThat(runs.claim("2030-06", later, later.minusSeconds(3600))).isTrue();
+        assertThat(runs.claim("2030-06", later, later.minusSeconds(3600))).isFalse();
+    }
+
+    @Test
+    void anOpenPeriodIsRefused() {
+        assertThatThrownBy(() -> exports.export(YearMonth.of(2030, 9), out, "test", ExportService.Step.NONE,
+                Instant.parse("2030-09-15T00:00:00Z"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not closed yet");
+        assertThat(runs.get("2030-09")).isEmpty();
+    }
+}

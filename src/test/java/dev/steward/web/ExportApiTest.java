@@ -1,0 +1,70 @@
+package dev.steward.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.steward.export.ExportRuns;
+import dev.steward.security.Role;
+import dev.steward.security.TokenService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The export endpoints: 401 without a token, auditors read, only admins trigger, bad periods are 400 problems. */
+@QuarkusTest
+class ExportApiTest {
+
+    private static final String ADMIN = "test-admin-token";
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    ExportRuns runs;
+
+    private String token(Role role) {
+        return tokens.create("t-" + UUID.randomUUID(), role, null, "test").token();
+    }
+
+    @Test
+    void withoutATokenEverythingIs401() {
+        given().get("/api/v1/exports").then().statusCode(401);
+        given().get("/api/v1/exports/2026-10/manifest").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"period\":\"2026-10\"}").post("/api/v1/exports").then().statusCode(401);
+    }
+
+    @Test
+    void viewersMayNotReadExportsAndAuditorsMayNotTriggerThem() {
+        String viewer = token(Role.VIEWER);
+        String auditor = token(Role.AUDITOR);
+        given().auth().oauth2(viewer).get("/api/v1/exports").then().statusCode(403);
+        given().auth().oauth2(viewer).get("/api/v1/exports/2026-10/manifest").then().statusCode(403);
+        given().auth().oauth2(auditor).get("/api/v1/exports").then().statusCode(200);
+        given().auth().oauth2(auditor).contentType(ContentType.JSON).body("{\"period\":\"2026-10\"}").post("/api/v1/exports")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void auditorsSeeTheRecordAndUnpublishedManifestsAre404() {
+        Instant now = Instant.parse("2030-12-01T00:00:00Z");
+        runs.claim("2030-11", now, now.minusSeconds(60));
+        runs.failed("2030-11", now, "IOException: disk full");
+        String auditor = token(Role.AUDITOR);
+        given().auth().oauth2(auditor).get("/api/v1/exports").then().statusCode(200)
+                .body("find { it.period == '2030-11' }.status", org.hamcrest.Matchers.equalTo("FAILED"))
+                .body("find { it.period == '2030-11' }.error", containsString("disk full"));
+        given().auth().oauth2(auditor).get("/api/v1/exports/2030-11/manifest").then().statusCode(404);
+        given().auth().oauth2(auditor).get("/api/v1/exports/1999-01").then().statusCode(404);
+    }
+
+    @Test
+    void adminsGetA400ForAnOpenOrMalformedPeriod() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"period\":\"2999-01\"}").post("/api/v1/exports")
+                .then().statusCode(400).body(containsString("not closed yet"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"period\":\"October\"}").post("/api/v1/exports")
+                .then().statusCode(400).body(containsString("YYYY-MM"));
+    }
+}
