@@ -62,6 +62,42 @@ public class ExportResource {
                 .orElseThrow(() -> new NotFoundException("period " + period + " has not been exported"));
     }
 
+    /** The folder of a published bundle, or 404 naming why there is none. */
+    private java.nio.file.Path published(String period) {
+        ExportRuns.ExportRun r = get(period);
+        if (!ExportRuns.DONE.equals(r.status()) || r.location() == null) {
+            throw new NotFoundException("period " + r.period() + " has no published bundle (status " + r.status() + ")");
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(r.location());
+        if (!Files.isRegularFile(folder.resolve(Manifest.FILE))) {
+            throw new NotFoundException("the bundle of " + r.period() + " is no longer at " + r.location());
+        }
+        return folder;
+    }
+
+    @GET
+    @Path("/{period}/bundle")
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Produces("application/zip")
+    @Operation(summary = "The whole published bundle as a zip (verify it offline with steward verify)")
+    public Response bundle(@PathParam("period") String period) {
+        java.nio.file.Path folder = published(period);
+        String name = "steward-evidence-" + Period.parse(period) + ".zip";
+        jakarta.ws.rs.core.StreamingOutput zip = output -> {
+            try (var out = new java.util.zip.ZipOutputStream(output);
+                    var files = Files.walk(folder)) {
+                for (java.nio.file.Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(
+                            Period.parse(period) + "/" + folder.relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+        };
+        return Response.ok(zip, "application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
+    }
+
     @GET
     @Path("/{period}/manifest")
     @RolesAllowed(Role.AUDITOR_NAME)
@@ -69,13 +105,7 @@ public class ExportResource {
     @Operation(summary = "The signed manifest.json of a published bundle")
     public Response manifest(@PathParam("period") String period) throws java.io.IOException {
         ExportRuns.ExportRun r = get(period);
-        if (!ExportRuns.DONE.equals(r.status()) || r.location() == null) {
-            throw new NotFoundException("period " + r.period() + " has no published bundle (status " + r.status() + ")");
-        }
-        java.nio.file.Path file = java.nio.file.Path.of(r.location()).resolve(Manifest.FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new NotFoundException("the bundle of " + r.period() + " is no longer at " + r.location());
-        }
+        java.nio.file.Path file = published(period).resolve(Manifest.FILE);
         return Response.ok(Files.readAllBytes(file), MediaType.APPLICATION_JSON)
                 .header("X-Manifest-SHA256", r.manifestSha256()).build();
     }

@@ -42,6 +42,9 @@ public abstract class ExportContract {
     @Inject
     ExportRuns runs;
 
+    @Inject
+    dev.steward.security.TokenService tokens;
+
     @TempDir
     Path out;
 
@@ -84,6 +87,28 @@ public abstract class ExportContract {
         assertThat(sample.get("seed").asLong()).isEqualTo(m.sampleSeed());
         assertThat(sample.get("checks").size()).isPositive();
         assertThat(sample.findValues("decisions")).anyMatch(d -> d.size() > 0);
+
+        // an auditor downloads the whole bundle as a zip: every file, byte for byte
+        String auditor = tokens.create("auditor-" + java.util.UUID.randomUUID(), dev.steward.security.Role.AUDITOR, null,
+                "test").token();
+        var download = io.restassured.RestAssured.given().auth().oauth2(auditor).get("/api/v1/exports/2030-02/bundle")
+                .then().statusCode(200).contentType("application/zip")
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("steward-evidence-2030-02.zip"))
+                .extract().asByteArray();
+        java.util.Map<String, byte[]> zipped = new java.util.TreeMap<>();
+        try (var zin = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(download))) {
+            for (var e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+                zipped.put(e.getName(), zin.readAllBytes());
+            }
+        }
+        java.util.List<String> onDisk;
+        try (var walk = Files.walk(bundle)) {
+            onDisk = walk.filter(Files::isRegularFile).map(f -> "2030-02/" + bundle.relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+        assertThat(zipped.keySet()).containsExactlyElementsOf(onDisk).contains("2030-02/manifest.json", "2030-02/manifest.sig");
+        assertThat(zipped.get("2030-02/manifest.json")).isEqualTo(Files.readAllBytes(bundle.resolve(Manifest.FILE)));
+        io.restassured.RestAssured.given().auth().oauth2(auditor).get("/api/v1/exports/2030-11/bundle").then().statusCode(404);
 
         // exactly once: the same period again is skipped, the bundle untouched
         ExportService.Outcome again = exports.export(YearMonth.of(2030, 2), out, "test", ExportService.Step.NONE, LATER);

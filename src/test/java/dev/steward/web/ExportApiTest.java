@@ -33,6 +33,7 @@ class ExportApiTest {
     void withoutATokenEverythingIs401() {
         given().get("/api/v1/exports").then().statusCode(401);
         given().get("/api/v1/exports/2026-10/manifest").then().statusCode(401);
+        given().get("/api/v1/exports/2026-10/bundle").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{\"period\":\"2026-10\"}").post("/api/v1/exports").then().statusCode(401);
     }
 
@@ -42,6 +43,7 @@ class ExportApiTest {
         String auditor = token(Role.AUDITOR);
         given().auth().oauth2(viewer).get("/api/v1/exports").then().statusCode(403);
         given().auth().oauth2(viewer).get("/api/v1/exports/2026-10/manifest").then().statusCode(403);
+        given().auth().oauth2(viewer).get("/api/v1/exports/2026-10/bundle").then().statusCode(403);
         given().auth().oauth2(auditor).get("/api/v1/exports").then().statusCode(200);
         given().auth().oauth2(auditor).contentType(ContentType.JSON).body("{\"period\":\"2026-10\"}").post("/api/v1/exports")
                 .then().statusCode(403);
