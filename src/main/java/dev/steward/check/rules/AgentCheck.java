@@ -1,9 +1,11 @@
 package dev.steward.check.rules;
 
 import dev.steward.check.CheckResult;
+import dev.steward.check.EvidenceRef;
 import dev.steward.check.Parameters;
 import dev.steward.check.SubjectType;
 import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,34 @@ public abstract class AgentCheck extends BaseCheck {
             }
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * AUT-3 and LOG-2: the share of the agent's decisions that meet a condition ({@code meeting} counts them per
+     * aggregate), PASS at or above the {@code passMinShare} parameter, PARTIAL (score = the share) at or above
+     * {@code partialMinShare}, else FAIL; INSUFFICIENT_EVIDENCE without decisions. The reason reads
+     * "n of total decisions (p %) {@code what}".
+     */
+    protected CheckResult judgeShare(AgentRecord agent, Evidence evidence, Parameters parameters,
+            java.util.function.ToLongFunction<DecisionAggregate> meeting, String noted, String what) {
+        List<DecisionAggregate> decisions = evidence.decisionsOfPrincipal(agent.id());
+        long total = Rules.sum(decisions, DecisionAggregate::count);
+        if (total == 0) {
+            return insufficient(agent.id(), "no decisions by the agent in the window", List.of(Rules.agent(agent, "no decisions")));
+        }
+        long met = Rules.sum(decisions, meeting);
+        double share = (double) met / total;
+        List<EvidenceRef> refs = List.of(Rules.agent(agent, "principal of the decisions"),
+                Rules.decisions(decisions, met + " " + noted));
+        String env = Rules.env(agent.environment());
+        String reason = met + " of " + total + " decisions (" + Rules.percent(share) + ") " + what;
+        if (Rules.atLeast(share, parameters.decimal("passMinShare", env))) {
+            return pass(agent.id(), reason, refs);
+        }
+        if (Rules.atLeast(share, parameters.decimal("partialMinShare", env))) {
+            return partial(agent.id(), share, reason, refs);
+        }
+        return fail(agent.id(), reason, refs);
     }
 
     /** The verdict on one agent that is not decommissioned. */

@@ -1,7 +1,6 @@
 package dev.steward.check.rules;
 
 import dev.steward.check.CheckResult;
-import dev.steward.check.EvidenceRef;
 import dev.steward.check.ParameterSpec;
 import dev.steward.check.Parameters;
 import dev.steward.check.Severity;
@@ -57,24 +56,6 @@ public class Log2CompleteRecordsCheck extends AgentCheck {
 
     @Override
     protected CheckResult judge(AgentRecord agent, Evidence evidence, Parameters parameters) {
-        List<DecisionAggregate> decisions = evidence.decisionsOfPrincipal(agent.id());
-        long total = Rules.sum(decisions, DecisionAggregate::count);
-        if (total == 0) {
-            return insufficient(agent.id(), "no decisions by the agent in the window", List.of(Rules.agent(agent, "no decisions")));
-        }
-        long complete = Rules.sum(decisions, DecisionAggregate::complete);
-        double share = (double) complete / total;
-        List<EvidenceRef> refs = List.of(Rules.agent(agent, "principal of the decisions"),
-                Rules.decisions(decisions, complete + " complete"));
-        String env = Rules.env(agent.environment());
-        String reason = complete + " of " + total + " decisions (" + Rules.percent(share)
-                + ") have tool, action, resource and trigger";
-        if (Rules.atLeast(share, parameters.decimal(PASS_MIN, env))) {
-            return pass(agent.id(), reason, refs);
-        }
-        if (Rules.atLeast(share, parameters.decimal(PARTIAL_MIN, env))) {
-            return partial(agent.id(), share, reason, refs);
-        }
-        return fail(agent.id(), reason, refs);
+        return judgeShare(agent, evidence, parameters, DecisionAggregate::complete, "complete", "have tool, action, resource and trigger");
     }
 }
