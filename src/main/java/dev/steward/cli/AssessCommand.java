@@ -11,7 +11,6 @@ import dev.steward.assessment.TeamRecommendation;
 import dev.steward.assessment.Windows;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
-import dev.steward.ingest.Times;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -78,16 +77,10 @@ public class AssessCommand implements Callable<Integer> {
     @ActivateRequestContext
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        Instant at = asOf == null ? null : Times.parse(asOf)
-                .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
+        Instant at = FolderIngest.asOfOption(asOf);
         Duration w = window == null ? null : Windows.parse(window);
-        if (folder != null) {
-            FolderIngest.Outcome ingested = folders.ingest(List.of(folder), "auto", null, null, null, o,
-                    spec.commandLine().getErr());
-            if (ingested.rejected() > 0) {
-                spec.commandLine().getErr().println("not assessed: " + ingested.rejected() + " upload(s) rejected");
-                return 1;
-            }
+        if (!folders.ingestFirst(folder, "not assessed", o, spec.commandLine().getErr())) {
+            return 1;
         }
         AssessmentService.Assessed done = assessments.assess(at, w, System.getProperty("user.name"));
         AssessmentRun run = done.run();

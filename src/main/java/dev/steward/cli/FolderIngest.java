@@ -47,6 +47,28 @@ final class FolderIngest {
         this.sources = sources;
     }
 
+    /** The --as-of option: RFC 3339 or a date; null when absent. */
+    static Instant asOfOption(String text) {
+        return text == null ? null : dev.steward.ingest.Times.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException("--as-of '" + text + "' is not an RFC 3339 date-time or a date"));
+    }
+
+    /**
+     * The optional folder of assess and report: ingests it first; false (with the reason on err) when an upload was
+     * rejected, so nothing is assessed over partial evidence.
+     */
+    boolean ingestFirst(Path folder, String refusal, PrintWriter out, PrintWriter err) {
+        if (folder == null) {
+            return true;
+        }
+        Outcome ingested = ingest(List.of(folder), "auto", null, null, null, out, err);
+        if (ingested.rejected() > 0) {
+            err.println(refusal + ": " + ingested.rejected() + " upload(s) rejected");
+            return false;
+        }
+        return true;
+    }
+
     Outcome ingest(List<Path> paths, String format, Instant asOf, String source, String scope, PrintWriter out, PrintWriter err) {
         sources.checkFormat(format);
         UploadGrouping.Groups groups = UploadGrouping.of(paths, limits, sources, format);

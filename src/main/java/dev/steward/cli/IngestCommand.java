@@ -3,7 +3,6 @@ package dev.steward.cli;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestReport;
 import dev.steward.ingest.IngestService;
-import dev.steward.ingest.Times;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -59,8 +58,7 @@ public class IngestCommand implements Callable<Integer> {
     @Override
     @ActivateRequestContext
     public Integer call() {
-        Instant asOfInstant = asOf == null ? null : Times.parse(asOf)
-                .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
+        Instant asOfInstant = FolderIngest.asOfOption(asOf);
         HeapSampler heap = stats ? HeapSampler.start() : null;
         FolderIngest.Outcome outcome = folders.ingest(paths, format, asOfInstant, source, scope,
                 spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -4,7 +4,6 @@ import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.Windows;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
-import dev.steward.ingest.Times;
 import dev.steward.report.ReportFilter;
 import dev.steward.report.ReportFormat;
 import dev.steward.report.ReportKind;
@@ -82,16 +81,10 @@ public class ReportCommand implements Callable<Integer> {
     @ActivateRequestContext
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        Instant at = asOf == null ? null : Times.parse(asOf)
-                .orElseThrow(() -> new IllegalArgumentException("--as-of '" + asOf + "' is not an RFC 3339 date-time or a date"));
+        Instant at = FolderIngest.asOfOption(asOf);
         Duration w = window == null ? null : Windows.parse(window);
-        if (folder != null) {
-            FolderIngest.Outcome ingested = folders.ingest(List.of(folder), "auto", null, null, null, o,
-                    spec.commandLine().getErr());
-            if (ingested.rejected() > 0) {
-                spec.commandLine().getErr().println("no reports: " + ingested.rejected() + " upload(s) rejected");
-                return 1;
-            }
+        if (!folders.ingestFirst(folder, "no reports", o, spec.commandLine().getErr())) {
+            return 1;
         }
         AssessmentService.Assessed done = assessments.assess(at, w, System.getProperty("user.name"));
         AssessCommand.print(o, done.run(), done.created());
