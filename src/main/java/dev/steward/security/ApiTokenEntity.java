@@ -39,6 +39,18 @@ public class ApiTokenEntity {
     @Column(name = "created_by")
     public String createdBy;
 
+    /** For a manager token: the teams it may see, comma-separated; null for unscoped roles. */
+    public String teams;
+
+    /** The part of the organisation this token's holder may see. */
+    public AccessScope scope() {
+        if (!Role.parse(role).teamScoped()) {
+            return AccessScope.ALL;
+        }
+        return AccessScope.teams(teams == null || teams.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(teams.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList());
+    }
+
     public boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }

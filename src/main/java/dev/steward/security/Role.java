@@ -4,13 +4,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Roles, each including the ones below it: viewer reads the evidence and results; auditor also downloads evidence
- * exports; admin also ingests and configures.
+ * Roles. viewer reads the evidence and results of the whole organisation; manager reads the same but only for the
+ * teams it is scoped to (see {@link AccessScope}); auditor reads everything and downloads evidence exports; admin also
+ * ingests and configures. A role's {@link #granted()} names are what {@code @RolesAllowed} sees.
  */
 public enum Role {
-    VIEWER, AUDITOR, ADMIN;
+    VIEWER, MANAGER, AUDITOR, ADMIN;
 
     public static final String VIEWER_NAME = "viewer";
+    public static final String MANAGER_NAME = "manager";
     public static final String AUDITOR_NAME = "auditor";
     public static final String ADMIN_NAME = "admin";
 
@@ -18,13 +20,22 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The role names a holder of this role has (its own and every lower one). */
+    /**
+     * The role names a holder of this role has. A manager also holds "viewer", so every read endpoint admits it; what
+     * it then sees is narrowed to its teams by {@link AccessScope}.
+     */
     public Set<String> granted() {
         return switch (this) {
             case VIEWER -> Set.of(VIEWER_NAME);
+            case MANAGER -> Set.of(VIEWER_NAME, MANAGER_NAME);
             case AUDITOR -> Set.of(VIEWER_NAME, AUDITOR_NAME);
             case ADMIN -> Set.of(VIEWER_NAME, AUDITOR_NAME, ADMIN_NAME);
         };
+    }
+
+    /** True when holders of this role see only their own teams. */
+    public boolean teamScoped() {
+        return this == MANAGER;
     }
 
     public static Role parse(String text) {
@@ -33,6 +44,6 @@ public enum Role {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown role '" + text + "'; allowed: viewer, auditor, admin");
+        throw new IllegalArgumentException("unknown role '" + text + "'; allowed: viewer, manager, auditor, admin");
     }
 }

@@ -10,7 +10,10 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Resolves an API token to an identity with its role and the roles below it. Unknown, expired or revoked: 401. */
+/**
+ * Resolves an API token to an identity with its role, the role names it grants and its {@link AccessScope}. Unknown,
+ * expired or revoked: 401.
+ */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -34,6 +37,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
                     .setPrincipal(new QuarkusPrincipal("token:" + token.name))
                     .addRoles(Role.parse(token.role).granted())
                     .addAttribute("tokenId", token.id)
+                    .addAttribute(AccessScope.ATTRIBUTE, token.scope())
                     .build();
         });
     }

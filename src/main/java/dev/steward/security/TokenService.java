@@ -29,10 +29,29 @@ public class TokenService implements PanacheRepository<ApiTokenEntity> {
     private final Clock clock = Clock.systemUTC();
 
     public Created create(String name, Role role, Instant expiresAt, String createdBy) {
+        return create(name, role, List.of(), expiresAt, createdBy);
+    }
+
+    /**
+     * Creates a token; {@code teams} is required for (and only allowed with) the manager role, which sees only them.
+     */
+    public Created create(String name, Role role, List<String> teams, Instant expiresAt, String createdBy) {
+        if (role.teamScoped() != !teams.isEmpty()) {
+            throw new IllegalArgumentException(role.teamScoped()
+                    ? "a manager token needs at least one team" : "only a manager token is scoped to teams");
+        }
+        for (String team : teams) {
+            if (team.isBlank() || team.contains(",")) {
+                throw new IllegalArgumentException("invalid team name '" + team + "'");
+            }
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "stw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long id = register(name, token, role, expiresAt, createdBy);
+        if (!teams.isEmpty()) {
+            QuarkusTransaction.joiningExisting().run(() -> findById(id).teams = String.join(",", teams));
+        }
         return new Created(id, token, role, expiresAt);
     }
 
