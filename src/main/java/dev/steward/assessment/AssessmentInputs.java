@@ -1,5 +1,7 @@
 package dev.steward.assessment;
 
+import dev.steward.attestation.Attestation;
+import dev.steward.attestation.AttestationService;
 import dev.steward.decisions.DecisionAggregates;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
@@ -9,12 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The uploads an assessment reads, as {@link InputRef}s in upload id order: the inventory and people uploads in
  * force at the as-of instant, the decision uploads with aggregates in the window, and the uploads whose secret
- * findings (dated up to as-of) the evidence includes. Exactly what {@link dev.steward.evidence.EvidenceLoader} loads.
+ * findings (dated up to as-of) the evidence includes (exactly what {@link dev.steward.evidence.EvidenceLoader} loads);
+ * then the manual attestations in force at the as-of instant, in attestation id order.
  */
 @ApplicationScoped
 public class AssessmentInputs {
@@ -22,11 +27,23 @@ public class AssessmentInputs {
     private final UploadRepository uploads;
     private final DecisionAggregates decisions;
     private final EntityManager em;
+    private final AttestationService attestations;
 
-    public AssessmentInputs(UploadRepository uploads, DecisionAggregates decisions, EntityManager em) {
+    public AssessmentInputs(UploadRepository uploads, DecisionAggregates decisions, EntityManager em,
+            AttestationService attestations) {
         this.uploads = uploads;
         this.decisions = decisions;
         this.em = em;
+        this.attestations = attestations;
+    }
+
+    /** The manual evidence answered at {@code asOf}: evidence key to the references of the attestations answering it. */
+    public Map<String, List<String>> attested(Instant asOf) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Attestation a : attestations.inForce(asOf)) {
+            out.computeIfAbsent(a.evidenceKey(), k -> new ArrayList<>()).add(a.ref());
+        }
+        return out;
     }
 
     public List<InputRef> of(Instant asOf, Instant windowStart) {
@@ -39,12 +56,14 @@ public class AssessmentInputs {
                         + " where u.id = s.uploadId and u.status = dev.steward.upload.UploadEntity.Status.COMMITTED"
                         + " and s.foundAt <= :asOf", Long.class)
                 .setParameter("asOf", asOf).getResultList());
-        if (ids.isEmpty()) {
-            return List.of();
-        }
         List<InputRef> out = new ArrayList<>();
-        for (UploadEntity u : uploads.list("id in ?1 order by id", new ArrayList<>(ids))) {
-            out.add(new InputRef(u.id, u.kind.name().toLowerCase(Locale.ROOT), u.contentHash, u.asOf));
+        if (!ids.isEmpty()) {
+            for (UploadEntity u : uploads.list("id in ?1 order by id", new ArrayList<>(ids))) {
+                out.add(new InputRef(u.id, u.kind.name().toLowerCase(Locale.ROOT), u.contentHash, u.asOf));
+            }
+        }
+        for (Attestation a : attestations.inForce(asOf)) {
+            out.add(new InputRef(a.id(), InputRef.ATTESTATION, a.contentHash(), a.attestedAt()));
         }
         return out;
     }

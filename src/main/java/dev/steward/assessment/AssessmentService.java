@@ -92,7 +92,8 @@ public class AssessmentService {
         Evidence loaded = evidence.load(at, windowStart);
         Optional<String> previousId = store.previous(at, header.id());
         DiffBuilder diff = previousId.map(id -> new DiffBuilder(previous(id), settings.config().diffMaxListed())).orElse(null);
-        Assessor assessor = new Assessor(catalog, mappingSet, settings.checks(), settings.thresholds());
+        Assessor assessor = new Assessor(catalog, mappingSet, settings.checks(), settings.thresholds(),
+                inputs.attested(at));
         Outcome outcome;
         try {
             outcome = QuarkusTransaction.requiringNew().timeout(settings.config().transactionTimeoutSeconds()).call(() -> {

@@ -29,12 +29,23 @@ public final class Assessor {
     private final MappingSet mappings;
     private final CheckSettings settings;
     private final Thresholds thresholds;
+    private final Map<String, List<String>> attested;
 
     public Assessor(CheckCatalog catalog, MappingSet mappings, CheckSettings settings, Thresholds thresholds) {
+        this(catalog, mappings, settings, thresholds, Map.of());
+    }
+
+    /**
+     * @param attested the manual evidence answered by attestations in force at the as-of instant: evidence key
+     *                 ({@code framework:control#evidence}) to the references of the attestations answering it
+     */
+    public Assessor(CheckCatalog catalog, MappingSet mappings, CheckSettings settings, Thresholds thresholds,
+            Map<String, List<String>> attested) {
         this.catalog = catalog;
         this.mappings = mappings;
         this.settings = settings;
         this.thresholds = thresholds;
+        this.attested = Map.copyOf(attested);
     }
 
     /** The evaluations this assessor makes, in run order. */
@@ -90,7 +101,7 @@ public final class Assessor {
             millis.put(e.key(), (System.nanoTime() - started) / 1_000_000);
         }
         Map<String, CheckScore> byRef = new HashMap<>();
-        ControlScorer scorer = new ControlScorer(mappings, thresholds, ref -> byRef.computeIfAbsent(refKey(ref), k -> {
+        ControlScorer scorer = new ControlScorer(mappings, thresholds, attested, ref -> byRef.computeIfAbsent(refKey(ref), k -> {
             Evaluation e = plan.evaluationFor(ref);
             return e == null ? null : scores.get(e.key());
         }));

@@ -20,12 +20,19 @@ final class ControlScorer {
 
     private final MappingSet mappings;
     private final Thresholds thresholds;
+    private final Map<String, List<String>> attested;
     private final java.util.function.Function<CheckRef, CheckScore> scoreOf;
 
-    ControlScorer(MappingSet mappings, Thresholds thresholds, java.util.function.Function<CheckRef, CheckScore> scoreOf) {
+    ControlScorer(MappingSet mappings, Thresholds thresholds, Map<String, List<String>> attested,
+            java.util.function.Function<CheckRef, CheckScore> scoreOf) {
         this.mappings = mappings;
         this.thresholds = thresholds;
+        this.attested = attested;
         this.scoreOf = scoreOf;
+    }
+
+    ControlScorer(MappingSet mappings, Thresholds thresholds, java.util.function.Function<CheckRef, CheckScore> scoreOf) {
+        this(mappings, thresholds, Map.of(), scoreOf);
     }
 
     /** Every control of every framework, in framework id then file order. */
@@ -48,6 +55,15 @@ final class ControlScorer {
         List<Control> children = mappings.children(f.id(), c.id());
         List<String> childIds = children.stream().map(Control::id).toList();
         List<String> manual = c.manualEvidence().stream().map(ManualEvidence::id).toList();
+        List<String> attestations = new ArrayList<>();
+        int answered = 0;
+        for (String evidenceId : manual) {
+            List<String> refs = attested.getOrDefault(dev.steward.attestation.Attestation.key(f.id(), c.id(), evidenceId),
+                    List.of());
+            answered += refs.isEmpty() ? 0 : 1;
+            attestations.addAll(refs);
+        }
+        Manual m = new Manual(manual, answered, attestations);
         List<ControlResult.ControlCheck> checks = new ArrayList<>();
         for (CheckRef ref : c.checks()) {
             CheckScore s = scoreOf.apply(ref);
@@ -59,7 +75,7 @@ final class ControlScorer {
         ControlResult result;
         if (!c.inScope()) {
             result = new ControlResult(f.id(), c.id(), c.title(), c.parent(), !children.isEmpty(), ControlStatus.OUT_OF_SCOPE,
-                    null, null, false, checks, childIds, manual, c.outOfScopeReason());
+                    null, null, false, checks, childIds, manual, c.outOfScopeReason(), attestations);
         } else {
             List<ControlResult> inScopeChildren = new ArrayList<>();
             for (Control child : children) {
@@ -68,28 +84,40 @@ final class ControlScorer {
                     inScopeChildren.add(r);
                 }
             }
-            result = inScopeChildren.isEmpty() ? leaf(f, c, checks, childIds, manual)
-                    : group(f, c, checks, inScopeChildren, childIds, manual);
+            result = inScopeChildren.isEmpty() ? leaf(f, c, checks, childIds, m)
+                    : group(f, c, checks, inScopeChildren, childIds, m);
         }
         done.put(c.id(), result);
         return result;
     }
 
+    /**
+     * A leaf is judged by its checks when it has any. Without checks: NOT_ASSESSED when it defines no manual evidence,
+     * MANUAL when none of its manual evidence is attested, and otherwise score 1 (a person attested it) with coverage
+     * = the share of its manual evidence items attested, so one of two items attested is PARTIALLY_SATISFIED.
+     */
     private ControlResult leaf(Framework f, Control c, List<ControlResult.ControlCheck> checks, List<String> children,
-            List<String> manual) {
+            Manual manual) {
         Part own = own(checks);
         ControlStatus status;
         if (checks.isEmpty()) {
-            status = manual.isEmpty() ? ControlStatus.NOT_ASSESSED : ControlStatus.MANUAL;
+            if (manual.ids().isEmpty()) {
+                status = ControlStatus.NOT_ASSESSED;
+            } else if (manual.answered() == 0) {
+                status = ControlStatus.MANUAL;
+            } else {
+                own = new Part(1.0, (double) manual.answered() / manual.ids().size(), false);
+                status = status(own);
+            }
         } else {
             status = status(own);
         }
         return new ControlResult(f.id(), c.id(), c.title(), c.parent(), false, status, own.score, own.coverage,
-                own.criticalFail, checks, children, manual, null);
+                own.criticalFail, checks, children, manual.ids(), null, manual.attestations());
     }
 
     private ControlResult group(Framework f, Control c, List<ControlResult.ControlCheck> checks, List<ControlResult> parts,
-            List<String> children, List<String> manual) {
+            List<String> children, Manual manual) {
         Scores.Mean score = new Scores.Mean();
         Scores.Mean coverage = new Scores.Mean();
         boolean critical = false;
@@ -114,7 +142,7 @@ final class ControlScorer {
         Part combined = new Part(score.value(), coverage.value(), critical);
         ControlStatus status = combined.score == null && allManual ? ControlStatus.MANUAL : status(combined);
         return new ControlResult(f.id(), c.id(), c.title(), c.parent(), true, status, combined.score, combined.coverage,
-                critical, checks, children, manual, null);
+                critical, checks, children, manual.ids(), null, manual.attestations());
     }
 
     /** A control's own checks: weighted score, weighted coverage, critical FAIL. */
@@ -188,5 +216,9 @@ final class ControlScorer {
     }
 
     private record Part(Double score, Double coverage, boolean criticalFail) {
+    }
+
+    /** A control's manual evidence ids, how many of them attestations answer, and those attestations' references. */
+    private record Manual(List<String> ids, int answered, List<String> attestations) {
     }
 }

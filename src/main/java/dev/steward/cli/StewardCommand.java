@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = {"Which agent has access, what can it do, and how quickly can that access be cut off.",
                 "Ingests agent inventories, a people directory and authorization decision logs into an evidence store,"
                         + " and assesses them against the check catalog and five frameworks."},
-        subcommands = {IngestCommand.class, AssessCommand.class, ReportCommand.class, ExportCommand.class, VerifyCommand.class,
+        subcommands = {IngestCommand.class, AssessCommand.class, ReportCommand.class, AttestCommand.class, ExportCommand.class,
+                VerifyCommand.class,
                 ServeCommand.class, CommandLine.HelpCommand.class})
 public class StewardCommand implements Runnable {
 

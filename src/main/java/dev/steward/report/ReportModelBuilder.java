@@ -277,9 +277,13 @@ public final class ReportModelBuilder {
                     }
                 }
             }
-            List<String> checks = c.checks().stream().map(k -> k.checkId()
+            List<String> checks = new ArrayList<>(c.checks().stream().map(k -> k.checkId()
                     + ("default".equals(k.variant()) ? "" : " (" + k.variant() + ")") + (k.weight() == 1 ? "" : " x" + k.weight()))
-                    .toList();
+                    .toList());
+            if (!c.group() && !c.manualEvidence().isEmpty()) {
+                checks.add("manual: " + String.join(", ", c.manualEvidence()) + (c.attestations().isEmpty()
+                        ? " (not attested)" : " (attested: " + String.join(", ", c.attestations()) + ")"));
+            }
             rows.add(new GapReport.ControlRow(c.framework(), c.controlId(), c.title(), depth(c, byRef), c.group(), c.status(),
                     c.score(), c.coverage(), checks, findings, fails, sample, first));
         }

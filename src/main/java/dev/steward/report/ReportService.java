@@ -10,6 +10,9 @@ import dev.steward.check.Check;
 import dev.steward.check.CheckCatalog;
 import dev.steward.evidence.Evidence;
 import dev.steward.evidence.EvidenceLoader;
+import dev.steward.assessment.InputRef;
+import dev.steward.attestation.Attestation;
+import dev.steward.attestation.AttestationService;
 import dev.steward.mapping.MappingRegistry;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
@@ -46,10 +49,13 @@ public class ReportService {
     private final CheckCatalog catalog;
     private final UploadRepository uploads;
     private final ReportWriters writers;
+    private final AttestationService attestations;
     private final Clock clock = Clock.systemUTC();
 
     public ReportService(AssessmentService assessments, AssessmentStore store, EvidenceLoader evidence,
-            MappingRegistry mappings, CheckCatalog catalog, UploadRepository uploads, ReportWriters writers) {
+            MappingRegistry mappings, CheckCatalog catalog, UploadRepository uploads, ReportWriters writers,
+            AttestationService attestations) {
+        this.attestations = attestations;
         this.assessments = assessments;
         this.store = store;
         this.evidence = evidence;
@@ -113,12 +119,19 @@ public class ReportService {
 
     private List<GapReport.InputRow> inputs(AssessmentSummary s) {
         Map<Long, UploadEntity> byId = new HashMap<>();
-        List<Long> ids = s.inputs().stream().map(i -> i.uploadId()).toList();
+        List<Long> ids = s.inputs().stream().filter(i -> !InputRef.ATTESTATION.equals(i.kind())).map(i -> i.uploadId())
+                .toList();
         if (!ids.isEmpty()) {
             uploads.list("id in ?1", ids).forEach(u -> byId.put(u.id, u));
         }
-        return s.inputs().stream().map(i -> new GapReport.InputRow(i.uploadId(), i.kind(),
-                Optional.ofNullable(byId.get(i.uploadId())).map(u -> u.files).orElse(""), i.contentHash(), i.asOf())).toList();
+        return s.inputs().stream().map(i -> new GapReport.InputRow(i.uploadId(), i.kind(), InputRef.ATTESTATION.equals(i.kind())
+                ? attestations.get(i.uploadId()).map(ReportService::describe).orElse("")
+                : Optional.ofNullable(byId.get(i.uploadId())).map(u -> u.files).orElse(""), i.contentHash(), i.asOf())).toList();
+    }
+
+    private static String describe(Attestation a) {
+        return a.ref() + " " + a.evidenceKey() + " by " + a.attestedBy() + (a.fileName() == null ? ""
+                : ", file " + a.fileName() + " sha256 " + a.fileSha256());
     }
 
     private static String blankToNull(String s) {
