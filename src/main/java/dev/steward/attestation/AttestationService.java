@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Attaches, withdraws and lists manual attestations. An attestation answers one manual evidence item that a mapping
  * file defines on a control ({@code manualEvidence} in mappings/); the service refuses anything else with a message
  * naming the field and value. Statements and files are scanned for secret values, which are refused (never stored,
- * never echoed). Nothing is updated or deleted: withdrawing records who, when and why.
+ * never echoed). Nothing is updated or deleted: withdrawing records who, when and why. Reads run in a transaction so
+ * they never see a stale copy cached by an earlier read of the same request.
  */
 @ApplicationScoped
 public class AttestationService implements PanacheRepository<AttestationEntity> {
@@ -134,7 +135,7 @@ public class AttestationService implements PanacheRepository<AttestationEntity> 
     }
 
     public Optional<Attestation> get(long id) {
-        return findByIdOptional(id).map(Attestation::of);
+        return QuarkusTransaction.joiningExisting().call(() -> findByIdOptional(id).map(Attestation::of));
     }
 
     /** Every attestation, optionally of one framework and control, newest first. */
@@ -149,18 +150,21 @@ public class AttestationService implements PanacheRepository<AttestationEntity> 
             q.append(" and controlId = :c");
             p.put("c", controlId.trim());
         }
-        return list(q + " order by id desc", p).stream().map(Attestation::of).toList();
+        return QuarkusTransaction.joiningExisting().call(() -> list(q + " order by id desc", p).stream()
+                .map(Attestation::of).toList());
     }
 
     /** The attestations in force at an instant, in id order: what an assessment as of then reads. */
     public List<Attestation> inForce(Instant at) {
-        return list("withdrawnAt is null and validFrom <= ?1 and validUntil > ?1 order by id", at).stream()
-                .map(Attestation::of).toList();
+        return QuarkusTransaction.joiningExisting().call(() -> list(
+                "withdrawnAt is null and validFrom <= ?1 and validUntil > ?1 order by id", at).stream()
+                .map(Attestation::of).toList());
     }
 
     /** The attached file's bytes, if the attestation has one. */
     public Optional<byte[]> file(long id) {
-        return Optional.ofNullable(getEntityManager().find(AttestationFileEntity.class, id)).map(f -> f.content);
+        return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(
+                getEntityManager().find(AttestationFileEntity.class, id)).map(f -> f.content));
     }
 
     /** Refuses a file with a secret in it, naming the line; the value itself is never echoed. */
