@@ -1,6 +1,9 @@
 package dev.steward.assessment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.check.CheckCatalog;
 import dev.steward.evidence.Evidence;
 import dev.steward.evidence.EvidenceLoader;
@@ -43,6 +46,7 @@ public class AssessmentService {
     private final AssessmentStore store;
     private final AgroalDataSource dataSource;
     private final String engineVersion;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
     /** Parsed summaries of recently read runs; safe to keep because a stored run never changes. */
     private final Map<String, AssessmentSummary> summaries = java.util.Collections.synchronizedMap(
@@ -55,7 +59,8 @@ public class AssessmentService {
 
     public AssessmentService(CheckCatalog catalog, MappingRegistry mappings, AssessmentSettings settings,
             EvidenceLoader evidence, AssessmentInputs inputs, AssessmentStore store, AgroalDataSource dataSource,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion, AuditLog audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.mappings = mappings;
         this.settings = settings;
@@ -78,6 +83,21 @@ public class AssessmentService {
      * @param user who asked, for the record
      */
     public Assessed assess(Instant asOf, Duration window, String user) {
+        Assessed done;
+        try {
+            done = assessRun(asOf, window, user);
+        } catch (RuntimeException e) {
+            audit.record(user, AuditAction.ASSESSMENT, null, AuditOutcome.FAILED, Map.of("asOf", String.valueOf(asOf),
+                    "window", String.valueOf(window), "error", String.valueOf(e.getMessage())));
+            throw e;
+        }
+        AssessmentSummary s = done.run().summary();
+        audit.record(user, AuditAction.ASSESSMENT, done.run().id(), AuditOutcome.OK, Map.of("asOf", s.asOf().toString(),
+                "windowStart", s.windowStart().toString(), "created", done.created(), "findings", s.totals().findings()));
+        return done;
+    }
+
+    private Assessed assessRun(Instant asOf, Duration window, String user) {
         Instant at = asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Duration w = window != null ? window : settings.defaultWindow();
         Instant windowStart = at.minus(w);

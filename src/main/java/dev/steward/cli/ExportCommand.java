@@ -45,7 +45,7 @@ public class ExportCommand implements Callable<Integer> {
         o.printf("Period %s (%s): as of %s, window from %s%n", p.id(), p.zone(), p.asOf(), p.windowStart());
         ExportService.Outcome done;
         try {
-            done = exports.export(month, out, System.getProperty("user.name"), ExportService.Step.NONE,
+            done = exports.export(month, out, dev.steward.audit.Actors.cli(), ExportService.Step.NONE,
                     java.time.Instant.now());
         } catch (dev.steward.export.ExportException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -1,6 +1,9 @@
 package dev.steward.export;
 
 import dev.steward.assessment.AssessmentJson;
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.assessment.AssessmentRun;
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.AssessmentSummary;
@@ -54,6 +57,7 @@ public class ExportService {
     private final DecisionSampler sampler;
     private final BundleContent content;
     private final MeterRegistry metrics;
+    private final AuditLog audit;
     private final Path dataDir;
     private final String version;
     private final Clock clock = Clock.systemUTC();
@@ -62,7 +66,8 @@ public class ExportService {
     public ExportService(ExportConfig config, ExportRuns runs, AssessmentService assessments, ReportService reports,
             EvidenceLoader evidence, DecisionSampler sampler, BundleContent content, MeterRegistry metrics,
             @ConfigProperty(name = "steward.data-dir") Path dataDir,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version, AuditLog audit) {
+        this.audit = audit;
         this.config = config;
         this.runs = runs;
         this.assessments = assessments;
@@ -144,6 +149,8 @@ public class ExportService {
             }
             runs.done(p.id(), clock.instant(), m.assessmentId(), hash, m.previousManifestSha256(), size, m.files().size(),
                     target.toAbsolutePath().toString());
+            audit.record(user, AuditAction.EXPORT, p.id(), AuditOutcome.OK, Map.of("manifestSha256", hash, "files",
+                    m.files().size(), "sizeBytes", size, "assessmentId", m.assessmentId()));
             metrics.counter("steward.exports", "outcome", "exported").increment();
             LOG.infof("exported %s to %s: %d files, %d bytes, manifest %s", p.id(), target, m.files().size(), size, hash);
             return new Outcome(Status.EXPORTED, p.id(), target, runs.get(p.id()).orElseThrow());
@@ -151,6 +158,7 @@ public class ExportService {
             discard(staging);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             runs.failed(p.id(), clock.instant(), message);
+            audit.record(user, AuditAction.EXPORT, p.id(), AuditOutcome.FAILED, Map.of("error", message));
             metrics.counter("steward.exports", "outcome", "failed").increment();
             LOG.errorf(e, "export of %s failed; no bundle was published, the period will be retried", p.id());
             throw new ExportException("export of " + p.id() + " failed: " + message, e);

@@ -38,6 +38,25 @@ public record IngestReport(
                 duplicateOf, counts, errors, warnings, unlistedProblems, problems, elapsedMillis);
     }
 
+    /** What the audit trail keeps of this upload: status, kind, format, scope, content hash, files and counts. */
+    public java.util.Map<String, Object> auditDetail() {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("status", status.name());
+        d.put("kind", kind == null ? null : kind.name());
+        d.put("format", format);
+        d.put("scope", scope);
+        d.put("contentHash", contentHash);
+        d.put("files", files == null ? null : String.join(",", files));
+        d.put("people", counts.people());
+        d.put("agents", counts.agents());
+        d.put("credentials", counts.credentials());
+        d.put("decisions", counts.decisions());
+        d.put("secretsRedacted", counts.secretsRedacted());
+        d.put("errors", errors);
+        d.put("warnings", warnings);
+        return d;
+    }
+
     public String summary() {
         return switch (status) {
             case COMMITTED -> "upload " + uploadId + " (" + kind.name().toLowerCase() + ") committed: " + counts.people()

@@ -1,5 +1,8 @@
 package dev.steward.security;
 
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +28,85 @@ public class TokenService implements PanacheRepository<ApiTokenEntity> {
     public record Created(long id, String token, Role role, Instant expiresAt) {
     }
 
+    /** A token as listed: never its hash, never the token. */
+    public record TokenView(long id, String name, String role, List<String> teams, Instant createdAt, String createdBy,
+            Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String status) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
+    private final AuditLog audit;
+
+    public TokenService(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /**
+     * Creates a token on behalf of {@code actor} (an admin, the CLI) and records TOKEN_CREATED. {@code name} is 1..200
+     * characters; {@code expiresAt}, when set, must be in the future.
+     */
+    public Created issue(String name, Role role, List<String> teams, Instant expiresAt, String actor) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("a token needs a name of 1 to 200 characters");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("expiresAt " + expiresAt + " is not in the future");
+        }
+        List<String> t = teams == null ? List.of() : teams.stream().map(String::trim).toList();
+        Created created = create(name.trim(), role, t, expiresAt, actor);
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("name", name.trim());
+        detail.put("role", role.wire());
+        detail.put("teams", String.join(",", t));
+        detail.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+        audit.record(actor, AuditAction.TOKEN_CREATED, "token " + created.id(), AuditOutcome.OK, detail);
+        return created;
+    }
+
+    /** Revokes a token on behalf of {@code actor} and records TOKEN_REVOKED; false when there is no such token. */
+    public boolean revoke(long id, String actor) {
+        Optional<String> name = QuarkusTransaction.requiringNew().call(() -> findByIdOptional(id).map(t -> {
+            if (t.revokedAt == null) {
+                t.revokedAt = clock.instant();
+            }
+            return t.name;
+        }));
+        name.ifPresent(n -> audit.record(actor, AuditAction.TOKEN_REVOKED, "token " + id, AuditOutcome.OK,
+                java.util.Map.of("name", n)));
+        return name.isPresent();
+    }
+
+    /** Every token, newest first, with its status at this instant (active, expired, revoked). */
+    public List<TokenView> views() {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> list("ORDER BY id DESC").stream().map(t -> new TokenView(t.id,
+                t.name, t.role, t.teams == null || t.teams.isBlank() ? List.of() : List.of(t.teams.split(",")), t.createdAt,
+                t.createdBy, t.expiresAt, t.revokedAt, t.lastUsedAt,
+                t.revokedAt != null ? "revoked" : t.usableAt(now) ? "active" : "expired")).toList());
+    }
+
+    /** A time to live: 90d, 12h, 30m or an ISO-8601 duration (PT12H), more than zero. */
+    public static java.time.Duration ttl(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        java.time.Duration d;
+        try {
+            if (t.matches("\\d{1,6}d")) {
+                d = java.time.Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.matches("\\d{1,8}h")) {
+                d = java.time.Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.matches("\\d{1,9}m")) {
+                d = java.time.Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else {
+                d = java.time.Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("ttl '" + text + "' is not 90d, 12h, 30m or an ISO-8601 duration such as PT12H");
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("ttl '" + text + "' must be longer than 0");
+        }
+        return d;
+    }
 
     public Created create(String name, Role role, Instant expiresAt, String createdBy) {
         return create(name, role, List.of(), expiresAt, createdBy);

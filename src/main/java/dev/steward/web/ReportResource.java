@@ -1,6 +1,11 @@
 package dev.steward.web;
 
+import dev.steward.audit.Actors;
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.report.ReportFilter;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.steward.report.ReportFormat;
 import dev.steward.report.ReportKind;
 import dev.steward.report.ReportModel;
@@ -28,9 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     private final ReportService reports;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
 
-    public ReportResource(ReportService reports) {
+    public ReportResource(ReportService reports, AuditLog audit, SecurityIdentity identity) {
         this.reports = reports;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @GET
@@ -47,10 +56,20 @@ public class ReportResource {
                 .orElseThrow(() -> new NotFoundException(assessment == null || assessment.isBlank()
                         ? "no assessment has been run yet" : "no assessment " + assessment));
         String name = kind.wire() + "." + f.extension();
+        audit.record(Actors.of(identity), AuditAction.REPORT_DOWNLOAD, name, AuditOutcome.OK, auditDetail(model, framework,
+                new ReportFilter(team, manager, owner, environment)));
         StreamingOutput body = out -> reports.write(kind, f, model, out);
         return Response.ok(body, f.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("X-Assessment-Id", model.meta().assessmentId())
                 .build();
+    }
+
+    private static java.util.Map<String, Object> auditDetail(ReportModel model, String framework, ReportFilter filter) {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("assessmentId", model.meta().assessmentId());
+        d.put("framework", framework);
+        d.put("filter", filter.toString());
+        return d;
     }
 }
