@@ -112,6 +112,22 @@ public final class AuditFile {
         w.write("\r\n");
     }
 
+    /** The head and entries of a JSON audit file, read whole (a bundle's slice: one period). */
+    public record Contents(AuditLog.Head head, List<AuditEvent> events) {
+    }
+
+    public static Contents read(InputStream in) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = MAPPER.readTree(in);
+        if (root == null || !AuditChain.FORMAT.equals(root.path("format").asText())) {
+            throw new IOException("not an audit file of format " + AuditChain.FORMAT);
+        }
+        List<AuditEvent> events = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode e : root.path("events")) {
+            events.add(MAPPER.treeToValue(e, AuditEvent.class));
+        }
+        return new Contents(MAPPER.treeToValue(root.path("head"), AuditLog.Head.class), events);
+    }
+
     /** What an offline check of a JSON file found, with the head the file recorded. */
     public record FileCheck(AuditLog.Head head, boolean complete, AuditVerification verification) {
     }

@@ -127,6 +127,11 @@ public class AuditLog {
                 .stream().findFirst().orElse(new Head(0, AuditChain.GENESIS));
     }
 
+    /** The stored entry at {@code seq}, if any. */
+    public java.util.Optional<AuditEvent> at(long seq) {
+        return query("SELECT " + COLUMNS + " FROM audit_event WHERE seq = ?", List.of(seq), AuditLog::event).stream().findFirst();
+    }
+
     /** One page of entries matching the filter, newest first. */
     public List<AuditEvent> page(AuditFilter filter, int page, int size) {
         List<Object> args = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import dev.steward.audit.Actors;
 import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditEvent;
 import dev.steward.audit.AuditFile;
 import dev.steward.audit.AuditFilter;
 import dev.steward.audit.AuditLog;
@@ -13,7 +14,10 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.steward.export.Manifest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,6 +66,10 @@ public class AuditCommand implements Runnable {
                 + " GET /api/v1/audit/export?format=json, or audit-log.json of an evidence bundle).")
         Path file;
 
+        @Option(names = "--bundle", paramLabel = "<bundle>", description = "An evidence bundle folder: the stored trail must"
+                + " still hold the bundle's audit entries and its recorded head unchanged (detects a rewritten history).")
+        Path bundle;
+
         @Spec
         CommandSpec spec;
 
@@ -74,6 +82,9 @@ public class AuditCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter o = spec.commandLine().getOut();
+            if (bundle != null) {
+                return againstBundle(o);
+            }
             if (file == null) {
                 return print(o, audit.verify(), "the audit trail");
             }
@@ -83,6 +94,36 @@ public class AuditCommand implements Runnable {
                         check.complete() ? "complete: every entry up to the head" : "a slice of the chain");
                 return print(o, check.verification(), file.toString());
             }
+        }
+
+        /** The stored trail against what a bundle sealed: its period's entries and the head at export, hash for hash. */
+        private int againstBundle(PrintWriter o) throws IOException {
+            Path sealedFile = bundle.resolve(Manifest.AUDIT_FILE);
+            if (!Files.isRegularFile(sealedFile)) {
+                throw new IllegalArgumentException(bundle + " holds no " + Manifest.AUDIT_FILE);
+            }
+            AuditFile.Contents sealed;
+            try (InputStream in = Files.newInputStream(sealedFile)) {
+                sealed = AuditFile.read(in);
+            }
+            List<AuditEvent> expected = new ArrayList<>(sealed.events());
+            if (sealed.head().seq() > 0) {
+                expected.add(new AuditEvent(sealed.head().seq(), null, null, null, null, null, null, null, sealed.head().hash()));
+            }
+            int mismatches = 0;
+            for (AuditEvent e : expected) {
+                String stored = audit.at(e.seq()).map(AuditEvent::hash).orElse(null);
+                if (!e.hash().equals(stored)) {
+                    mismatches++;
+                    o.printf("MISMATCH entry %d: the bundle sealed hash %s, the trail holds %s%n", e.seq(), e.hash(),
+                            stored == null ? "no entry" : stored);
+                }
+            }
+            o.println(mismatches == 0 ? "OK: the trail still holds the " + sealed.events().size() + " entries and the head"
+                    + " (seq " + sealed.head().seq() + ") sealed in " + bundle : "FAILED: the trail was rewritten since "
+                    + bundle + " was sealed (" + mismatches + " mismatch(es))");
+            o.flush();
+            return mismatches == 0 ? 0 : 1;
         }
     }
 

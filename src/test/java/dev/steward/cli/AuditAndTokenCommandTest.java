@@ -113,4 +113,46 @@ class AuditAndTokenCommandTest {
         assertThat(latest(AuditAction.TOKEN_REVOKED).target()).isEqualTo("token " + id);
         assertThat(run("token", "revoke", "999999").exit()).isEqualTo(1);
     }
+
+    @Inject
+    dev.steward.export.ExportService exports;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void aRewrittenEntrySealedInABundleIsFound() throws Exception {
+        audit.record("token:t", AuditAction.SIGN_IN, "ana", dev.steward.audit.AuditOutcome.OK);
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        Path out = new TestFiles().dir().resolve("exports");
+        var done = exports.export(month, out, "test", dev.steward.export.ExportService.Step.NONE,
+                java.time.Instant.parse("2099-01-01T00:00:00Z"));
+        Run ok = run("audit", "verify", "--bundle", done.bundle().toString());
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).startsWith("OK: the trail still holds the ");
+
+        AuditEvent sealed = audit.page(new AuditFilter(AuditAction.SIGN_IN, "token:t", null, null), 0, 1).get(0);
+        String forged = dev.steward.audit.AuditChain.hash(sealed.seq(), sealed.occurredAt(), sealed.actor(), sealed.action(),
+                "bo", sealed.outcome(), sealed.detail(), sealed.prevHash());
+        try {
+            update("UPDATE audit_event SET target = 'bo', hash = ? WHERE seq = ?", forged, sealed.seq());
+            Run rewritten = run("audit", "verify", "--bundle", done.bundle().toString());
+            assertThat(rewritten.exit()).isEqualTo(1);
+            assertThat(rewritten.out()).contains("MISMATCH entry " + sealed.seq() + ": the bundle sealed hash " + sealed.hash()
+                    + ", the trail holds " + forged).contains("FAILED: the trail was rewritten");
+        } finally {
+            update("UPDATE audit_event SET target = ?, hash = ? WHERE seq = ?", sealed.target(), sealed.hash(), sealed.seq());
+        }
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    private void update(String sql, Object... args) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var p = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.executeUpdate();
+        }
+    }
 }
