@@ -32,7 +32,9 @@ public enum AuditAction {
     /** A role granted or withdrawn. */
     ROLE_CHANGED,
     /** The audit trail itself exported. */
-    AUDIT_EXPORTED;
+    AUDIT_EXPORTED,
+    /** A signed-in caller asked for something its role does not allow (403). */
+    ACCESS_DENIED;
 
     /** Parses a name case-insensitively, with a message that lists the allowed ones. */
     public static AuditAction parse(String text) {

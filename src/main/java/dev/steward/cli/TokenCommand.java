@@ -59,7 +59,8 @@ public class TokenCommand implements Runnable {
         @Override
         @ActivateRequestContext
         public Integer call() {
-            Instant expiresAt = ttl == null ? null : Instant.now().plus(TokenService.ttl(ttl));
+            Instant expiresAt = ttl == null ? null
+                    : Instant.now().plus(TokenService.ttl(ttl)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             TokenService.Created c = tokens.issue(name, Role.parse(role), teams == null ? List.of() : teams, expiresAt,
                     Actors.cli());
             PrintWriter o = spec.commandLine().getOut();
@@ -87,9 +88,9 @@ public class TokenCommand implements Runnable {
         @ActivateRequestContext
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("%-6s %-24s %-8s %-8s %-20s %-22s %s%n", "id", "name", "role", "status", "teams", "expires", "created by");
+            o.printf("%-6s %-24s %-8s %-8s %-20s %-28s %s%n", "id", "name", "role", "status", "teams", "expires", "created by");
             for (TokenService.TokenView t : tokens.views()) {
-                o.printf("%-6d %-24s %-8s %-8s %-20s %-22s %s%n", t.id(), t.name(), t.role(), t.status(),
+                o.printf("%-6d %-24s %-8s %-8s %-20s %-28s %s%n", t.id(), t.name(), t.role(), t.status(),
                         String.join(",", t.teams()), t.expiresAt() == null ? "never" : t.expiresAt().toString(),
                         t.createdBy() == null ? "" : t.createdBy());
             }

@@ -82,7 +82,8 @@ public class TokenResource {
             return dev.steward.ingest.Times.parse(r.expiresAt()).orElseThrow(() -> new IllegalArgumentException(
                     "expiresAt '" + r.expiresAt() + "' is not an RFC 3339 date-time or a date (YYYY-MM-DD)"));
         }
-        return ttl ? clock.instant().plus(TokenService.ttl(r.ttl())) : null;
+        return ttl ? clock.instant().plus(TokenService.ttl(r.ttl())).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                : null;
     }
 
     @GET

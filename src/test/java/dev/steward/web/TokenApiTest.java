@@ -52,6 +52,14 @@ class TokenApiTest {
             given().auth().oauth2(t).get("/api/v1/tokens").then().statusCode(403);
             given().auth().oauth2(t).delete("/api/v1/tokens/1").then().statusCode(403);
         }
+        // a refusal is a problem body and an audit entry naming who asked for what
+        String viewer = tokens.create("v-" + UUID.randomUUID(), Role.VIEWER, null, "test").token();
+        given().auth().oauth2(viewer).contentType(ContentType.JSON).body(body("x", "admin", "")).post("/api/v1/tokens")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        AuditEvent denied = audit.page(new AuditFilter(AuditAction.ACCESS_DENIED, null, null, null), 0, 1).get(0);
+        assertThat(denied.target()).isEqualTo("POST /api/v1/tokens");
+        assertThat(denied.outcome()).isEqualTo("denied");
+        assertThat(denied.actor()).startsWith("token:v-");
     }
 
     @Test
