@@ -7,7 +7,6 @@ import dev.steward.ingest.IngestService;
 import dev.steward.security.Role;
 import dev.steward.security.TokenService;
 import dev.steward.testing.AssessmentFixture;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,12 +21,17 @@ import org.junit.jupiter.api.Test;
  * of controls, roll-ups and recommendations; an admin sees the other team's and the shadow agent's too. The fixture
  * has team pay-* (bot A, key A) and team ops-* (bot B with key B in an env-var, a CRD-3 FAIL), and a shadow agent.
  */
-@QuarkusTest
-class ManagerScopeApiTest {
+public abstract class ManagerScopeContract {
 
     private static final String ADMIN = "test-admin-token";
-    private static AssessmentFixture fixture;
-    private static String runId;
+    /** One fixture and run per database (subclass): the H2 and PostgreSQL applications have separate stores. */
+    private static final Map<Class<?>, Assessed> RUNS = new java.util.HashMap<>();
+
+    private record Assessed(AssessmentFixture fixture, String runId) {
+    }
+
+    private AssessmentFixture fixture;
+    private String runId;
 
     @Inject
     IngestService ingest;
@@ -39,13 +43,16 @@ class ManagerScopeApiTest {
 
     @BeforeEach
     void run() {
-        if (runId == null) {
-            fixture = new AssessmentFixture();
-            fixture.ingestAll(ingest);
-            runId = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+        Assessed state = RUNS.computeIfAbsent(getClass(), c -> {
+            AssessmentFixture f = new AssessmentFixture();
+            f.ingestAll(ingest);
+            String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                     .body("{\"asOf\":\"2030-03-07T00:00:00Z\",\"window\":\"90d\"}").post("/api/v1/assessments")
                     .then().statusCode(201).extract().path("id");
-        }
+            return new Assessed(f, id);
+        });
+        fixture = state.fixture();
+        runId = state.runId();
         manager = tokens.create("m-" + UUID.randomUUID(), Role.MANAGER, List.of(fixture.team()), null, "test").token();
     }
 
