@@ -2,7 +2,9 @@ package dev.steward.ingest;
 
 import dev.steward.upload.UploadKind;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one upload did: its id and status, what it stored, and every problem found (file, line, field, value,
@@ -39,8 +41,8 @@ public record IngestReport(
     }
 
     /** What the audit trail keeps of this upload: status, kind, format, scope, content hash, files and counts. */
-    public java.util.Map<String, Object> auditDetail() {
-        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+    public Map<String, Object> auditDetail() {
+        Map<String, Object> d = new LinkedHashMap<>();
         d.put("status", status.name());
         d.put("kind", kind == null ? null : kind.name());
         d.put("format", format);

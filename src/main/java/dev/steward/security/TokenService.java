@@ -11,10 +11,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,7 +59,7 @@ public class TokenService implements PanacheRepository<ApiTokenEntity> {
         }
         List<String> t = teams == null ? List.of() : teams.stream().map(String::trim).toList();
         Created created = create(name.trim(), role, t, expiresAt, actor);
-        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("name", name.trim());
         detail.put("role", role.wire());
         detail.put("teams", String.join(",", t));
@@ -72,7 +77,7 @@ public class TokenService implements PanacheRepository<ApiTokenEntity> {
             return t.name;
         }));
         name.ifPresent(n -> audit.record(actor, AuditAction.TOKEN_REVOKED, "token " + id, AuditOutcome.OK,
-                java.util.Map.of("name", n)));
+                Map.of("name", n)));
         return name.isPresent();
     }
 
@@ -86,20 +91,20 @@ public class TokenService implements PanacheRepository<ApiTokenEntity> {
     }
 
     /** A time to live: 90d, 12h, 30m or an ISO-8601 duration (PT12H), more than zero. */
-    public static java.time.Duration ttl(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-        java.time.Duration d;
+    public static Duration ttl(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        Duration d;
         try {
             if (t.matches("\\d{1,6}d")) {
-                d = java.time.Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
+                d = Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
             } else if (t.matches("\\d{1,8}h")) {
-                d = java.time.Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+                d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
             } else if (t.matches("\\d{1,9}m")) {
-                d = java.time.Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
             } else {
-                d = java.time.Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+                d = Duration.parse(t.toUpperCase(Locale.ROOT));
             }
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("ttl '" + text + "' is not 90d, 12h, 30m or an ISO-8601 duration such as PT12H");
         }
         if (d.isNegative() || d.isZero()) {

@@ -5,12 +5,12 @@ import dev.steward.audit.AuditAction;
 import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditOutcome;
 import dev.steward.report.ReportFilter;
-import io.quarkus.security.identity.SecurityIdentity;
 import dev.steward.report.ReportFormat;
 import dev.steward.report.ReportKind;
 import dev.steward.report.ReportModel;
 import dev.steward.report.ReportService;
 import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,12 +54,12 @@ public class ReportResource {
             @QueryParam("assessment") String assessment) {
         ReportKind kind = ReportKind.parse(report);
         ReportFormat f = ReportFormat.parse(format);
-        ReportModel model = reports.model(assessment, framework, new ReportFilter(team, manager, owner, environment))
+        ReportFilter filter = new ReportFilter(team, manager, owner, environment);
+        ReportModel model = reports.model(assessment, framework, filter)
                 .orElseThrow(() -> new NotFoundException(assessment == null || assessment.isBlank()
                         ? "no assessment has been run yet" : "no assessment " + assessment));
         String name = kind.wire() + "." + f.extension();
-        audit.record(Actors.of(identity), AuditAction.REPORT_DOWNLOAD, name, AuditOutcome.OK, auditDetail(model, framework,
-                new ReportFilter(team, manager, owner, environment)));
+        audit.record(Actors.of(identity), AuditAction.REPORT_DOWNLOAD, name, AuditOutcome.OK, auditDetail(model, framework, filter));
         StreamingOutput body = out -> reports.write(kind, f, model, out);
         return Response.ok(body, f.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
@@ -65,8 +67,8 @@ public class ReportResource {
                 .build();
     }
 
-    private static java.util.Map<String, Object> auditDetail(ReportModel model, String framework, ReportFilter filter) {
-        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> auditDetail(ReportModel model, String framework, ReportFilter filter) {
+        Map<String, Object> d = new LinkedHashMap<>();
         d.put("assessmentId", model.meta().assessmentId());
         d.put("framework", framework);
         d.put("filter", filter.toString());
