@@ -1,11 +1,15 @@
 package dev.steward.assessment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.check.CheckCatalog;
 import dev.steward.evidence.Evidence;
 import dev.steward.evidence.EvidenceLoader;
 import dev.steward.mapping.MappingRegistry;
 import dev.steward.mapping.MappingSet;
+import dev.steward.security.AccessScope;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +47,8 @@ public class AssessmentService {
     private final AssessmentStore store;
     private final AgroalDataSource dataSource;
     private final String engineVersion;
+    private final AuditLog audit;
+    private final ScopedReads scoped;
     private final Clock clock = Clock.systemUTC();
     /** Parsed summaries of recently read runs; safe to keep because a stored run never changes. */
     private final Map<String, AssessmentSummary> summaries = java.util.Collections.synchronizedMap(
@@ -55,7 +61,9 @@ public class AssessmentService {
 
     public AssessmentService(CheckCatalog catalog, MappingRegistry mappings, AssessmentSettings settings,
             EvidenceLoader evidence, AssessmentInputs inputs, AssessmentStore store, AgroalDataSource dataSource,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion, AuditLog audit, ScopedReads scoped) {
+        this.audit = audit;
+        this.scoped = scoped;
         this.catalog = catalog;
         this.mappings = mappings;
         this.settings = settings;
@@ -78,6 +86,21 @@ public class AssessmentService {
      * @param user who asked, for the record
      */
     public Assessed assess(Instant asOf, Duration window, String user) {
+        Assessed done;
+        try {
+            done = assessRun(asOf, window, user);
+        } catch (RuntimeException e) {
+            audit.record(user, AuditAction.ASSESSMENT, null, AuditOutcome.FAILED, Map.of("asOf", String.valueOf(asOf),
+                    "window", String.valueOf(window), "error", String.valueOf(e.getMessage())));
+            throw e;
+        }
+        AssessmentSummary s = done.run().summary();
+        audit.record(user, AuditAction.ASSESSMENT, done.run().id(), AuditOutcome.OK, Map.of("asOf", s.asOf().toString(),
+                "windowStart", s.windowStart().toString(), "created", done.created(), "findings", s.totals().findings()));
+        return done;
+    }
+
+    private Assessed assessRun(Instant asOf, Duration window, String user) {
         Instant at = asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Duration w = window != null ? window : settings.defaultWindow();
         Instant windowStart = at.minus(w);
@@ -151,6 +174,28 @@ public class AssessmentService {
                 r.diffJson() == null ? null : AssessmentJson.read(r.diffJson(), RunDiff.class)));
     }
 
+    /** A run as {@code scope} may see it ({@link ScopedReads}): a manager sees its teams' roll-ups and subjects. */
+    public Optional<AssessmentRun> get(String id, AccessScope scope) {
+        Optional<AssessmentRun> run = get(id);
+        return scope.unrestricted() ? run : run.map(r -> scoped.run(r, scope.teams()));
+    }
+
+    /** A run's controls as {@code scope} may see them: FAIL counts of its teams only. */
+    public Optional<List<ControlResult>> controls(String id, String framework, AccessScope scope) {
+        Optional<List<ControlResult>> all = controls(id, framework);
+        return scope.unrestricted() ? all : all.map(l -> scoped.controls(id, l, scope.teams()));
+    }
+
+    /** One page of a run's findings of the subjects {@code scope} may see. */
+    public Optional<List<Finding>> findings(String id, AssessmentStore.FindingFilter filter, AccessScope scope, int page,
+            int size) {
+        return summary(id).map(s -> store.findings(id, filter, teams(scope), controlsByEvaluation(s), page * size, size));
+    }
+
+    private static java.util.Set<String> teams(AccessScope scope) {
+        return scope.unrestricted() ? null : scope.teams();
+    }
+
     public Optional<AssessmentSummary> summary(String id) {
         AssessmentSummary cached = summaries.get(id);
         if (cached != null) {
@@ -189,6 +234,11 @@ public class AssessmentService {
 
     /** Control to checks to findings to evidence; empty when the run or the control does not exist. */
     public Optional<Explanation> explain(String id, String controlRef, int findingsPerCheck) {
+        return explain(id, controlRef, findingsPerCheck, AccessScope.ALL);
+    }
+
+    /** As {@link #explain(String, String, int)}, with findings and FAIL counts of the subjects {@code scope} may see. */
+    public Optional<Explanation> explain(String id, String controlRef, int findingsPerCheck, AccessScope scope) {
         int colon = controlRef == null ? -1 : controlRef.indexOf(':');
         if (colon <= 0 || colon == controlRef.length() - 1) {
             throw new IllegalArgumentException("control '" + controlRef
@@ -198,7 +248,7 @@ public class AssessmentService {
         if (summary.isEmpty()) {
             return Optional.empty();
         }
-        List<ControlResult> controls = controls(id, null).orElseThrow();
+        List<ControlResult> controls = controls(id, null, scope).orElseThrow();
         Map<String, ControlResult> byRef = new LinkedHashMap<>();
         controls.forEach(c -> byRef.put(c.ref(), c));
         ControlResult control = byRef.get(controlRef);
@@ -213,7 +263,8 @@ public class AssessmentService {
             AssessmentStore.FindingFilter filter = new AssessmentStore.FindingFilter(k.checkId(), k.variant(), null, null, null,
                     null, null);
             checks.add(new Explanation.CheckExplanation(scores.get(Evaluation.key(k.checkId(), k.variant())), k.weight(),
-                    store.countFindings(id, filter), store.findings(id, filter, controlsOf, 0, findingsPerCheck)));
+                    store.countFindings(id, filter, teams(scope)),
+                    store.findings(id, filter, teams(scope), controlsOf, 0, findingsPerCheck)));
         }
         List<ControlResult> children = control.children().stream()
                 .map(child -> byRef.get(control.framework() + ":" + child)).toList();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -198,8 +199,14 @@ public class AssessmentStore {
 
     /** One page of a run's findings in run order; {@code controls} maps {@code check|variant} to its controls. */
     public List<Finding> findings(String runId, FindingFilter filter, Map<String, List<String>> controls, int offset, int limit) {
+        return findings(runId, filter, null, controls, offset, limit);
+    }
+
+    /** As {@link #findings(String, FindingFilter, Map, int, int)}, only of {@code teams} (null = every team). */
+    public List<Finding> findings(String runId, FindingFilter filter, Set<String> teams, Map<String, List<String>> controls,
+            int offset, int limit) {
         List<Object> args = new ArrayList<>();
-        String where = where(runId, filter, args);
+        String where = where(runId, filter, args) + teams(teams, args);
         args.add(limit);
         args.add(offset);
         return query("SELECT " + FINDING_COLUMNS + " FROM assessment_result" + where + " ORDER BY seq LIMIT ? OFFSET ?", args,
@@ -207,8 +214,26 @@ public class AssessmentStore {
     }
 
     public long countFindings(String runId, FindingFilter filter) {
+        return countFindings(runId, filter, null);
+    }
+
+    /** How many findings match, only of {@code teams} (null = every team). */
+    public long countFindings(String runId, FindingFilter filter, Set<String> teams) {
         List<Object> args = new ArrayList<>();
-        return query("SELECT COUNT(*) FROM assessment_result" + where(runId, filter, args), args, r -> r.getLong(1)).get(0);
+        String where = where(runId, filter, args) + teams(teams, args);
+        return query("SELECT COUNT(*) FROM assessment_result" + where, args, r -> r.getLong(1)).get(0);
+    }
+
+    /** A condition on the team column: null = none, an empty set matches nothing (a manager without teams). */
+    static String teams(Set<String> teams, List<Object> args) {
+        if (teams == null) {
+            return "";
+        }
+        if (teams.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        args.addAll(teams);
+        return " AND team IN (" + String.join(", ", java.util.Collections.nCopies(teams.size(), "?")) + ")";
     }
 
     /** Every finding of a run in run order, streamed to the consumer; returns how many. */

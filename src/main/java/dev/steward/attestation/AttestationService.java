@@ -1,5 +1,8 @@
 package dev.steward.attestation;
 
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.ingest.SecretScanner;
 import dev.steward.mapping.Control;
 import dev.steward.mapping.ManualEvidence;
@@ -14,7 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,12 +42,14 @@ public class AttestationService implements PanacheRepository<AttestationEntity> 
     static final int MAX_STATEMENT = 4000;
 
     private final MappingRegistry mappings;
+    private final AuditLog audit;
     private final long maxFileBytes;
     private final Clock clock;
 
-    public AttestationService(MappingRegistry mappings,
+    public AttestationService(MappingRegistry mappings, AuditLog audit,
             @ConfigProperty(name = "steward.attestations.max-file-bytes", defaultValue = "20000000") long maxFileBytes) {
         this.mappings = mappings;
+        this.audit = audit;
         this.maxFileBytes = maxFileBytes;
         this.clock = Clock.systemUTC();
     }
@@ -118,20 +125,36 @@ public class AttestationService implements PanacheRepository<AttestationEntity> 
                 getEntityManager().persist(f);
             }
         });
-        return Attestation.of(e);
+        Attestation a = Attestation.of(e);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("evidence", a.evidenceKey());
+        detail.put("validFrom", a.validFrom().toString());
+        detail.put("validUntil", a.validUntil().toString());
+        detail.put("contentHash", a.contentHash());
+        if (a.fileSha256() != null) {
+            detail.put("file", a.fileName());
+            detail.put("fileSha256", a.fileSha256());
+        }
+        audit.record(user, AuditAction.ATTESTED, a.ref(), AuditOutcome.OK, detail);
+        return a;
     }
 
     /** Withdraws an attestation (it stops counting for assessments made from now on); false when it does not exist. */
     public Optional<Attestation> withdraw(long id, String reason, String user) {
         String why = required("reason", reason);
-        return QuarkusTransaction.joiningExisting().call(() -> findByIdOptional(id).map(e -> {
+        boolean[] changed = {false};
+        Optional<Attestation> out = QuarkusTransaction.joiningExisting().call(() -> findByIdOptional(id).map(e -> {
             if (e.withdrawnAt == null) {
                 e.withdrawnAt = clock.instant();
                 e.withdrawnBy = user;
                 e.withdrawReason = why.length() > 1000 ? why.substring(0, 1000) : why;
+                changed[0] = true;
             }
             return Attestation.of(e);
         }));
+        out.filter(a -> changed[0]).ifPresent(a -> audit.record(user, AuditAction.ATTESTATION_WITHDRAWN, a.ref(),
+                AuditOutcome.OK, Map.of("evidence", a.evidenceKey(), "reason", a.withdrawReason())));
+        return out;
     }
 
     public Optional<Attestation> get(long id) {
@@ -141,7 +164,7 @@ public class AttestationService implements PanacheRepository<AttestationEntity> 
     /** Every attestation, optionally of one framework and control, newest first. */
     public List<Attestation> list(String framework, String controlId) {
         StringBuilder q = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> p = new java.util.HashMap<>();
         if (framework != null && !framework.isBlank()) {
             q.append(" and framework = :f");
             p.put("f", framework.trim());

@@ -82,7 +82,7 @@ public class AssessCommand implements Callable<Integer> {
         if (!folders.ingestFirst(folder, "not assessed", o, spec.commandLine().getErr())) {
             return 1;
         }
-        AssessmentService.Assessed done = assessments.assess(at, w, System.getProperty("user.name"));
+        AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli());
         AssessmentRun run = done.run();
         print(o, run, done.created());
         try {

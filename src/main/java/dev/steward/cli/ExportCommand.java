@@ -45,7 +45,7 @@ public class ExportCommand implements Callable<Integer> {
         o.printf("Period %s (%s): as of %s, window from %s%n", p.id(), p.zone(), p.asOf(), p.windowStart());
         ExportService.Outcome done;
         try {
-            done = exports.export(month, out, System.getProperty("user.name"), ExportService.Step.NONE,
+            done = exports.export(month, out, dev.steward.audit.Actors.cli(), ExportService.Step.NONE,
                     java.time.Instant.now());
         } catch (dev.steward.export.ExportException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
@@ -54,7 +54,8 @@ public class ExportCommand implements Callable<Integer> {
         if (done.status() == ExportService.Status.SKIPPED) {
             o.printf("Skipped: %s is %s already (%s)%n", p.id(), done.record().status(), done.record().location());
         } else {
-            o.printf("Exported %s: %d files, %,d bytes%nManifest SHA-256 %s%nVerify with: steward verify %s --public-key %s%n",
+            o.printf("%s %s: %d files, %,d bytes%nManifest SHA-256 %s%nVerify with: steward verify %s --public-key %s%n",
+                    done.status() == ExportService.Status.RECONCILED ? "Recorded the bundle published earlier at" : "Exported",
                     done.bundle(), done.record().fileCount(), done.record().sizeBytes(), done.record().manifestSha256(),
                     done.bundle(), done.bundle().resolve("public-key.pem"));
         }

@@ -80,7 +80,7 @@ final class FolderIngest {
         for (var files : groups.uploads()) {
             Progress progress = new Progress(err);
             IngestReport r = ingest.ingest(new IngestRequest(files, format, asOf, source, scope,
-                    System.getProperty("user.name"), progress, null));
+                    dev.steward.audit.Actors.cli(), progress, null));
             progress.done();
             reports.add(r);
             print(out, r);

@@ -86,7 +86,7 @@ public class ReportCommand implements Callable<Integer> {
         if (!folders.ingestFirst(folder, "no reports", o, spec.commandLine().getErr())) {
             return 1;
         }
-        AssessmentService.Assessed done = assessments.assess(at, w, System.getProperty("user.name"));
+        AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli());
         AssessCommand.print(o, done.run(), done.created());
         ReportModel model = reports.model(done.run().id(), framework, new ReportFilter(team, null, null, null)).orElseThrow();
         try {

@@ -1,6 +1,12 @@
 package dev.steward.export;
 
+import dev.steward.audit.AuditFile;
+import dev.steward.audit.AuditFilter;
+import dev.steward.audit.AuditLog;
 import dev.steward.mapping.MappingConfig;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.time.Instant;
 import dev.steward.mapping.MappingLoader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -13,7 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Copies the mappings an assessment used into a bundle: the bundled files named in {@code mappings/index.txt} and the
+ * Writes the period's audit entries into a bundle ({@link #writeAudit}), and copies the mappings an assessment used: the bundled files named in {@code mappings/index.txt} and the
  * YAML files of the configured user folder (under {@code mappings/user/}), byte for byte, so an auditor can read the
  * exact control-to-check mapping behind every score.
  */
@@ -21,9 +27,28 @@ import java.util.stream.Stream;
 public class BundleContent {
 
     private final MappingConfig mappings;
+    private final AuditLog audit;
 
-    public BundleContent(MappingConfig mappings) {
+    public BundleContent(MappingConfig mappings, AuditLog audit) {
         this.mappings = mappings;
+        this.audit = audit;
+    }
+
+    /**
+     * Writes the audit entries of [from, to) with their hashes to {@code file} ({@link AuditFile} JSON, a slice of the
+     * chain) under the head of the trail now; returns that head, which the manifest records.
+     */
+    public Manifest.AuditHead writeAudit(Path file, Instant from, Instant to, Instant now) throws IOException {
+        AuditLog.Head head = audit.head();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                AuditFile.EventWriter w = AuditFile.json(out, head, false, now)) {
+            audit.stream(new AuditFilter(null, null, from, to), e -> {
+                if (e.seq() <= head.seq()) {
+                    w.accept(e);
+                }
+            });
+        }
+        return new Manifest.AuditHead(head.seq(), head.hash());
     }
 
     /** Copies the mapping files into {@code folder}; returns their paths relative to the bundle. */

@@ -1,5 +1,7 @@
 package dev.steward.export;
 
+import dev.steward.audit.AuditFile;
+import dev.steward.audit.AuditVerification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +59,40 @@ public final class BundleVerifier {
         checkSignature(bundle, bytes, publicKey, problems, notes);
         checkFiles(bundle, manifest, problems);
         checkChain(manifest, previous, problems, notes);
+        checkAudit(bundle, manifest, problems, notes);
         return new Report(problems, notes);
+    }
+
+    /** The period's audit entries: their own hash chain, and the head the manifest recorded. */
+    private static void checkAudit(Path bundle, Manifest manifest, List<String> problems, List<String> notes) {
+        Path file = bundle.resolve(Manifest.AUDIT_FILE);
+        if (!Files.isRegularFile(file)) {
+            if (manifest.auditHead() != null) {
+                problems.add(Manifest.AUDIT_FILE + ": missing, but the manifest records the audit head");
+            }
+            return;
+        }
+        AuditFile.FileCheck check;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            check = AuditFile.verify(in);
+        } catch (IOException | RuntimeException e) {
+            problems.add(Manifest.AUDIT_FILE + ": unreadable: " + e.getMessage());
+            return;
+        }
+        AuditVerification v = check.verification();
+        if (!v.ok()) {
+            problems.add(Manifest.AUDIT_FILE + ": the audit chain breaks at entry " + v.problem().seq() + " ("
+                    + v.problem().kind() + "): " + v.problem().message());
+        } else {
+            notes.add("audit: " + v.entries() + " entries of the period" + (v.entries() == 0 ? "" : " (seq " + v.firstSeq()
+                    + ".." + v.lastSeq() + ")") + " chain; the trail's head at export was seq " + check.head().seq()
+                    + ", hash " + check.head().hash() + ": any later copy of the trail must hold that hash at that seq");
+        }
+        Manifest.AuditHead declared = manifest.auditHead();
+        if (declared != null && (declared.seq() != check.head().seq() || !declared.hash().equals(check.head().hash()))) {
+            problems.add(Manifest.AUDIT_FILE + ": head seq " + check.head().seq() + " hash " + check.head().hash()
+                    + ", manifest says seq " + declared.seq() + " hash " + declared.hash());
+        }
     }
 
     private static void checkSignature(Path bundle, byte[] manifest, PublicKey given, List<String> problems, List<String> notes) {

@@ -42,7 +42,7 @@ public final class Bundles {
     public static Manifest seal(Path folder, Manifest header, KeyPair keys) throws IOException, GeneralSecurityException {
         Manifest m = new Manifest(header.format(), header.period(), header.zone(), header.asOf(), header.windowStart(),
                 header.softwareVersion(), header.assessmentId(), header.mappingVersion(), header.inputs(), header.sampleSeed(),
-                header.previousManifestSha256(), header.createdAt(), entries(folder));
+                header.previousManifestSha256(), header.createdAt(), entries(folder), header.auditHead());
         byte[] bytes = m.toBytes();
         Files.write(folder.resolve(Manifest.FILE), bytes);
         Files.writeString(folder.resolve(Manifest.SIGNATURE),

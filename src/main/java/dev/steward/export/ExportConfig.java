@@ -42,6 +42,13 @@ public interface ExportConfig {
     @WithDefault("25")
     int samplePerCheck();
 
+    /**
+     * How many published bundles to keep on disk, newest periods first; older ones are deleted after each successful
+     * export and their records marked PURGED (hashes kept, so later manifests still chain). 0 keeps every bundle.
+     */
+    @WithDefault("24")
+    int keep();
+
     /** A RUNNING export older than this is taken as crashed and may be claimed again. */
     @WithDefault("PT6H")
     Duration staleAfter();

@@ -25,6 +25,8 @@ public class ExportRuns {
     public static final String RUNNING = "RUNNING";
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
+    /** Published, then deleted from disk by retention; the record keeps its hashes. */
+    public static final String PURGED = "PURGED";
 
     private final AgroalDataSource dataSource;
 
@@ -34,7 +36,8 @@ public class ExportRuns {
 
     /** One row of export_run. */
     public record ExportRun(String period, String status, Instant startedAt, Instant finishedAt, String assessmentId,
-            String manifestSha256, String previousSha256, Long sizeBytes, Integer fileCount, String location, String error) {
+            String manifestSha256, String previousSha256, Long sizeBytes, Integer fileCount, String location, String error,
+            Instant purgedAt) {
     }
 
     /** Claims the period for this exporter; false when another has it (running or done). */
@@ -81,6 +84,26 @@ public class ExportRuns {
                 FAILED, odt(now), e.length() > 4000 ? e.substring(0, 4000) : e, period);
     }
 
+    /**
+     * Marks a DONE period PURGED; false when it is not DONE (any more): only one replica wins, and only that one
+     * deletes the bundle.
+     */
+    public boolean purged(String period, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE export_run SET status = ?, purged_at = ? WHERE period = ? AND status = ?")) {
+                ps.setString(1, PURGED);
+                ps.setObject(2, odt(now));
+                ps.setString(3, period);
+                ps.setString(4, DONE);
+                return ps.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the purge of " + period + ": " + e.getMessage(), e);
+        }
+    }
+
     public Optional<ExportRun> get(String period) {
         try (Connection c = dataSource.getConnection()) {
             return get(c, period);
@@ -105,7 +128,7 @@ public class ExportRuns {
     }
 
     private static final String SELECT = "SELECT period, status, started_at, finished_at, assessment_id, manifest_sha256,"
-            + " previous_sha256, size_bytes, file_count, location, error FROM export_run";
+            + " previous_sha256, size_bytes, file_count, location, error, purged_at FROM export_run";
 
     private static Optional<ExportRun> get(Connection c, String period) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE period = ?")) {
@@ -123,7 +146,7 @@ public class ExportRuns {
         boolean noFiles = rs.wasNull();
         return new ExportRun(rs.getString(1), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)), instant(rs.getObject(4, OffsetDateTime.class)),
                 rs.getString(5), rs.getString(6), rs.getString(7), noSize ? null : size, noFiles ? null : files,
-                rs.getString(10), rs.getString(11));
+                rs.getString(10), rs.getString(11), instant(rs.getObject(12, OffsetDateTime.class)));
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -1,5 +1,6 @@
 package dev.steward.export;
 
+import dev.steward.audit.Actors;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public class ExportScheduler {
         for (ExportRuns.ExportRun r : runs.list()) {
             if (ExportRuns.FAILED.equals(r.status())) {
                 try {
-                    exports.export(YearMonth.parse(r.period()), "scheduler");
+                    exports.export(YearMonth.parse(r.period()), Actors.SCHEDULER);
                 } catch (RuntimeException e) {
                     LOG.errorf("retry of the failed export of %s failed again: %s", r.period(), e.getMessage());
                 }
@@ -62,7 +63,7 @@ public class ExportScheduler {
     void exportClosedPeriod() {
         YearMonth month = Period.previous(Instant.now(), exports.zone());
         try {
-            exports.export(month, "scheduler");
+            exports.export(month, Actors.SCHEDULER);
         } catch (RuntimeException e) {
             LOG.errorf("scheduled export of %s failed: %s", month, e.getMessage());
         }

@@ -1,6 +1,9 @@
 package dev.steward.export;
 
 import dev.steward.assessment.AssessmentJson;
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.assessment.AssessmentRun;
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.AssessmentSummary;
@@ -54,6 +57,8 @@ public class ExportService {
     private final DecisionSampler sampler;
     private final BundleContent content;
     private final MeterRegistry metrics;
+    private final AuditLog audit;
+    private final ExportRetention retention;
     private final Path dataDir;
     private final String version;
     private final Clock clock = Clock.systemUTC();
@@ -62,7 +67,9 @@ public class ExportService {
     public ExportService(ExportConfig config, ExportRuns runs, AssessmentService assessments, ReportService reports,
             EvidenceLoader evidence, DecisionSampler sampler, BundleContent content, MeterRegistry metrics,
             @ConfigProperty(name = "steward.data-dir") Path dataDir,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version, AuditLog audit, ExportRetention retention) {
+        this.audit = audit;
+        this.retention = retention;
         this.config = config;
         this.runs = runs;
         this.assessments = assessments;
@@ -76,9 +83,12 @@ public class ExportService {
     }
 
     /** What a request to export a period did. */
-    public enum Status { EXPORTED, SKIPPED }
+    public enum Status { EXPORTED, SKIPPED, RECONCILED }
 
-    /** The outcome: exported now, or skipped because the period is exported (or being exported) already. */
+    /**
+     * The outcome: exported now, skipped because the period is exported (or being exported) already, or reconciled: a
+     * bundle published earlier whose record was not written is verified and recorded DONE.
+     */
     public record Outcome(Status status, String period, Path bundle, ExportRuns.ExportRun record) {
     }
 
@@ -88,6 +98,10 @@ public class ExportService {
         Step NONE = file -> { };
 
         void written(String file) throws IOException;
+
+        /** Called once the bundle is published, before its DONE record is written. */
+        default void published(Path bundle) throws IOException {
+        }
     }
 
     public ZoneId zone() {
@@ -129,7 +143,7 @@ public class ExportService {
             Files.createDirectories(root);
             Path target = root.resolve(p.id());
             if (Files.exists(target)) {
-                throw new IOException(target + " exists already; a published bundle is never replaced");
+                return reconcile(p, target, user);
             }
             discardStale(root, p.id());
             staging = Files.createTempDirectory(root, ".staging-" + p.id() + "-");
@@ -137,24 +151,64 @@ public class ExportService {
             Bundles.publish(staging, target);
             staging = null;
             Files.writeString(root.resolve(Manifest.PUBLIC_KEY), SigningKeys.publicPem(keys().getPublic()));
-            String hash = Hashes.sha256(target.resolve(Manifest.FILE));
-            long size = 0;
-            for (Path f : Bundles.files(target)) {
-                size += Files.size(f);
-            }
-            runs.done(p.id(), clock.instant(), m.assessmentId(), hash, m.previousManifestSha256(), size, m.files().size(),
-                    target.toAbsolutePath().toString());
+            step.published(target);
+            Outcome done = recordDone(p, target, m, user, Status.EXPORTED);
             metrics.counter("steward.exports", "outcome", "exported").increment();
-            LOG.infof("exported %s to %s: %d files, %d bytes, manifest %s", p.id(), target, m.files().size(), size, hash);
-            return new Outcome(Status.EXPORTED, p.id(), target, runs.get(p.id()).orElseThrow());
+            return done;
         } catch (Exception e) {
             discard(staging);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             runs.failed(p.id(), clock.instant(), message);
+            audit.record(user, AuditAction.EXPORT, p.id(), AuditOutcome.FAILED, Map.of("error", message));
             metrics.counter("steward.exports", "outcome", "failed").increment();
             LOG.errorf(e, "export of %s failed; no bundle was published, the period will be retried", p.id());
             throw new ExportException("export of " + p.id() + " failed: " + message, e);
         }
+    }
+
+    /** Records a published bundle DONE, audits it, then applies retention (whose failure never fails the export). */
+    private Outcome recordDone(Period p, Path target, Manifest m, String user, Status status) throws IOException {
+        String hash = Hashes.sha256(target.resolve(Manifest.FILE));
+        long size = 0;
+        for (Path f : Bundles.files(target)) {
+            size += Files.size(f);
+        }
+        runs.done(p.id(), clock.instant(), m.assessmentId(), hash, m.previousManifestSha256(), size, m.files().size(),
+                target.toAbsolutePath().toString());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("manifestSha256", hash);
+        detail.put("files", m.files().size());
+        detail.put("sizeBytes", size);
+        detail.put("assessmentId", m.assessmentId());
+        detail.put("reconciled", status == Status.RECONCILED);
+        audit.record(user, AuditAction.EXPORT, p.id(), AuditOutcome.OK, detail);
+        LOG.infof("%s %s at %s: %d files, %d bytes, manifest %s", status == Status.RECONCILED ? "recorded the published bundle of"
+                : "exported", p.id(), target, m.files().size(), size, hash);
+        try {
+            retention.apply(p.id(), user);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "retention after the export of %s failed; the export itself is done", p.id());
+        }
+        return new Outcome(status, p.id(), target, runs.get(p.id()).orElseThrow());
+    }
+
+    /**
+     * The period's bundle is on disk but its record is not DONE: the process stopped (or the database failed) between
+     * publishing and recording. A bundle that verifies under our key is recorded DONE; anything else stays FAILED,
+     * since a published bundle is never replaced.
+     */
+    private Outcome reconcile(Period p, Path target, String user) throws IOException, GeneralSecurityException {
+        BundleVerifier.Report check = BundleVerifier.verify(target, keys().getPublic(), null);
+        if (!check.ok()) {
+            throw new IOException(target + " exists already and does not verify (" + String.join("; ", check.problems())
+                    + "); a published bundle is never replaced: move it away to export the period again");
+        }
+        Manifest m = Manifest.parse(Files.readAllBytes(target.resolve(Manifest.FILE)));
+        if (!p.id().equals(m.period())) {
+            throw new IOException(target + " holds the bundle of " + m.period() + ", not " + p.id());
+        }
+        LOG.warnf("the bundle of %s was published but not recorded; it verifies, recording it DONE", p.id());
+        return recordDone(p, target, m, user, Status.RECONCILED);
     }
 
     private Manifest build(Period p, Path staging, Path root, String user, Step step) throws IOException, GeneralSecurityException {
@@ -198,9 +252,14 @@ public class ExportService {
         sample.put("checks", sampler.sample(s, seed, config.samplePerCheck()));
         Files.writeString(staging.resolve("decision-sample.json"), AssessmentJson.write(sample));
         step.written("decision-sample.json");
+        Instant periodStart = p.month().atDay(1).atStartOfDay(p.zone()).toInstant();
+        Manifest.AuditHead auditHead = content.writeAudit(staging.resolve(Manifest.AUDIT_FILE), periodStart, p.asOf(),
+                clock.instant());
+        step.written(Manifest.AUDIT_FILE);
         Manifest header = new Manifest(Manifest.FORMAT, p.id(), p.zone().getId(), p.asOf(), p.windowStart(), version, run.id(),
                 s.mappingVersion(), s.inputs().stream().map(ExportService::input).toList(), seed,
-                previousManifest(root, p.month()).orElse(null), clock.instant().truncatedTo(ChronoUnit.SECONDS), List.of());
+                previousManifest(root, p.month()).orElse(null), clock.instant().truncatedTo(ChronoUnit.SECONDS), List.of(),
+                auditHead);
         return Bundles.seal(staging, header, keys());
     }
 
@@ -220,7 +279,8 @@ public class ExportService {
         if (Files.isRegularFile(file)) {
             return Optional.of(Hashes.sha256(file));
         }
-        return runs.get(prev).filter(r -> ExportRuns.DONE.equals(r.status())).map(ExportRuns.ExportRun::manifestSha256);
+        return runs.get(prev).filter(r -> ExportRuns.DONE.equals(r.status()) || ExportRuns.PURGED.equals(r.status()))
+                .map(ExportRuns.ExportRun::manifestSha256);
     }
 
     static long seed(String runId, String period) {

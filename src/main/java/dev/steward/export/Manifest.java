@@ -29,7 +29,9 @@ public record Manifest(
         long sampleSeed,
         String previousManifestSha256,
         Instant createdAt,
-        List<FileEntry> files) {
+        List<FileEntry> files,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        AuditHead auditHead) {
 
     public static final String FORMAT = "steward-evidence-bundle/v1";
     public static final String FILE = "manifest.json";
@@ -49,6 +51,24 @@ public record Manifest(
         inputs = List.copyOf(inputs);
         files = List.copyOf(files);
     }
+
+    /** A manifest without an audit head (bundles written before the audit trail existed read back this way). */
+    public Manifest(String format, String period, String zone, Instant asOf, Instant windowStart, String softwareVersion,
+            String assessmentId, String mappingVersion, List<Map<String, Object>> inputs, long sampleSeed,
+            String previousManifestSha256, Instant createdAt, List<FileEntry> files) {
+        this(format, period, zone, asOf, windowStart, softwareVersion, assessmentId, mappingVersion, inputs, sampleSeed,
+                previousManifestSha256, createdAt, files, null);
+    }
+
+    /**
+     * The head of the audit trail when the bundle was sealed (last seq and its hash): a later copy of the trail whose
+     * entry at that seq has another hash, or none, was rewritten. The period's entries are in {@value #AUDIT_FILE}.
+     */
+    public record AuditHead(long seq, String hash) {
+    }
+
+    /** The period's audit entries with their hashes (a slice of the chain), when the bundle has them. */
+    public static final String AUDIT_FILE = "audit-log.json";
 
     /** One file of the bundle: path relative to the bundle folder with '/' separators. */
     public record FileEntry(String path, String sha256, long size) {

@@ -2,7 +2,9 @@ package dev.steward.ingest;
 
 import dev.steward.upload.UploadKind;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one upload did: its id and status, what it stored, and every problem found (file, line, field, value,
@@ -36,6 +38,25 @@ public record IngestReport(
     public IngestReport withScope(String effectiveScope) {
         return new IngestReport(uploadId, kind, status, format, effectiveScope, asOf, source, contentHash, files,
                 duplicateOf, counts, errors, warnings, unlistedProblems, problems, elapsedMillis);
+    }
+
+    /** What the audit trail keeps of this upload: status, kind, format, scope, content hash, files and counts. */
+    public Map<String, Object> auditDetail() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("status", status.name());
+        d.put("kind", kind == null ? null : kind.name());
+        d.put("format", format);
+        d.put("scope", scope);
+        d.put("contentHash", contentHash);
+        d.put("files", files == null ? null : String.join(",", files));
+        d.put("people", counts.people());
+        d.put("agents", counts.agents());
+        d.put("credentials", counts.credentials());
+        d.put("decisions", counts.decisions());
+        d.put("secretsRedacted", counts.secretsRedacted());
+        d.put("errors", errors);
+        d.put("warnings", warnings);
+        return d;
     }
 
     public String summary() {

@@ -1,6 +1,9 @@
 package dev.steward.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadKind;
 import dev.steward.upload.UploadRepository;
@@ -38,10 +41,12 @@ public class IngestService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final SourceAdapters sources;
+    private final AuditLog audit;
 
     public IngestService(IngestConfig limits, UploadRepository uploads, EntityManager em, StagedDecisions staged,
-            MeterRegistry metrics, SourceAdapters sources) {
+            MeterRegistry metrics, SourceAdapters sources, AuditLog audit) {
         this.sources = sources;
+        this.audit = audit;
         this.limits = limits;
         this.uploads = uploads;
         this.em = em;
@@ -62,7 +67,22 @@ public class IngestService {
         }
     }
 
+    /** Ingests one upload and records it in the audit trail: committed, duplicate or rejected, with its counts. */
     public IngestReport ingest(IngestRequest request) {
+        IngestReport report;
+        try {
+            report = ingestUpload(request);
+        } catch (RuntimeException e) {
+            audit.record(request.user(), AuditAction.UPLOAD, null, AuditOutcome.FAILED, java.util.Map.of("files",
+                    request.files().stream().map(InputFile::name).toList().toString(), "error", String.valueOf(e.getMessage())));
+            throw e;
+        }
+        audit.record(request.user(), AuditAction.UPLOAD, report.uploadId() == null ? null : "upload " + report.uploadId(),
+                report.status() == IngestReport.Status.REJECTED ? AuditOutcome.FAILED : AuditOutcome.OK, report.auditDetail());
+        return report;
+    }
+
+    private IngestReport ingestUpload(IngestRequest request) {
         long started = System.nanoTime();
         sources.checkFormat(request.format());
         if (request.files().isEmpty()) {

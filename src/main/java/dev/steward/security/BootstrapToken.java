@@ -47,7 +47,7 @@ public class BootstrapToken {
         if (tokens.anyUsableAdmin()) {
             return;
         }
-        TokenService.Created created = tokens.create("bootstrap", Role.ADMIN, null, "first start");
+        TokenService.Created created = tokens.issue("bootstrap", Role.ADMIN, java.util.List.of(), null, "first start");
         Path file = dataDir.resolve("bootstrap-token");
         try {
             Files.createDirectories(dataDir);

@@ -9,6 +9,7 @@ import dev.steward.assessment.Finding;
 import dev.steward.assessment.Windows;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
+import dev.steward.security.AccessScope;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Assessment runs: run one (admin), list them, read one with its diff, its controls, its findings (filtered, paged)
- * and the explanation of a control down to the evidence. Translation only: {@link AssessmentService} decides.
+ * and the explanation of a control down to the evidence. A manager sees only its teams' subjects (findings, failing
+ * counts, roll-ups, recommendations, diff entries). Translation only: {@link AssessmentService} decides.
  */
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -86,7 +88,7 @@ public class AssessmentResource {
     @Operation(summary = "One run: summary (scores, roll-ups, recommendations, revocation latency)"
             + " and diff against the previous run")
     public AssessmentRun get(@PathParam("id") String id) {
-        return assessments.get(id).orElseThrow(() -> missing(id));
+        return assessments.get(id, AccessScope.of(identity)).orElseThrow(() -> missing(id));
     }
 
     @GET
@@ -94,7 +96,7 @@ public class AssessmentResource {
     @RolesAllowed(Role.VIEWER_NAME)
     @Operation(summary = "Every control of a run as scored, optionally of one framework")
     public List<ControlResult> controls(@PathParam("id") String id, @QueryParam("framework") String framework) {
-        return assessments.controls(id, framework).orElseThrow(() -> missing(id));
+        return assessments.controls(id, framework, AccessScope.of(identity)).orElseThrow(() -> missing(id));
     }
 
     @GET
@@ -115,7 +117,8 @@ public class AssessmentResource {
         }
         Severity sev = severity == null ? null : parse(Severity.class, "severity", severity);
         var filter = new AssessmentStore.FindingFilter(checkId, null, sev, team, owner, environment, r);
-        return new Page<>(assessments.findings(id, filter, p, s).orElseThrow(() -> missing(id)), p, s, null);
+        return new Page<>(assessments.findings(id, filter, AccessScope.of(identity), p, s).orElseThrow(() -> missing(id)), p, s,
+                null);
     }
 
     @GET
@@ -125,7 +128,7 @@ public class AssessmentResource {
     public Explanation explain(@PathParam("id") String id, @QueryParam("control") String control,
             @QueryParam("findings") @DefaultValue("100") int findings) {
         int limit = Page.checkedSize(findings);
-        return assessments.explain(id, control, limit)
+        return assessments.explain(id, control, limit, AccessScope.of(identity))
                 .orElseThrow(() -> new NotFoundException("no control '" + control + "' in assessment " + id));
     }
 

@@ -1,5 +1,9 @@
 package dev.steward.web;
 
+import dev.steward.audit.Actors;
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.export.ExportRuns;
 import dev.steward.export.ExportService;
 import dev.steward.export.Manifest;
@@ -33,8 +37,10 @@ public class ExportResource {
     private final ExportService exports;
     private final ExportRuns runs;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
 
-    public ExportResource(ExportService exports, ExportRuns runs, SecurityIdentity identity) {
+    public ExportResource(ExportService exports, ExportRuns runs, SecurityIdentity identity, AuditLog audit) {
+        this.audit = audit;
         this.exports = exports;
         this.runs = runs;
         this.identity = identity;
@@ -83,6 +89,8 @@ public class ExportResource {
     public Response bundle(@PathParam("period") String period) {
         java.nio.file.Path folder = published(period);
         String name = "steward-evidence-" + Period.parse(period) + ".zip";
+        audit.record(Actors.of(identity), AuditAction.EXPORT_DOWNLOAD, Period.parse(period).toString(), AuditOutcome.OK,
+                java.util.Map.of("file", name));
         jakarta.ws.rs.core.StreamingOutput zip = output -> {
             try (var out = new java.util.zip.ZipOutputStream(output);
                     var files = Files.walk(folder)) {
@@ -106,6 +114,8 @@ public class ExportResource {
     public Response manifest(@PathParam("period") String period) throws java.io.IOException {
         ExportRuns.ExportRun r = get(period);
         java.nio.file.Path file = published(period).resolve(Manifest.FILE);
+        audit.record(Actors.of(identity), AuditAction.EXPORT_DOWNLOAD, r.period(), AuditOutcome.OK,
+                java.util.Map.of("file", Manifest.FILE, "manifestSha256", r.manifestSha256()));
         return Response.ok(Files.readAllBytes(file), MediaType.APPLICATION_JSON)
                 .header("X-Manifest-SHA256", r.manifestSha256()).build();
     }

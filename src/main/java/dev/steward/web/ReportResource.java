@@ -1,11 +1,16 @@
 package dev.steward.web;
 
+import dev.steward.audit.Actors;
+import dev.steward.audit.AuditAction;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditOutcome;
 import dev.steward.report.ReportFilter;
 import dev.steward.report.ReportFormat;
 import dev.steward.report.ReportKind;
 import dev.steward.report.ReportModel;
 import dev.steward.report.ReportService;
 import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,9 +35,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     private final ReportService reports;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
 
-    public ReportResource(ReportService reports) {
+    public ReportResource(ReportService reports, AuditLog audit, SecurityIdentity identity) {
         this.reports = reports;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @GET
@@ -43,14 +54,24 @@ public class ReportResource {
             @QueryParam("assessment") String assessment) {
         ReportKind kind = ReportKind.parse(report);
         ReportFormat f = ReportFormat.parse(format);
-        ReportModel model = reports.model(assessment, framework, new ReportFilter(team, manager, owner, environment))
+        ReportFilter filter = new ReportFilter(team, manager, owner, environment);
+        ReportModel model = reports.model(assessment, framework, filter)
                 .orElseThrow(() -> new NotFoundException(assessment == null || assessment.isBlank()
                         ? "no assessment has been run yet" : "no assessment " + assessment));
         String name = kind.wire() + "." + f.extension();
+        audit.record(Actors.of(identity), AuditAction.REPORT_DOWNLOAD, name, AuditOutcome.OK, auditDetail(model, framework, filter));
         StreamingOutput body = out -> reports.write(kind, f, model, out);
         return Response.ok(body, f.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("X-Assessment-Id", model.meta().assessmentId())
                 .build();
+    }
+
+    private static Map<String, Object> auditDetail(ReportModel model, String framework, ReportFilter filter) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("assessmentId", model.meta().assessmentId());
+        d.put("framework", framework);
+        d.put("filter", filter.toString());
+        return d;
     }
 }

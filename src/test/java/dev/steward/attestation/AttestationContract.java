@@ -90,6 +90,11 @@ abstract class AttestationContract {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reason\":\"superseded by v4\"}")
                 .post("/api/v1/attestations/" + id + "/withdraw").then().statusCode(200)
                 .body("withdrawReason", equalTo("superseded by v4")).body("withdrawnAt", not(equalTo(null)));
+        String auditor = token(Role.AUDITOR);
+        given().auth().oauth2(auditor).get("/api/v1/audit?action=ATTESTED&size=100").then().statusCode(200)
+                .body("items.target", hasItem("attestation-" + id));
+        given().auth().oauth2(auditor).get("/api/v1/audit?action=ATTESTATION_WITHDRAWN&size=100").then().statusCode(200)
+                .body("items.target", hasItem("attestation-" + id));
         AssessmentRun after = assessments.assess(AS_OF, Duration.ofDays(90), "test").run();
         assertThat(after.id()).isEqualTo(before.id());
         assertThat(govern14(after).status()).isEqualTo(ControlStatus.MANUAL);

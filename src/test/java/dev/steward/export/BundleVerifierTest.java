@@ -121,4 +121,50 @@ class BundleVerifierTest {
                 .hasMessageContaining("published already");
         assertThat(BundleVerifier.verify(october, keys.getPublic(), null).ok()).isTrue();
     }
+
+    /** A bundle whose audit slice is sealed into the manifest: entries 5..7 of a chain, head at 7 unless forged. */
+    private Path auditedBundle(String period, boolean breakChain, long declaredHead) throws Exception {
+        Path staging = Files.createTempDirectory(tmp, ".staging-");
+        List<dev.steward.audit.AuditEvent> events = new java.util.ArrayList<>();
+        String prev = "a".repeat(64);
+        for (long seq = 5; seq <= 7; seq++) {
+            Instant at = Instant.parse("2026-10-0" + seq + "T10:00:00Z");
+            String detail = breakChain && seq == 6 ? "{\"agents\":2}" : "{\"agents\":1}";
+            String hash = dev.steward.audit.AuditChain.hash(seq, at, "token:t", "UPLOAD", "upload " + seq, "ok",
+                    "{\"agents\":1}", prev);
+            events.add(new dev.steward.audit.AuditEvent(seq, at, "token:t", "UPLOAD", "upload " + seq, "ok", detail, prev, hash));
+            prev = hash;
+        }
+        dev.steward.audit.AuditLog.Head head = new dev.steward.audit.AuditLog.Head(7, prev);
+        try (var out = Files.newOutputStream(staging.resolve(Manifest.AUDIT_FILE));
+                var w = dev.steward.audit.AuditFile.json(out, head, false, Instant.EPOCH)) {
+            events.forEach(w);
+        }
+        Manifest header = new Manifest(Manifest.FORMAT, period, "UTC", Instant.EPOCH, Instant.EPOCH, "test", "run", "map",
+                List.of(), 1L, null, Instant.EPOCH, List.of(), new Manifest.AuditHead(declaredHead, prev));
+        Bundles.seal(staging, header, keys);
+        Path target = tmp.resolve("audited").resolve(period);
+        Files.createDirectories(target.getParent());
+        Bundles.publish(staging, target);
+        return target;
+    }
+
+    @Test
+    void theAuditSliceOfABundleIsChainCheckedEvenWhenItsFileHashMatches() throws Exception {
+        BundleVerifier.Report ok = BundleVerifier.verify(auditedBundle("2026-10", false, 7), keys.getPublic(), null);
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.notes()).anyMatch(n -> n.startsWith("audit: 3 entries of the period (seq 5..7) chain")
+                && n.contains("head at export was seq 7"));
+        assertThat(Manifest.parse(Files.readAllBytes(tmp.resolve("audited/2026-10").resolve(Manifest.FILE))).auditHead().seq())
+                .isEqualTo(7);
+
+        // a slice edited before sealing (a re-signed bundle) still shows: entry 6 no longer hashes to its stored hash
+        BundleVerifier.Report edited = BundleVerifier.verify(auditedBundle("2026-11", true, 7), keys.getPublic(), null);
+        assertThat(edited.problems()).singleElement().asString()
+                .startsWith("audit-log.json: the audit chain breaks at entry 6 (HASH_MISMATCH)");
+
+        BundleVerifier.Report head = BundleVerifier.verify(auditedBundle("2026-12", false, 9), keys.getPublic(), null);
+        assertThat(head.problems()).singleElement().asString().startsWith("audit-log.json: head seq 7")
+                .contains("manifest says seq 9");
+    }
 }

@@ -45,6 +45,9 @@ public abstract class ExportContract {
     @Inject
     dev.steward.security.TokenService tokens;
 
+    @Inject
+    dev.steward.audit.AuditLog audit;
+
     @TempDir
     Path out;
 
@@ -74,8 +77,23 @@ public abstract class ExportContract {
                 "inventory-snapshot.json", "decision-sample.json", "reports/gaps.pdf", "reports/gaps.xlsx",
                 "reports/ownership.html", "reports/ownership.csv", "reports/gaps.json", "mappings/owasp-asi-2026.yaml",
                 "mappings/crosswalks/owasp-nhi-2025--nist-csf-2.0.yaml");
+        // the period's audit entries are in the bundle as a verifying slice of the chain, under the head at export
+        assertThat(m.files()).extracting(Manifest.FileEntry::path).contains(Manifest.AUDIT_FILE);
+        assertThat(m.auditHead()).isNotNull();
+        assertThat(report.notes()).anyMatch(n -> n.startsWith("audit: ") && n.contains("seq " + m.auditHead().seq()));
+        dev.steward.audit.AuditFile.FileCheck slice;
+        try (var in = Files.newInputStream(bundle.resolve(Manifest.AUDIT_FILE))) {
+            slice = dev.steward.audit.AuditFile.verify(in);
+        }
+        assertThat(slice.complete()).isFalse();
+        assertThat(slice.head().seq()).isEqualTo(m.auditHead().seq());
+        assertThat(slice.verification().ok()).isTrue();
         ExportRuns.ExportRun record = runs.get("2030-02").orElseThrow();
         assertThat(record.status()).isEqualTo(ExportRuns.DONE);
+        dev.steward.audit.AuditEvent exported = audit.page(new dev.steward.audit.AuditFilter(
+                dev.steward.audit.AuditAction.EXPORT, "test", null, null), 0, 1).get(0);
+        assertThat(exported.target()).isEqualTo("2030-02");
+        assertThat(exported.detail()).contains(record.manifestSha256());
         assertThat(record.manifestSha256()).isEqualTo(Hashes.sha256(bundle.resolve(Manifest.FILE)));
         assertThat(record.assessmentId()).isEqualTo(m.assessmentId());
         assertThat(record.sizeBytes()).isGreaterThan(0L);
@@ -108,6 +126,10 @@ public abstract class ExportContract {
         }
         assertThat(zipped.keySet()).containsExactlyElementsOf(onDisk).contains("2030-02/manifest.json", "2030-02/manifest.sig");
         assertThat(zipped.get("2030-02/manifest.json")).isEqualTo(Files.readAllBytes(bundle.resolve(Manifest.FILE)));
+        dev.steward.audit.AuditEvent downloaded = audit.page(new dev.steward.audit.AuditFilter(
+                dev.steward.audit.AuditAction.EXPORT_DOWNLOAD, null, null, null), 0, 1).get(0);
+        assertThat(downloaded.target()).isEqualTo("2030-02");
+        assertThat(downloaded.actor()).startsWith("token:auditor-");
         io.restassured.RestAssured.given().auth().oauth2(auditor).get("/api/v1/exports/2030-11/bundle").then().statusCode(404);
 
         // exactly once: the same period again is skipped, the bundle untouched
@@ -148,6 +170,44 @@ public abstract class ExportContract {
         assertThat(BundleVerifier.verify(out.resolve("2030-04"), exports.keys().getPublic(), null).ok()).isTrue();
         assertThat(runs.get("2030-04").orElseThrow().error()).isNull();
         assertThat(orphan).doesNotExist();
+    }
+
+    @Test
+    void aBundlePublishedButNotRecordedIsReconciledDoneWhenItVerifies() throws Exception {
+        ExportService.Step dbGone = new ExportService.Step() {
+            @Override
+            public void written(String file) {
+            }
+
+            @Override
+            public void published(Path bundle) throws IOException {
+                throw new IOException("database connection lost (injected)");
+            }
+        };
+        assertThatThrownBy(() -> exports.export(YearMonth.of(2030, 5), out, "test", dbGone, LATER))
+                .isInstanceOf(ExportException.class).hasMessageContaining("database connection lost");
+        assertThat(runs.get("2030-05").orElseThrow().status()).isEqualTo(ExportRuns.FAILED);
+        assertThat(out.resolve("2030-05").resolve(Manifest.FILE)).exists();
+
+        // the retry at the next start finds the published bundle, verifies it and records it DONE
+        ExportService.Outcome again = exports.export(YearMonth.of(2030, 5), out, "scheduler", ExportService.Step.NONE, LATER);
+        assertThat(again.status()).isEqualTo(ExportService.Status.RECONCILED);
+        ExportRuns.ExportRun done = runs.get("2030-05").orElseThrow();
+        assertThat(done.status()).isEqualTo(ExportRuns.DONE);
+        assertThat(done.error()).isNull();
+        assertThat(done.manifestSha256()).isEqualTo(Hashes.sha256(out.resolve("2030-05").resolve(Manifest.FILE)));
+        assertThat(done.location()).isEqualTo(out.resolve("2030-05").toAbsolutePath().toString());
+        assertThat(audit.page(new dev.steward.audit.AuditFilter(dev.steward.audit.AuditAction.EXPORT, "scheduler", null, null),
+                0, 1).get(0).detail()).contains("\"reconciled\":true");
+
+        // a bundle on disk that does not verify is never taken as the period's export
+        assertThatThrownBy(() -> exports.export(YearMonth.of(2030, 7), out, "test", dbGone, LATER))
+                .isInstanceOf(ExportException.class);
+        Files.writeString(out.resolve("2030-07").resolve("findings.json"), "[]");
+        assertThatThrownBy(() -> exports.export(YearMonth.of(2030, 7), out, "test", ExportService.Step.NONE, LATER))
+                .isInstanceOf(ExportException.class).hasMessageContaining("does not verify")
+                .hasMessageContaining("findings.json");
+        assertThat(runs.get("2030-07").orElseThrow().status()).isEqualTo(ExportRuns.FAILED);
     }
 
     @Test
