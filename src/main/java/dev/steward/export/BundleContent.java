@@ -1,5 +1,9 @@
 package dev.steward.export;
 
+import dev.steward.assessment.AssessmentJson;
+import dev.steward.assessment.InputRef;
+import dev.steward.attestation.Attestation;
+import dev.steward.attestation.AttestationService;
 import dev.steward.audit.AuditFile;
 import dev.steward.audit.AuditFilter;
 import dev.steward.audit.AuditLog;
@@ -19,19 +23,56 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes the period's audit entries into a bundle ({@link #writeAudit}), and copies the mappings an assessment used: the bundled files named in {@code mappings/index.txt} and the
- * YAML files of the configured user folder (under {@code mappings/user/}), byte for byte, so an auditor can read the
- * exact control-to-check mapping behind every score.
+ * Writes the period's audit entries into a bundle ({@link #writeAudit}), the manual attestations the run read with their
+ * files ({@link #writeAttestations}), and copies the mappings an assessment used: the bundled files named in
+ * {@code mappings/index.txt} and the YAML files of the configured user folder (under {@code mappings/user/}), byte for
+ * byte, so an auditor can read the exact control-to-check mapping behind every score.
  */
 @ApplicationScoped
 public class BundleContent {
 
     private final MappingConfig mappings;
     private final AuditLog audit;
+    private final AttestationService attestations;
 
-    public BundleContent(MappingConfig mappings, AuditLog audit) {
+    public BundleContent(MappingConfig mappings, AuditLog audit, AttestationService attestations) {
         this.mappings = mappings;
         this.audit = audit;
+        this.attestations = attestations;
+    }
+
+    /**
+     * Writes the manual attestations among a run's inputs into {@code folder}: {@code attestations.json} (every record,
+     * in input order) and each attached file as {@code <id>/<file name>}, so an auditor holds the evidence itself, whose
+     * SHA-256 the record states. Nothing is written when the run read no attestation. Returns the bundle paths written.
+     */
+    public List<String> writeAttestations(Path folder, List<InputRef> inputs) throws IOException {
+        List<Attestation> read = new ArrayList<>();
+        for (InputRef i : inputs) {
+            if (InputRef.ATTESTATION.equals(i.kind())) {
+                read.add(attestations.get(i.uploadId()).orElseThrow(() -> new IOException(
+                        "attestation " + i.uploadId() + " of the run is not in the store")));
+            }
+        }
+        List<String> written = new ArrayList<>();
+        if (read.isEmpty()) {
+            return written;
+        }
+        Files.createDirectories(folder);
+        String root = folder.getFileName().toString();
+        for (Attestation a : read) {
+            if (a.fileName() != null) {
+                byte[] bytes = attestations.file(a.id()).orElseThrow(() -> new IOException(
+                        "the file of attestation " + a.id() + " is not in the store"));
+                String name = a.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+                Files.createDirectories(folder.resolve(Long.toString(a.id())));
+                Files.write(folder.resolve(Long.toString(a.id())).resolve(name), bytes);
+                written.add(root + "/" + a.id() + "/" + name);
+            }
+        }
+        Files.writeString(folder.resolve("attestations.json"), AssessmentJson.write(read));
+        written.add(0, root + "/attestations.json");
+        return written;
     }
 
     /**

@@ -243,6 +243,9 @@ public class ExportService {
         for (String name : content.copyMappings(staging.resolve("mappings"))) {
             step.written(name);
         }
+        for (String name : content.writeAttestations(staging.resolve("attestations"), s.inputs())) {
+            step.written(name);
+        }
         long seed = seed(run.id(), p.id());
         Map<String, Object> sample = new LinkedHashMap<>();
         sample.put("seed", seed);

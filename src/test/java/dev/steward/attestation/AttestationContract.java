@@ -13,9 +13,14 @@ import dev.steward.assessment.ControlResult;
 import dev.steward.assessment.ControlStatus;
 import dev.steward.security.Role;
 import dev.steward.security.TokenService;
+import dev.steward.export.BundleVerifier;
+import dev.steward.export.ExportService;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +46,9 @@ abstract class AttestationContract {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    ExportService exports;
 
     private String token(Role role) {
         return tokens.create("t-" + UUID.randomUUID(), role, null, "test").token();
@@ -128,6 +136,27 @@ abstract class AttestationContract {
                 .multiPart("evidence", EVIDENCE).multiPart("statement", "x").multiPart("validUntil", "2041-02-01")
                 .post("/api/v1/attestations").then().statusCode(403);
         given().auth().oauth2(ADMIN).get("/api/v1/attestations").then().body("size()", equalTo(count));
+    }
+
+    @Test
+    void theMonthlyBundleCarriesTheAttestationsItsRunReadWithTheirFiles() throws Exception {
+        byte[] schedule = "Quarterly access reviews: Jan, Apr, Jul, Oct\n".getBytes(StandardCharsets.UTF_8);
+        int id = given().auth().oauth2(ADMIN).multiPart("framework", FRAMEWORK).multiPart("control", "GOVERN 1.5")
+                .multiPart("evidence", "airmf-gv15-review-schedule").multiPart("statement", "Review schedule in force")
+                .multiPart("validFrom", "2041-01-01").multiPart("validUntil", "2041-06-01")
+                .multiPart("file", "review schedule.txt", schedule, "text/plain")
+                .post("/api/v1/attestations").then().statusCode(201).extract().path("id");
+        Path out = Files.createTempDirectory("attest-export-");
+
+        ExportService.Outcome done = exports.export(YearMonth.of(2041, 1), out, "test", ExportService.Step.NONE,
+                Instant.parse("2041-02-02T00:00:00Z"));
+
+        Path bundle = done.bundle();
+        assertThat(Files.readAllBytes(bundle.resolve("attestations/" + id + "/review_schedule.txt"))).isEqualTo(schedule);
+        String records = Files.readString(bundle.resolve("attestations/attestations.json"));
+        assertThat(records).contains("\"id\":" + id + ",").contains(sha256(schedule)).contains("Review schedule in force");
+        assertThat(Files.readString(bundle.resolve("manifest.json"))).contains("attestations/" + id + "/review_schedule.txt");
+        assertThat(BundleVerifier.verify(bundle, null, null).problems()).isEmpty();
     }
 
     private static String sha256(byte[] bytes) throws Exception {
