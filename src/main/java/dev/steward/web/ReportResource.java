@@ -5,7 +5,9 @@ import dev.steward.report.ReportFormat;
 import dev.steward.report.ReportKind;
 import dev.steward.report.ReportModel;
 import dev.steward.report.ReportService;
+import dev.steward.security.AccessScope;
 import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     private final ReportService reports;
+    private final SecurityIdentity identity;
 
-    public ReportResource(ReportService reports) {
+    public ReportResource(ReportService reports, SecurityIdentity identity) {
         this.reports = reports;
+        this.identity = identity;
     }
 
     @GET
@@ -43,7 +47,7 @@ public class ReportResource {
             @QueryParam("assessment") String assessment) {
         ReportKind kind = ReportKind.parse(report);
         ReportFormat f = ReportFormat.parse(format);
-        ReportModel model = reports.model(assessment, framework, new ReportFilter(team, manager, owner, environment))
+        ReportModel model = reports.model(assessment, framework, scoped(new ReportFilter(team, manager, owner, environment)))
                 .orElseThrow(() -> new NotFoundException(assessment == null || assessment.isBlank()
                         ? "no assessment has been run yet" : "no assessment " + assessment));
         String name = kind.wire() + "." + f.extension();
@@ -52,5 +56,11 @@ public class ReportResource {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("X-Assessment-Id", model.meta().assessmentId())
                 .build();
+    }
+
+    /** A manager's report covers only their teams; everyone else's is as asked. */
+    private ReportFilter scoped(ReportFilter filter) {
+        AccessScope scope = AccessScope.of(identity);
+        return scope.unrestricted() ? filter : filter.within(scope.teams());
     }
 }

@@ -1,0 +1,45 @@
+package dev.steward.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** Writes every {@link SecurityEvents} event as one INFO line of category {@code steward.security}. */
+@ApplicationScoped
+public class LoggedSecurityEvents implements SecurityEvents {
+
+    private static final Logger LOG = Logger.getLogger("steward.security");
+
+    @Override
+    public void signedIn(String username, boolean ok, String remoteAddress) {
+        LOG.infof("sign-in %s: user=%s from=%s", ok ? "succeeded" : "failed", clean(username), clean(remoteAddress));
+    }
+
+    @Override
+    public void signedOut(String username, String remoteAddress) {
+        LOG.infof("sign-out: user=%s from=%s", clean(username), clean(remoteAddress));
+    }
+
+    @Override
+    public void userChanged(String actor, String username, String what) {
+        LOG.infof("user changed: user=%s by=%s what=%s", clean(username), clean(actor), clean(what));
+    }
+
+    @Override
+    public void tokenCreated(String actor, String tokenName, String role) {
+        LOG.infof("token created: name=%s role=%s by=%s", clean(tokenName), clean(role), clean(actor));
+    }
+
+    @Override
+    public void tokenRevoked(String actor, String tokenName) {
+        LOG.infof("token revoked: name=%s by=%s", clean(tokenName), clean(actor));
+    }
+
+    /** Keeps a user-supplied value on one log line and short (log injection). */
+    static String clean(String s) {
+        if (s == null) {
+            return "-";
+        }
+        String one = s.replaceAll("[\\r\\n\\t\\p{Cntrl}]", "_");
+        return one.length() > 200 ? one.substring(0, 200) + "..." : one;
+    }
+}
