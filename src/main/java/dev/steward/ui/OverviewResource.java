@@ -64,7 +64,7 @@ public class OverviewResource {
         }
         ReportModel m = model.get();
         List<Table> tables = List.of(frameworks(m.gaps()), severity(m.gaps()), recommendations(m.gaps()),
-                headlines(m.ownership().headlines()));
+                headlines(m.ownership().headlines()), controls(m.gaps()));
         if (download != null) {
             return TableDownloads.download(tables, table, download);
         }
@@ -76,7 +76,6 @@ public class OverviewResource {
         values.put("headlines", m.ownership().headlines());
         values.put("findings", m.gaps().findingCount());
         values.put("sparks", sparks(m.gaps()));
-        values.put("controls", m.gaps().controls().stream().filter(c -> c.depth() == 0).toList());
         return pages.page("overview", me, values);
     }
 
@@ -112,6 +111,22 @@ public class OverviewResource {
             t.row(Table.Cell.link(r.team(), "/gaps?team=" + View.enc(r.team())),
                     r.recommendation().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.agents(),
                     r.autonomousAgentsWithLiveAccess(), String.join(", ", r.checks()), r.subjectCount());
+        }
+        return t.build();
+    }
+
+    /** The top-level controls of every framework, each linking to its control page. */
+    private static Table controls(GapReport g) {
+        Table.Builder t = new Table.Builder("controls", "Controls (top level; open one for its checks and evidence)",
+                "Framework", "Control", "Title", "Status", "Score", "Coverage", "Findings", "Failing subjects");
+        for (GapReport.ControlRow c : g.controls()) {
+            if (c.depth() != 0) {
+                continue;
+            }
+            String status = c.status() == null ? "" : c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            t.row(c.framework(), Table.Cell.link(c.controlId(), "/controls/" + View.enc(c.framework()) + "/"
+                    + View.enc(c.controlId())), c.title(), Table.Cell.styled(status, status.replace(' ', '-')), pct(c.score()),
+                    pct(c.coverage()), c.findings(), c.failingSubjects());
         }
         return t.build();
     }
