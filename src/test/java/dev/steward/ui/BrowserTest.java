@@ -3,6 +3,7 @@ package dev.steward.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.assessment.AssessmentService;
+import dev.steward.export.ExportService;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
 import dev.steward.ingest.SourceAdapters;
@@ -60,6 +61,8 @@ class BrowserTest {
     AssessmentService assessments;
     @Inject
     UserService users;
+    @Inject
+    ExportService exports;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -210,6 +213,8 @@ class BrowserTest {
         browser.driver.get(url("/gaps?show=all"));
         List<List<String>> shown = rows();
         assertThat(shown).hasSize(11).allSatisfy(r -> assertThat(r.get(2)).isEqualTo("payments"));
+        assertThat(shown.get(0).get(7)).as("agents whose owner reports to the signed-in manager come first")
+                .isEqualTo("Ingrid Larsen");
         assertThat(browser.driver.findElements(By.cssSelector("#filter-team option")))
                 .extracting(WebElement::getText).containsExactly("any", "payments");
         browser.screenshot("08-manager-gaps");
@@ -229,8 +234,10 @@ class BrowserTest {
         browser.driver.findElement(By.cssSelector("#table-uploads tbody a")).click();
         assertThat(text("h1")).startsWith("Upload");
         browser.screenshot("11-upload-problems");
+        exports.export(java.time.YearMonth.of(2026, 10), "test");
         browser.driver.get(url("/exports"));
         assertThat(text("h1")).isEqualTo("Evidence exports");
+        assertThat(text("#table-exports")).contains("2026-10").contains("verified").contains("bundle.zip");
         browser.screenshot("12-exports");
         browser.driver.get(url("/admin/users"));
         assertThat(text("#users")).contains("paymgr").contains("grc");
