@@ -186,4 +186,29 @@ class WebSecurityTest {
             assertThat(r.header("Cache-Control")).isEqualTo("no-store");
         }
     }
+
+    @Test
+    void aTokenMadeOnTheTokensPageIsShownOnceWorksAndStopsWhenRevoked() {
+        WebSession admin = WebSession.signIn(user(Role.ADMIN, List.of()), PASSWORD);
+        String page = given().cookie("steward_session", admin.cookie()).formParam("_csrf", admin.csrf())
+                .formParam("name", "made-in-ui").formParam("role", "manager").formParam("teams", "payments")
+                .post("/admin/tokens").then().statusCode(201).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"token-value\">(stw_[A-Za-z0-9_-]+)<").matcher(page);
+        assertThat(m.find()).as("the new token is on the page").isTrue();
+        String token = m.group(1);
+        given().auth().oauth2(token).get("/api/v1/agents").then().statusCode(200);
+        String list = given().cookie("steward_session", admin.cookie()).get("/admin/tokens").asString();
+        assertThat(list).contains("made-in-ui").doesNotContain(token);
+        long id = QuarkusTransaction.requiringNew().call(() -> tokens.find("tokenHash", TokenService.hash(token)).firstResult().id);
+        given().redirects().follow(false).cookie("steward_session", admin.cookie()).formParam("_csrf", admin.csrf())
+                .post("/admin/tokens/" + id + "/revoke").then().statusCode(303);
+        given().auth().oauth2(token).get("/api/v1/agents").then().statusCode(401);
+        given().cookie("steward_session", admin.cookie()).formParam("_csrf", admin.csrf()).formParam("name", "old")
+                .formParam("role", "viewer").formParam("expires", "2020-01-01").post("/admin/tokens").then().statusCode(400)
+                .body(containsString("not in the future"));
+        WebSession viewer = WebSession.signIn(user(Role.VIEWER, List.of()), PASSWORD);
+        given().cookie("steward_session", viewer.cookie()).get("/admin/tokens").then().statusCode(403);
+        given().cookie("steward_session", viewer.cookie()).formParam("_csrf", viewer.csrf()).formParam("name", "x")
+                .formParam("role", "admin").post("/admin/tokens").then().statusCode(403);
+    }
 }
