@@ -207,7 +207,8 @@ class WebSecurityTest {
                 .formParam("role", "viewer").formParam("expires", "2020-01-01").post("/admin/tokens").then().statusCode(400)
                 .body(containsString("not in the future"));
         WebSession viewer = WebSession.signIn(user(Role.VIEWER, List.of()), PASSWORD);
-        given().cookie("steward_session", viewer.cookie()).get("/admin/tokens").then().statusCode(403);
+        given().cookie("steward_session", viewer.cookie()).get("/admin/tokens").then().statusCode(403)
+                .contentType(containsString("text/html")).body(containsString("Not allowed"));
         given().cookie("steward_session", viewer.cookie()).formParam("_csrf", viewer.csrf()).formParam("name", "x")
                 .formParam("role", "admin").post("/admin/tokens").then().statusCode(403);
     }
