@@ -48,6 +48,7 @@ final class Browser implements AutoCloseable {
             if ("1".equals(System.getenv("STEWARD_REQUIRE_BROWSER"))) {
                 Assertions.fail(why + ", and STEWARD_REQUIRE_BROWSER=1 requires them");
             }
+            System.err.println("[steward] browser tests skipped: " + why);
             Assumptions.abort("skipped: " + why);
         }
         Path downloads = Files.createTempDirectory("steward-downloads");
