@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads the inventory in force at an instant: for each section and supersession scope, the records of the committed
@@ -32,12 +34,21 @@ public class InventoryQueries {
     }
 
     public List<AgentRecord> agents(Instant asOf, Filter filter, int offset, int limit) {
+        return agents(asOf, filter, null, offset, limit);
+    }
+
+    /** Like {@link #agents(Instant, Filter, int, int)}, only agents of the given teams (null = every team). */
+    public List<AgentRecord> agents(Instant asOf, Filter filter, Set<String> teams, int offset, int limit) {
         List<Long> ids = uploads.inForce("agents", asOf);
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || (teams != null && teams.isEmpty())) {
             return List.of();
         }
         StringBuilder q = new StringBuilder("from AgentEntity where uploadId in :ids");
         Parameters p = Parameters.with("ids", ids);
+        if (teams != null) {
+            q.append(" and team in :teams");
+            p.and("teams", teams);
+        }
         if (filter.team() != null) {
             q.append(" and team = :team");
             p.and("team", filter.team());
@@ -67,6 +78,12 @@ public class InventoryQueries {
     }
 
     public List<CredentialRecord> credentials(Instant asOf, String holder, String environment, int offset, int limit) {
+        return credentials(asOf, holder, environment, c -> true, offset, limit);
+    }
+
+    /** Like {@link #credentials(Instant, String, String, int, int)}, only the credentials {@code visible} accepts. */
+    public List<CredentialRecord> credentials(Instant asOf, String holder, String environment,
+            Predicate<CredentialRecord> visible, int offset, int limit) {
         List<Long> ids = uploads.inForce("credentials", asOf);
         if (ids.isEmpty()) {
             return List.of();
@@ -77,7 +94,7 @@ public class InventoryQueries {
         if (environment != null) {
             query.setParameter("env", environment);
         }
-        var stream = query.getResultStream().map(CredentialEntity::toRecord);
+        var stream = query.getResultStream().map(CredentialEntity::toRecord).filter(visible);
         if (holder != null) {
             stream = stream.filter(c -> c.holders().contains(holder));
         }

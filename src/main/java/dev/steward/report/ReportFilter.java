@@ -1,16 +1,22 @@
 package dev.steward.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.steward.assessment.Finding;
 import dev.steward.assessment.RollupEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Narrows a report to one team, manager, owner and/or environment (null = any). {@value RollupEntry#NONE} matches a
  * missing value, as in the findings API. Agents match on their own attributes (manager = the owner's manager in the
  * people directory); findings on the attribution the assessment stored with them, so both sides agree.
+ * {@code teams}, when not null, is the set of teams the reader may see (a manager's scope): records of other teams,
+ * and records with no team, never match.
  */
-public record ReportFilter(String team, String manager, String owner, String environment) {
+public record ReportFilter(String team, String manager, String owner, String environment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Set<String> teams) {
 
     public static final ReportFilter NONE = new ReportFilter(null, null, null, null);
 
@@ -19,11 +25,26 @@ public record ReportFilter(String team, String manager, String owner, String env
         manager = blankToNull(manager);
         owner = blankToNull(owner);
         environment = blankToNull(environment);
+        teams = teams == null ? null : Set.copyOf(new TreeSet<>(teams));
+    }
+
+    public ReportFilter(String team, String manager, String owner, String environment) {
+        this(team, manager, owner, environment, null);
+    }
+
+    /** The same filter, restricted to the given teams (null = unrestricted). */
+    public ReportFilter within(Set<String> allowedTeams) {
+        return new ReportFilter(team, manager, owner, environment, allowedTeams);
     }
 
     public boolean matches(String team, String manager, String owner, String environment) {
-        return one(this.team, team) && one(this.manager, manager) && one(this.owner, owner)
+        return allowsTeam(team) && one(this.manager, manager) && one(this.owner, owner)
                 && one(this.environment, environment);
+    }
+
+    /** Whether a record of this team passes the team filter and the team restriction. */
+    public boolean allowsTeam(String team) {
+        return one(this.team, team) && (teams == null || (team != null && teams.contains(team)));
     }
 
     public boolean matches(AgentRow a) {
@@ -35,7 +56,7 @@ public record ReportFilter(String team, String manager, String owner, String env
     }
 
     public boolean any() {
-        return team != null || manager != null || owner != null || environment != null;
+        return team != null || manager != null || owner != null || environment != null || teams != null;
     }
 
     /** "team=payments, environment=prod", or "none". */
@@ -45,6 +66,9 @@ public record ReportFilter(String team, String manager, String owner, String env
         add(parts, "manager", manager);
         add(parts, "owner", owner);
         add(parts, "environment", environment);
+        if (teams != null) {
+            parts.add("teams=" + String.join("|", new TreeSet<>(teams)));
+        }
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 

@@ -231,7 +231,7 @@ public final class ReportModelBuilder {
         risks.sort(Comparator.comparing(GapReport.TopRisk::severity).thenComparing(GapReport.TopRisk::failingWeight,
                 Comparator.reverseOrder()).thenComparing(GapReport.TopRisk::checkId));
         List<TeamRecommendation> recs = in.summary().recommendations().stream()
-                .filter(t -> filter.team() == null || filter.team().equals(t.team())).toList();
+                .filter(t -> filter.allowsTeam(t.team())).toList();
         Iterable<GapReport.FindingRow> findings = () -> findingRows(inScope);
         return new GapReport(frameworks, bySeverity, pass.index, risks.subList(0, Math.min(TOP_RISKS, risks.size())), recs,
                 in.diff(), in.trend(), controls(framework, pass), findings,

@@ -3,7 +3,9 @@ package dev.steward.web;
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.inventory.InventoryQueries;
+import dev.steward.security.AccessScope;
 import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,10 +17,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The inventory in force at an instant (default now): agents and credentials, with provenance. */
+/**
+ * The inventory in force at an instant (default now): agents and credentials, with provenance. A manager sees only
+ * the agents of their teams and the credentials those agents hold; anything else is a 404, as if it did not exist.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)
@@ -26,10 +34,29 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InventoryResource {
 
     private final InventoryQueries inventory;
+    private final SecurityIdentity identity;
     private final Clock clock = Clock.systemUTC();
 
-    public InventoryResource(InventoryQueries inventory) {
+    public InventoryResource(InventoryQueries inventory, SecurityIdentity identity) {
         this.inventory = inventory;
+        this.identity = identity;
+    }
+
+    /** The teams the caller may see, or null when every team (a manager sees only theirs; see AccessScope). */
+    private Set<String> visibleTeams() {
+        AccessScope scope = AccessScope.of(identity);
+        return scope.unrestricted() ? null : scope.teams();
+    }
+
+    /** A credential is visible to a manager when one of its holders is an agent of their teams. */
+    private Predicate<CredentialRecord> visibleCredential(Instant at) {
+        Set<String> teams = visibleTeams();
+        if (teams == null) {
+            return c -> true;
+        }
+        Set<String> agents = new HashSet<>();
+        inventory.agents(at, InventoryQueries.Filter.NONE, teams, 0, Integer.MAX_VALUE).forEach(a -> agents.add(a.id()));
+        return c -> c.holders().stream().anyMatch(agents::contains);
     }
 
     @GET
@@ -41,7 +68,8 @@ public class InventoryResource {
         Instant at = AsOfParam.parse(asOf, clock);
         int s = Page.checkedSize(size);
         int p = Page.checkedPage(page);
-        return new Page<>(inventory.agents(at, new InventoryQueries.Filter(team, environment, owner), p * s, s), p, s, at);
+        return new Page<>(inventory.agents(at, new InventoryQueries.Filter(team, environment, owner), visibleTeams(), p * s, s),
+                p, s, at);
     }
 
     @GET
@@ -49,7 +77,8 @@ public class InventoryResource {
     @Operation(summary = "One agent as in force at asOf (default now)")
     public AgentRecord agent(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         Instant at = AsOfParam.parse(asOf, clock);
-        return inventory.agent(id, at).orElseThrow(() -> new NotFoundException("no agent '" + id + "' in force at " + at));
+        return inventory.agent(id, at).filter(a -> AccessScope.of(identity).allows(a.team()))
+                .orElseThrow(() -> new NotFoundException("no agent '" + id + "' in force at " + at));
     }
 
     @GET
@@ -61,7 +90,7 @@ public class InventoryResource {
         Instant at = AsOfParam.parse(asOf, clock);
         int s = Page.checkedSize(size);
         int p = Page.checkedPage(page);
-        return new Page<>(inventory.credentials(at, holder, environment, p * s, s), p, s, at);
+        return new Page<>(inventory.credentials(at, holder, environment, visibleCredential(at), p * s, s), p, s, at);
     }
 
     @GET
@@ -69,6 +98,6 @@ public class InventoryResource {
     @Operation(summary = "One credential as in force at asOf (default now); never a secret value")
     public CredentialRecord credential(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         Instant at = AsOfParam.parse(asOf, clock);
-        return inventory.credential(id, at).orElseThrow(() -> new NotFoundException("no credential '" + id + "' in force at " + at));
+        return inventory.credential(id, at).filter(visibleCredential(at)).orElseThrow(() -> new NotFoundException("no credential '" + id + "' in force at " + at));
     }
 }

@@ -9,6 +9,7 @@ import dev.steward.report.ReportFormat;
 import dev.steward.report.ReportKind;
 import dev.steward.report.ReportModel;
 import dev.steward.report.ReportService;
+import dev.steward.security.AccessScope;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,7 +55,7 @@ public class ReportResource {
             @QueryParam("assessment") String assessment) {
         ReportKind kind = ReportKind.parse(report);
         ReportFormat f = ReportFormat.parse(format);
-        ReportFilter filter = new ReportFilter(team, manager, owner, environment);
+        ReportFilter filter = scoped(new ReportFilter(team, manager, owner, environment));
         ReportModel model = reports.model(assessment, framework, filter)
                 .orElseThrow(() -> new NotFoundException(assessment == null || assessment.isBlank()
                         ? "no assessment has been run yet" : "no assessment " + assessment));
@@ -73,5 +74,11 @@ public class ReportResource {
         d.put("framework", framework);
         d.put("filter", filter.toString());
         return d;
+    }
+
+    /** A manager's report covers only their teams; everyone else's is as asked. */
+    private ReportFilter scoped(ReportFilter filter) {
+        AccessScope scope = AccessScope.of(identity);
+        return scope.unrestricted() ? filter : filter.within(scope.teams());
     }
 }

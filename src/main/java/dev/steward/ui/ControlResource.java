@@ -1,0 +1,161 @@
+package dev.steward.ui;
+
+import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.ControlResult;
+import dev.steward.assessment.Explanation;
+import dev.steward.assessment.Finding;
+import dev.steward.check.EvidenceRef;
+import dev.steward.check.Result;
+import dev.steward.mapping.CrosswalkTarget;
+import dev.steward.mapping.MappingRegistry;
+import dev.steward.report.ReportService;
+import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One control of the latest assessment: status, score and coverage, its sub-controls, the checks behind it with
+ * their numbers, the failing subjects, the findings with their evidence, and the crosswalk to the other frameworks.
+ * A manager sees only the findings and subjects of their teams.
+ */
+@Path("/controls/{framework}/{control}")
+@RolesAllowed(Role.VIEWER_NAME)
+public class ControlResource {
+
+    private static final int FINDINGS_READ = 5000;
+    private static final int FINDINGS_SHOWN = 300;
+
+    private final Pages pages;
+    private final ReportService reports;
+    private final AssessmentService assessments;
+    private final MappingRegistry mappings;
+    private final SecurityIdentity identity;
+
+    @Context
+    UriInfo uri;
+
+    public ControlResource(Pages pages, ReportService reports, AssessmentService assessments, MappingRegistry mappings,
+            SecurityIdentity identity) {
+        this.pages = pages;
+        this.reports = reports;
+        this.assessments = assessments;
+        this.mappings = mappings;
+        this.identity = identity;
+    }
+
+    @GET
+    public Response control(@PathParam("framework") String framework, @PathParam("control") String control,
+            @QueryParam("download") String download, @QueryParam("table") String table) {
+        Viewer me = Viewer.of(identity);
+        Optional<String> run = reports.latest();
+        if (run.isEmpty()) {
+            return pages.message(404, me, "No assessment yet", OverviewResource.NO_RUN);
+        }
+        Optional<Explanation> found = assessments.explain(run.get(), framework + ":" + control, FINDINGS_READ);
+        if (found.isEmpty()) {
+            return pages.message(404, me, "Control not found", "There is no control " + framework + ":" + control
+                    + " in assessment " + run.get() + ".");
+        }
+        Explanation e = found.get();
+        List<Finding> visible = new ArrayList<>();
+        for (Explanation.CheckExplanation c : e.checks()) {
+            c.findings().stream().filter(f -> me.scope().allows(f.team())).forEach(visible::add);
+        }
+        List<Table> tables = List.of(checks(e), failing(visible), findings(visible), crosswalk(framework, control));
+        if (download != null) {
+            return TableDownloads.download(tables, table, download);
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", e.control().framework() + " " + e.control().controlId());
+        values.put("c", e.control());
+        values.put("children", e.children().stream().filter(java.util.Objects::nonNull).toList());
+        values.put("runId", run.get());
+        values.put("tables", tables);
+        values.put("here", Here.of(uri));
+        values.put("truncated", visible.size() > FINDINGS_SHOWN);
+        return pages.page("control", me, values);
+    }
+
+    private static Table checks(Explanation e) {
+        Table.Builder t = new Table.Builder("checks", "Checks behind this control", "Check", "Title", "Severity", "Weight",
+                "Score", "Coverage", "Pass", "Partial", "Fail", "Insufficient evidence", "Findings");
+        for (Explanation.CheckExplanation c : e.checks()) {
+            var s = c.check();
+            if (s == null) {
+                continue;
+            }
+            String sev = s.severity().name().toLowerCase(Locale.ROOT);
+            t.row(s.checkId() + ("default".equals(s.variant()) ? "" : " (" + s.variant() + ")"), s.title(),
+                    Table.Cell.styled(sev, sev), c.weight(), OverviewResource.pct(s.score()), OverviewResource.pct(s.coverage()),
+                    s.results().pass(), s.results().partial(), s.results().fail(), s.results().insufficientEvidence(),
+                    c.findingCount());
+        }
+        return t.build();
+    }
+
+    private static Table failing(List<Finding> findings) {
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        Map<String, Finding> first = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.result() == Result.FAIL) {
+                String key = f.subjectType() + " " + f.subjectId();
+                subjects.computeIfAbsent(key, k -> new ArrayList<>()).add(f.checkId());
+                first.putIfAbsent(key, f);
+            }
+        }
+        Table.Builder t = new Table.Builder("failing-subjects", "Failing subjects", "Subject", "Team", "Owner", "Environment",
+                "Failing checks");
+        subjects.forEach((key, checks) -> {
+            Finding f = first.get(key);
+            Object subject = "agent".equals(f.subjectType()) ? Table.Cell.link(key, "/agents/" + View.enc(f.subjectId())) : key;
+            t.row(subject, f.team(), f.owner(), f.environment(), String.join(", ", checks.stream().distinct().toList()));
+        });
+        return t.build();
+    }
+
+    private static Table findings(List<Finding> findings) {
+        Table.Builder t = new Table.Builder("findings", "Findings with evidence", "Check", "Result", "Severity", "Subject",
+                "Team", "Reason", "Evidence");
+        findings.stream().limit(FINDINGS_SHOWN).forEach(f -> {
+            List<String> ev = new ArrayList<>();
+            for (EvidenceRef r : f.evidence()) {
+                ev.add(r.kind() + " " + r.id() + (r.detail() == null ? "" : ": " + r.detail())
+                        + (r.source() == null ? "" : " [" + r.source() + "]"));
+            }
+            String sev = f.severity().name().toLowerCase(Locale.ROOT);
+            t.row(f.checkId(), Table.Cell.styled(f.result().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    new View().cls(f.result())), Table.Cell.styled(sev, sev), f.subjectType() + " " + f.subjectId(), f.team(),
+                    f.reason(), String.join("; ", ev));
+        });
+        return t.build();
+    }
+
+    private Table crosswalk(String framework, String control) {
+        Table.Builder t = new Table.Builder("crosswalk", "Crosswalk to the other frameworks", "Framework", "Control",
+                "Relationship", "Rationale", "Crosswalk");
+        for (CrosswalkTarget x : mappings.current().crosswalkTargets(framework, control)) {
+            t.row(x.framework(), Table.Cell.link(x.controlId(), "/controls/" + View.enc(x.framework()) + "/"
+                    + View.enc(x.controlId())), x.relationship() == null ? "" : x.relationship().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + (x.inverse() ? " (inverse)" : ""), x.rationale(), x.crosswalkId());
+        }
+        return t.build();
+    }
+
+    static String status(ControlResult c) {
+        return c.status() == null ? "" : c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

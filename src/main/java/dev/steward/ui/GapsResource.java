@@ -1,0 +1,170 @@
+package dev.steward.ui;
+
+import dev.steward.report.AgentRow;
+import dev.steward.report.Gap;
+import dev.steward.report.ReportFilter;
+import dev.steward.report.ReportModel;
+import dev.steward.report.ReportService;
+import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The ownership gaps page: every agent with an ownership gap (or every agent, with {@code show=all}), filtered by
+ * team, manager, owner and environment and sorted as asked. The rows are the ownership report's rows
+ * ({@link AgentRow}), so the page, the CSV/XLSX download and the report agree. What is closest to the signed-in
+ * person comes first: agents whose owner reports to the person the user is linked to in the directory, then the
+ * agents of a manager's teams, then the rest, each group in the chosen order.
+ */
+@Path("/gaps")
+@RolesAllowed(Role.VIEWER_NAME)
+public class GapsResource {
+
+    static final List<String> SORTS = List.of("manager", "team", "owner", "agent", "gaps", "age");
+
+    private final Pages pages;
+    private final ReportService reports;
+    private final SecurityIdentity identity;
+
+    @Context
+    UriInfo uri;
+
+    public GapsResource(Pages pages, ReportService reports, SecurityIdentity identity) {
+        this.pages = pages;
+        this.reports = reports;
+        this.identity = identity;
+    }
+
+    @GET
+    public Response gaps(@QueryParam("team") String team, @QueryParam("manager") String manager,
+            @QueryParam("owner") String owner, @QueryParam("environment") String environment,
+            @QueryParam("sort") String sort, @QueryParam("show") String show,
+            @QueryParam("download") String download, @QueryParam("table") String table) {
+        Viewer me = Viewer.of(identity);
+        Optional<ReportModel> model = OverviewResource.model(reports, me, ReportFilter.NONE);
+        if (model.isEmpty()) {
+            return pages.page("gaps", me, Map.of("title", "Ownership gaps", "none", OverviewResource.NO_RUN));
+        }
+        ReportFilter filter = new ReportFilter(team, manager, owner, environment);
+        boolean all = "all".equals(show);
+        String by = sort != null && SORTS.contains(sort) ? sort : "manager";
+        Map<String, TreeSet<String>> choices = new HashMap<>();
+        Map<String, String> names = new TreeMap<>();
+        List<AgentRow> rows = new ArrayList<>();
+        for (AgentRow r : model.get().ownership().byOwner()) {
+            add(choices, "team", r.team());
+            add(choices, "manager", r.manager());
+            add(choices, "owner", r.owner());
+            add(choices, "environment", r.environment());
+            if (r.manager() != null) {
+                names.put(r.manager(), Objects.requireNonNullElse(r.managerName(), r.manager()));
+            }
+            if (r.owner() != null) {
+                names.put(r.owner(), Objects.requireNonNullElse(r.ownerName(), r.owner()));
+            }
+            if (filter.matches(r) && (all || !r.gaps().isEmpty())) {
+                rows.add(r);
+            }
+        }
+        rows.sort(order(me, by));
+        Table t = table(rows, all);
+        if (download != null) {
+            return TableDownloads.download(List.of(t), table, download);
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", "Ownership gaps");
+        values.put("m", model.get());
+        values.put("t", t);
+        values.put("here", Here.of(uri));
+        values.put("choices", choices);
+        values.put("names", names);
+        values.put("sorts", SORTS);
+        values.put("f", Map.of("team", nz(team), "manager", nz(manager), "owner", nz(owner), "environment", nz(environment),
+                "sort", by, "show", all ? "all" : "gaps"));
+        values.put("count", rows.size());
+        values.put("reportQuery", reportQuery(filter));
+        return pages.page("gaps", me, values);
+    }
+
+    /** Own teams first (see the class comment), then the chosen order; the agent id breaks ties. */
+    static Comparator<AgentRow> order(Viewer me, String by) {
+        Comparator<AgentRow> own = Comparator.comparingInt(r -> closeness(me, r));
+        Comparator<AgentRow> chosen = switch (by) {
+            case "team" -> Comparator.comparing((AgentRow r) -> nz(r.team()));
+            case "owner" -> Comparator.comparing((AgentRow r) -> nz(r.ownerName() == null ? r.owner() : r.ownerName()));
+            case "agent" -> Comparator.comparing(AgentRow::id);
+            case "gaps" -> Comparator.comparingInt((AgentRow r) -> -r.gaps().size());
+            case "age" -> Comparator.comparingLong((AgentRow r) -> -oldest(r));
+            default -> Comparator.comparing((AgentRow r) -> nz(r.managerName() == null ? r.manager() : r.managerName()))
+                    .thenComparing(r -> nz(r.team()));
+        };
+        return own.thenComparing(chosen).thenComparing(AgentRow::id);
+    }
+
+    /** 0: the owner reports to the signed-in person; 1: an agent of their teams; 2: anything else. */
+    static int closeness(Viewer me, AgentRow r) {
+        if (me.personId() != null && me.personId().equals(r.manager())) {
+            return 0;
+        }
+        return me.restricted() && r.team() != null && me.teams().contains(r.team()) ? 1 : 2;
+    }
+
+    private static long oldest(AgentRow r) {
+        return r.gaps().stream().map(Gap::ageDays).filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(-1);
+    }
+
+    private static Table table(List<AgentRow> rows, boolean all) {
+        Table.Builder t = new Table.Builder(all ? "agents" : "ownership-gaps", all ? "Agents" : "Agents with ownership gaps",
+                "Agent", "Name", "Team", "Environment", "Autonomy", "Owner", "Owner status", "Manager", "Backup owner", "Gaps",
+                "Oldest gap (days)", "Active credentials");
+        for (AgentRow r : rows) {
+            long age = oldest(r);
+            t.row(Table.Cell.link(r.id(), "/agents/" + View.enc(r.id())), r.name(), r.team(), r.environment(), r.autonomy(),
+                    r.ownerName() != null ? r.ownerName() : Objects.requireNonNullElse(r.owner(), ""),
+                    Table.Cell.styled(r.ownerStatus(), r.ownerStatus()),
+                    r.managerName() != null ? r.managerName() : Objects.requireNonNullElse(r.manager(), ""),
+                    r.backupOwner(), r.gapIds(), age < 0 ? "" : age, r.activeCredentials());
+        }
+        return t.build();
+    }
+
+    private static String reportQuery(ReportFilter f) {
+        StringBuilder b = new StringBuilder();
+        append(b, "team", f.team());
+        append(b, "manager", f.manager());
+        append(b, "owner", f.owner());
+        append(b, "environment", f.environment());
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, String k, String v) {
+        if (v != null) {
+            b.append('&').append(k).append('=').append(View.enc(v));
+        }
+    }
+
+    private static void add(Map<String, TreeSet<String>> choices, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            choices.computeIfAbsent(key, k -> new TreeSet<>()).add(value);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.steward.ui;
+
+import dev.steward.assessment.FrameworkScore;
+import dev.steward.assessment.TeamRecommendation;
+import dev.steward.report.GapReport;
+import dev.steward.report.Headline;
+import dev.steward.report.ReportFilter;
+import dev.steward.report.ReportModel;
+import dev.steward.report.ReportService;
+import dev.steward.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The overview page: the latest assessment's framework scores with their trend over past runs, findings by severity,
+ * the ownership headline counts and the governance-first / rotation-first recommendation per team, with links to
+ * both reports in every format. A manager sees the counts of their teams only (framework scores are the
+ * organisation's).
+ */
+@Path("/")
+@RolesAllowed(Role.VIEWER_NAME)
+public class OverviewResource {
+
+    static final String NO_RUN = "No assessment has been run yet. Ingest your inventories and decision logs and assess"
+            + " them, for example: ./steward assess sample-data --as-of 2026-11-01T00:00:00Z (or POST /api/v1/assessments"
+            + " as an admin), then reload this page.";
+
+    private final Pages pages;
+    private final ReportService reports;
+    private final SecurityIdentity identity;
+
+    @Context
+    UriInfo uri;
+
+    public OverviewResource(Pages pages, ReportService reports, SecurityIdentity identity) {
+        this.pages = pages;
+        this.reports = reports;
+        this.identity = identity;
+    }
+
+    /** The latest run's model as {@code me} may see it, narrowed by {@code filter}. */
+    static Optional<ReportModel> model(ReportService reports, Viewer me, ReportFilter filter) {
+        return reports.model(null, null, me.restricted() ? filter.within(me.teams()) : filter);
+    }
+
+    @GET
+    public Response overview(@QueryParam("download") String download, @QueryParam("table") String table) {
+        Viewer me = Viewer.of(identity);
+        Optional<ReportModel> model = model(reports, me, ReportFilter.NONE);
+        if (model.isEmpty()) {
+            return pages.page("overview", me, Map.of("title", "Overview", "none", NO_RUN));
+        }
+        ReportModel m = model.get();
+        List<Table> tables = List.of(frameworks(m.gaps()), severity(m.gaps()), recommendations(m.gaps()),
+                headlines(m.ownership().headlines()), controls(m.gaps()));
+        if (download != null) {
+            return TableDownloads.download(tables, table, download);
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", "Overview");
+        values.put("m", m);
+        values.put("tables", tables);
+        values.put("here", Here.of(uri));
+        values.put("headlines", m.ownership().headlines());
+        values.put("findings", m.gaps().findingCount());
+        values.put("sparks", sparks(m.gaps()));
+        return pages.page("overview", me, values);
+    }
+
+    private static Table frameworks(GapReport g) {
+        Table.Builder t = new Table.Builder("framework-scores", "Framework scores", "Framework", "Score", "Coverage", "Satisfied",
+                "Partially", "Not satisfied", "Not assessed", "Trend (oldest to latest)");
+        for (FrameworkScore f : g.frameworks()) {
+            List<String> trend = new ArrayList<>();
+            for (GapReport.TrendPoint p : g.trend()) {
+                Double s = p.scores().get(f.framework());
+                trend.add(s == null ? "n/a" : pct(s));
+            }
+            t.row(f.name() + " " + nz(f.version()), pct(f.score()), pct(f.coverage()), f.satisfied(), f.partiallySatisfied(),
+                    f.notSatisfied(), f.notAssessed(), String.join(" → ", trend));
+        }
+        return t.build();
+    }
+
+    private static Table severity(GapReport g) {
+        Table.Builder t = new Table.Builder("findings-by-severity", "Findings by severity", "Severity", "Fail", "Partial",
+                "Insufficient evidence", "Total");
+        for (GapReport.SeverityRow r : g.bySeverity()) {
+            t.row(Table.Cell.styled(r.severity().name().toLowerCase(Locale.ROOT), r.severity().name().toLowerCase(Locale.ROOT)),
+                    r.fail(), r.partial(), r.insufficientEvidence(), r.total());
+        }
+        return t.build();
+    }
+
+    private static Table recommendations(GapReport g) {
+        Table.Builder t = new Table.Builder("recommendations", "Recommendation per team", "Team", "Recommendation", "Agents",
+                "Autonomous agents with live access", "Because of", "Failing subjects");
+        for (TeamRecommendation r : g.recommendations()) {
+            t.row(Table.Cell.link(r.team(), "/gaps?team=" + View.enc(r.team())),
+                    r.recommendation().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.agents(),
+                    r.autonomousAgentsWithLiveAccess(), String.join(", ", r.checks()), r.subjectCount());
+        }
+        return t.build();
+    }
+
+    /** The top-level controls of every framework, each linking to its control page. */
+    private static Table controls(GapReport g) {
+        Table.Builder t = new Table.Builder("controls", "Controls (top level; open one for its checks and evidence)",
+                "Framework", "Control", "Title", "Status", "Score", "Coverage", "Findings", "Failing subjects");
+        for (GapReport.ControlRow c : g.controls()) {
+            if (c.depth() != 0) {
+                continue;
+            }
+            String status = c.status() == null ? "" : c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            t.row(c.framework(), Table.Cell.link(c.controlId(), "/controls/" + View.enc(c.framework()) + "/"
+                    + View.enc(c.controlId())), c.title(), Table.Cell.styled(status, status.replace(' ', '-')), pct(c.score()),
+                    pct(c.coverage()), c.findings(), c.failingSubjects());
+        }
+        return t.build();
+    }
+
+    private static Table headlines(List<Headline> headlines) {
+        Table.Builder t = new Table.Builder("ownership-headlines", "Ownership at a glance", "Measure", "Agents", "Meaning");
+        headlines.forEach(h -> t.row(h.label(), h.value(), h.definition()));
+        return t.build();
+    }
+
+    /** A framework's score over past runs as an SVG polyline (120 x 28), oldest left. */
+    public record Spark(String framework, String name, String points, String latest, int runs) {
+    }
+
+    private static List<Spark> sparks(GapReport g) {
+        List<Spark> out = new ArrayList<>();
+        for (FrameworkScore f : g.frameworks()) {
+            List<Double> values = new ArrayList<>();
+            g.trend().forEach(p -> values.add(p.scores().get(f.framework())));
+            StringBuilder pts = new StringBuilder();
+            int n = values.size();
+            for (int i = 0; i < n; i++) {
+                Double v = values.get(i);
+                if (v == null) {
+                    continue;
+                }
+                double x = n == 1 ? 60 : 4 + i * 112.0 / (n - 1);
+                double y = 26 - v * 24;
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            if (n == 1) {
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f", 116.0, 26 - (values.get(0) == null ? 0 : values.get(0)) * 24));
+            }
+            out.add(new Spark(f.framework(), f.name(), pts.toString().trim(), pct(f.score()), n));
+        }
+        return out;
+    }
+
+    static String pct(Double d) {
+        return d == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", d * 100);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.steward.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One table of a page, the same for the screen and for its CSV and XLSX downloads: a name (the download's file
+ * name), column headings and rows of cells. A cell may link somewhere on screen and may carry a CSS class (a status
+ * colour); downloads use the text only.
+ */
+public record Table(String name, String title, List<String> columns, List<List<Cell>> rows) {
+
+    public Table {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
+    /** One cell: text, an optional link and an optional CSS class. */
+    public record Cell(String text, String href, String css) {
+        public static Cell of(Object value) {
+            return new Cell(value == null ? "" : value.toString(), null, null);
+        }
+
+        public static Cell link(Object value, String href) {
+            return new Cell(value == null ? "" : value.toString(), href, null);
+        }
+
+        public static Cell styled(Object value, String css) {
+            return new Cell(value == null ? "" : value.toString(), null, css);
+        }
+    }
+
+    /** Builds a table row by row. */
+    public static final class Builder {
+        private final String name;
+        private final String title;
+        private final List<String> columns;
+        private final List<List<Cell>> rows = new ArrayList<>();
+
+        public Builder(String name, String title, String... columns) {
+            this.name = name;
+            this.title = title;
+            this.columns = List.of(columns);
+        }
+
+        public Builder row(Object... cells) {
+            List<Cell> row = new ArrayList<>(cells.length);
+            for (Object c : cells) {
+                row.add(c instanceof Cell cell ? cell : Cell.of(c));
+            }
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("table " + name + ": " + row.size() + " cells for " + columns.size() + " columns");
+            }
+            rows.add(row);
+            return this;
+        }
+
+        public Table build() {
+            return new Table(name, title, columns, rows);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.steward.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.assessment.AssessmentService;
+import dev.steward.export.ExportService;
+import dev.steward.ingest.IngestConfig;
+import dev.steward.ingest.IngestService;
+import dev.steward.ingest.SourceAdapters;
+import dev.steward.security.Role;
+import dev.steward.security.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web UI in a real headless Chromium against the sample data, asserting what a person sees: sign-in, the
+ * ownership filter, an agent drill-down, downloads read back, a manager's scope, and a screenshot of every page
+ * (target/screenshots).
+ */
+@QuarkusTest
+@TestProfile(WebProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+
+    static final String PASSWORD = "correct horse battery";
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    IngestService ingest;
+    @Inject
+    IngestConfig limits;
+    @Inject
+    SourceAdapters sources;
+    @Inject
+    AssessmentService assessments;
+    @Inject
+    UserService users;
+    @Inject
+    ExportService exports;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void data() {
+        SampleData.ensure(ingest, limits, sources, assessments);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (users.byName("grc").isEmpty()) {
+                users.add("grc", "Gina GRC", PASSWORD, Role.AUDITOR, List.of(), null);
+                users.add("paymgr", "Ingrid Manager", PASSWORD, Role.MANAGER, List.of("payments"), "p-ingrid");
+                users.add("admin2", "Second Admin", PASSWORD, Role.ADMIN, List.of(), null);
+            }
+        });
+        browser.driver.manage().deleteAllCookies();
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private void signIn(String user, String password) {
+        browser.driver.get(url("/login"));
+        browser.driver.findElement(By.id("username")).clear();
+        browser.driver.findElement(By.id("username")).sendKeys(user);
+        browser.driver.findElement(By.id("password")).sendKeys(password);
+        browser.driver.findElement(By.id("sign-in")).click();
+    }
+
+    private String text(String css) {
+        return browser.driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    @Test
+    @Order(1)
+    void signInRejectsAWrongPasswordAndLandsOnTheOverview() {
+        browser.driver.get(url("/gaps"));
+        assertThat(browser.driver.getCurrentUrl()).contains("/login");
+        browser.screenshot("01-login");
+
+        signIn("grc", "not the password");
+        assertThat(text("#login-error")).isEqualTo("Wrong user name or password.");
+        assertThat(browser.driver.findElements(By.id("signed-in-user"))).isEmpty();
+        browser.screenshot("02-login-wrong-password");
+
+        signIn("grc", PASSWORD);
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(url("/"));
+        assertThat(text("h1")).isEqualTo("Overview");
+        assertThat(text("#signed-in-user")).isEqualTo("Gina GRC");
+        assertThat(text("#signed-in-role")).isEqualTo("auditor");
+        assertThat(text("#table-framework-scores")).contains("OWASP").contains("NIST");
+        assertThat(text("#table-recommendations")).contains("payments");
+        browser.screenshot("03-overview");
+
+        browser.driver.findElement(By.id("sign-out")).click();
+        assertThat(browser.driver.getCurrentUrl()).contains("/login");
+        browser.driver.get(url("/"));
+        assertThat(browser.driver.getCurrentUrl()).as("signed out: back to sign-in").contains("/login");
+    }
+
+    @Test
+    @Order(2)
+    void theOwnershipFilterShowsExactlyOneTeamsAgentsAndItsCsvMatches() throws Exception {
+        signIn("grc", PASSWORD);
+        browser.driver.get(url("/gaps?show=all"));
+        int all = rows().size();
+        new Select(browser.driver.findElement(By.id("filter-team"))).selectByValue("payments");
+        if (!browser.driver.getCurrentUrl().contains("team=payments")) {
+            browser.driver.findElement(By.id("apply-filters")).click();
+        }
+        assertThat(browser.driver.getCurrentUrl()).contains("team=payments");
+        List<List<String>> shown = rows();
+        assertThat(shown).hasSize(11).hasSizeLessThan(all);
+        assertThat(shown).allSatisfy(r -> assertThat(r.get(2)).isEqualTo("payments"));
+        assertThat(shown).extracting(r -> r.get(0)).contains("settlement-recon", "invoice-bot");
+        browser.screenshot("04-gaps-filtered-payments");
+
+        browser.driver.findElement(By.cssSelector("#table-agents a.dl-csv")).click();
+        Path csv = browser.download("agents.csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("\uFEFFAgent,Name,Team");
+        assertThat(lines).hasSize(shown.size() + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l.split(",")[2]).isEqualTo("payments"));
+    }
+
+    @Test
+    @Order(3)
+    void anAgentDrillDownShowsItsOwnerChainAndFindings() {
+        signIn("grc", PASSWORD);
+        browser.driver.get(url("/gaps?team=payments"));
+        browser.screenshot("05-gaps-payments");
+        browser.driver.findElement(By.cssSelector("#table-ownership-gaps a[href='/agents/settlement-recon']")).click();
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/agents/settlement-recon");
+        assertThat(text("#agent-id")).startsWith("settlement-recon");
+        String chain = text("#owner-chain");
+        assertThat(chain).contains("owner:").contains("(departed)").contains("manager:");
+        assertThat(text("#gap-ids")).contains("OWN-2");
+        String findings = text("#table-findings");
+        assertThat(findings).contains("OWN-2").contains("departed");
+        assertThat(text("#table-credentials")).contains("Lifetime");
+        browser.screenshot("06-agent-settlement-recon");
+
+        browser.driver.findElement(By.linkText("Overview")).click();
+        browser.driver.findElement(By.cssSelector("#table-controls tbody a")).click();
+        browser.screenshot("07-control");
+        assertThat(browser.driver.getCurrentUrl()).contains("/controls/");
+        assertThat(text("#table-checks")).contains("Check");
+        assertThat(text("#table-crosswalk")).isNotBlank();
+    }
+
+    @Test
+    @Order(4)
+    void aReportDownloadIsTheOwnershipWorkbook() throws Exception {
+        signIn("grc", PASSWORD);
+        browser.driver.get(url("/"));
+        browser.driver.findElement(By.cssSelector("a.report-ownership-xlsx")).click();
+        Path xlsx = browser.download("ownership.xlsx");
+        List<String> sheets = new ArrayList<>();
+        boolean seen = false;
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Sheet s : wb) {
+                sheets.add(s.getSheetName());
+                for (Row r : s) {
+                    for (var c : r) {
+                        seen |= c.toString().equals("settlement-recon");
+                    }
+                }
+            }
+        }
+        assertThat(sheets).isNotEmpty();
+        assertThat(seen).as("the workbook lists settlement-recon; sheets " + sheets).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void aManagerSeesOnlyTheirTeamsInTheBrowser() {
+        signIn("paymgr", PASSWORD);
+        assertThat(text("#signed-in-role")).isEqualTo("manager");
+        browser.driver.get(url("/gaps?show=all"));
+        List<List<String>> shown = rows();
+        assertThat(shown).hasSize(11).allSatisfy(r -> assertThat(r.get(2)).isEqualTo("payments"));
+        assertThat(shown.get(0).get(7)).as("agents whose owner reports to the signed-in manager come first")
+                .isEqualTo("Ingrid Larsen");
+        assertThat(browser.driver.findElements(By.cssSelector("#filter-team option")))
+                .extracting(WebElement::getText).containsExactly("any", "payments");
+        browser.screenshot("08-manager-gaps");
+        browser.driver.get(url("/agents/faq-responder"));
+        assertThat(text("h1")).isEqualTo("Agent not found");
+        browser.screenshot("09-manager-other-team-agent");
+        assertThat(browser.driver.findElements(By.linkText("Users"))).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void everyOtherPageRendersForAnAdmin() throws Exception {
+        signIn("admin2", PASSWORD);
+        browser.driver.get(url("/uploads"));
+        assertThat(text("#table-uploads")).contains("inventory").contains("decisions");
+        browser.screenshot("10-uploads");
+        browser.driver.findElement(By.cssSelector("#table-uploads tbody a")).click();
+        assertThat(text("h1")).startsWith("Upload");
+        browser.screenshot("11-upload-problems");
+        deleteTree(exports.exportsDir());
+        exports.export(java.time.YearMonth.of(2026, 10), "test");
+        browser.driver.get(url("/exports"));
+        assertThat(text("h1")).isEqualTo("Evidence exports");
+        assertThat(text("#table-exports")).contains("2026-10").contains("verified").contains("bundle.zip");
+        browser.screenshot("12-exports");
+        browser.driver.get(url("/admin/users"));
+        assertThat(text("#users")).contains("paymgr").contains("grc");
+        browser.screenshot("13-users");
+        browser.driver.get(url("/admin/tokens"));
+        browser.driver.findElement(By.cssSelector("#create-token input[name=name]")).sendKeys("ci-reader");
+        browser.driver.findElement(By.cssSelector("#create-token button")).click();
+        assertThat(text("#token-value")).startsWith("stw_");
+        browser.screenshot("14-token-created");
+        browser.driver.get(url("/admin/tokens"));
+        assertThat(browser.driver.findElements(By.id("token-value"))).as("a token is shown once").isEmpty();
+        assertThat(text("#tokens")).contains("ci-reader");
+        browser.driver.get(url("/gaps"));
+        browser.screenshot("15-gaps-default");
+    }
+
+    private List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (WebElement tr : browser.driver.findElements(By.cssSelector("section.tbl table tbody tr"))) {
+            rows.add(tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+        }
+        return rows;
+    }
+
+    /** This class's data dir outlives the in-memory database; a bundle of an earlier run would block the export. */
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
