@@ -52,6 +52,34 @@ public class UserService implements PanacheRepository<UserEntity> {
         });
     }
 
+    /**
+     * The user an OpenID Connect provider vouched for: created on first sign-in (with a random password nobody knows,
+     * so only the provider signs them in), and given the role and teams the provider's claims carry at every sign-in.
+     * Empty when the account was disabled in Steward: a disabled user stays out whatever the provider says.
+     */
+    public Optional<UserEntity> provision(String username, String displayName, Role role, List<String> teams) {
+        if (username == null || !NAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("the provider's user name '" + username
+                    + "' is not 1-100 letters, digits or . _ @ -; set steward.oidc.username-claim");
+        }
+        List<String> t = checkedTeams(role, role.teamScoped() ? teams : List.of());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<UserEntity> found = find("username", username).firstResultOptional();
+            if (found.isEmpty()) {
+                byte[] b = new byte[32];
+                new java.security.SecureRandom().nextBytes(b);
+                add(username, displayName, java.util.Base64.getUrlEncoder().encodeToString(b), role, t, null);
+            } else if (found.get().disabled) {
+                return Optional.<UserEntity>empty();
+            } else if (!found.get().role.equals(role.wire()) || !found.get().teamList().equals(t)) {
+                change(username, new Change(role, t, null, null, null));
+            }
+            UserEntity u = find("username", username).firstResult();
+            u.lastSignInAt = clock.instant();
+            return Optional.of(u);
+        });
+    }
+
     public Optional<UserEntity> byName(String username) {
         return QuarkusTransaction.joiningExisting().call(() -> find("username", username).firstResultOptional());
     }

@@ -47,12 +47,14 @@ public class SignInResource {
     private final SecurityEvents events;
     private final WebConfig config;
     private final SecurityIdentity identity;
+    private final dev.steward.security.OidcClient oidc;
 
     @Context
     HttpServerRequest request;
 
     public SignInResource(Pages pages, UserService users, SessionService sessions, SecurityEvents events, WebConfig config,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, dev.steward.security.OidcClient oidc) {
+        this.oidc = oidc;
         this.pages = pages;
         this.users = users;
         this.sessions = sessions;
@@ -115,6 +117,9 @@ public class SignInResource {
         m.put("next", safeNext(next));
         m.put("loginToken", token);
         m.put("username", username == null ? "" : username);
+        if (oidc.enabled()) {
+            m.put("ssoName", "Sign in with " + oidc.displayName());
+        }
         if (error != null) {
             m.put("error", error);
         }

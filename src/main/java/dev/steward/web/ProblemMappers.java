@@ -1,13 +1,6 @@
 package dev.steward.web;
 
-import dev.steward.audit.Actors;
-import dev.steward.audit.AuditAction;
-import dev.steward.audit.AuditLog;
-import dev.steward.audit.AuditOutcome;
 import dev.steward.ingest.IngestException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -15,26 +8,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Maps exceptions to RFC 7807 problem responses in one place: bad input 400 (413 when too large), a role that does
- * not allow the request 403 (audited as ACCESS_DENIED), unknown resources 404. Messages name the offending value; they never carry secret values (ingestion redacts before it reports).
+ * Maps exceptions to RFC 7807 problem responses in one place: bad input 400 (413 when too large), unknown resources
+ * 404 (a role that does not allow the request: {@link dev.steward.ui.PageErrors}, 403 audited as ACCESS_DENIED). Messages name the offending value; they never carry secret values (ingestion redacts before it reports).
  */
 public class ProblemMappers {
-
-    private final AuditLog audit;
-    private final SecurityIdentity identity;
-
-    public ProblemMappers(AuditLog audit, SecurityIdentity identity) {
-        this.audit = audit;
-        this.identity = identity;
-    }
-
-    /** A role that does not allow the request: 403, recorded in the audit trail as ACCESS_DENIED. */
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri, HttpServerRequest request) {
-        audit.record(Actors.of(identity), AuditAction.ACCESS_DENIED, request.method().name() + " " + request.path(),
-                AuditOutcome.DENIED);
-        return problem(403, "Forbidden", "your role does not allow this request", uri);
-    }
 
     @ServerExceptionMapper
     public Response ingest(IngestException e, UriInfo uri) {
