@@ -88,7 +88,7 @@ public class OverviewResource {
                 Double s = p.scores().get(f.framework());
                 trend.add(s == null ? "n/a" : pct(s));
             }
-            t.row(f.name() + " " + nz(f.version()), pct(f.score()), pct(f.coverage()), f.satisfied(), f.partiallySatisfied(),
+            t.row(f.version() == null || f.name().contains(f.version()) ? f.name() : f.name() + " " + f.version(), pct(f.score()), pct(f.coverage()), f.satisfied(), f.partiallySatisfied(),
                     f.notSatisfied(), f.notAssessed(), String.join(" → ", trend));
         }
         return t.build();
@@ -167,9 +167,5 @@ public class OverviewResource {
 
     static String pct(Double d) {
         return d == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", d * 100);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }
