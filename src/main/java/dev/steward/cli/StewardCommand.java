@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 "Ingests agent inventories, a people directory and authorization decision logs into an evidence store,"
                         + " and assesses them against the check catalog and five frameworks."},
         subcommands = {IngestCommand.class, AssessCommand.class, ReportCommand.class, ExportCommand.class, VerifyCommand.class,
+                BenchCommand.class,
                 ServeCommand.class, CommandLine.HelpCommand.class})
 public class StewardCommand implements Runnable {
 
