@@ -61,7 +61,7 @@ public class AssessmentStore {
         private final String runId;
         private final int batchSize;
         private int pending;
-        private int seq;
+        private int written;
         private long findings;
 
         ResultWriter(Connection c, String runId, int batchSize) throws SQLException {
@@ -72,10 +72,16 @@ public class AssessmentStore {
         }
 
         public void write(AssessedResult r) {
+            write(r, written);
+        }
+
+        /** Writes a result at the given run-order position (a sharded assessment writes out of order). */
+        public void write(AssessedResult r, int seq) {
             try {
+                written++;
                 int i = 1;
                 insert.setString(i++, runId);
-                insert.setInt(i++, seq++);
+                insert.setInt(i++, seq);
                 insert.setString(i++, r.checkId());
                 insert.setString(i++, r.variant());
                 insert.setString(i++, r.subjectType().name());
@@ -113,7 +119,7 @@ public class AssessmentStore {
         }
 
         public long written() {
-            return seq;
+            return written;
         }
 
         public long findings() {

@@ -63,6 +63,67 @@ public class DecisionAggregates {
         return out;
     }
 
+    private static final String ROWS = "FROM decision_daily d JOIN upload u ON u.id = d.upload_id AND u.status = 'COMMITTED'"
+            + " WHERE d.day_utc >= ? AND d.day_utc < ?";
+
+    /** Stored rows of the window (before summing by key): an upper bound of {@link #window}'s size, cheap to count. */
+    public long rows(Instant windowStart, Instant asOf) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) " + ROWS)) {
+            s.setObject(1, firstDay(windowStart));
+            s.setObject(2, endDay(asOf));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count decision aggregates", e);
+        }
+    }
+
+    /**
+     * The window split into {@code shards} shards by subject ({@link WindowShards}), in one pass over the stored rows
+     * that sums nothing in the database: memory holds a dictionary of the window's distinct texts, never its rows.
+     */
+    public WindowShards shards(Instant windowStart, Instant asOf, dev.steward.evidence.Evidence inventory, int shards,
+            java.nio.file.Path tmp) {
+        try {
+            WindowShards out;
+            try (Connection c = dataSource.getConnection()) {
+                boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                out = new WindowShards(inventory, Math.max(1, Math.min(64, shards)), tmp, !postgres);
+                boolean auto = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try (PreparedStatement s = c.prepareStatement("SELECT d.day_utc, d.agent, d.credential, d.tool, d.action,"
+                        + " d.scope, d.environment, d.allowed, d.on_behalf_of, d.decision_count, d.with_policy, d.complete,"
+                        + " d.human, d.high_risk, d.approved, d.high_risk_approved, d.first_at, d.last_at " + ROWS)) {
+                    s.setObject(1, firstDay(windowStart));
+                    s.setObject(2, endDay(asOf));
+                    s.setFetchSize(10_000);
+                    try (ResultSet r = s.executeQuery()) {
+                        long[] counts = new long[7];
+                        while (r.next()) {
+                            for (int i = 0; i < 7; i++) {
+                                counts[i] = r.getLong(10 + i);
+                            }
+                            out.add(r.getObject(1, LocalDate.class), r.getString(2), r.getString(3), r.getString(4),
+                                    r.getString(5), r.getString(6), r.getString(7), r.getBoolean(8), r.getString(9), counts,
+                                    instant(r.getObject(17, OffsetDateTime.class)), instant(r.getObject(18, OffsetDateTime.class)));
+                        }
+                    }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(auto);
+                }
+            }
+            out.finishWriting();
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read decision aggregates", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write decision shards", e);
+        }
+    }
+
     /**
      * Ids of the committed uploads that contribute aggregates to the window {@link #window} reads, in id order: the
      * decision inputs of an assessment.
