@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * @param productMillis the product stages added up (no data generation, no ceilings)
  * @param totalMillis the whole run, ceilings and generation included
- * @param peakHeapBytes the largest heap in use in any product stage
+ * @param peakHeapBytes the largest live heap (after a collection) in any product stage
  * @param maxHeapBytes the heap limit
  */
 public record BenchReport(Machine machine, int agents, int credentials, long decisions, List<StageResult> stages,
@@ -42,13 +42,13 @@ public record BenchReport(Machine machine, int agents, int credentials, long dec
         }
     }
 
-    private static final String HEADER = String.format(Locale.ROOT, "%-44s %10s %16s %9s %10s %7s %-14s %-5s  %s", "stage",
-            "time s", "throughput", "peak MiB", "ceiling s", "ratio", "target", "met", "ceiling");
+    private static final String HEADER = String.format(Locale.ROOT, "%-44s %10s %16s %8s %8s %10s %7s %-14s %-5s  %s",
+            "stage", "time s", "throughput", "live MiB", "used MiB", "ceiling s", "ratio", "target", "met", "ceiling");
 
     /** One table line for a stage. */
     static String line(StageResult r) {
-        return String.format(Locale.ROOT, "%-44s %10.1f %16s %9d %10s %7s %-14s %-5s  %s", r.stage(), r.millis() / 1000.0,
-                rate(r), r.peakHeapBytes() >> 20, r.ceilingMillis() == null ? "" : String.format(Locale.ROOT, "%.1f",
+        return String.format(Locale.ROOT, "%-44s %10.1f %16s %8d %8d %10s %7s %-14s %-5s  %s", r.stage(),
+                r.millis() / 1000.0, rate(r), r.liveHeapBytes() >> 20, r.peakHeapBytes() >> 20, r.ceilingMillis() == null ? "" : String.format(Locale.ROOT, "%.1f",
                         r.ceilingMillis() / 1000.0), r.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()),
                 r.target() == null ? "" : r.target(), r.met() == null ? "" : r.met() ? "yes" : "NO",
                 r.ceiling() == null ? "" : r.ceiling());
@@ -76,7 +76,7 @@ public record BenchReport(Machine machine, int agents, int credentials, long dec
     public String table() {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         stages.forEach(r -> sb.append(line(r)).append('\n'));
-        sb.append(String.format(Locale.ROOT, "product stages %.1f s, whole run %.1f s, peak heap %d MiB of %d MiB;"
+        sb.append(String.format(Locale.ROOT, "product stages %.1f s, whole run %.1f s, peak live heap %d MiB of %d MiB;"
                 + " load average %.2f at start, %.2f at end", productMillis / 1000.0, totalMillis / 1000.0,
                 peakHeapBytes >> 20, maxHeapBytes >> 20, machine.loadAtStart(), machine.loadAtEnd()));
         return sb.toString();
@@ -90,17 +90,19 @@ public record BenchReport(Machine machine, int agents, int credentials, long dec
                 + " cores, %s, %s. JVM flags: `%s`. Load average %.2f at start, %.2f at end.%n%n", agents, credentials,
                 decisions, machine.database(), machine.cores(), machine.os(), machine.jvm(), String.join(" ", machine.jvmFlags()),
                 machine.loadAtStart(), machine.loadAtEnd()));
-        sb.append("| stage | time s | throughput | peak heap MiB | ceiling | ceiling s | ratio | target | met |\n");
-        sb.append("|---|---:|---:|---:|---|---:|---:|---|---|\n");
+        sb.append("| stage | time s | throughput | live heap MiB | used heap MiB | ceiling | ceiling s | ratio | target | met |\n");
+        sb.append("|---|---:|---:|---:|---:|---|---:|---:|---|---|\n");
         for (StageResult r : stages) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %d | %s | %s | %s | %s | %s |%n", r.stage(),
-                    r.millis() / 1000.0, rate(r), r.peakHeapBytes() >> 20, r.ceiling() == null ? "" : r.ceiling(),
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %d | %d | %s | %s | %s | %s | %s |%n", r.stage(),
+                    r.millis() / 1000.0, rate(r), r.liveHeapBytes() >> 20, r.peakHeapBytes() >> 20, r.ceiling() == null ? "" : r.ceiling(),
                     r.ceilingMillis() == null ? "" : String.format(Locale.ROOT, "%.1f", r.ceilingMillis() / 1000.0),
                     r.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()),
                     r.target() == null ? "" : r.target().replace("<=", "&le;"),
                     r.met() == null ? "" : r.met() ? "yes" : "**no**"));
         }
-        sb.append(String.format(Locale.ROOT, "%nProduct stages %.1f s; whole run %.1f s; peak heap %d MiB of %d MiB.%n",
+        sb.append(String.format(Locale.ROOT, "%nProduct stages %.1f s; whole run %.1f s; peak live heap (after GC) %d MiB of"
+                + " %d MiB. Live: the most heap still in use after a collection during the stage; used: the most in use,"
+                + " garbage included.%n",
                 productMillis / 1000.0, totalMillis / 1000.0, peakHeapBytes >> 20, maxHeapBytes >> 20));
         return sb.toString();
     }

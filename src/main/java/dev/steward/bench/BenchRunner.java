@@ -84,7 +84,7 @@ public class BenchRunner {
                 heap.reset();
                 long t = System.nanoTime();
                 SampleDataGenerator.generate(data, scale, o.seed());
-                add(rows, log, StageResult.plain("generate data (not product work)", ms(t), o.decisions(), "decisions", heap.peak()));
+                add(rows, log, StageResult.plain("generate data (not product work)", ms(t), o.decisions(), "decisions", StageResult.heap(heap)));
             } else {
                 log.println("reusing the data in " + data + " (delete it to regenerate)");
             }
@@ -96,12 +96,12 @@ public class BenchRunner {
                 long t = System.nanoTime();
                 long n = ceiling.parse(decisions);
                 parseMs = ms(t);
-                add(rows, log, StageResult.plain("ceiling: Jackson streaming parse", parseMs, n, "decisions", heap.peak()));
+                add(rows, log, StageResult.plain("ceiling: Jackson streaming parse", parseMs, n, "decisions", StageResult.heap(heap)));
                 heap.reset();
                 t = System.nanoTime();
                 n = ceiling.parseAndInsert(decisions, dataSource);
                 insertMs = ms(t);
-                add(rows, log, StageResult.plain("ceiling: parse + plain JDBC batch/COPY", insertMs, n, "decisions", heap.peak()));
+                add(rows, log, StageResult.plain("ceiling: parse + plain JDBC batch/COPY", insertMs, n, "decisions", StageResult.heap(heap)));
             }
             heap.reset();
             long t = System.nanoTime();
@@ -109,8 +109,8 @@ public class BenchRunner {
             long ingestMs = ms(t);
             committed(d);
             add(rows, log, insertMs == null
-                    ? StageResult.plain("decision ingest", ingestMs, d.counts().decisions(), "decisions", heap.peak())
-                    : StageResult.againstCeiling("decision ingest", ingestMs, d.counts().decisions(), "decisions", heap.peak(),
+                    ? StageResult.plain("decision ingest", ingestMs, d.counts().decisions(), "decisions", StageResult.heap(heap))
+                    : StageResult.againstCeiling("decision ingest", ingestMs, d.counts().decisions(), "decisions", StageResult.heap(heap),
                             "parse + insert", insertMs, INGEST_RATIO));
             heap.reset();
             t = System.nanoTime();
@@ -118,17 +118,17 @@ public class BenchRunner {
                     InputFile.of(data.resolve("inventory.yaml")))));
             committed(inv);
             add(rows, log, StageResult.plain("inventory ingest", ms(t), inv.counts().people() + inv.counts().agents()
-                    + inv.counts().credentials(), "records", heap.peak()));
+                    + inv.counts().credentials(), "records", StageResult.heap(heap)));
             heap.reset();
             t = System.nanoTime();
             AssessmentService.Assessed run = assessments.assess(scale.asOf(), Duration.ofDays(scale.days()), "bench");
             add(rows, log, StageResult.withinSeconds("assessment", ms(t), run.run().summary().totals().results().total(),
-                    "results", heap.peak(), ASSESS_SECONDS));
+                    "results", StageResult.heap(heap), ASSESS_SECONDS));
             heap.reset();
             t = System.nanoTime();
             ReportModel model = reports.model(run.run().id(), null, ReportFilter.NONE).orElseThrow();
             add(rows, log, StageResult.plain("report model", ms(t), run.run().summary().totals().findings(), "findings",
-                    heap.peak()));
+                    StageResult.heap(heap)));
             for (ReportKind kind : ReportKind.values()) {
                 for (ReportFormat format : ReportFormat.values()) {
                     rows.add(report(kind, format, model, reportsDir, heap, log, o.ceilings()));
@@ -139,11 +139,11 @@ public class BenchRunner {
             ExportService.Outcome bundle = exports.export(YearMonth.from(scale.asOf().minusSeconds(1).atZone(exports.zone())),
                     o.out().resolve("exports"), "bench", ExportService.Step.NONE, Instant.now());
             add(rows, log, StageResult.plain("export bundle " + bundle.period() + " (" + bundle.status() + ")", ms(t),
-                    1, "bundle", heap.peak()));
+                    1, "bundle", StageResult.heap(heap)));
             long total = ms(pipelineStart);
             long productMs = rows.stream().filter(r -> !r.stage().startsWith("ceiling") && !r.stage().startsWith("generate"))
                     .mapToLong(StageResult::millis).sum();
-            long peak = rows.stream().filter(r -> !r.stage().startsWith("ceiling")).mapToLong(StageResult::peakHeapBytes).max()
+            long peak = rows.stream().filter(r -> !r.stage().startsWith("ceiling")).mapToLong(StageResult::liveHeapBytes).max()
                     .orElse(0);
             BenchReport report = new BenchReport(machine.finish(), o.agents(), o.credentials(), o.decisions(), rows, productMs,
                     total, peak, heap.max());
@@ -172,7 +172,7 @@ public class BenchRunner {
             case HTML -> out -> ReportCeiling.html(ReportCeiling.tables(kind, model), out);
             default -> null;
         };
-        long peak = heap.peak();
+        long[] peak = StageResult.heap(heap);
         if (ceiling == null) {
             return add(null, log, StageResult.plain("report " + name, millis, size, "bytes", peak));
         }

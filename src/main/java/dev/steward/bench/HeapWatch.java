@@ -14,14 +14,17 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Peak heap in use while a benchmark stage runs: the largest of the heap in use sampled every 20 ms
- * ({@link MemoryMXBean}) and the heap in use just before each collection (GC notifications), which catches the peaks
- * a sampler misses between two samples. {@link #reset()} starts a new stage; {@link #peak()} reads it.
+ * Heap high-water marks while a benchmark stage runs. {@link #peak()}: the largest heap in use, sampled every 20 ms
+ * ({@link MemoryMXBean}) and read just before each collection (GC notifications), garbage included, so with a
+ * collector that lets the heap fill before collecting it approaches -Xmx whatever the stage needs. {@link #live()}:
+ * the largest heap still in use just after a collection during the stage, i.e. what the stage actually holds; the
+ * number to compare with a heap limit. {@link #reset()} starts a new stage.
  */
 public final class HeapWatch implements AutoCloseable {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong live = new AtomicLong();
     private final Thread sampler;
     private final List<Runnable> unregister = new ArrayList<>();
     private volatile boolean running = true;
@@ -59,23 +62,21 @@ public final class HeapWatch implements AutoCloseable {
             return;
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        long used = 0;
-        for (MemoryUsage u : info.getGcInfo().getMemoryUsageBeforeGc().values()) {
-            used += u.getUsed();
-        }
-        record(used - nonHeapBefore(info));
+        record(heap(info.getGcInfo().getMemoryUsageBeforeGc()));
+        long after = heap(info.getGcInfo().getMemoryUsageAfterGc());
+        live.accumulateAndGet(after, Math::max);
     }
 
-    /** Before-GC usage lists every pool, heap and not; the non-heap pools are subtracted by name. */
-    private static long nonHeapBefore(GarbageCollectionNotificationInfo info) {
-        long nonHeap = 0;
+    /** GC usage lists every pool, heap and not; only the heap pools are added up. */
+    private static long heap(java.util.Map<String, MemoryUsage> pools) {
+        long used = 0;
         for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.NON_HEAP) {
-                MemoryUsage u = info.getGcInfo().getMemoryUsageBeforeGc().get(pool.getName());
-                nonHeap += u == null ? 0 : u.getUsed();
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                MemoryUsage u = pools.get(pool.getName());
+                used += u == null ? 0 : u.getUsed();
             }
         }
-        return nonHeap;
+        return used;
     }
 
     private void record(long used) {
@@ -85,12 +86,22 @@ public final class HeapWatch implements AutoCloseable {
     /** Starts a new stage: the peak becomes the heap in use now. */
     public void reset() {
         peak.set(memory.getHeapMemoryUsage().getUsed());
+        live.set(0);
     }
 
     /** Largest heap in use since the last {@link #reset()}, in bytes. */
     public long peak() {
         record(memory.getHeapMemoryUsage().getUsed());
         return peak.get();
+    }
+
+    /**
+     * Largest heap in use just after a collection since the last {@link #reset()}, in bytes; when no collection ran
+     * in the stage, the heap in use now (an upper bound).
+     */
+    public long live() {
+        long l = live.get();
+        return l > 0 ? l : memory.getHeapMemoryUsage().getUsed();
     }
 
     /** The heap limit (-Xmx), in bytes. */

@@ -68,11 +68,11 @@ class BenchPartsTest {
 
     @Test
     void ratioIsStageOverCeilingAndTheTargetIsJudgedOnIt() {
-        StageResult ingest = StageResult.againstCeiling("decision ingest", 3000, 10, "decisions", 0, "c", 1000, 2.0);
+        StageResult ingest = StageResult.againstCeiling("decision ingest", 3000, 10, "decisions", new long[2], "c", 1000, 2.0);
         assertThat(ingest.ratio()).isEqualTo(3.0);
         assertThat(ingest.met()).isFalse();
-        assertThat(StageResult.againstCeiling("r", 1500, 1, "bytes", 0, "c", 1000, 1.5).met()).isTrue();
-        assertThat(StageResult.withinSeconds("assessment", 30_001, 1, "results", 0, 30).met()).isFalse();
+        assertThat(StageResult.againstCeiling("r", 1500, 1, "bytes", new long[2], "c", 1000, 1.5).met()).isTrue();
+        assertThat(StageResult.withinSeconds("assessment", 30_001, 1, "results", new long[2], 30).met()).isFalse();
         assertThat(BenchReport.line(ingest)).contains("decision ingest", "3.00", "NO");
     }
 }
