@@ -63,12 +63,19 @@ public class DecisionAggregates {
         return out;
     }
 
+    /** A committed upload with aggregates in the window: probes the upload index instead of scanning the window. */
+    private static final String IN_WINDOW = "u.status = 'COMMITTED' AND EXISTS (SELECT 1 FROM decision_daily d"
+            + " WHERE d.upload_id = u.id AND d.day_utc >= ? AND d.day_utc < ?)";
     private static final String ROWS = "FROM decision_daily d JOIN upload u ON u.id = d.upload_id AND u.status = 'COMMITTED'"
             + " WHERE d.day_utc >= ? AND d.day_utc < ?";
 
-    /** Stored rows of the window (before summing by key): an upper bound of {@link #window}'s size, cheap to count. */
+    /**
+     * An upper bound of the window's stored rows (before summing by key), cheap to read: the decisions of the committed
+     * uploads that have rows in the window (an aggregate row holds at least one decision).
+     */
     public long rows(Instant windowStart, Instant asOf) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) " + ROWS)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COALESCE(SUM(u.decision_count), 0) FROM upload u WHERE " + IN_WINDOW)) {
             s.setObject(1, firstDay(windowStart));
             s.setObject(2, endDay(asOf));
             try (ResultSet r = s.executeQuery()) {
@@ -131,8 +138,7 @@ public class DecisionAggregates {
     public List<Long> uploadsInWindow(Instant windowStart, Instant asOf) {
         List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT DISTINCT d.upload_id FROM decision_daily d JOIN upload u ON u.id = d.upload_id"
-                        + " AND u.status = 'COMMITTED' WHERE d.day_utc >= ? AND d.day_utc < ? ORDER BY d.upload_id")) {
+                "SELECT u.id FROM upload u WHERE " + IN_WINDOW + " ORDER BY u.id")) {
             s.setObject(1, firstDay(windowStart));
             s.setObject(2, endDay(asOf));
             try (ResultSet r = s.executeQuery()) {

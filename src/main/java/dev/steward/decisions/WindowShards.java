@@ -4,9 +4,7 @@ import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The decision aggregates of a window too large to hold at once, split into shards by subject so that an assessment
@@ -50,6 +47,8 @@ public final class WindowShards implements AutoCloseable {
     private final Set<String> principals = new HashSet<>();
     private final Set<String> credentialsNamed = new HashSet<>();
     private final boolean nullsFirst;
+    /** Position of each dictionary text in character order: keys sort by int compares. */
+    private int[] rank;
     private long aggregates;
 
     WindowShards(Evidence inventory, int shards, Path tmp, boolean nullsFirst) throws IOException {
@@ -212,7 +211,7 @@ public final class WindowShards implements AutoCloseable {
         o.writeByte((int) v);
     }
 
-    private static long var(DataInputStream in) throws IOException {
+    private static long var(Reader in) throws IOException {
         long v = 0;
         for (int shift = 0; ; shift += 7) {
             int b = in.readUnsignedByte();
@@ -223,17 +222,26 @@ public final class WindowShards implements AutoCloseable {
         }
     }
 
-    private static int varId(DataInputStream in) throws IOException {
+    private static int varId(Reader in) throws IOException {
         return (int) (var(in) - 1);
     }
 
-    private static Instant instant(DataInputStream in) throws IOException {
+    private static Instant instant(Reader in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(var(in), var(in)) : null;
     }
 
     void finishWriting() throws IOException {
         for (DataOutputStream o : out) {
             o.close();
+        }
+        Integer[] byText = new Integer[dict.size()];
+        for (int i = 0; i < byText.length; i++) {
+            byText[i] = i;
+        }
+        Arrays.sort(byText, Comparator.comparing(dict::get));
+        rank = new int[byText.length];
+        for (int r = 0; r < byText.length; r++) {
+            rank[byText[r]] = r;
         }
     }
 
@@ -251,14 +259,9 @@ public final class WindowShards implements AutoCloseable {
     public Evidence evidence(int k) {
         Map<Key, Sum> sums = new HashMap<>();
         long owned = 0;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(k)), 1 << 16))) {
-            while (true) {
-                boolean own;
-                try {
-                    own = in.readBoolean();
-                } catch (EOFException end) {
-                    break;
-                }
+        try (Reader in = new Reader(Files.newInputStream(file(k)))) {
+            while (in.more()) {
+                boolean own = in.readBoolean();
                 int[] f = new int[8];
                 for (int i = 0; i < 8; i++) {
                     f[i] = varId(in);
@@ -284,7 +287,7 @@ public final class WindowShards implements AutoCloseable {
         }
         aggregates += owned;
         List<Key> keys = new ArrayList<>(sums.keySet());
-        keys.sort(order(dict, nullsFirst));
+        keys.sort(order());
         Map<LocalDate, LocalDate> days = new HashMap<>();
         Map<Integer, List<String>> chains = new HashMap<>();
         List<DecisionAggregate> list = new ArrayList<>(keys.size());
@@ -304,22 +307,21 @@ public final class WindowShards implements AutoCloseable {
     }
 
     /**
-     * ORDER BY day, agent, credential, tool, action, scope, environment, allowed, on_behalf_of: texts by character, nulls
-     * first (H2) or last (PostgreSQL), as each database sorts them by default.
+     * ORDER BY day, agent, credential, tool, action, scope, environment, allowed, on_behalf_of: texts by character
+     * ({@link #rank}), nulls first (H2) or last (PostgreSQL), as each database sorts them by default.
      */
-    private static Comparator<Key> order(List<String> dict, boolean nullsFirst) {
-        Comparator<String> text = nullsFirst ? Comparator.nullsFirst(Comparator.naturalOrder())
-                : Comparator.nullsLast(Comparator.naturalOrder());
-        Function<Integer, String> s = i -> i < 0 ? null : dict.get(i);
+    private Comparator<Key> order() {
+        int nullRank = nullsFirst ? -1 : Integer.MAX_VALUE;
+        java.util.function.IntUnaryOperator r = id -> id < 0 ? nullRank : rank[id];
         return Comparator.comparingInt(Key::day)
-                .thenComparing(k -> s.apply(k.agent()), text)
-                .thenComparing(k -> s.apply(k.credential()), text)
-                .thenComparing(k -> s.apply(k.tool()), text)
-                .thenComparing(k -> s.apply(k.action()), text)
-                .thenComparing(k -> s.apply(k.scope()), text)
-                .thenComparing(k -> s.apply(k.environment()), text)
+                .thenComparingInt(k -> r.applyAsInt(k.agent()))
+                .thenComparingInt(k -> r.applyAsInt(k.credential()))
+                .thenComparingInt(k -> r.applyAsInt(k.tool()))
+                .thenComparingInt(k -> r.applyAsInt(k.action()))
+                .thenComparingInt(k -> r.applyAsInt(k.scope()))
+                .thenComparingInt(k -> r.applyAsInt(k.environment()))
                 .thenComparing(Key::allowed)
-                .thenComparing(k -> s.apply(k.onBehalfOf()), text);
+                .thenComparingInt(k -> r.applyAsInt(k.onBehalfOf()));
     }
 
     /** Agents of the shard and credentials of the shard, for seq offsets: how many precede shard k. */
@@ -337,6 +339,43 @@ public final class WindowShards implements AutoCloseable {
             n += ranges.get(i).size();
         }
         return n;
+    }
+
+    /** A buffered reader of a shard file without the per-byte locking of the JDK's buffered streams. */
+    private static final class Reader implements AutoCloseable {
+        private final java.io.InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+
+        Reader(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        boolean more() throws IOException {
+            if (pos < end) {
+                return true;
+            }
+            end = in.read(buf);
+            pos = 0;
+            return end > 0;
+        }
+
+        int readUnsignedByte() throws IOException {
+            if (!more()) {
+                throw new EOFException("decision shard ends inside a row");
+            }
+            return buf[pos++] & 0xFF;
+        }
+
+        boolean readBoolean() throws IOException {
+            return readUnsignedByte() != 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     @Override
