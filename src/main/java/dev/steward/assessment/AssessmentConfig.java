@@ -38,7 +38,7 @@ public interface AssessmentConfig {
      * Stored decision rows of the window above which an assessment runs shard by shard (about this many rows a shard)
      * instead of holding every aggregate at once: same results, bounded memory. 0 = never shard.
      */
-    @WithDefault("500000")
+    @WithDefault("200000")
     long shardRows();
 
     /** Longest an assessment's transaction may run, in seconds. */

@@ -133,7 +133,7 @@ public final class Evidence {
         return credentials;
     }
 
-    /** Every decision aggregate of the window. */
+    /** Every decision aggregate of the window (in a {@link #shard}, those the shard holds). */
     public List<DecisionAggregate> decisions() {
         return decisions;
     }
