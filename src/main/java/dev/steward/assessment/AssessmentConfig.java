@@ -34,6 +34,13 @@ public interface AssessmentConfig {
     @WithDefault("1000")
     int diffMaxListed();
 
+    /**
+     * Stored decision rows of the window above which an assessment runs shard by shard (about this many rows a shard)
+     * instead of holding every aggregate at once: same results, bounded memory. 0 = never shard.
+     */
+    @WithDefault("200000")
+    long shardRows();
+
     /** Longest an assessment's transaction may run, in seconds. */
     @WithDefault("3600")
     int transactionTimeoutSeconds();

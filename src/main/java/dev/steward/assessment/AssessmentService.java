@@ -5,6 +5,8 @@ import dev.steward.audit.AuditAction;
 import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditOutcome;
 import dev.steward.check.CheckCatalog;
+import dev.steward.decisions.DecisionAggregates;
+import dev.steward.decisions.WindowShards;
 import dev.steward.evidence.Evidence;
 import dev.steward.evidence.EvidenceLoader;
 import dev.steward.mapping.MappingRegistry;
@@ -14,6 +16,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -46,6 +49,7 @@ public class AssessmentService {
     private final AssessmentInputs inputs;
     private final AssessmentStore store;
     private final AgroalDataSource dataSource;
+    private final DecisionAggregates aggregates;
     private final String engineVersion;
     private final AuditLog audit;
     private final ScopedReads scoped;
@@ -61,6 +65,7 @@ public class AssessmentService {
 
     public AssessmentService(CheckCatalog catalog, MappingRegistry mappings, AssessmentSettings settings,
             EvidenceLoader evidence, AssessmentInputs inputs, AssessmentStore store, AgroalDataSource dataSource,
+            DecisionAggregates aggregates,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion, AuditLog audit, ScopedReads scoped) {
         this.audit = audit;
         this.scoped = scoped;
@@ -71,6 +76,7 @@ public class AssessmentService {
         this.inputs = inputs;
         this.store = store;
         this.dataSource = dataSource;
+        this.aggregates = aggregates;
         this.engineVersion = engineVersion;
     }
 
@@ -112,16 +118,25 @@ public class AssessmentService {
             return new Assessed(get(header.id()).orElseThrow(), false);
         }
         long started = System.nanoTime();
-        Evidence loaded = evidence.load(at, windowStart);
+        long rows = settings.config().shardRows() > 0 ? aggregates.rows(windowStart, at) : 0;
+        int shards = rows > settings.config().shardRows() && settings.config().shardRows() > 0
+                ? (int) Math.min(64, (rows + settings.config().shardRows() - 1) / settings.config().shardRows()) : 1;
+        Evidence loaded = shards > 1 ? evidence.inventory(at, windowStart) : evidence.load(at, windowStart);
+        WindowShards sharded = shards > 1 ? aggregates.shards(windowStart, at, loaded, shards,
+                Path.of(System.getProperty("java.io.tmpdir"))) : null;
+        if (sharded != null) {
+            LOG.infof("assessment %s: %d stored decision rows in the window, assessed in %d shards", header.id(), rows,
+                    shards);
+        }
         Optional<String> previousId = store.previous(at, header.id());
         DiffBuilder diff = previousId.map(id -> new DiffBuilder(previous(id), settings.config().diffMaxListed())).orElse(null);
         Assessor assessor = new Assessor(catalog, mappingSet, settings.checks(), settings.thresholds(),
                 inputs.attested(at));
         Outcome outcome;
-        try {
+        try (WindowShards closing = sharded) {
             outcome = QuarkusTransaction.requiringNew().timeout(settings.config().transactionTimeoutSeconds()).call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    return write(c, header, loaded, assessor, diff, previousId.orElse(null), user, started);
+                    return write(c, header, loaded, sharded, assessor, diff, previousId.orElse(null), user, started);
                 }
             });
         } catch (RuntimeException e) {
@@ -139,18 +154,26 @@ public class AssessmentService {
         return new Assessed(get(header.id()).orElseThrow(), true);
     }
 
-    private Outcome write(Connection c, RunHeader header, Evidence loaded, Assessor assessor, DiffBuilder diff,
-            String previousId, String user, long started) throws SQLException {
+    private Outcome write(Connection c, RunHeader header, Evidence loaded, WindowShards sharded, Assessor assessor,
+            DiffBuilder diff, String previousId, String user, long started) throws SQLException {
         long results;
         long findings;
         Outcome outcome;
         try (AssessmentStore.ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
-            outcome = assessor.assess(loaded, r -> {
-                writer.write(r);
-                if (diff != null) {
-                    diff.accept(r);
-                }
-            });
+            if (sharded != null) {
+                outcome = new ShardedAssessment(assessor).run(loaded, sharded, writer::write, r -> {
+                    if (diff != null) {
+                        diff.accept(r);
+                    }
+                }, Path.of(System.getProperty("java.io.tmpdir")));
+            } else {
+                outcome = assessor.assess(loaded, r -> {
+                    writer.write(r);
+                    if (diff != null) {
+                        diff.accept(r);
+                    }
+                });
+            }
             results = writer.written();
             findings = writer.findings();
         }

@@ -56,65 +56,103 @@ public class AssessmentStore {
         public static final FindingFilter NONE = new FindingFilter(null, null, null, null, null, null, null);
     }
 
-    /** Writes the results of one run in JDBC batches on the caller's (transactional) connection. */
+    /**
+     * Writes the results of one run in JDBC batches of multi-row INSERTs ({@value #ROWS} rows a statement: H2 and
+     * PostgreSQL both insert several times faster than row by row) on the caller's (transactional) connection.
+     */
     public static final class ResultWriter implements AutoCloseable {
+        private static final int ROWS = 50;
+        private static final int COLUMNS = 17;
+        private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         private final PreparedStatement insert;
+        private final PreparedStatement multi;
         private final String runId;
         private final int batchSize;
+        private final AssessedResult[] buffer = new AssessedResult[ROWS];
+        private final int[] seqs = new int[ROWS];
+        private int buffered;
         private int pending;
-        private int seq;
+        private int written;
         private long findings;
 
         ResultWriter(Connection c, String runId, int batchSize) throws SQLException {
-            this.insert = c.prepareStatement("INSERT INTO assessment_result (run_id, seq, " + FINDING_COLUMNS
-                    + ", finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            String into = "INSERT INTO assessment_result (run_id, seq, " + FINDING_COLUMNS + ", finding) VALUES ";
+            this.insert = c.prepareStatement(into + ROW);
+            this.multi = c.prepareStatement(into + String.join(", ", java.util.Collections.nCopies(ROWS, ROW)));
             this.runId = runId;
             this.batchSize = batchSize;
         }
 
         public void write(AssessedResult r) {
+            write(r, written);
+        }
+
+        /** Writes a result at the given run-order position (a sharded assessment writes out of order). */
+        public void write(AssessedResult r, int seq) {
+            written++;
+            findings += r.result().finding() ? 1 : 0;
+            buffer[buffered] = r;
+            seqs[buffered++] = seq;
+            if (buffered < ROWS) {
+                return;
+            }
             try {
-                int i = 1;
-                insert.setString(i++, runId);
-                insert.setInt(i++, seq++);
-                insert.setString(i++, r.checkId());
-                insert.setString(i++, r.variant());
-                insert.setString(i++, r.subjectType().name());
-                insert.setString(i++, r.subjectId());
-                insert.setString(i++, r.result().name());
-                if (r.score() == null) {
-                    insert.setNull(i++, Types.DOUBLE);
-                } else {
-                    insert.setDouble(i++, r.score());
+                for (int k = 0; k < ROWS; k++) {
+                    bind(multi, k * COLUMNS, buffer[k], seqs[k]);
                 }
-                insert.setString(i++, r.severity().name());
-                insert.setInt(i++, r.weight());
-                insert.setString(i++, r.owner());
-                insert.setString(i++, r.team());
-                insert.setString(i++, r.manager());
-                insert.setString(i++, r.environment());
-                insert.setString(i++, r.reason());
-                insert.setString(i++, AssessmentJson.write(r.evidence()));
-                insert.setBoolean(i, r.result().finding());
-                findings += r.result().finding() ? 1 : 0;
-                insert.addBatch();
-                if (++pending >= batchSize) {
-                    flush();
+                multi.addBatch();
+                buffered = 0;
+                if (++pending * ROWS >= batchSize) {
+                    multi.executeBatch();
+                    pending = 0;
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot store result " + seq + " of run " + runId, e);
             }
         }
 
+        private void bind(PreparedStatement s, int offset, AssessedResult r, int seq) throws SQLException {
+            int i = offset + 1;
+            s.setString(i++, runId);
+            s.setInt(i++, seq);
+            s.setString(i++, r.checkId());
+            s.setString(i++, r.variant());
+            s.setString(i++, r.subjectType().name());
+            s.setString(i++, r.subjectId());
+            s.setString(i++, r.result().name());
+            if (r.score() == null) {
+                s.setNull(i++, Types.DOUBLE);
+            } else {
+                s.setDouble(i++, r.score());
+            }
+            s.setString(i++, r.severity().name());
+            s.setInt(i++, r.weight());
+            s.setString(i++, r.owner());
+            s.setString(i++, r.team());
+            s.setString(i++, r.manager());
+            s.setString(i++, r.environment());
+            s.setString(i++, r.reason());
+            s.setString(i++, AssessmentJson.write(r.evidence()));
+            s.setBoolean(i, r.result().finding());
+        }
+
         private void flush() throws SQLException {
             if (pending > 0) {
-                insert.executeBatch();
+                multi.executeBatch();
                 pending = 0;
+            }
+            for (int k = 0; k < buffered; k++) {
+                bind(insert, 0, buffer[k], seqs[k]);
+                insert.addBatch();
+            }
+            if (buffered > 0) {
+                insert.executeBatch();
+                buffered = 0;
             }
         }
 
         public long written() {
-            return seq;
+            return written;
         }
 
         public long findings() {
@@ -127,6 +165,7 @@ public class AssessmentStore {
                 flush();
             } finally {
                 insert.close();
+                multi.close();
             }
         }
     }

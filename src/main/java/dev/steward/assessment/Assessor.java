@@ -61,57 +61,47 @@ public final class Assessor {
     public Outcome assess(Evidence evidence, Consumer<AssessedResult> sink) {
         EvaluationPlan plan = plan();
         Attribution attribution = new Attribution(evidence);
-        RollupBuilder rollups = new RollupBuilder();
-        Recommender recommender = new Recommender(evidence);
-        ResultCounts.Counter all = new ResultCounts.Counter();
-        SeverityCounts.Counter findingSeverities = new SeverityCounts.Counter();
-        Map<String, CheckScore> scores = new LinkedHashMap<>();
-        Map<String, Long> millis = new LinkedHashMap<>();
+        Tally tally = new Tally(new Recommender(evidence));
         for (Evaluation e : plan.evaluations()) {
             long started = System.nanoTime();
-            List<CheckResult> results = new ArrayList<>(e.check().evaluate(evidence, e.parameters()));
-            results.sort(Comparator.comparing(CheckResult::subjectId));
-            Scores.Mean score = new Scores.Mean();
-            ResultCounts.Counter counts = new ResultCounts.Counter();
-            for (CheckResult r : results) {
-                if (!e.check().id().equals(r.checkId())) {
-                    throw new IllegalStateException(e.check().id() + " returned a result of " + r.checkId());
-                }
+            Tally.Evaluated counted = tally.start(e);
+            for (CheckResult r : evaluate(e, evidence)) {
                 Attribution.Subject subject = attribution.of(r.subjectType(), r.subjectId());
                 AssessedResult a = AssessedResult.of(e, r, subject);
-                counts.add(r.result());
-                all.add(r.result());
-                if (r.result().scored()) {
-                    score.add(r.score(), subject.weight());
-                }
-                if (r.result().finding()) {
-                    findingSeverities.add(a.severity());
-                }
-                if (e.base()) {
-                    rollups.add(a);
-                    recommender.add(a);
-                }
+                counted.add(r.result(), r.score(), subject.weight(), a);
                 sink.accept(a);
             }
-            ResultCounts c = counts.value();
-            long applicable = c.total() - c.notApplicable();
-            scores.put(e.key(), new CheckScore(e.check().id(), e.variant(), e.check().title(), e.check().severity(),
-                    e.check().subjectType(), score.value(), Scores.ratio(applicable - c.insufficientEvidence(), applicable),
-                    c, e.controls()));
-            millis.put(e.key(), (System.nanoTime() - started) / 1_000_000);
+            counted.finish((System.nanoTime() - started) / 1_000_000);
         }
+        return outcome(plan, tally, evidence, evidence.principals().size(), evidence.decisions().size(),
+                Lif4RevocationEnforcedCheck.latencies(evidence));
+    }
+
+    /** One evaluation's results in subject id order, checked to be the check's own. */
+    static List<CheckResult> evaluate(Evaluation e, Evidence evidence) {
+        List<CheckResult> results = new ArrayList<>(e.check().evaluate(evidence, e.parameters()));
+        results.sort(Comparator.comparing(CheckResult::subjectId));
+        for (CheckResult r : results) {
+            if (!e.check().id().equals(r.checkId())) {
+                throw new IllegalStateException(e.check().id() + " returned a result of " + r.checkId());
+            }
+        }
+        return results;
+    }
+
+    Outcome outcome(EvaluationPlan plan, Tally tally, Evidence evidence, int principals, int decisions,
+            List<java.time.Duration> latencies) {
         Map<String, CheckScore> byRef = new HashMap<>();
         ControlScorer scorer = new ControlScorer(mappings, thresholds, attested, ref -> byRef.computeIfAbsent(refKey(ref), k -> {
             Evaluation e = plan.evaluationFor(ref);
-            return e == null ? null : scores.get(e.key());
+            return e == null ? null : tally.scores.get(e.key());
         }));
         List<ControlResult> controls = scorer.controls();
-        ResultCounts allCounts = all.value();
-        Totals totals = new Totals(evidence.agents().size(), evidence.credentials().size(), evidence.principals().size(),
-                evidence.decisions().size(), allCounts, allCounts.findings(), findingSeverities.value());
-        return new Outcome(List.copyOf(scores.values()), controls, scorer.frameworks(controls), rollups.build(),
-                recommender.recommendations(), Percentiles.latency(Lif4RevocationEnforcedCheck.latencies(evidence)), totals,
-                millis);
+        ResultCounts allCounts = tally.all.value();
+        Totals totals = new Totals(evidence.agents().size(), evidence.credentials().size(), principals, decisions, allCounts,
+                allCounts.findings(), tally.findingSeverities.value());
+        return new Outcome(tally.checkScores(), controls, scorer.frameworks(controls), tally.rollups.build(),
+                tally.recommender.recommendations(), Percentiles.latency(latencies), totals, tally.millis);
     }
 
     private static String refKey(CheckRef ref) {

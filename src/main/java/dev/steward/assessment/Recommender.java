@@ -38,11 +38,18 @@ final class Recommender {
     static final Set<String> ROTATION = Set.of("CRD-1", "CRD-2", "CRD-3", "CRD-4");
 
     private final Evidence evidence;
+    private final java.util.function.Predicate<String> named;
     private final Map<String, List<String>> agentFails = new HashMap<>();
     private final Map<String, List<String>> credentialFails = new HashMap<>();
 
     Recommender(Evidence evidence) {
+        this(evidence, id -> !evidence.decisionsOfCredential(id).isEmpty());
+    }
+
+    /** With {@code named} telling whether a decision of the window names a credential (a sharded window's answer). */
+    Recommender(Evidence evidence, java.util.function.Predicate<String> named) {
         this.evidence = evidence;
+        this.named = named;
     }
 
     /** Takes note of a default-variant result. */
@@ -129,7 +136,7 @@ final class Recommender {
         if (c == null || !c.active(evidence.asOf())) {
             return false;
         }
-        if (!evidence.decisionsOfCredential(credentialId).isEmpty()) {
+        if (named.test(credentialId)) {
             return true;
         }
         Instant used = c.lastUsedAt();

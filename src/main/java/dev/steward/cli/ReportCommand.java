@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,6 +59,10 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--team", paramLabel = "<team>", description = "Only this team's agents and findings.")
     String team;
 
+    @Option(names = "--format", paramLabel = "<formats>", split = ",", description = "Only these formats, e.g. xlsx,pdf"
+            + " (xlsx, pdf, html, csv, json). Default: all.")
+    List<String> format;
+
     @Option(names = "--out", paramLabel = "<folder>", defaultValue = "reports",
             description = "Where the reports go. Default: ./${DEFAULT-VALUE}.")
     Path out;
@@ -77,6 +82,11 @@ public class ReportCommand implements Callable<Integer> {
         this.folders = new FolderIngest(ingest, limits, sources);
     }
 
+    private List<ReportFormat> formats() {
+        return format == null || format.isEmpty() ? List.of(ReportFormat.values())
+                : format.stream().map(ReportFormat::parse).distinct().toList();
+    }
+
     @Override
     @ActivateRequestContext
     public Integer call() {
@@ -92,22 +102,31 @@ public class ReportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             o.println();
+            List<Callable<String>> jobs = new ArrayList<>();
             for (ReportKind kind : ReportKind.values()) {
-                for (ReportFormat format : ReportFormat.values()) {
+                for (ReportFormat format : formats()) {
                     Path file = out.resolve(kind.wire() + "." + format.extension());
-                    long started = System.nanoTime();
-                    try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                        reports.write(kind, format, model, f);
-                    }
-                    o.printf("Wrote %-40s %,12d bytes %6d ms%n", file, Files.size(file), (System.nanoTime() - started) / 1_000_000);
+                    jobs.add(() -> {
+                        long started = System.nanoTime();
+                        try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                            reports.write(kind, format, model, f);
+                        }
+                        return String.format("Wrote %-40s %,12d bytes %6d ms", file, Files.size(file),
+                                (System.nanoTime() - started) / 1_000_000);
+                    });
                 }
             }
-            Path findings = out.resolve("findings.json");
-            long n;
-            try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(findings), 1 << 16)) {
-                n = reports.writeFindings(done.run().id(), f);
+            jobs.add(() -> {
+                Path findings = out.resolve("findings.json");
+                long n;
+                try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(findings), 1 << 16)) {
+                    n = reports.writeFindings(done.run().id(), f);
+                }
+                return String.format("Wrote %-40s %,12d findings", findings, n);
+            });
+            for (String line : ParallelWrites.run(jobs)) {
+                o.println(line);
             }
-            o.printf("Wrote %-40s %,12d findings%n", findings, n);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
         }

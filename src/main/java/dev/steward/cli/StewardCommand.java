@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 "Ingests agent inventories, a people directory and authorization decision logs into an evidence store,"
                         + " and assesses them against the check catalog and five frameworks."},
         subcommands = {IngestCommand.class, AssessCommand.class, ReportCommand.class, AttestCommand.class, ExportCommand.class,
-                VerifyCommand.class, AuditCommand.class, TokenCommand.class, UserCommand.class,
+                VerifyCommand.class, AuditCommand.class, TokenCommand.class, UserCommand.class, BenchCommand.class,
                 ServeCommand.class, CommandLine.HelpCommand.class})
 public class StewardCommand implements Runnable {
 

@@ -26,8 +26,12 @@ public final class Evidence {
     private final List<SecretFinding> secrets;
     private final Map<String, List<DecisionAggregate>> byPrincipal = new HashMap<>();
     private final Map<String, List<DecisionAggregate>> byCredential = new HashMap<>();
-    private final Map<String, List<String>> credentialsByHolder = new HashMap<>();
-    private final Map<String, List<SecretFinding>> secretsByCredential = new HashMap<>();
+    private final Map<String, List<String>> credentialsByHolder;
+    private final Map<String, List<SecretFinding>> secretsByCredential;
+    /** The subjects checks judge: every agent, credential and principal, or one shard's (see {@link #shard}). */
+    private final Collection<AgentRecord> subjectAgents;
+    private final Collection<CredentialRecord> subjectCredentials;
+    private final java.util.function.Predicate<String> principalSubjects;
 
     public Evidence(Instant asOf, Instant windowStart, Collection<PersonRecord> people, Collection<AgentRecord> agents,
             Collection<CredentialRecord> credentials, Collection<DecisionAggregate> decisions,
@@ -39,6 +43,11 @@ public final class Evidence {
         this.credentials = index(credentials, CredentialRecord::id);
         this.decisions = List.copyOf(decisions);
         this.secrets = List.copyOf(secrets);
+        this.secretsByCredential = new HashMap<>();
+        this.credentialsByHolder = new HashMap<>();
+        this.subjectAgents = this.agents.values();
+        this.subjectCredentials = this.credentials.values();
+        this.principalSubjects = p -> true;
         for (CredentialRecord c : this.credentials.values()) {
             for (String h : c.holders()) {
                 credentialsByHolder.computeIfAbsent(h, k -> new ArrayList<>()).add(c.id());
@@ -49,12 +58,46 @@ public final class Evidence {
                 secretsByCredential.computeIfAbsent(f.credentialId(), k -> new ArrayList<>()).add(f);
             }
         }
+        indexDecisions();
+    }
+
+    /** A shard of {@code whole}: its inventory (shared, not copied), the given aggregates and subjects. */
+    private Evidence(Evidence whole, List<DecisionAggregate> decisions, Collection<AgentRecord> agents,
+            Collection<CredentialRecord> credentials, java.util.function.Predicate<String> principals) {
+        this.asOf = whole.asOf;
+        this.windowStart = whole.windowStart;
+        this.people = whole.people;
+        this.agents = whole.agents;
+        this.credentials = whole.credentials;
+        this.secrets = whole.secrets;
+        this.credentialsByHolder = whole.credentialsByHolder;
+        this.secretsByCredential = whole.secretsByCredential;
+        this.decisions = decisions;
+        this.subjectAgents = agents;
+        this.subjectCredentials = credentials;
+        this.principalSubjects = principals;
+        indexDecisions();
+    }
+
+    private void indexDecisions() {
         for (DecisionAggregate d : this.decisions) {
             principalOf(d).ifPresent(p -> byPrincipal.computeIfAbsent(p, k -> new ArrayList<>()).add(d));
             if (d.credential() != null) {
                 byCredential.computeIfAbsent(d.credential(), k -> new ArrayList<>()).add(d);
             }
         }
+    }
+
+    /**
+     * One shard of a large window, for an assessment that cannot hold every aggregate at once: the same inventory,
+     * people and secrets as this evidence, and only the given aggregates, which must include every aggregate of the
+     * window whose principal passes {@code principals}, that names one of {@code credentials}, or that names a
+     * credential held by one of {@code agents}. Checks judge only the given agents, credentials and principals (in id
+     * order), so each subject is judged on all of its evidence in exactly one shard.
+     */
+    public Evidence shard(List<DecisionAggregate> decisions, Collection<AgentRecord> agents,
+            Collection<CredentialRecord> credentials, java.util.function.Predicate<String> principals) {
+        return new Evidence(this, List.copyOf(decisions), agents, credentials, principals);
     }
 
     private static <T> Map<String, T> index(Collection<T> values, java.util.function.Function<T, String> id) {
@@ -90,7 +133,7 @@ public final class Evidence {
         return credentials;
     }
 
-    /** Every decision aggregate of the window. */
+    /** Every decision aggregate of the window (in a {@link #shard}, those the shard holds). */
     public List<DecisionAggregate> decisions() {
         return decisions;
     }
@@ -136,9 +179,19 @@ public final class Evidence {
         return byCredential.getOrDefault(credentialId, List.of());
     }
 
-    /** Every principal seen acting in the window, in id order. */
+    /** Every principal seen acting in the window, in id order (in a {@link #shard}, the shard's principals). */
     public List<String> principals() {
-        return byPrincipal.keySet().stream().sorted().toList();
+        return byPrincipal.keySet().stream().filter(principalSubjects).sorted().toList();
+    }
+
+    /** The agents checks judge, in id order: every agent, or in a {@link #shard} the shard's. */
+    public Collection<AgentRecord> subjectAgents() {
+        return subjectAgents;
+    }
+
+    /** The credentials checks judge, in id order: every credential, or in a {@link #shard} the shard's. */
+    public Collection<CredentialRecord> subjectCredentials() {
+        return subjectCredentials;
     }
 
     /** Ids of the credentials whose holders include the agent, in id order. */

@@ -27,11 +27,25 @@ public class EvidenceLoader {
 
     @jakarta.transaction.Transactional
     public Evidence load(Instant asOf, Instant windowStart) {
-        List<SecretFinding> secrets = em.createQuery("select s from SecretFindingEntity s, UploadEntity u"
+        return new Evidence(asOf, windowStart, inventory.people(asOf), inventory.allAgents(asOf),
+                inventory.allCredentials(asOf), decisions.window(windowStart, asOf), secrets(asOf));
+    }
+
+    /**
+     * The same evidence without the decision aggregates: what reports and exports read (people, agents, credentials and
+     * secrets). The aggregates are the bulk of an assessment's input (about one per decision in sparse logs), and no
+     * report needs them, so leaving them out keeps a report's memory to the inventory's.
+     */
+    @jakarta.transaction.Transactional
+    public Evidence inventory(Instant asOf, Instant windowStart) {
+        return new Evidence(asOf, windowStart, inventory.people(asOf), inventory.allAgents(asOf),
+                inventory.allCredentials(asOf), List.of(), secrets(asOf));
+    }
+
+    private List<SecretFinding> secrets(Instant asOf) {
+        return em.createQuery("select s from SecretFindingEntity s, UploadEntity u"
                         + " where u.id = s.uploadId and u.status = dev.steward.upload.UploadEntity.Status.COMMITTED"
                         + " and s.foundAt <= :asOf order by s.pk", SecretFindingEntity.class)
                 .setParameter("asOf", asOf).getResultStream().map(SecretFindingEntity::toRecord).toList();
-        return new Evidence(asOf, windowStart, inventory.people(asOf), inventory.allAgents(asOf),
-                inventory.allCredentials(asOf), decisions.window(windowStart, asOf), secrets);
     }
 }

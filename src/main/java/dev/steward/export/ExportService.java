@@ -231,7 +231,7 @@ public class ExportService {
         step.written("findings.json");
         Files.writeString(staging.resolve("assessment-run.json"), AssessmentJson.write(run));
         step.written("assessment-run.json");
-        Evidence e = evidence.load(s.asOf(), s.windowStart());
+        Evidence e = evidence.inventory(s.asOf(), s.windowStart());
         Map<String, Object> inventory = new LinkedHashMap<>();
         inventory.put("asOf", s.asOf().toString());
         inventory.put("redaction", "the store holds no secret values; secrets found at ingestion are not included");

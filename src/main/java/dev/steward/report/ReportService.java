@@ -82,7 +82,7 @@ public class ReportService {
         }
         AssessmentSummary s = run.get().summary();
         List<ControlResult> controls = assessments.controls(s.id(), null).orElseThrow();
-        Evidence loaded = evidence.load(s.asOf(), s.windowStart());
+        Evidence loaded = evidence.inventory(s.asOf(), s.windowStart());
         Map<String, Check> checks = new HashMap<>();
         catalog.all().forEach(c -> checks.put(c.id(), c));
         Map<String, List<String>> controlsByKey = new LinkedHashMap<>();

@@ -43,4 +43,30 @@ class ReportCommandTest {
         assertThat(Files.readString(out.resolve("findings.json"))).startsWith("[").contains(f.shadow());
         assertThat(stdout.toString()).contains("Recommendation per team:").contains("gaps.pdf");
     }
+
+    @Test
+    void formatOptionWritesOnlyTheNamedFormats() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = f.files.dir().resolve("input");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("inventory.yaml"), f.inventory(false));
+        Files.writeString(folder.resolve("decisions.jsonl"), f.decisions());
+        Path out = f.files.dir().resolve("reports");
+        StringWriter stdout = new StringWriter();
+        CommandLine cl = StewardCommand.commandLine(factory);
+        cl.setOut(new PrintWriter(stdout));
+        cl.setErr(new PrintWriter(new StringWriter()));
+
+        int exit = cl.execute("report", folder.toString(), "--as-of", "2030-03-11", "--format", "xlsx,pdf", "--out",
+                out.toString());
+
+        assertThat(exit).as(stdout.toString()).isZero();
+        for (String report : new String[] {"ownership", "gaps"}) {
+            assertThat(out.resolve(report + ".xlsx")).isNotEmptyFile();
+            assertThat(out.resolve(report + ".pdf")).isNotEmptyFile();
+            assertThat(out.resolve(report + ".html")).doesNotExist();
+            assertThat(out.resolve(report + ".csv")).doesNotExist();
+        }
+        assertThat(out.resolve("findings.json")).isNotEmptyFile();
+    }
 }

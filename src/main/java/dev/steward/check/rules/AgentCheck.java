@@ -25,7 +25,7 @@ public abstract class AgentCheck extends BaseCheck {
     @Override
     public List<CheckResult> evaluate(Evidence evidence, Parameters parameters) {
         List<CheckResult> results = new ArrayList<>();
-        for (AgentRecord agent : evidence.agents().values()) {
+        for (AgentRecord agent : evidence.subjectAgents()) {
             if (agent.decommissioned(evidence.asOf())) {
                 results.add(notApplicable(agent.id(), Rules.decommissionedReason(agent),
                         List.of(Rules.agent(agent, "status " + agent.status()))));

@@ -23,7 +23,7 @@ public abstract class CredentialCheck extends BaseCheck {
     @Override
     public List<CheckResult> evaluate(Evidence evidence, Parameters parameters) {
         List<CheckResult> results = new ArrayList<>();
-        for (CredentialRecord credential : evidence.credentials().values()) {
+        for (CredentialRecord credential : evidence.subjectCredentials()) {
             results.add(judge(credential, evidence, parameters));
         }
         return List.copyOf(results);

@@ -67,7 +67,7 @@ public class Lif4RevocationEnforcedCheck extends CredentialCheck {
     /** Revocation latencies (revokedAt to last allowed decision), in credential id order; see the class documentation. */
     public static List<Duration> latencies(Evidence evidence) {
         List<Duration> result = new ArrayList<>();
-        for (CredentialRecord c : evidence.credentials().values()) {
+        for (CredentialRecord c : evidence.subjectCredentials()) {
             latency(evidence, c).ifPresent(result::add);
         }
         return List.copyOf(result);

@@ -1,0 +1,70 @@
+package dev.steward.assessment;
+
+import dev.steward.check.Result;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an assessment counts while results go by, in run order: per evaluation its result counts and weighted mean
+ * score, over the run the counts and finding severities, and from the default variant the roll-ups and the
+ * recommendations. Shared by the one-pass and the sharded assessment so both count the same way and in the same order
+ * (sums of doubles depend on their order).
+ */
+final class Tally {
+
+    final RollupBuilder rollups = new RollupBuilder();
+    final Recommender recommender;
+    final ResultCounts.Counter all = new ResultCounts.Counter();
+    final SeverityCounts.Counter findingSeverities = new SeverityCounts.Counter();
+    final Map<String, CheckScore> scores = new LinkedHashMap<>();
+    final Map<String, Long> millis = new LinkedHashMap<>();
+
+    Tally(Recommender recommender) {
+        this.recommender = recommender;
+    }
+
+    /** The counting of one evaluation. */
+    final class Evaluated {
+        private final Evaluation e;
+        private final Scores.Mean score = new Scores.Mean();
+        private final ResultCounts.Counter counts = new ResultCounts.Counter();
+
+        Evaluated(Evaluation e) {
+            this.e = e;
+        }
+
+        /** One result: its check's verdict, unrounded score and subject weight, and the result as kept. */
+        void add(Result result, Double rawScore, int weight, AssessedResult a) {
+            counts.add(result);
+            all.add(result);
+            if (result.scored()) {
+                score.add(rawScore, weight);
+            }
+            if (result.finding()) {
+                findingSeverities.add(a.severity());
+            }
+            if (e.base()) {
+                rollups.add(a);
+                recommender.add(a);
+            }
+        }
+
+        void finish(long elapsedMillis) {
+            ResultCounts c = counts.value();
+            long applicable = c.total() - c.notApplicable();
+            scores.put(e.key(), new CheckScore(e.check().id(), e.variant(), e.check().title(), e.check().severity(),
+                    e.check().subjectType(), score.value(), Scores.ratio(applicable - c.insufficientEvidence(), applicable),
+                    c, e.controls()));
+            millis.merge(e.key(), elapsedMillis, Long::sum);
+        }
+    }
+
+    Evaluated start(Evaluation e) {
+        return new Evaluated(e);
+    }
+
+    List<CheckScore> checkScores() {
+        return List.copyOf(scores.values());
+    }
+}

@@ -1,0 +1,397 @@
+package dev.steward.decisions;
+
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.DecisionAggregate;
+import dev.steward.evidence.Evidence;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The decision aggregates of a window too large to hold at once, split into shards by subject so that an assessment
+ * holds one shard at a time. Agents (and principals) are cut into contiguous id ranges, credentials likewise, shard k
+ * taking range k of each; one pass over the stored rows routes each row, dictionary-encoded, to a temporary file per
+ * shard: the shard of its principal, of its credential, and of each holder of its credential (agent checks read the
+ * decisions of the credentials an agent holds). {@link #evidence(int)} sums a shard's rows by key exactly as the SQL
+ * of {@link DecisionAggregates#window} does, in the same order (H2's: nulls first, then by character), and returns
+ * the shard's evidence. Because ranges are contiguous, each check's results come shard after shard in subject id
+ * order, as in one pass. Close to delete the files.
+ */
+public final class WindowShards implements AutoCloseable {
+
+    private final Evidence inventory;
+    private final String[] agentFrom;
+    private final String[] credentialFrom;
+    private final List<List<AgentRecord>> agents = new ArrayList<>();
+    private final List<List<CredentialRecord>> credentials = new ArrayList<>();
+    private final Path dir;
+    private final DataOutputStream[] out;
+    private final List<String> dict = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final Set<String> principals = new HashSet<>();
+    private final Set<String> credentialsNamed = new HashSet<>();
+    private final boolean nullsFirst;
+    /** Position of each dictionary text in character order: keys sort by int compares. */
+    private int[] rank;
+    private long aggregates;
+
+    WindowShards(Evidence inventory, int shards, Path tmp, boolean nullsFirst) throws IOException {
+        this.inventory = inventory;
+        this.nullsFirst = nullsFirst;
+        this.agentFrom = new String[shards];
+        this.credentialFrom = new String[shards];
+        List<AgentRecord> a = new ArrayList<>(inventory.agents().values());
+        List<CredentialRecord> c = new ArrayList<>(inventory.credentials().values());
+        for (int k = 0; k < shards; k++) {
+            List<AgentRecord> as = a.subList(a.size() * k / shards, a.size() * (k + 1) / shards);
+            List<CredentialRecord> cs = c.subList(c.size() * k / shards, c.size() * (k + 1) / shards);
+            agents.add(as);
+            credentials.add(cs);
+            agentFrom[k] = k == 0 || as.isEmpty() ? (k == 0 ? "" : null) : as.get(0).id();
+            credentialFrom[k] = k == 0 || cs.isEmpty() ? (k == 0 ? "" : null) : cs.get(0).id();
+        }
+        fillEmpty(agentFrom);
+        fillEmpty(credentialFrom);
+        this.dir = Files.createTempDirectory(tmp, "steward-shards-");
+        this.out = new DataOutputStream[shards];
+        for (int k = 0; k < shards; k++) {
+            out[k] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(k)), 1 << 16));
+        }
+    }
+
+    /** An empty range starts where the next one does, so lookups never land in it. */
+    private static void fillEmpty(String[] from) {
+        for (int k = from.length - 1; k > 0; k--) {
+            if (from[k] == null) {
+                from[k] = k + 1 < from.length ? from[k + 1] : "\uffff\uffff";
+            }
+        }
+    }
+
+    private Path file(int k) {
+        return dir.resolve("shard-" + k);
+    }
+
+    public int count() {
+        return out.length;
+    }
+
+    private static int rangeOf(String[] from, String id) {
+        int i = Arrays.binarySearch(from, id);
+        return i >= 0 ? lastEqual(from, i) : Math.max(0, -i - 2);
+    }
+
+    private static int lastEqual(String[] from, int i) {
+        while (i + 1 < from.length && from[i + 1].equals(from[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The shard of an agent or principal id. */
+    public int agentShard(String id) {
+        return rangeOf(agentFrom, id);
+    }
+
+    public int credentialShard(String id) {
+        return rangeOf(credentialFrom, id);
+    }
+
+    /** Agents judged in shard k, in id order. */
+    public List<AgentRecord> agents(int k) {
+        return agents.get(k);
+    }
+
+    public List<CredentialRecord> credentials(int k) {
+        return credentials.get(k);
+    }
+
+    /** Distinct principals of the window, all shards. */
+    public int principals() {
+        return principals.size();
+    }
+
+    /** Distinct principals of the window whose shard is below k: where shard k's principal results start. */
+    public long principalsBefore(int k) {
+        return principals.stream().filter(p -> agentShard(p) < k).count();
+    }
+
+    /** Aggregates of the window (distinct keys), all shards; known once every shard was read. */
+    public long aggregates() {
+        return aggregates;
+    }
+
+    /** Whether any aggregate of the window names the credential. */
+    public boolean named(String credentialId) {
+        return credentialsNamed.contains(credentialId);
+    }
+
+    private int id(String s) {
+        return s == null ? -1 : ids.computeIfAbsent(s, k -> {
+            dict.add(k);
+            return dict.size() - 1;
+        });
+    }
+
+    /** Routes one stored row (not yet summed) to the shards that need it. */
+    void add(LocalDate day, String agent, String credential, String tool, String action, String scope, String environment,
+            boolean allowed, String onBehalfOf, long[] counts, Instant firstAt, Instant lastAt) throws IOException {
+        String principal = agent != null && !agent.isBlank() ? agent : null;
+        CredentialRecord c = credential == null ? null : inventory.credentials().get(credential);
+        if (principal == null && c != null && c.holders().size() == 1) {
+            principal = c.holders().get(0);
+        }
+        long shards = 0;
+        if (principal != null) {
+            principals.add(principal);
+            shards |= 1L << agentShard(principal);
+        }
+        if (credential != null) {
+            credentialsNamed.add(credential);
+            shards |= 1L << credentialShard(credential);
+            if (c != null) {
+                for (String h : c.holders()) {
+                    shards |= 1L << agentShard(h);
+                }
+            }
+        }
+        if (shards == 0) {
+            shards = 1;
+        }
+        int owner = Long.numberOfTrailingZeros(shards);
+        int[] key = {(int) day.toEpochDay(), id(agent), id(credential), id(tool), id(action), id(scope), id(environment),
+            id(onBehalfOf)};
+        for (int k = owner; k < out.length; k++) {
+            if ((shards & (1L << k)) != 0) {
+                DataOutputStream o = out[k];
+                o.writeBoolean(k == owner);
+                for (int v : key) {
+                    var(o, v + 1L);
+                }
+                o.writeBoolean(allowed);
+                for (long n : counts) {
+                    var(o, n);
+                }
+                instant(o, firstAt);
+                instant(o, lastAt);
+            }
+        }
+    }
+
+    private static void instant(DataOutputStream o, Instant t) throws IOException {
+        o.writeBoolean(t != null);
+        if (t != null) {
+            var(o, t.getEpochSecond());
+            var(o, t.getNano());
+        }
+    }
+
+    /** Unsigned variable-length long: 7 bits a byte, most counts and ids take one to three bytes. */
+    private static void var(DataOutputStream o, long v) throws IOException {
+        while ((v & ~0x7FL) != 0) {
+            o.writeByte((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        o.writeByte((int) v);
+    }
+
+    private static long var(Reader in) throws IOException {
+        long v = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+    }
+
+    private static int varId(Reader in) throws IOException {
+        return (int) (var(in) - 1);
+    }
+
+    private static Instant instant(Reader in) throws IOException {
+        return in.readBoolean() ? Instant.ofEpochSecond(var(in), var(in)) : null;
+    }
+
+    void finishWriting() throws IOException {
+        for (DataOutputStream o : out) {
+            o.close();
+        }
+        Integer[] byText = new Integer[dict.size()];
+        for (int i = 0; i < byText.length; i++) {
+            byText[i] = i;
+        }
+        Arrays.sort(byText, Comparator.comparing(dict::get));
+        rank = new int[byText.length];
+        for (int r = 0; r < byText.length; r++) {
+            rank[byText[r]] = r;
+        }
+    }
+
+    private record Key(int day, int agent, int credential, int tool, int action, int scope, int environment, boolean allowed,
+            int onBehalfOf) {
+    }
+
+    private static final class Sum {
+        final long[] counts = new long[7];
+        Instant first;
+        Instant last;
+    }
+
+    /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */
+    public Evidence evidence(int k) {
+        Map<Key, Sum> sums = new HashMap<>();
+        long owned = 0;
+        try (Reader in = new Reader(Files.newInputStream(file(k)))) {
+            while (in.more()) {
+                boolean own = in.readBoolean();
+                int[] f = new int[8];
+                for (int i = 0; i < 8; i++) {
+                    f[i] = varId(in);
+                }
+                Key key = new Key(f[0], f[1], f[2], f[3], f[4], f[5], f[6], in.readBoolean(), f[7]);
+                Sum s = sums.get(key);
+                if (s == null) {
+                    s = new Sum();
+                    sums.put(key, s);
+                    owned += own ? 1 : 0;
+                }
+                for (int i = 0; i < 7; i++) {
+                    s.counts[i] += var(in);
+                }
+                Instant first = instant(in);
+                Instant last = instant(in);
+                s.first = s.first == null || (first != null && first.isBefore(s.first)) ? first : s.first;
+                s.last = s.last == null || (last != null && last.isAfter(s.last)) ? last : s.last;
+            }
+            Files.deleteIfExists(file(k));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read decision shard " + k, e);
+        }
+        aggregates += owned;
+        List<Key> keys = new ArrayList<>(sums.keySet());
+        keys.sort(order());
+        Map<LocalDate, LocalDate> days = new HashMap<>();
+        Map<Integer, List<String>> chains = new HashMap<>();
+        List<DecisionAggregate> list = new ArrayList<>(keys.size());
+        for (Key key : keys) {
+            Sum s = sums.get(key);
+            list.add(new DecisionAggregate(days.computeIfAbsent(LocalDate.ofEpochDay(key.day()), d -> d), text(key.agent()),
+                    text(key.credential()), text(key.tool()), text(key.action()), text(key.scope()), text(key.environment()),
+                    key.allowed(), chains.computeIfAbsent(key.onBehalfOf(), i -> i < 0 ? List.of()
+                            : dev.steward.store.StringListConverter.read(dict.get(i))),
+                    s.counts[0], s.counts[1], s.counts[2], s.counts[3], s.counts[4], s.counts[5], s.counts[6], s.first, s.last));
+        }
+        return inventory.shard(list, agents.get(k), credentials.get(k), p -> agentShard(p) == k);
+    }
+
+    private String text(int id) {
+        return id < 0 ? null : dict.get(id);
+    }
+
+    /**
+     * ORDER BY day, agent, credential, tool, action, scope, environment, allowed, on_behalf_of: texts by character
+     * ({@link #rank}), nulls first (H2) or last (PostgreSQL), as each database sorts them by default.
+     */
+    private Comparator<Key> order() {
+        int nullRank = nullsFirst ? -1 : Integer.MAX_VALUE;
+        java.util.function.IntUnaryOperator r = id -> id < 0 ? nullRank : rank[id];
+        return Comparator.comparingInt(Key::day)
+                .thenComparingInt(k -> r.applyAsInt(k.agent()))
+                .thenComparingInt(k -> r.applyAsInt(k.credential()))
+                .thenComparingInt(k -> r.applyAsInt(k.tool()))
+                .thenComparingInt(k -> r.applyAsInt(k.action()))
+                .thenComparingInt(k -> r.applyAsInt(k.scope()))
+                .thenComparingInt(k -> r.applyAsInt(k.environment()))
+                .thenComparing(Key::allowed)
+                .thenComparingInt(k -> r.applyAsInt(k.onBehalfOf()));
+    }
+
+    /** Agents of the shard and credentials of the shard, for seq offsets: how many precede shard k. */
+    public long agentsBefore(int k) {
+        return count(agents, k);
+    }
+
+    public long credentialsBefore(int k) {
+        return count(credentials, k);
+    }
+
+    private static long count(List<? extends Collection<?>> ranges, int k) {
+        long n = 0;
+        for (int i = 0; i < k; i++) {
+            n += ranges.get(i).size();
+        }
+        return n;
+    }
+
+    /** A buffered reader of a shard file without the per-byte locking of the JDK's buffered streams. */
+    private static final class Reader implements AutoCloseable {
+        private final java.io.InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+
+        Reader(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        boolean more() throws IOException {
+            if (pos < end) {
+                return true;
+            }
+            end = in.read(buf);
+            pos = 0;
+            return end > 0;
+        }
+
+        int readUnsignedByte() throws IOException {
+            if (!more()) {
+                throw new EOFException("decision shard ends inside a row");
+            }
+            return buf[pos++] & 0xFF;
+        }
+
+        boolean readBoolean() throws IOException {
+            return readUnsignedByte() != 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (DataOutputStream o : out) {
+                o.close();
+            }
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove decision shards in " + dir, e);
+        }
+    }
+}

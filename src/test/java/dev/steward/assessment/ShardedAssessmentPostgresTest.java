@@ -1,0 +1,22 @@
+package dev.steward.assessment;
+
+import dev.steward.testing.PostgresProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
+import java.util.Map;
+
+@QuarkusTest
+@TestProfile(ShardedAssessmentPostgresTest.SmallShards.class)
+class ShardedAssessmentPostgresTest extends ShardedAssessmentContract {
+
+    /** PostgreSQL of its own and shards of at most 3,000 stored decision rows. */
+    public static class SmallShards extends PostgresProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> m = new HashMap<>(super.getConfigOverrides());
+            m.put("steward.assessment.shard-rows", "3000");
+            return m;
+        }
+    }
+}

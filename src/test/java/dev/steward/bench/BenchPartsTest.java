@@ -1,0 +1,78 @@
+package dev.steward.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchPartsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path decisions(String... lines) throws Exception {
+        Path file = dir.resolve("decisions.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    @Test
+    void decisionCeilingParsesEveryLineAndInsertsTheSameRowsThenDropsItsTable() throws Exception {
+        Path file = decisions(
+                "{\"id\":\"d-1\",\"time\":\"2026-08-03T00:03:10Z\",\"agent\":\"a-1\",\"onBehalfOf\":[\"p-1\",\"a-2\"],"
+                        + "\"decision\":\"allow\",\"client\":{\"interactive\":true,\"userAgent\":\"x \\\"q\\\"\"}}",
+                "{\"id\":\"d-2\",\"time\":\"2026-08-03T00:04:10Z\",\"credential\":\"c-1\",\"decision\":\"deny\"}",
+                "{\"id\":\"d-3\",\"time\":\"2026-08-04T00:04:10Z\",\"agent\":null,\"decision\":\"deny\"}");
+        DecisionCeiling ceiling = new DecisionCeiling();
+        assertThat(ceiling.parse(file)).isEqualTo(3);
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:ceiling;DB_CLOSE_DELAY=-1");
+        try (Connection keep = ds.getConnection()) {
+            assertThat(ceiling.parseAndInsert(file, ds)).isEqualTo(3);
+            try (ResultSet r = keep.getMetaData().getTables(null, null, "BENCH_CEILING_DECISION", null)) {
+                assertThat(r.next()).as("scratch table dropped").isFalse();
+            }
+        }
+    }
+
+    record Row(String a, Integer b, String c) {
+    }
+
+    @Test
+    void reportCeilingCellsAreTheRowFieldsAsTextCappedAtTheColumnCount() {
+        assertThat(ReportCeiling.cells(new Row("x", null, "z"), 17)).containsExactly("x", "", "z");
+        assertThat(ReportCeiling.cells(new Row("x", 2, "z"), 2)).containsExactly("x", "2");
+    }
+
+    @Test
+    void ceilingWritersWriteEveryRowOfEveryTable() {
+        List<ReportCeiling.Table> tables = List.of(new ReportCeiling.Table("T", 3, List.of(new Row("a", 1, "b"),
+                new Row("c", 2, "d"))), new ReportCeiling.Table("U", 3, List.of(new Row("e", 3, "<f>"))));
+        java.io.ByteArrayOutputStream html = new java.io.ByteArrayOutputStream();
+        assertThat(ReportCeiling.html(tables, html)).isEqualTo(3);
+        assertThat(html.toString(StandardCharsets.UTF_8)).contains("<td>c</td>", "&lt;f&gt;");
+        assertThat(ReportCeiling.xlsx(tables, new java.io.ByteArrayOutputStream())).isEqualTo(3);
+        assertThat(ReportCeiling.pdf(tables, new java.io.ByteArrayOutputStream())).isEqualTo(3);
+    }
+
+    @Test
+    void ratioIsStageOverCeilingAndTheTargetIsJudgedOnIt() {
+        StageResult ingest = StageResult.againstCeiling("decision ingest", 3000, 10, "decisions", new long[2], "c", 1000, 2.0);
+        assertThat(ingest.ratio()).isEqualTo(3.0);
+        assertThat(ingest.met()).isFalse();
+        assertThat(StageResult.againstCeiling("r", 1500, 1, "bytes", new long[2], "c", 1000, 1.5).met()).isTrue();
+        assertThat(StageResult.withinSeconds("assessment", 30_001, 1, "results", new long[2], 30).met()).isFalse();
+        assertThat(BenchReport.line(ingest)).contains("decision ingest", "3.00", "NO");
+    }
+}
