@@ -101,8 +101,11 @@ class BrowserTest {
         browser.driver.findElement(By.id("sign-in")).click();
     }
 
+    /** The text of an element, waiting up to 10 s for it to appear (a click only starts the next page's load). */
     private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText();
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+                .getText();
     }
 
     @Test
