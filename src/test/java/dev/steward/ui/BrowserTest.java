@@ -99,13 +99,22 @@ class BrowserTest {
         browser.driver.findElement(By.id("username")).sendKeys(user);
         browser.driver.findElement(By.id("password")).sendKeys(password);
         browser.driver.findElement(By.id("sign-in")).click();
+        // the form's POST is in flight: wait until it lands (the overview, or the sign-in page with its error)
+        wait10().until(d -> !d.getCurrentUrl().contains("/login") || !d.findElements(By.id("login-error")).isEmpty());
+    }
+
+    private org.openqa.selenium.support.ui.WebDriverWait wait10() {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10));
+    }
+
+    /** An element, waiting up to 10 s for it to appear (a click only starts the next page's load). */
+    private org.openqa.selenium.WebElement find(By by) {
+        return wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(by));
     }
 
     /** The text of an element, waiting up to 10 s for it to appear (a click only starts the next page's load). */
     private String text(String css) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
-                .getText();
+        return find(By.cssSelector(css)).getText();
     }
 
     @Test
@@ -129,8 +138,8 @@ class BrowserTest {
         assertThat(text("#table-recommendations")).contains("payments");
         browser.screenshot("03-overview");
 
-        browser.driver.findElement(By.id("sign-out")).click();
-        assertThat(browser.driver.getCurrentUrl()).contains("/login");
+        find(By.id("sign-out")).click();
+        wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
         browser.driver.get(url("/"));
         assertThat(browser.driver.getCurrentUrl()).as("signed out: back to sign-in").contains("/login");
     }
@@ -141,9 +150,10 @@ class BrowserTest {
         signIn("grc", PASSWORD);
         browser.driver.get(url("/gaps?show=all"));
         int all = rows().size();
-        new Select(browser.driver.findElement(By.id("filter-team"))).selectByValue("payments");
+        new Select(find(By.id("filter-team"))).selectByValue("payments");
         if (!browser.driver.getCurrentUrl().contains("team=payments")) {
-            browser.driver.findElement(By.id("apply-filters")).click();
+            find(By.id("apply-filters")).click();
+            wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("team=payments"));
         }
         assertThat(browser.driver.getCurrentUrl()).contains("team=payments");
         List<List<String>> shown = rows();
@@ -152,7 +162,7 @@ class BrowserTest {
         assertThat(shown).extracting(r -> r.get(0)).contains("settlement-recon", "invoice-bot");
         browser.screenshot("04-gaps-filtered-payments");
 
-        browser.driver.findElement(By.cssSelector("#table-agents a.dl-csv")).click();
+        find(By.cssSelector("#table-agents a.dl-csv")).click();
         Path csv = browser.download("agents.csv");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).startsWith("\uFEFFAgent,Name,Team");
@@ -166,7 +176,8 @@ class BrowserTest {
         signIn("grc", PASSWORD);
         browser.driver.get(url("/gaps?team=payments"));
         browser.screenshot("05-gaps-payments");
-        browser.driver.findElement(By.cssSelector("#table-ownership-gaps a[href='/agents/settlement-recon']")).click();
+        find(By.cssSelector("#table-ownership-gaps a[href='/agents/settlement-recon']")).click();
+        wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/agents/settlement-recon"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/agents/settlement-recon");
         assertThat(text("#agent-id")).startsWith("settlement-recon");
         String chain = text("#owner-chain");
@@ -177,8 +188,9 @@ class BrowserTest {
         assertThat(text("#table-credentials")).contains("Lifetime");
         browser.screenshot("06-agent-settlement-recon");
 
-        browser.driver.findElement(By.linkText("Overview")).click();
-        browser.driver.findElement(By.cssSelector("#table-controls tbody a")).click();
+        find(By.linkText("Overview")).click();
+        find(By.cssSelector("#table-controls tbody a")).click();
+        wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/controls/"));
         browser.screenshot("07-control");
         assertThat(browser.driver.getCurrentUrl()).contains("/controls/");
         assertThat(text("#table-checks")).contains("Check");
@@ -190,7 +202,7 @@ class BrowserTest {
     void aReportDownloadIsTheOwnershipWorkbook() throws Exception {
         signIn("grc", PASSWORD);
         browser.driver.get(url("/"));
-        browser.driver.findElement(By.cssSelector("a.report-ownership-xlsx")).click();
+        find(By.cssSelector("a.report-ownership-xlsx")).click();
         Path xlsx = browser.download("ownership.xlsx");
         List<String> sheets = new ArrayList<>();
         boolean seen = false;
@@ -234,7 +246,7 @@ class BrowserTest {
         browser.driver.get(url("/uploads"));
         assertThat(text("#table-uploads")).contains("inventory").contains("decisions");
         browser.screenshot("10-uploads");
-        browser.driver.findElement(By.cssSelector("#table-uploads tbody a")).click();
+        find(By.cssSelector("#table-uploads tbody a")).click();
         assertThat(text("h1")).startsWith("Upload");
         browser.screenshot("11-upload-problems");
         deleteTree(exports.exportsDir());
@@ -247,8 +259,8 @@ class BrowserTest {
         assertThat(text("#users")).contains("paymgr").contains("grc");
         browser.screenshot("13-users");
         browser.driver.get(url("/admin/tokens"));
-        browser.driver.findElement(By.cssSelector("#create-token input[name=name]")).sendKeys("ci-reader");
-        browser.driver.findElement(By.cssSelector("#create-token button")).click();
+        find(By.cssSelector("#create-token input[name=name]")).sendKeys("ci-reader");
+        find(By.cssSelector("#create-token button")).click();
         assertThat(text("#token-value")).startsWith("stw_");
         browser.screenshot("14-token-created");
         browser.driver.get(url("/admin/tokens"));
