@@ -53,6 +53,14 @@ public final class HtmlReportWriter {
         }
         loaders.add(new ClassTemplateLoader(HtmlReportWriter.class, "/templates"));
         cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        safeHtml(cfg);
+    }
+
+    /**
+     * The settings every Steward HTML template runs with (reports and web pages): HTML output format, so every
+     * interpolation is escaped (no script injection), errors rethrown rather than printed into the page, plain numbers.
+     */
+    public static void safeHtml(Configuration cfg) {
         cfg.setRecognizeStandardFileExtensions(true);
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setDefaultEncoding("UTF-8");

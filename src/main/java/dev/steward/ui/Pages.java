@@ -1,11 +1,8 @@
 package dev.steward.ui;
 
 import freemarker.cache.ClassTemplateLoader;
-import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,17 +26,7 @@ public class Pages {
     public Pages() {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setTemplateLoader(new ClassTemplateLoader(Pages.class, "/web"));
-        cfg.setRecognizeStandardFileExtensions(true);
-        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setNumberFormat("computer");
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setWrapUncheckedExceptions(true);
-        cfg.setFallbackOnNullLoopVariable(false);
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        wrapper.setIterableSupport(true);
-        cfg.setObjectWrapper(wrapper.build());
+        dev.steward.report.HtmlReportWriter.safeHtml(cfg);
     }
 
     /** The page {@code <name>.ftlh} with the given values plus {@code me} (the viewer) and {@code v} (formatting). */
