@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * Writes the decisions of one upload with JDBC batches, and folds them into per-day aggregates kept in a bounded map
  * that is flushed to {@code decision_daily} whenever it reaches its key limit (readers sum rows of the same key, so a
  * flush never loses or double counts). The connection is committed every {@code commitEvery} rows: the upload stays
- * PENDING, and so invisible to every reader, until its status flips to COMMITTED. On PostgreSQL raw rows go through
- * COPY ({@link PgCopy}); elsewhere through multi-row INSERT batches.
+ * PENDING, and so invisible to every reader, until its status flips to COMMITTED. On PostgreSQL raw rows and
+ * aggregates go through COPY ({@link PgCopy}); elsewhere through multi-row INSERT batches.
  */
 public final class DecisionWriter implements AutoCloseable {
 
@@ -52,6 +52,7 @@ public final class DecisionWriter implements AutoCloseable {
     /** Rows per COPY chunk on PostgreSQL. */
     private static final int COPY_ROWS = 10_000;
     private final PgCopy copy;
+    private final PgCopy copyDaily;
     private final PreparedStatement multiRow;
     private final PreparedStatement single;
     private final DecisionLine[] buffer = new DecisionLine[ROWS_PER_STATEMENT];
@@ -70,14 +71,15 @@ public final class DecisionWriter implements AutoCloseable {
         this.batchSize = batchSize;
         this.flushKeys = flushKeys;
         this.browser = browser;
-        this.copy = PgCopy.forConnection(connection, uploadId);
+        this.copy = PgCopy.forConnection(connection, PgCopy.DECISIONS);
+        this.copyDaily = PgCopy.forConnection(connection, PgCopy.DAILY);
         this.multiRow = connection.prepareStatement(INSERT_DECISION + String.join(",", java.util.Collections.nCopies(ROWS_PER_STATEMENT, ROW)));
         this.single = connection.prepareStatement(INSERT_DECISION + ROW);
     }
 
     public void write(DecisionLine d) throws SQLException {
         if (copy != null) {
-            copy.add(d);
+            copyRow(d);
             if (copy.buffered() >= COPY_ROWS) {
                 copy.flush();
                 sinceCommit += COPY_ROWS;
@@ -107,6 +109,14 @@ public final class DecisionWriter implements AutoCloseable {
         }
         aggregate(d);
         written++;
+    }
+
+    private void copyRow(DecisionLine d) {
+        copy.number(uploadId).text(d.id()).instant(d.time()).text(d.agent()).text(d.credential())
+                .text(d.onBehalfOf().isEmpty() ? null : StringListConverter.write(d.onBehalfOf())).text(d.tool())
+                .text(d.action()).text(d.resource()).text(d.scope()).bool(d.allowed()).text(d.policy()).text(d.reason())
+                .text(d.trigger()).text(d.approval()).text(d.risk()).text(d.environment()).bool(d.interactive())
+                .text(d.userAgent()).text(d.file()).number(d.line()).endRow();
     }
 
     private void bind(PreparedStatement s, DecisionLine[] rows, int count) throws SQLException {
@@ -178,6 +188,24 @@ public final class DecisionWriter implements AutoCloseable {
     }
 
     private void flushDaily() throws SQLException {
+        if (copyDaily != null) {
+            for (Map.Entry<Key, Counts> e : daily.entrySet()) {
+                Key k = e.getKey();
+                Counts c = e.getValue();
+                copyDaily.number(uploadId).date(k.day()).text(k.agent()).text(k.credential()).text(k.tool())
+                        .text(k.action()).text(k.scope()).text(k.environment()).bool(k.allowed())
+                        .text(StringListConverter.write(k.onBehalfOf())).number(c.count).number(c.withPolicy)
+                        .number(c.complete).number(c.human).number(c.highRisk).number(c.approved)
+                        .number(c.highRiskApproved).instant(c.first).instant(c.last).endRow();
+                if (copyDaily.buffered() >= COPY_ROWS) {
+                    copyDaily.flush();
+                }
+            }
+            copyDaily.flush();
+            daily.clear();
+            connection.commit();
+            return;
+        }
         List<Map.Entry<Key, Counts>> rows = new java.util.ArrayList<>(daily.entrySet());
         String values = " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         String many = INSERT_DAILY + " VALUES " + String.join(",", java.util.Collections.nCopies(ROWS_PER_STATEMENT, values.substring(8)));

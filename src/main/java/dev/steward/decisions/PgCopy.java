@@ -1,74 +1,56 @@
 package dev.steward.decisions;
 
-import dev.steward.ingest.DecisionLine;
-import dev.steward.store.StringListConverter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Writes raw decisions to PostgreSQL with {@code COPY ... FROM STDIN (FORMAT csv)}, PostgreSQL's bulk-load path, in
- * chunks of rows. In CSV format an unquoted empty field is NULL and every text value is quoted, so empty strings and
- * NULLs stay distinct.
+ * Bulk-loads rows into one PostgreSQL table with {@code COPY ... FROM STDIN (FORMAT csv)}, PostgreSQL's bulk-load path,
+ * in chunks: the caller appends a row's fields in the column order of the statement, ends the row, and flushes. In
+ * CSV format an unquoted empty field is NULL and every text value is quoted, so empty strings and NULLs stay distinct.
+ * Used for raw decisions and for their per-day aggregates, the two row kinds one decision upload writes.
  */
 final class PgCopy {
 
-    private static final String COPY = "COPY decision (upload_id, id, decided_at, agent, credential, on_behalf_of, tool,"
+    static final String DECISIONS = "COPY decision (upload_id, id, decided_at, agent, credential, on_behalf_of, tool,"
             + " action, resource, scope, allowed, policy, reason, trigger_ref, approval, risk, environment, interactive,"
             + " user_agent, source_file, source_line) FROM STDIN (FORMAT csv)";
+    static final String DAILY = "COPY decision_daily (upload_id, day_utc, agent, credential, tool, action, scope,"
+            + " environment, allowed, on_behalf_of, decision_count, with_policy, complete, human, high_risk, approved,"
+            + " high_risk_approved, first_at, last_at) FROM STDIN (FORMAT csv)";
 
     private final CopyManager copy;
-    private final long uploadId;
+    private final String sql;
     private final StringBuilder buf = new StringBuilder(1 << 20);
+    private boolean first = true;
     private int rows;
 
-    private PgCopy(CopyManager copy, long uploadId) {
+    private PgCopy(CopyManager copy, String sql) {
         this.copy = copy;
-        this.uploadId = uploadId;
+        this.sql = sql;
     }
 
-    /** A COPY writer when the connection is PostgreSQL's, else null. */
-    static PgCopy forConnection(Connection c, long uploadId) throws SQLException {
+    /** A COPY writer for {@code sql} when the connection is PostgreSQL's, else null. */
+    static PgCopy forConnection(Connection c, String sql) throws SQLException {
         if (!c.isWrapperFor(PGConnection.class)) {
             return null;
         }
-        return new PgCopy(c.unwrap(PGConnection.class).getCopyAPI(), uploadId);
+        return new PgCopy(c.unwrap(PGConnection.class).getCopyAPI(), sql);
     }
 
+    /** Rows ended and not yet flushed. */
     int buffered() {
         return rows;
     }
 
-    void add(DecisionLine d) {
-        buf.append(uploadId).append(',');
-        text(d.id());
-        buf.append(DateTimeFormatter.ISO_INSTANT.format(d.time())).append(',');
-        text(d.agent());
-        text(d.credential());
-        text(d.onBehalfOf().isEmpty() ? null : StringListConverter.write(d.onBehalfOf()));
-        text(d.tool());
-        text(d.action());
-        text(d.resource());
-        text(d.scope());
-        buf.append(d.allowed() ? "t," : "f,");
-        text(d.policy());
-        text(d.reason());
-        text(d.trigger());
-        text(d.approval());
-        text(d.risk());
-        text(d.environment());
-        buf.append(d.interactive() == null ? "" : d.interactive() ? "t" : "f").append(',');
-        text(d.userAgent());
-        text(d.file());
-        buf.append(d.line()).append('\n');
-        rows++;
-    }
-
-    private void text(String v) {
+    PgCopy text(String v) {
+        separate();
         if (v != null) {
             buf.append('"');
             for (int i = 0; i < v.length(); i++) {
@@ -80,7 +62,46 @@ final class PgCopy {
             }
             buf.append('"');
         }
-        buf.append(',');
+        return this;
+    }
+
+    PgCopy number(long v) {
+        separate();
+        buf.append(v);
+        return this;
+    }
+
+    PgCopy bool(Boolean v) {
+        separate();
+        if (v != null) {
+            buf.append(v ? 't' : 'f');
+        }
+        return this;
+    }
+
+    PgCopy instant(Instant v) {
+        separate();
+        buf.append(DateTimeFormatter.ISO_INSTANT.format(v));
+        return this;
+    }
+
+    PgCopy date(LocalDate v) {
+        separate();
+        buf.append(v);
+        return this;
+    }
+
+    void endRow() {
+        buf.append('\n');
+        first = true;
+        rows++;
+    }
+
+    private void separate() {
+        if (!first) {
+            buf.append(',');
+        }
+        first = false;
     }
 
     void flush() throws SQLException {
@@ -88,9 +109,9 @@ final class PgCopy {
             return;
         }
         try {
-            copy.copyIn(COPY, new StringReader(buf.toString()));
+            copy.copyIn(sql, new StringReader(buf.toString()));
         } catch (IOException e) {
-            throw new SQLException("COPY of " + rows + " decisions failed", e);
+            throw new SQLException("COPY of " + rows + " rows failed: " + sql, e);
         }
         buf.setLength(0);
         rows = 0;
