@@ -41,11 +41,18 @@ final class InventoryCeiling {
         return Math.max(0, n);
     }
 
+    /** No document size limit: the product raises SnakeYAML's 3 MB default to its own limit too. */
+    private static org.yaml.snakeyaml.LoaderOptions unlimited() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit(Integer.MAX_VALUE);
+        return o;
+    }
+
     private static long yaml(Path file) throws IOException {
         long records = 0;
         long chars = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                JsonParser p = YAMLFactory.builder().build().createParser(in)) {
+                JsonParser p = YAMLFactory.builder().loaderOptions(unlimited()).build().createParser(in)) {
             int depth = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {

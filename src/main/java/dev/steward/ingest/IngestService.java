@@ -264,8 +264,9 @@ public class IngestService {
             counts = new IngestReport.Counts(store.people(), store.agents(), store.credentials(), 0, store.secrets());
             store.flush();
             em.flush();
-            if (!asOf.equals(receivedAt)) {
+            if (!asOf.equals(receivedAt) && store.secrets() > 0) {
                 // asOf arrived after records that held secrets (e.g. at the end of a document): date them by it
+                // (without secrets there is nothing to date, and both updates would scan the upload's rows)
                 em.createNativeQuery("UPDATE secret_finding SET found_at = ?1 WHERE upload_id = ?2 AND found_at = ?3")
                         .setParameter(1, asOf).setParameter(2, id).setParameter(3, receivedAt).executeUpdate();
                 em.createNativeQuery("UPDATE credential SET exposure_at = ?1 WHERE upload_id = ?2 AND exposure_at = ?3")
