@@ -44,6 +44,12 @@ public record StageResult(String stage, long millis, long items, String unit, lo
                 met);
     }
 
+    /** A stage shown beside its ceiling, without a target. */
+    public static StageResult besideCeiling(String stage, long millis, long items, String unit, long[] heap, String ceiling,
+            long ceilingMillis) {
+        return new StageResult(stage, millis, items, unit, heap[0], heap[1], ceiling, ceilingMillis, null, null);
+    }
+
     /** A stage with an absolute time limit. */
     public static StageResult withinSeconds(String stage, long millis, long items, String unit, long[] heap, int seconds) {
         return new StageResult(stage, millis, items, unit, heap[0], heap[1], null, null, "<= " + seconds + " s",

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -30,72 +31,91 @@ public final class DocumentInventoryReader {
         this.limits = limits;
     }
 
-    /** Reads the document; {@code yaml} chooses the parser. Returns the document's kind (Inventory or People). */
+    /**
+     * Reads the document; {@code yaml} chooses the parser. Returns the document's kind (Inventory or People). The
+     * parser runs ahead on a thread of its own ({@link ParseAhead}); everything else happens on the calling thread,
+     * in document order.
+     */
     public String read(String file, InputStream in, boolean yaml, RecordMapper mapper, Problems problems, InventorySink sink)
             throws IOException {
         InputStream bounded = new SizeLimit(in, limits.maxDocumentBytes(), file);
         ObjectMapper om = new ObjectMapper(factory(yaml));
-        String kind = null;
-        String asOfText;
-        TreeReader trees = new TreeReader(file, limits.maxYamlAliases(), problems);
+        String[] kind = {null};
+        TreeReader trees = new TreeReader(file, limits.maxYamlAliases());
         try (JsonParser p = om.getFactory().createParser(bounded)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IngestException(file + ": expected a " + (yaml ? "YAML mapping" : "JSON object")
-                        + " with apiVersion: steward/v1 and kind: Inventory at the top");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                long line = p.currentTokenLocation().getLineNr();
-                JsonToken t = p.nextToken();
-                RecordMapper.Section section = RecordMapper.Section.of(field);
-                if (section != null && t == JsonToken.START_ARRAY) {
-                    sink.section(section);
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        long recordLine = p.currentTokenLocation().getLineNr();
-                        TreeReader.Read record = trees.read(p, true);
-                        mapper.map(section, (ObjectNode) record.node(), file, recordLine, record.lines());
-                    }
-                    if (p.currentToken() != JsonToken.END_ARRAY) {
-                        problems.error(file, p.currentTokenLocation().getLineNr(), field, p.getText(),
-                                "every entry of '" + field + "' must be a mapping of fields");
-                        p.skipChildren();
-                    }
-                    continue;
-                }
-                JsonNode value = trees.read(p, false).node();
-                switch (field) {
-                    case "apiVersion" -> {
-                        if (!"steward/v1".equals(value.asText())) {
-                            problems.error(file, line, "apiVersion", value.asText(), "expected steward/v1");
-                        }
-                    }
-                    case "kind" -> kind = value.asText();
-                    case "asOf" -> {
-                        asOfText = value.isNull() ? null : value.asText();
-                        java.time.Instant at = Times.parse(asOfText).orElse(null);
-                        if (asOfText != null && at == null) {
-                            problems.error(file, line, "asOf", asOfText, "not an RFC 3339 date-time or a date (YYYY-MM-DD)");
-                        }
-                        sink.meta(at, null);
-                    }
-                    case "source" -> sink.meta(null, value.isNull() ? null : value.asText());
-                    default -> {
-                        if (!TOP_LEVEL.contains(field) || !(value == null || value.isNull())) {
-                            problems.warning(file, line, field, null, TOP_LEVEL.contains(field)
-                                    ? "expected a list of records" : "unknown top-level field ignored");
-                        }
-                    }
-                }
-            }
+            ParseAhead.run(file, emit -> parse(p, file, yaml, trees, emit, mapper, problems, sink, kind));
         } catch (StreamConstraintsException e) {
             throw new IngestException(file + ": " + e.getOriginalMessage() + " (steward.ingest.max-nesting-depth)");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw parseError(file, e);
         }
-        if (kind == null || !(kind.equals("Inventory") || kind.equals("People"))) {
-            problems.error(file, 1, "kind", kind, "expected kind: Inventory (or People)");
+        if (kind[0] == null || !(kind[0].equals("Inventory") || kind[0].equals("People"))) {
+            problems.error(file, 1, "kind", kind[0], "expected kind: Inventory (or People)");
         }
-        return kind;
+        return kind[0];
+    }
+
+    /** The parsing half: reads tokens and trees, and emits what to do with them (run on the calling thread). */
+    private void parse(JsonParser p, String file, boolean yaml, TreeReader trees, Consumer<ParseAhead.Step> emit,
+            RecordMapper mapper, Problems problems, InventorySink sink, String[] kind) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new IngestException(file + ": expected a " + (yaml ? "YAML mapping" : "JSON object")
+                    + " with apiVersion: steward/v1 and kind: Inventory at the top");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            long line = p.currentTokenLocation().getLineNr();
+            JsonToken t = p.nextToken();
+            RecordMapper.Section section = RecordMapper.Section.of(field);
+            if (section != null && t == JsonToken.START_ARRAY) {
+                emit.accept(() -> sink.section(section));
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    long recordLine = p.currentTokenLocation().getLineNr();
+                    TreeReader.Read record = trees.read(p, true);
+                    emit.accept(() -> {
+                        record.report(problems, file);
+                        mapper.map(section, (ObjectNode) record.node(), file, recordLine, record.lines());
+                    });
+                }
+                if (p.currentToken() != JsonToken.END_ARRAY) {
+                    long at = p.currentTokenLocation().getLineNr();
+                    String text = p.getText();
+                    emit.accept(() -> problems.error(file, at, field, text, "every entry of '" + field
+                            + "' must be a mapping of fields"));
+                    p.skipChildren();
+                }
+                continue;
+            }
+            JsonNode value = trees.read(p, false).node();
+            emit.accept(() -> topLevel(file, field, line, value, problems, sink, kind));
+        }
+    }
+
+    private static void topLevel(String file, String field, long line, JsonNode value, Problems problems, InventorySink sink,
+            String[] kind) {
+        switch (field) {
+            case "apiVersion" -> {
+                if (!"steward/v1".equals(value.asText())) {
+                    problems.error(file, line, "apiVersion", value.asText(), "expected steward/v1");
+                }
+            }
+            case "kind" -> kind[0] = value.asText();
+            case "asOf" -> {
+                String asOfText = value.isNull() ? null : value.asText();
+                java.time.Instant at = Times.parse(asOfText).orElse(null);
+                if (asOfText != null && at == null) {
+                    problems.error(file, line, "asOf", asOfText, "not an RFC 3339 date-time or a date (YYYY-MM-DD)");
+                }
+                sink.meta(at, null);
+            }
+            case "source" -> sink.meta(null, value.isNull() ? null : value.asText());
+            default -> {
+                if (!TOP_LEVEL.contains(field) || !(value == null || value.isNull())) {
+                    problems.warning(file, line, field, null, TOP_LEVEL.contains(field)
+                            ? "expected a list of records" : "unknown top-level field ignored");
+                }
+            }
+        }
     }
 
     private JsonFactory factory(boolean yaml) {

@@ -42,9 +42,11 @@ public class IngestService {
     private final Clock clock;
     private final SourceAdapters sources;
     private final AuditLog audit;
+    private final javax.sql.DataSource dataSource;
 
     public IngestService(IngestConfig limits, UploadRepository uploads, EntityManager em, StagedDecisions staged,
-            MeterRegistry metrics, SourceAdapters sources, AuditLog audit) {
+            MeterRegistry metrics, SourceAdapters sources, AuditLog audit, io.agroal.api.AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.sources = sources;
         this.audit = audit;
         this.limits = limits;
@@ -219,8 +221,9 @@ public class IngestService {
         String source = request.source();
         String scope = request.scope();
         UploadKind kind = plan.kind();
-        {
-            InventoryStore store = new InventoryStore(em, problems);
+        try (java.sql.Connection connection = dataSource.getConnection();
+                dev.steward.inventory.InventoryRows rows = new dev.steward.inventory.InventoryRows(connection)) {
+            InventoryStore store = new InventoryStore(rows, problems);
             // a secret in an inventory is known to exist as of the inventory's asOf (else the time it arrived)
             Instant requested = request.asOf();
             RecordMapper mapper = new RecordMapper(problems, store, id,
@@ -259,9 +262,11 @@ public class IngestService {
                 kind = UploadKind.PEOPLE;
             }
             counts = new IngestReport.Counts(store.people(), store.agents(), store.credentials(), 0, store.secrets());
+            store.flush();
             em.flush();
-            if (!asOf.equals(receivedAt)) {
+            if (!asOf.equals(receivedAt) && store.secrets() > 0) {
                 // asOf arrived after records that held secrets (e.g. at the end of a document): date them by it
+                // (without secrets there is nothing to date, and both updates would scan the upload's rows)
                 em.createNativeQuery("UPDATE secret_finding SET found_at = ?1 WHERE upload_id = ?2 AND found_at = ?3")
                         .setParameter(1, asOf).setParameter(2, id).setParameter(3, receivedAt).executeUpdate();
                 em.createNativeQuery("UPDATE credential SET exposure_at = ?1 WHERE upload_id = ?2 AND exposure_at = ?3")

@@ -4,36 +4,31 @@ import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.PersonRecord;
 import dev.steward.evidence.SecretFinding;
-import dev.steward.inventory.AgentEntity;
-import dev.steward.inventory.CredentialEntity;
-import dev.steward.inventory.PersonEntity;
-import dev.steward.inventory.SecretFindingEntity;
-import jakarta.persistence.EntityManager;
+import dev.steward.inventory.InventoryRows;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The inventory sink that stores records of one upload in its transaction. Once any error is known it stops writing (the upload will roll back) while reading goes on to list every
- * problem. Flushes and clears the persistence context every few hundred records to keep memory flat.
+ * The inventory sink that stores records of one upload in its transaction, with plain JDBC batches
+ * ({@link InventoryRows}) on the transaction's connection. Once any error is known it stops writing (the upload will
+ * roll back) while reading goes on to list every problem. Memory holds at most one multi-row statement per table.
  */
 final class InventoryStore implements InventorySink {
 
-    private static final int FLUSH_EVERY = 500;
-
-    private final EntityManager em;
+    private final InventoryRows rows;
     private final Problems problems;
     private long people;
     private long agents;
     private long credentials;
     private final Set<RecordMapper.Section> sections = EnumSet.noneOf(RecordMapper.Section.class);
     private long secrets;
-    private int unflushed;
     Instant asOf;
     String source;
 
-    InventoryStore(EntityManager em, Problems problems) {
-        this.em = em;
+    InventoryStore(InventoryRows rows, Problems problems) {
+        this.rows = rows;
         this.problems = problems;
     }
 
@@ -55,36 +50,54 @@ final class InventoryStore implements InventorySink {
     @Override
     public void person(PersonRecord p, String attributes) {
         people++;
-        persist(PersonEntity.from(p, attributes));
+        if (writing()) {
+            sql(() -> rows.person(p, attributes));
+        }
     }
 
     @Override
     public void agent(AgentRecord a, String attributes) {
         agents++;
-        persist(AgentEntity.from(a, attributes));
+        if (writing()) {
+            sql(() -> rows.agent(a, attributes));
+        }
     }
 
     @Override
     public void credential(CredentialRecord c, String attributes) {
         credentials++;
-        persist(CredentialEntity.from(c, attributes));
+        if (writing()) {
+            sql(() -> rows.credential(c, attributes));
+        }
     }
 
     @Override
     public void secret(SecretFinding finding) {
         secrets++;
-        persist(SecretFindingEntity.from(finding));
+        if (writing()) {
+            sql(() -> rows.secret(finding));
+        }
     }
 
-    private void persist(Object entity) {
-        if (problems.hasErrors()) {
-            return;
-        }
-        em.persist(entity);
-        if (++unflushed >= FLUSH_EVERY) {
-            em.flush();
-            em.clear();
-            unflushed = 0;
+    private boolean writing() {
+        return !problems.hasErrors();
+    }
+
+    /** Sends the buffered rows, so the transaction can read or update them. */
+    void flush() {
+        sql(rows::flush);
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws SQLException;
+    }
+
+    private static void sql(Write w) {
+        try {
+            w.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the inventory: " + e.getMessage(), e);
         }
     }
 

@@ -107,7 +107,7 @@ public final class RecordMapper {
                 problems.error(file, lineOf("id", line), prefixed(section, "id"), id, "duplicate id; first defined at " + first);
             }
         }
-        for (NativeSchemas.Violation v : NativeSchemas.get().validate(section.schema, node.toString())) {
+        for (NativeSchemas.Violation v : NativeSchemas.get().validate(section.schema, node)) {
             problems.error(file, lineOf(v.field(), line), prefixed(section, v.field()), valueAt(node, v.field()), v.message());
         }
         ObjectNode attributes = kept != null ? kept : node.objectNode();

@@ -9,35 +9,53 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Reads one JSON/YAML value into a tree while remembering the line of every field (dotted path), so problems can
  * name the exact line. YAML aliases are counted against the alias limit and are refused inside records: the YAML
- * parser does not expand them, so a record using one would silently carry the anchor's name.
+ * parser does not expand them, so a record using one would silently carry the anchor's name. Those refusals are
+ * returned with the value ({@link Read#report}) rather than reported at once, so a reader on another thread than the
+ * one that files problems keeps them in document order.
  */
 final class TreeReader {
 
     private final String file;
     private final int maxAliases;
-    private final Problems problems;
     private int aliases;
+    private List<Alias> refused = new ArrayList<>();
 
-    TreeReader(String file, int maxAliases, Problems problems) {
+    TreeReader(String file, int maxAliases) {
         this.file = file;
         this.maxAliases = maxAliases;
-        this.problems = problems;
     }
 
-    /** A value and the lines of its fields. */
-    record Read(JsonNode node, Map<String, Long> lines) {
+    /** An alias found inside a record: its line and field. */
+    record Alias(long line, String path) {
+    }
+
+    /** A value, the lines of its fields, and the aliases refused inside it. */
+    record Read(JsonNode node, Map<String, Long> lines, List<Alias> aliases) {
+
+        /** Files the refused aliases as errors of the file. */
+        void report(Problems problems, String file) {
+            for (Alias a : aliases) {
+                problems.error(file, a.line(), a.path(), null, "YAML aliases are not expanded in records; write the value out");
+            }
+        }
     }
 
     /** Reads the value at the parser's current token. {@code inRecord} makes aliases an error. */
     Read read(JsonParser p, boolean inRecord) throws IOException {
         Map<String, Long> lines = new HashMap<>();
         JsonNode node = value(p, "", lines, inRecord);
-        return new Read(node, lines);
+        List<Alias> found = refused.isEmpty() ? List.of() : refused;
+        if (!found.isEmpty()) {
+            refused = new ArrayList<>();
+        }
+        return new Read(node, lines, found);
     }
 
     private JsonNode value(JsonParser p, String path, Map<String, Long> lines, boolean inRecord) throws IOException {
@@ -88,8 +106,7 @@ final class TreeReader {
                         + " YAML aliases (steward.ingest.max-yaml-aliases); alias bombs are refused");
             }
             if (inRecord) {
-                problems.error(file, p.currentTokenLocation().getLineNr(), path.isEmpty() ? null : path, null,
-                        "YAML aliases are not expanded in records; write the value out");
+                refused.add(new Alias(p.currentTokenLocation().getLineNr(), path.isEmpty() ? null : path));
             }
         }
     }

@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import dev.steward.assessment.FrameworkScore;
 import dev.steward.assessment.RunDiff;
 import dev.steward.assessment.TeamRecommendation;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The gap report's PDF sections: executive summary with charts, controls, findings. */
@@ -114,25 +115,16 @@ final class PdfGaps {
                 "Subject", "Owner", "Age", "Reason and evidence", "Remediation");
         n = 0;
         for (GapReport.FindingRow x : g.findings()) {
-            PdfPCell check = p.cell(x.checkId(), p.bold, false);
-            check.addElement(new com.lowagie.text.Phrase(x.checkId(), p.bold));
-            check.addElement(new com.lowagie.text.Phrase(x.title(), p.muted));
-            t.addCell(check);
+            t.addCell(p.lines(x.checkId(), p.bold, List.of(Fmt.text(x.title())), p.muted));
             p.badge(t, x.severity().name(), Palette.severity(x.severity()));
             p.badge(t, x.result() == dev.steward.check.Result.INSUFFICIENT_EVIDENCE ? "INSUFFICIENT" : x.result().name(),
                     Palette.result(x.result()));
-            PdfPCell subject = p.cell(x.subjectId(), p.body, false);
-            subject.addElement(new com.lowagie.text.Phrase(x.subjectId(), p.body));
-            subject.addElement(new com.lowagie.text.Phrase(x.subjectType() + " \u00b7 " + Fmt.text(x.team()) + " \u00b7 "
-                    + Fmt.text(x.environment()), p.muted));
-            t.addCell(subject);
+            t.addCell(p.lines(x.subjectId(), p.body, List.of(x.subjectType() + " \u00b7 " + Fmt.text(x.team()) + " \u00b7 "
+                    + Fmt.text(x.environment())), p.muted));
             p.cell(t, x.ownerName() == null ? x.owner() : x.ownerName());
             p.num(t, Fmt.days(x.ageDays()));
-            PdfPCell reason = p.cell(x.reason(), p.small, false);
-            reason.addElement(new com.lowagie.text.Phrase(x.reason(), p.small));
-            x.evidence().stream().limit(3).forEach(e -> reason.addElement(new com.lowagie.text.Phrase(e.kind() + " " + e.id()
-                    + (e.detail() == null ? "" : ": " + e.detail()), p.muted)));
-            t.addCell(reason);
+            t.addCell(p.lines(x.reason(), p.small, x.evidence().stream().limit(3).map(e -> e.kind() + " " + e.id()
+                    + (e.detail() == null ? "" : ": " + e.detail())).toList(), p.muted));
             t.addCell(p.cell(x.remediation(), p.small, false));
             p.rowDone(t, ++n);
         }

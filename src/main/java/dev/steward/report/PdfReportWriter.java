@@ -216,8 +216,30 @@ public final class PdfReportWriter {
             t.addCell(c);
         }
 
+        /**
+         * A cell of several lines: the first in {@code first}, each further one in {@code rest}. One phrase with line
+         * breaks (text mode) rather than one element per line (composite mode): the same lines at the same
+         * 1.5-line spacing, laid out several times faster, which matters in a table of a hundred thousand rows.
+         */
+        PdfPCell lines(String head, Font first, List<String> more, Font rest) {
+            Phrase phrase = new Phrase(new Chunk(clip(head), first));
+            for (String line : more) {
+                phrase.add(new Chunk("\n" + clip(line), rest));
+            }
+            PdfPCell c = new PdfPCell(phrase);
+            c.setLeading(0, 1.5f);
+            c.setBorder(Rectangle.BOTTOM);
+            c.setBorderColor(PdfCharts.color(Palette.RULE));
+            c.setPadding(3.5f);
+            return c;
+        }
+
+        private static String clip(String s) {
+            return s == null || s.isBlank() ? Fmt.NONE : s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "\u2026" : s;
+        }
+
         PdfPCell cell(String s, Font f, boolean right) {
-            String v = s == null || s.isBlank() ? Fmt.NONE : s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "\u2026" : s;
+            String v = clip(s);
             PdfPCell c = new PdfPCell(new Phrase(v, f));
             c.setBorder(Rectangle.BOTTOM);
             c.setBorderColor(PdfCharts.color(Palette.RULE));

@@ -24,22 +24,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
  * Builds report models from stored runs and writes them; REST and CLI both call it. The model of a run reads the
  * stored summary, controls and diff, reloads the evidence at the run's as-of and window (the records every count
- * traces to), and streams the findings from the store page by page whenever a writer iterates them.
+ * traces to), and streams the findings from the store in one read whenever a writer iterates them
+ * ({@link FindingStream}).
  */
 @ApplicationScoped
 public class ReportService {
 
-    private static final int PAGE = 5000;
     private static final int TREND_RUNS = 12;
 
     private final AssessmentService assessments;
@@ -87,7 +85,7 @@ public class ReportService {
         catalog.all().forEach(c -> checks.put(c.id(), c));
         Map<String, List<String>> controlsByKey = new LinkedHashMap<>();
         s.checks().forEach(c -> controlsByKey.put(c.key(), c.controls()));
-        Iterable<Finding> findings = () -> new Paged(s.id(), controlsByKey);
+        Iterable<Finding> findings = () -> new FindingStream(c -> store.streamFindings(s.id(), controlsByKey, c));
         ReportInputs in = new ReportInputs(s, controls, run.get().diff(), trend(s), loaded, mappings.current(), checks, findings,
                 inputs(s), clock.instant().truncatedTo(ChronoUnit.SECONDS));
         return Optional.of(new ReportModelBuilder(in).build(blankToNull(framework), filter == null ? ReportFilter.NONE : filter));
@@ -137,43 +135,4 @@ public class ReportService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
-
-    /** The run's findings in run order, read page by page so a run of any size streams. */
-    private final class Paged implements Iterator<Finding> {
-        private final String runId;
-        private final Map<String, List<String>> controls;
-        private List<Finding> page = List.of();
-        private int at;
-        private long offset;
-        private boolean last;
-
-        Paged(String runId, Map<String, List<String>> controls) {
-            this.runId = runId;
-            this.controls = controls;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (at < page.size()) {
-                return true;
-            }
-            if (last) {
-                return false;
-            }
-            page = store.findings(runId, AssessmentStore.FindingFilter.NONE, controls, (int) offset, PAGE);
-            offset += page.size();
-            at = 0;
-            last = page.size() < PAGE;
-            return !page.isEmpty();
-        }
-
-        @Override
-        public Finding next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return page.get(at++);
-        }
-    }
-
 }

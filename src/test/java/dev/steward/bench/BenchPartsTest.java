@@ -50,6 +50,16 @@ class BenchPartsTest {
     }
 
     @Test
+    void inventoryCeilingCountsThePeopleRowsAndTheRecordsOfEveryList() throws Exception {
+        Path people = Files.writeString(dir.resolve("people.csv"), "id,name\np1,Ann\np2,\"Bo, Jr\"\n");
+        Path inventory = Files.writeString(dir.resolve("inventory.yaml"), "apiVersion: steward/v1\nkind: Inventory\n"
+                + "asOf: 2026-11-01\nagents:\n  - id: a1\n    tools: [x, y]\n    monitoring: {alertChannel: '#a'}\n"
+                + "  - id: a2\ncredentials:\n  - id: c1\n    holders: [a1]\n");
+
+        assertThat(new InventoryCeiling().parse(people, inventory)).isEqualTo(2 + 3);
+    }
+
+    @Test
     void reportCeilingCellsAreTheRowFieldsAsTextCappedAtTheColumnCount() {
         assertThat(ReportCeiling.cells(new Row("x", null, "z"), 17)).containsExactly("x", "", "z");
         assertThat(ReportCeiling.cells(new Row("x", 2, "z"), 2)).containsExactly("x", "2");

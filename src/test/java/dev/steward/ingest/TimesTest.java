@@ -1,0 +1,38 @@
+package dev.steward.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+/** The native time forms, and that the fast path for the common UTC form agrees with the general one. */
+class TimesTest {
+
+    @Test
+    void theCommonUtcFormReadsAsTheInstantItNames() {
+        assertThat(Times.parse("2026-11-01T10:20:30Z")).contains(Instant.parse("2026-11-01T10:20:30Z"));
+        assertThat(Times.parse(" 2024-02-29t23:59:59z ")).contains(Instant.parse("2024-02-29T23:59:59Z"));
+        assertThat(Times.parse("2026-12-31T00:00:00Z")).contains(Instant.parse("2026-12-31T00:00:00Z"));
+    }
+
+    @Test
+    void otherFormsAndOutOfRangeFieldsTakeTheGeneralPath() {
+        assertThat(Times.parse("2026-11-01")).contains(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(Times.parse("2026-11-01T10:20:30.5+02:00")).contains(OffsetDateTime.parse("2026-11-01T10:20:30.5+02:00")
+                .toInstant());
+        assertThat(Times.parse("2026-11-01T10:20Z")).contains(Instant.parse("2026-11-01T10:20:00Z"));
+        // out-of-range fields are whatever the general path makes of them, never a different fast answer
+        for (String odd : new String[] {"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-01T24:00:00Z",
+                "2026-11-01T10:60:00Z", "2026-1x-01T00:00:00Z", "yesterday"}) {
+            assertThat(Times.parse(odd)).as(odd).isEqualTo(general(odd));
+        }
+        assertThat(Times.parse("2026-13-01T00:00:00Z")).isEmpty();
+        assertThat(Times.parse("yesterday")).isEmpty();
+    }
+
+    /** The general path alone: the same text with a redundant zero offset, which the fast path does not take. */
+    private static java.util.Optional<Instant> general(String text) {
+        return text.endsWith("Z") ? Times.parse(text.substring(0, text.length() - 1) + "+00:00") : Times.parse(text);
+    }
+}
