@@ -1,11 +1,12 @@
 package dev.steward.assessment;
 
 import dev.steward.check.CheckResult;
+import dev.steward.check.EvidenceRef;
 import dev.steward.check.Result;
-import dev.steward.check.SubjectType;
 import dev.steward.check.rules.Lif4RevocationEnforcedCheck;
 import dev.steward.decisions.WindowShards;
 import dev.steward.evidence.Evidence;
+import dev.steward.evidence.SourceRef;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -23,19 +24,14 @@ import java.util.function.Consumer;
 
 /**
  * An assessment of a window too large to hold: the same evaluations, results and outcome as {@link Assessor#assess},
- * one {@link WindowShards shard} of subjects at a time. Pass 1 evaluates every check on each shard and stores each
- * result at its run-order position ({@code seq}: evaluation, then subject id, exactly where the one-pass assessment
- * puts it); it also keeps what counting needs (subject, verdict, score, weight, attribution; no reason, no evidence)
- * in a temporary file per shard. Pass 2 reads those back in run order (evaluation by evaluation, shard after shard)
- * and counts them ({@link Tally}) and hands them to {@code inOrder} (the diff), so every sum is taken in the same
- * order as in one pass and the outcome is identical.
+ * one {@link WindowShards shard} of subjects at a time. Pass 1 evaluates every check on each shard and keeps each
+ * result (subject, verdict, unrounded score, weight, attribution, reason, evidence) in a temporary file per shard.
+ * Pass 2 reads those back in run order (evaluation by evaluation, shard after shard: evaluation, then subject id,
+ * exactly the one-pass order), counts them ({@link Tally}) and hands them to {@code inOrder} (the store and the diff),
+ * so results are stored in run order and every sum is taken in the same order as in one pass: the outcome is
+ * identical.
  */
 final class ShardedAssessment {
-
-    /** Stores a result at its run-order position. */
-    interface Store {
-        void write(AssessedResult r, int seq);
-    }
 
     private final Assessor assessor;
     private final Map<String, Integer> ids = new HashMap<>();
@@ -45,7 +41,7 @@ final class ShardedAssessment {
         this.assessor = assessor;
     }
 
-    Outcome run(Evidence inventory, WindowShards shards, Store store, Consumer<AssessedResult> inOrder, Path tmp) {
+    Outcome run(Evidence inventory, WindowShards shards, Consumer<AssessedResult> inOrder, Path tmp) {
         EvaluationPlan plan = assessor.plan();
         List<Evaluation> evaluations = plan.evaluations();
         int k = shards.count();
@@ -57,38 +53,25 @@ final class ShardedAssessment {
             for (int shard = 0; shard < k; shard++) {
                 Evidence ev = shards.evidence(shard);
                 Attribution attribution = new Attribution(ev);
-                long principalsBefore = shards.principalsBefore(shard);
-                int principalsHere = ev.principals().size();
-                long base = 0;
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                         Files.newOutputStream(dir.resolve("results-" + shard)), 1 << 16))) {
                     for (int i = 0; i < evaluations.size(); i++) {
                         Evaluation e = evaluations.get(i);
                         long started = System.nanoTime();
                         List<CheckResult> results = Assessor.evaluate(e, ev);
-                        SubjectType type = e.check().subjectType();
-                        long offset = switch (type) {
-                            case AGENT -> shards.agentsBefore(shard);
-                            case CREDENTIAL -> shards.credentialsBefore(shard);
-                            default -> principalsBefore;
-                        };
-                        int expected = switch (type) {
+                        int expected = switch (e.check().subjectType()) {
                             case AGENT -> shards.agents(shard).size();
                             case CREDENTIAL -> shards.credentials(shard).size();
-                            default -> principalsHere;
+                            default -> ev.principals().size();
                         };
                         if (results.size() != expected) {
                             throw new IllegalStateException(e.key() + " gave " + results.size() + " results for " + expected
                                     + " subjects of shard " + shard + ": a sharded assessment needs one result per subject");
                         }
                         out.writeInt(results.size());
-                        for (int j = 0; j < results.size(); j++) {
-                            CheckResult r = results.get(j);
-                            Attribution.Subject subject = attribution.of(r.subjectType(), r.subjectId());
-                            store.write(AssessedResult.of(e, r, subject), Math.toIntExact(base + offset + j));
-                            keep(out, r, subject);
+                        for (CheckResult r : results) {
+                            keep(out, e, r, attribution.of(r.subjectType(), r.subjectId()));
                         }
-                        base += total(type, shards, inventory);
                         millis[i] += (System.nanoTime() - started) / 1_000_000;
                     }
                 }
@@ -126,16 +109,9 @@ final class ShardedAssessment {
         }
     }
 
-    private static long total(SubjectType type, WindowShards shards, Evidence inventory) {
-        return switch (type) {
-            case AGENT -> inventory.agents().size();
-            case CREDENTIAL -> inventory.credentials().size();
-            default -> shards.principals();
-        };
-    }
-
-    private void keep(DataOutputStream out, CheckResult r, Attribution.Subject s) throws IOException {
-        out.writeUTF(r.subjectId());
+    private void keep(DataOutputStream out, Evaluation e, CheckResult r, Attribution.Subject s) throws IOException {
+        AssessedResult a = AssessedResult.of(e, r, s);
+        ResultPack.writeText(out, r.subjectId());
         out.writeByte(r.result().ordinal());
         out.writeBoolean(r.score() != null);
         out.writeDouble(r.score() == null ? 0 : r.score());
@@ -144,11 +120,25 @@ final class ShardedAssessment {
         out.writeInt(id(s.team()));
         out.writeInt(id(s.manager()));
         out.writeInt(id(s.environment()));
+        ResultPack.writeText(out, a.reason());
+        ResultPack.writeVarInt(out, a.evidence().size());
+        for (EvidenceRef ref : a.evidence()) {
+            out.writeInt(id(ref.kind()));
+            ResultPack.writeText(out, ref.id());
+            ResultPack.writeText(out, ref.detail());
+            SourceRef source = ref.source();
+            out.writeBoolean(source != null);
+            if (source != null) {
+                out.writeLong(source.uploadId());
+                out.writeInt(id(source.file()));
+                out.writeLong(source.line());
+            }
+        }
     }
 
     private void replay(DataInputStream in, Evaluation e, Tally.Evaluated counted, Consumer<AssessedResult> inOrder)
             throws IOException {
-        String subject = in.readUTF();
+        String subject = ResultPack.readText(in);
         Result result = Result.values()[in.readByte()];
         boolean scored = in.readBoolean();
         double score = in.readDouble();
@@ -157,9 +147,19 @@ final class ShardedAssessment {
         String team = name(in.readInt());
         String manager = name(in.readInt());
         String environment = name(in.readInt());
+        String reason = ResultPack.readText(in);
+        int refs = ResultPack.readVarInt(in);
+        List<EvidenceRef> evidence = new ArrayList<>(refs);
+        for (int k = 0; k < refs; k++) {
+            String kind = name(in.readInt());
+            String id = ResultPack.readText(in);
+            String detail = ResultPack.readText(in);
+            SourceRef source = in.readBoolean() ? new SourceRef(in.readLong(), name(in.readInt()), in.readLong()) : null;
+            evidence.add(new EvidenceRef(kind, id, detail, source));
+        }
         Double raw = scored ? score : null;
         AssessedResult a = new AssessedResult(e.check().id(), e.variant(), e.check().subjectType(), subject, result, raw,
-                e.check().severity(), weight, "", owner, team, manager, environment, List.of(), e.controls());
+                e.check().severity(), weight, reason, owner, team, manager, environment, evidence, e.controls());
         counted.add(result, raw, weight, a);
         inOrder.accept(a);
     }
