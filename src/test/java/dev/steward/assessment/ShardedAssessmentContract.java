@@ -2,6 +2,7 @@ package dev.steward.assessment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.check.CheckCatalog;
@@ -161,6 +162,9 @@ abstract class ShardedAssessmentContract {
         assertThat(mine).extracting(l -> l.get("subjectId").asText()).contains("invoice-bot").doesNotContain("campaign-writer");
 
         given().auth().oauth2(ADMIN).get("/api/v1/assessments/no-such-run/results").then().statusCode(404);
+        given().get("/api/v1/assessments/" + id + "/results").then().statusCode(401);
+        given().auth().oauth2(ADMIN).get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/assessments/{id}/results"));
     }
 
     private static List<JsonNode> lines(String body) {
