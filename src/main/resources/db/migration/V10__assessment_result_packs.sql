@@ -7,10 +7,11 @@
 
 CREATE TABLE assessment_result_pack (
     run_id       VARCHAR(64) NOT NULL,
-    pack         INTEGER     NOT NULL,                -- 0, 1, 2 ... in run order
-    first_seq    INTEGER     NOT NULL,                -- seq of the pack's first result
+    pack         INTEGER     NOT NULL,                -- 0, 1, 2 ... in write order
+    first_seq    INTEGER     NOT NULL,                -- seq of the pack's first result: packs hold disjoint seq runs
     last_seq     INTEGER     NOT NULL,                -- seq of its last result
     result_count INTEGER     NOT NULL,
     body         BYTEA       NOT NULL,                -- deflated ResultPack
     CONSTRAINT assessment_result_pack_pk PRIMARY KEY (run_id, pack)
 );
+CREATE INDEX assessment_result_pack_order ON assessment_result_pack (run_id, first_seq);

@@ -161,8 +161,7 @@ public class AssessmentService {
         Outcome outcome;
         try (ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
             if (sharded != null) {
-                outcome = new ShardedAssessment(assessor).run(loaded, sharded, r -> {
-                    writer.write(r);
+                outcome = new ShardedAssessment(assessor).run(loaded, sharded, writer, r -> {
                     if (diff != null) {
                         diff.accept(r);
                     }

@@ -63,7 +63,8 @@ public class AssessmentStore {
     }
 
     /**
-     * Every stored result of a run, findings and packed results merged, in run order (seq), streamed to the consumer:
+     * Every stored result of a run, findings and packed results merged, in run order (seq), streamed to the consumer
+     * (packs hold disjoint runs of seqs, read by first seq):
      * memory holds one pack (a few thousand results), never the run. Only results of {@code teams} (null = every team;
      * a result without a team belongs to none). Joins the caller's transaction or runs in its own, so PostgreSQL
      * streams with cursors. Returns how many results were handed over.
@@ -80,7 +81,7 @@ public class AssessmentStore {
                 + " ORDER BY seq";
         try (Connection c = dataSource.getConnection(); PreparedStatement rows = c.prepareStatement(rowsSql);
                 PreparedStatement packs = c.prepareStatement("SELECT body FROM assessment_result_pack WHERE run_id = ?"
-                        + " ORDER BY pack")) {
+                        + " ORDER BY first_seq")) {
             for (int i = 0; i < args.size(); i++) {
                 rows.setObject(i + 1, args.get(i));
             }

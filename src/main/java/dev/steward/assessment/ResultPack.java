@@ -24,17 +24,20 @@ import java.util.zip.Inflater;
 
 /**
  * The binary form of a pack of results (table assessment_result_pack): the PASS and NOT_APPLICABLE results of a run,
- * a few thousand a pack, in run order, each with every field a finding row has. Check ids, variants, owners, teams,
- * reasons and evidence texts repeat massively, so every text is written once into a dictionary per pack and results
- * refer to it by index; the whole is deflated at the fastest level.
+ * a few thousand a pack, in run order, each with every field a finding row has. Check ids, variants, subject ids,
+ * owners, teams, evidence kinds, ids and files repeat massively, so they are written once into a dictionary per pack
+ * and results refer to them by index; reasons and evidence details, mostly different from result to result, are
+ * written in place (hashing them for a dictionary cost more than it saved); the whole is deflated at the fastest
+ * level, which takes care of what repeats inside them.
  *
  * <p>Layout before deflating (varint = unsigned LEB128; a text reference is a varint, 0 for null, else dictionary
  * index + 1): byte {@value #VERSION}; varint result count; varint first seq; varint dictionary size, then each text
  * as varint UTF-8 length and bytes; then per result: varint seq minus the previous seq (the first: minus first seq),
  * references to check id, variant, subject type, subject id, result, severity, a byte 1 and the score as a double
- * (or a byte 0 for no score), zig-zag varint weight, references to owner, team, manager, environment and reason,
- * varint evidence count and per reference: kind, id, detail, then a byte 1 with zig-zag varint upload id, a reference
- * to the file and zig-zag varint line (or a byte 0 for no source).
+ * (or a byte 0 for no score), zig-zag varint weight, references to owner, team, manager and environment, the reason
+ * as a text ({@link #writeText}), varint evidence count and per reference: references to kind and id, the detail as a
+ * text, then a byte 1 with zig-zag varint upload id, a reference to the file and zig-zag varint line (or a byte 0 for
+ * no source).
  */
 final class ResultPack {
 
@@ -85,12 +88,12 @@ final class ResultPack {
                 ref(r.team());
                 ref(r.manager());
                 ref(r.environment());
-                ref(r.reason());
+                writeText(out, r.reason());
                 writeVarInt(out, r.evidence().size());
                 for (EvidenceRef e : r.evidence()) {
                     ref(e.kind());
                     ref(e.id());
-                    ref(e.detail());
+                    writeText(out, e.detail());
                     SourceRef s = e.source();
                     if (s == null) {
                         out.writeByte(0);
@@ -214,13 +217,13 @@ final class ResultPack {
                 String team = ref(in, texts);
                 String manager = ref(in, texts);
                 String environment = ref(in, texts);
-                String reason = ref(in, texts);
+                String reason = readText(in);
                 int n = readVarInt(in);
                 List<EvidenceRef> evidence = new ArrayList<>(n);
                 for (int k = 0; k < n; k++) {
                     String kind = ref(in, texts);
                     String id = ref(in, texts);
-                    String detail = ref(in, texts);
+                    String detail = readText(in);
                     SourceRef source = null;
                     if (in.readByte() != 0) {
                         long upload = unZigZag(readVarLong(in));

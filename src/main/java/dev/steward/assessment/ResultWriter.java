@@ -12,7 +12,9 @@ import java.util.Collections;
  * ({@value #ROWS} rows a statement: H2 and PostgreSQL both insert several times faster than row by row), because they
  * are filtered, paged and diffed by SQL. Every other result (PASS, NOT_APPLICABLE: about 98 % of a large run) goes into
  * a {@link ResultPack} of {@value ResultPack#RESULTS} results, one assessment_result_pack row each: no evidence JSON, no
- * per-result row and index entry. Results must come in run order (increasing seq).
+ * per-result row and index entry. A pack holds a contiguous run of seqs in increasing order: results come in run order,
+ * or in blocks that are each in run order, each ended with {@link #endBlock()} (a sharded assessment writes one
+ * evaluation of one shard at a time); packs are read back ordered by their first seq.
  */
 public final class ResultWriter implements AutoCloseable {
 
@@ -35,7 +37,6 @@ public final class ResultWriter implements AutoCloseable {
     private int packs;
     private long written;
     private long findings;
-    private int lastSeq = -1;
 
     ResultWriter(Connection c, String runId, int batchSize) throws SQLException {
         String into = "INSERT INTO assessment_result (run_id, seq, " + FINDING_COLUMNS + ", finding) VALUES ";
@@ -52,13 +53,11 @@ public final class ResultWriter implements AutoCloseable {
         write(r, Math.toIntExact(written));
     }
 
-    /** Writes a result at the given run-order position, which must be after the previous one's. */
+    /**
+     * Writes a result at the given run-order position: after the previous one's, unless {@link #endBlock()} was called
+     * in between and the new block's seqs do not interleave with another block's.
+     */
     public void write(AssessedResult r, int seq) {
-        if (seq <= lastSeq) {
-            throw new IllegalStateException("results must be written in run order: seq " + seq + " after " + lastSeq
-                    + " in run " + runId);
-        }
-        lastSeq = seq;
         written++;
         try {
             if (!r.result().finding()) {
@@ -85,6 +84,17 @@ public final class ResultWriter implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store result " + seq + " of run " + runId, e);
+        }
+    }
+
+    /** Ends a block of results in run order: the next result may start anywhere that no other block covers. */
+    public void endBlock() {
+        try {
+            if (pack.count() > 0) {
+                writePack();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a result pack of run " + runId, e);
         }
     }
 
