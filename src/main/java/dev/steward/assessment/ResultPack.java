@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -51,6 +52,8 @@ final class ResultPack {
     /** Builds one pack at a time; {@link #finish()} returns its bytes and starts the next. Not thread-safe. */
     static final class Encoder {
         private final Map<String, Integer> dictionary = new HashMap<>();
+        /** The same string instances come again and again (check ids, owners, subject ids): found without hashing. */
+        private final Map<String, Integer> byInstance = new IdentityHashMap<>();
         private final List<String> texts = new ArrayList<>();
         private final ByteArrayOutputStream records = new ByteArrayOutputStream(1 << 18);
         private final DataOutputStream out = new DataOutputStream(records);
@@ -151,6 +154,7 @@ final class ResultPack {
                 throw new UncheckedIOException(e);
             } finally {
                 dictionary.clear();
+                byInstance.clear();
                 texts.clear();
                 records.reset();
                 count = 0;
@@ -167,11 +171,15 @@ final class ResultPack {
                 writeVarInt(out, 0);
                 return;
             }
-            Integer known = dictionary.get(s);
+            Integer known = byInstance.get(s);
             if (known == null) {
-                known = texts.size();
-                texts.add(s);
-                dictionary.put(s, known);
+                known = dictionary.get(s);
+                if (known == null) {
+                    known = texts.size();
+                    texts.add(s);
+                    dictionary.put(s, known);
+                }
+                byInstance.put(s, known);
             }
             writeVarInt(out, known + 1);
         }

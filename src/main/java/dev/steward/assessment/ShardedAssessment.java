@@ -2,6 +2,7 @@ package dev.steward.assessment;
 
 import dev.steward.check.CheckResult;
 import dev.steward.check.Result;
+import dev.steward.check.Severity;
 import dev.steward.check.SubjectType;
 import dev.steward.check.rules.Lif4RevocationEnforcedCheck;
 import dev.steward.decisions.WindowShards;
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
  * order as in one pass and the outcome is identical.
  */
 final class ShardedAssessment {
+
+    private static final Result[] RESULTS = Result.values();
 
     private final Assessor assessor;
     private final Map<String, Integer> ids = new HashMap<>();
@@ -102,10 +105,12 @@ final class ShardedAssessment {
                 for (int i = 0; i < evaluations.size(); i++) {
                     Evaluation e = evaluations.get(i);
                     Tally.Evaluated counted = tally.start(e);
+                    Fixed fixed = new Fixed(e.check().id(), e.variant(), e.check().subjectType(), e.check().severity(),
+                            e.controls());
                     for (DataInputStream in : ins) {
                         int n = in.readInt();
                         for (int j = 0; j < n; j++) {
-                            replay(in, e, counted, inOrder);
+                            replay(in, fixed, counted, inOrder);
                         }
                     }
                     counted.finish(millis[i]);
@@ -144,10 +149,14 @@ final class ShardedAssessment {
         out.writeInt(id(s.environment()));
     }
 
-    private void replay(DataInputStream in, Evaluation e, Tally.Evaluated counted, Consumer<AssessedResult> inOrder)
+    /** What every result of an evaluation shares, read once (a check is a CDI proxy: each call is a lookup). */
+    private record Fixed(String checkId, String variant, SubjectType type, Severity severity, List<String> controls) {
+    }
+
+    private void replay(DataInputStream in, Fixed e, Tally.Evaluated counted, Consumer<AssessedResult> inOrder)
             throws IOException {
         String subject = in.readUTF();
-        Result result = Result.values()[in.readByte()];
+        Result result = RESULTS[in.readByte()];
         boolean scored = in.readBoolean();
         double score = in.readDouble();
         int weight = in.readInt();
@@ -156,8 +165,8 @@ final class ShardedAssessment {
         String manager = name(in.readInt());
         String environment = name(in.readInt());
         Double raw = scored ? score : null;
-        AssessedResult a = new AssessedResult(e.check().id(), e.variant(), e.check().subjectType(), subject, result, raw,
-                e.check().severity(), weight, "", owner, team, manager, environment, List.of(), e.controls());
+        AssessedResult a = new AssessedResult(e.checkId(), e.variant(), e.type(), subject, result, raw, e.severity(), weight,
+                "", owner, team, manager, environment, List.of(), e.controls());
         counted.add(result, raw, weight, a);
         inOrder.accept(a);
     }
