@@ -44,7 +44,7 @@ public record AssessedResult(
     }
 
     static AssessedResult of(Evaluation e, CheckResult r, Attribution.Subject s) {
-        return new AssessedResult(e.check().id(), e.variant(), r.subjectType(), r.subjectId(), r.result(), r.score(),
+        return new AssessedResult(r.checkId(), e.variant(), r.subjectType(), r.subjectId(), r.result(), r.score(),
                 e.check().severity(), s.weight(), cut(r.reason() == null ? "" : r.reason(), MAX_REASON),
                 s.owner(), s.team(), s.manager(), s.environment(), bounded(r.evidence()), e.controls());
     }

@@ -159,9 +159,9 @@ public class AssessmentService {
         long results;
         long findings;
         Outcome outcome;
-        try (AssessmentStore.ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
+        try (ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
             if (sharded != null) {
-                outcome = new ShardedAssessment(assessor).run(loaded, sharded, writer::write, r -> {
+                outcome = new ShardedAssessment(assessor).run(loaded, sharded, writer, r -> {
                     if (diff != null) {
                         diff.accept(r);
                     }
@@ -307,6 +307,34 @@ public class AssessmentService {
                 return writer.count();
             }
         }));
+    }
+
+    /**
+     * Writes every result of a stored run that {@code scope} may see (PASS and NOT_APPLICABLE included) as JSON Lines
+     * ({@link ResultLine}) in run order, streamed from the store; returns how many, empty when the run does not exist.
+     */
+    public Optional<Long> writeResults(String id, AccessScope scope, OutputStream out) {
+        Optional<AssessmentSummary> summary = summary(id);
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> controls = controlsByEvaluation(summary.get());
+        byte[] newline = {'\n'};
+        long n = store.results(id, teams(scope), r -> {
+            try {
+                out.write(AssessmentJson.MAPPER.writeValueAsBytes(ResultLine.of(id, r, controls.getOrDefault(
+                        Evaluation.key(r.result().checkId(), r.result().variant()), List.of()))));
+                out.write(newline);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Optional.of(n);
     }
 
     private static Map<String, List<String>> controlsByEvaluation(AssessmentSummary s) {

@@ -6,12 +6,12 @@ import dev.steward.check.Result;
 import dev.steward.check.Severity;
 import dev.steward.check.SubjectType;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,20 +23,22 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Plain JDBC over assessment_run and assessment_result: results go in batches (a run of 100k agents writes millions
- * of rows), the run row last; reads stream in run order. Nothing here updates a stored row.
+ * Plain JDBC over assessment_run, assessment_result (findings, a row each) and assessment_result_pack (every other
+ * result, packed: {@link ResultWriter}): results go in batches, the run row last; reads stream in run order. Nothing
+ * here updates a stored row.
  */
 @ApplicationScoped
 public class AssessmentStore {
 
     private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() { };
-    private static final String FINDING_COLUMNS = "check_id, variant, subject_type, subject_id, result, score, severity,"
-            + " weight, owner_id, team, manager, environment, reason, evidence";
+    private static final String FINDING_COLUMNS = ResultWriter.FINDING_COLUMNS;
 
     private final AgroalDataSource dataSource;
+    private final AssessmentConfig config;
 
-    public AssessmentStore(AgroalDataSource dataSource) {
+    public AssessmentStore(AgroalDataSource dataSource, AssessmentConfig config) {
         this.dataSource = dataSource;
+        this.config = config;
     }
 
     /** A stored run as read back: the columns plus the JSON documents, parsed by the caller. */
@@ -56,122 +58,93 @@ public class AssessmentStore {
         public static final FindingFilter NONE = new FindingFilter(null, null, null, null, null, null, null);
     }
 
+    public ResultWriter writer(Connection c, String runId, int batchSize) throws SQLException {
+        return new ResultWriter(c, runId, batchSize);
+    }
+
     /**
-     * Writes the results of one run in JDBC batches of multi-row INSERTs ({@value #ROWS} rows a statement: H2 and
-     * PostgreSQL both insert several times faster than row by row) on the caller's (transactional) connection.
+     * Every stored result of a run, findings and packed results merged, in run order (seq), streamed to the consumer
+     * (packs hold disjoint runs of seqs, read by first seq):
+     * memory holds one pack (a few thousand results), never the run. Only results of {@code teams} (null = every team;
+     * a result without a team belongs to none). Joins the caller's transaction or runs in its own, so PostgreSQL
+     * streams with cursors. Returns how many results were handed over.
      */
-    public static final class ResultWriter implements AutoCloseable {
-        private static final int ROWS = 50;
-        private static final int COLUMNS = 17;
-        private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        private final PreparedStatement insert;
-        private final PreparedStatement multi;
-        private final String runId;
-        private final int batchSize;
-        private final AssessedResult[] buffer = new AssessedResult[ROWS];
-        private final int[] seqs = new int[ROWS];
-        private int buffered;
-        private int pending;
-        private int written;
-        private long findings;
+    public long results(String runId, Set<String> teams, Consumer<StoredResult> consumer) {
+        return QuarkusTransaction.joiningExisting().timeout(config.transactionTimeoutSeconds())
+                .call(() -> readResults(runId, teams, consumer));
+    }
 
-        ResultWriter(Connection c, String runId, int batchSize) throws SQLException {
-            String into = "INSERT INTO assessment_result (run_id, seq, " + FINDING_COLUMNS + ", finding) VALUES ";
-            this.insert = c.prepareStatement(into + ROW);
-            this.multi = c.prepareStatement(into + String.join(", ", java.util.Collections.nCopies(ROWS, ROW)));
-            this.runId = runId;
-            this.batchSize = batchSize;
-        }
-
-        public void write(AssessedResult r) {
-            write(r, written);
-        }
-
-        /** Writes a result at the given run-order position (a sharded assessment writes out of order). */
-        public void write(AssessedResult r, int seq) {
-            written++;
-            findings += r.result().finding() ? 1 : 0;
-            buffer[buffered] = r;
-            seqs[buffered++] = seq;
-            if (buffered < ROWS) {
-                return;
+    private long readResults(String runId, Set<String> teams, Consumer<StoredResult> consumer) {
+        List<Object> args = new ArrayList<>();
+        args.add(runId);
+        String rowsSql = "SELECT seq, " + FINDING_COLUMNS + " FROM assessment_result WHERE run_id = ?" + teams(teams, args)
+                + " ORDER BY seq";
+        try (Connection c = dataSource.getConnection(); PreparedStatement rows = c.prepareStatement(rowsSql);
+                PreparedStatement packs = c.prepareStatement("SELECT body FROM assessment_result_pack WHERE run_id = ?"
+                        + " ORDER BY first_seq")) {
+            for (int i = 0; i < args.size(); i++) {
+                rows.setObject(i + 1, args.get(i));
             }
-            try {
-                for (int k = 0; k < ROWS; k++) {
-                    bind(multi, k * COLUMNS, buffer[k], seqs[k]);
+            rows.setFetchSize(1000);
+            packs.setString(1, runId);
+            packs.setFetchSize(4);
+            long n = 0;
+            try (ResultSet f = rows.executeQuery(); ResultSet p = packs.executeQuery()) {
+                PackCursor packed = new PackCursor(p, teams);
+                StoredResult row = nextRow(f);
+                StoredResult pr = packed.next();
+                while (row != null || pr != null) {
+                    if (row == null || pr != null && pr.seq() < row.seq()) {
+                        consumer.accept(pr);
+                        pr = packed.next();
+                    } else {
+                        consumer.accept(row);
+                        row = nextRow(f);
+                    }
+                    n++;
                 }
-                multi.addBatch();
-                buffered = 0;
-                if (++pending * ROWS >= batchSize) {
-                    multi.executeBatch();
-                    pending = 0;
+            }
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the results of run " + runId, e);
+        }
+    }
+
+    /** The packed results of a run, one decoded pack at a time, only of {@code teams} (null = all). */
+    private static final class PackCursor {
+        private final ResultSet packs;
+        private final Set<String> teams;
+        private java.util.Iterator<StoredResult> current = java.util.Collections.emptyIterator();
+
+        PackCursor(ResultSet packs, Set<String> teams) {
+            this.packs = packs;
+            this.teams = teams;
+        }
+
+        StoredResult next() throws SQLException {
+            while (true) {
+                while (current.hasNext()) {
+                    StoredResult r = current.next();
+                    if (teams == null || r.result().team() != null && teams.contains(r.result().team())) {
+                        return r;
+                    }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot store result " + seq + " of run " + runId, e);
-            }
-        }
-
-        private void bind(PreparedStatement s, int offset, AssessedResult r, int seq) throws SQLException {
-            int i = offset + 1;
-            s.setString(i++, runId);
-            s.setInt(i++, seq);
-            s.setString(i++, r.checkId());
-            s.setString(i++, r.variant());
-            s.setString(i++, r.subjectType().name());
-            s.setString(i++, r.subjectId());
-            s.setString(i++, r.result().name());
-            if (r.score() == null) {
-                s.setNull(i++, Types.DOUBLE);
-            } else {
-                s.setDouble(i++, r.score());
-            }
-            s.setString(i++, r.severity().name());
-            s.setInt(i++, r.weight());
-            s.setString(i++, r.owner());
-            s.setString(i++, r.team());
-            s.setString(i++, r.manager());
-            s.setString(i++, r.environment());
-            s.setString(i++, r.reason());
-            s.setString(i++, AssessmentJson.write(r.evidence()));
-            s.setBoolean(i, r.result().finding());
-        }
-
-        private void flush() throws SQLException {
-            if (pending > 0) {
-                multi.executeBatch();
-                pending = 0;
-            }
-            for (int k = 0; k < buffered; k++) {
-                bind(insert, 0, buffer[k], seqs[k]);
-                insert.addBatch();
-            }
-            if (buffered > 0) {
-                insert.executeBatch();
-                buffered = 0;
-            }
-        }
-
-        public long written() {
-            return written;
-        }
-
-        public long findings() {
-            return findings;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                flush();
-            } finally {
-                insert.close();
-                multi.close();
+                if (!packs.next()) {
+                    return null;
+                }
+                current = ResultPack.decode(packs.getBytes(1)).iterator();
             }
         }
     }
 
-    public ResultWriter writer(Connection c, String runId, int batchSize) throws SQLException {
-        return new ResultWriter(c, runId, batchSize);
+    private static StoredResult nextRow(ResultSet r) throws SQLException {
+        if (!r.next()) {
+            return null;
+        }
+        return new StoredResult(r.getInt(1), new AssessedResult(r.getString(2), r.getString(3),
+                SubjectType.valueOf(r.getString(4)), r.getString(5), Result.valueOf(r.getString(6)), score(r, 7),
+                Severity.valueOf(r.getString(8)), r.getInt(9), r.getString(14), r.getString(10), r.getString(11),
+                r.getString(12), r.getString(13), AssessmentJson.read(r.getString(15), EVIDENCE), List.of()));
     }
 
     /** Inserts the run row; call after the results, in the same transaction. */

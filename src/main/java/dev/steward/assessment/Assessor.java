@@ -81,9 +81,10 @@ public final class Assessor {
     static List<CheckResult> evaluate(Evaluation e, Evidence evidence) {
         List<CheckResult> results = new ArrayList<>(e.check().evaluate(evidence, e.parameters()));
         results.sort(Comparator.comparing(CheckResult::subjectId));
+        String id = e.check().id();
         for (CheckResult r : results) {
-            if (!e.check().id().equals(r.checkId())) {
-                throw new IllegalStateException(e.check().id() + " returned a result of " + r.checkId());
+            if (!id.equals(r.checkId())) {
+                throw new IllegalStateException(id + " returned a result of " + r.checkId());
             }
         }
         return results;

@@ -43,6 +43,8 @@ public final class DiffBuilder {
     private final Previous previous;
     private final int listLimit;
     private final Map<String, PriorFinding> prior = new HashMap<>();
+    /** Subject ids with a prior finding: a result that is no finding and whose subject is not here needs no key. */
+    private final Set<String> priorSubjects = new HashSet<>();
     private final Map<String, Now> nowOfPrior = new HashMap<>();
     private final Set<String> stillFindings = new HashSet<>();
     private final List<RunDiff.FindingChange> added = new ArrayList<>();
@@ -59,11 +61,17 @@ public final class DiffBuilder {
     public DiffBuilder(Previous previous, int listLimit) {
         this.previous = Objects.requireNonNull(previous);
         this.listLimit = listLimit;
-        previous.findings().forEach(f -> prior.put(f.key(), f));
+        previous.findings().forEach(f -> {
+            prior.put(f.key(), f);
+            priorSubjects.add(f.subjectId());
+        });
     }
 
     /** Takes note of one result of the current run (every result, not only findings). */
     public void accept(AssessedResult r) {
+        if (!r.result().finding() && !priorSubjects.contains(r.subjectId())) {
+            return;
+        }
         String key = r.key();
         PriorFinding before = prior.get(key);
         if (before != null) {

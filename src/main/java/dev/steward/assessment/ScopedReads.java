@@ -1,8 +1,6 @@
 package dev.steward.assessment;
 
 import dev.steward.check.Result;
-import dev.steward.check.Severity;
-import dev.steward.check.SubjectType;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -29,20 +27,30 @@ import java.util.function.Predicate;
 public class ScopedReads {
 
     private final AgroalDataSource dataSource;
+    private final AssessmentStore store;
 
-    public ScopedReads(AgroalDataSource dataSource) {
+    public ScopedReads(AgroalDataSource dataSource, AssessmentStore store) {
         this.dataSource = dataSource;
+        this.store = store;
     }
 
-    /** The run narrowed to {@code teams}. */
+    /** The run narrowed to {@code teams}: one read of the run's results gives the roll-ups and the visible subjects. */
     AssessmentRun run(AssessmentRun run, Set<String> teams) {
         AssessmentSummary s = run.summary();
+        RollupBuilder rollups = new RollupBuilder();
+        Set<String> visible = new HashSet<>();
+        store.results(run.id(), teams, r -> {
+            if (Evaluation.DEFAULT.equals(r.result().variant())) {
+                rollups.add(r.result());
+            }
+            visible.add(subject(r));
+        });
         AssessmentSummary scoped = new AssessmentSummary(s.id(), s.asOf(), s.windowStart(), s.windowEnd(), s.engineVersion(),
                 s.mappingVersion(), s.parametersDigest(), s.inputs(), s.totals(), s.frameworks(), s.checks(),
-                rollups(run.id(), teams), s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
+                rollups.build(), s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
                 s.revocationLatency());
         return new AssessmentRun(run.id(), run.createdAt(), run.createdBy(), run.elapsedMs(), scoped,
-                run.diff() == null ? null : diff(run.diff(), teams, run.id()));
+                run.diff() == null ? null : diff(run.diff(), teams, visible));
     }
 
     /** Controls with each check's FAIL count narrowed to {@code teams}. */
@@ -55,10 +63,9 @@ public class ScopedReads {
                 c.children(), c.manualEvidence(), c.outOfScopeReason())).toList();
     }
 
-    private RunDiff diff(RunDiff d, Set<String> teams, String runId) {
-        Set<String> visible = subjects(runId, teams);
+    private RunDiff diff(RunDiff d, Set<String> teams, Set<String> visible) {
         if (d.previousId() != null) {
-            visible.addAll(subjects(d.previousId(), teams));
+            store.results(d.previousId(), teams, r -> visible.add(subject(r)));
         }
         Predicate<RunDiff.FindingChange> in = f -> visible.contains(f.subjectType() + "|" + f.subjectId());
         return new RunDiff(d.previousId(), d.previousAsOf(), d.counts(), d.newFindings().stream().filter(in).toList(),
@@ -67,29 +74,12 @@ public class ScopedReads {
                 d.truncated(), d.frameworks(), d.controls());
     }
 
-    private Rollups rollups(String runId, Set<String> teams) {
-        RollupBuilder b = new RollupBuilder();
-        query("SELECT check_id, variant, subject_type, subject_id, result, score, severity, weight, owner_id, team, manager,"
-                + " environment FROM assessment_result WHERE run_id = ? AND variant = ?", runId, List.of(Evaluation.DEFAULT),
-                teams, r -> {
-                    double score = r.getDouble(6);
-                    Double sc = r.wasNull() ? null : score;
-                    b.add(new AssessedResult(r.getString(1), r.getString(2), SubjectType.valueOf(r.getString(3)),
-                            r.getString(4), Result.valueOf(r.getString(5)), sc, Severity.valueOf(r.getString(7)),
-                            r.getInt(8), "", r.getString(9), r.getString(10), r.getString(11), r.getString(12), List.of(),
-                            List.of()));
-                });
-        return b.build();
+    /** {@code subjectType(json)|subjectId}, as a diff entry names its subject. */
+    private static String subject(StoredResult r) {
+        return r.result().subjectType().json() + "|" + r.result().subjectId();
     }
 
-    /** {@code subjectType(json)|subjectId} of every subject of {@code teams} in a run. */
-    private Set<String> subjects(String runId, Set<String> teams) {
-        Set<String> out = new HashSet<>();
-        query("SELECT DISTINCT subject_type, subject_id FROM assessment_result WHERE run_id = ?", runId, List.of(), teams,
-                r -> out.add(SubjectType.valueOf(r.getString(1)).json() + "|" + r.getString(2)));
-        return out;
-    }
-
+    /** FAIL counts per evaluation: a FAIL is a finding, so the finding rows hold them all. */
     private Map<String, Long> fails(String runId, Set<String> teams) {
         Map<String, Long> out = new HashMap<>();
         query("SELECT check_id, variant, COUNT(*) FROM assessment_result WHERE run_id = ? AND result = ?", runId,

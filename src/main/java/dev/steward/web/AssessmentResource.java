@@ -24,23 +24,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Assessment runs: run one (admin), list them, read one with its diff, its controls, its findings (filtered, paged)
- * and the explanation of a control down to the evidence. A manager sees only its teams' subjects (findings, failing
+ * Assessment runs: run one (admin), list them, read one with its diff, its controls, its findings (filtered, paged),
+ * all its results (JSON Lines) and the explanation of a control down to the evidence. A manager sees only its teams' subjects (findings, failing
  * counts, roll-ups, recommendations, diff entries). Translation only: {@link AssessmentService} decides.
  */
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "assessments")
 public class AssessmentResource {
+
+    /** JSON Lines, as uploads of decision logs are typed. */
+    static final String RESULTS_TYPE = "application/x-ndjson";
 
     private final AssessmentService assessments;
     private final SecurityIdentity identity;
@@ -119,6 +125,24 @@ public class AssessmentResource {
         var filter = new AssessmentStore.FindingFilter(checkId, null, sev, team, owner, environment, r);
         return new Page<>(assessments.findings(id, filter, AccessScope.of(identity), p, s).orElseThrow(() -> missing(id)), p, s,
                 null);
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @Produces(RESULTS_TYPE)
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Operation(summary = "Every result of a run (PASS and NOT_APPLICABLE included) as JSON Lines in run order: one result"
+            + " a line with the fields of findings.json plus seq; a manager gets only the results of its teams")
+    @APIResponse(responseCode = "200", description = "one JSON object per line",
+            content = @Content(mediaType = RESULTS_TYPE))
+    public Response results(@PathParam("id") String id) {
+        if (assessments.summary(id).isEmpty()) {
+            throw missing(id);
+        }
+        AccessScope scope = AccessScope.of(identity);
+        StreamingOutput body = out -> assessments.writeResults(id, scope, out);
+        return Response.ok(body, RESULTS_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"results-" + id + ".jsonl\"").build();
     }
 
     @GET

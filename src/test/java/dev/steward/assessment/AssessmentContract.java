@@ -12,9 +12,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,15 +53,25 @@ abstract class AssessmentContract {
         return out.toByteArray();
     }
 
-    long storedResults(String id) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM assessment_result WHERE run_id = ?")) {
-            p.setString(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+    @Inject
+    AssessmentStore store;
+
+    /** Every stored result of a run through the store's reader, one text per result with every field and its seq. */
+    List<String> storedResults(String id) {
+        List<String> out = new ArrayList<>();
+        store.results(id, null, r -> out.add(r.seq() + " " + AssessmentJson.write(r.result())));
+        return out;
+    }
+
+    @ActivateRequestContext
+    List<String> inMemoryResults(Instant asOf, Duration window) {
+        List<String> out = new ArrayList<>();
+        new Assessor(catalog, mappings.current(), settings.checks(), settings.thresholds())
+                .assess(evidence.load(asOf, asOf.minus(window)), r -> out.add(out.size() + " " + AssessmentJson.write(
+                        new AssessedResult(r.checkId(), r.variant(), r.subjectType(), r.subjectId(), r.result(), r.score(),
+                                r.severity(), r.weight(), r.reason(), r.owner(), r.team(), r.manager(), r.environment(),
+                                r.evidence(), List.of()))));
+        return out;
     }
 
     @ActivateRequestContext
@@ -104,8 +111,13 @@ abstract class AssessmentContract {
         assertThat(text).contains("\"subjectId\":\"" + f.keyB() + "\",\"result\":\"FAIL\"");
 
         AssessmentSummary s = first.run().summary();
-        assertThat(storedResults(s.id())).as("PASS and NOT_APPLICABLE are stored too").isEqualTo(s.totals().results().total())
+        List<String> stored = storedResults(s.id());
+        assertThat((long) stored.size()).as("PASS and NOT_APPLICABLE are stored too").isEqualTo(s.totals().results().total())
                 .isGreaterThan(s.totals().findings());
+        assertThat(stored).as("every stored result, every field, equals the engine's output in run order")
+                .isEqualTo(inMemoryResults(asOf, Duration.ofDays(90)));
+        assertThat(stored).anyMatch(r -> r.contains("\"result\":\"PASS\""))
+                .anyMatch(r -> r.contains("\"result\":\"NOT_APPLICABLE\""));
         assertThat(s.inputs()).extracting(InputRef::contentHash).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
         assertThat(s.windowStart()).isEqualTo(asOf.minus(Duration.ofDays(90)));
         assertThat(s.mappingVersion()).isEqualTo(mappings.current().mappingVersion());

@@ -1,7 +1,10 @@
 package dev.steward.assessment;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.check.CheckCatalog;
 import dev.steward.decisions.DecisionAggregates;
 import dev.steward.evidence.Evidence;
@@ -11,22 +14,26 @@ import dev.steward.ingest.IngestRequest;
 import dev.steward.ingest.IngestService;
 import dev.steward.ingest.UploadGrouping;
 import dev.steward.mapping.MappingRegistry;
-import io.agroal.api.AgroalDataSource;
+import dev.steward.security.Role;
+import dev.steward.security.TokenService;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * A window too large to hold is assessed shard by shard with exactly the outcome of one pass: sample-data/ is assessed
  * with {@code shard-rows} small enough to make several shards, and every stored result (in seq order, every column)
- * and every part of the summary equals what the one-pass {@link Assessor} gives on the whole evidence.
+ * and every part of the summary equals what the one-pass {@link Assessor} gives on the whole evidence. The same run's
+ * full results are served as JSON Lines (known PASS and NOT_APPLICABLE results with reason and evidence; a manager gets
+ * its teams' results only).
  */
 abstract class ShardedAssessmentContract {
 
@@ -58,21 +65,38 @@ abstract class ShardedAssessmentContract {
     MappingRegistry mappings;
 
     @Inject
-    AgroalDataSource dataSource;
+    AssessmentStore store;
+
+    @Inject
+    TokenService tokens;
+
+    private static final String ADMIN = "test-admin-token";
+
+    /** sample-data ingested and assessed once per database (subclass): each has a store of its own. */
+    private static final Map<Class<?>, String> RUNS = new HashMap<>();
+
+    private String runId() {
+        return RUNS.computeIfAbsent(getClass(), c -> {
+            for (var files : UploadGrouping.of(List.of(Path.of("sample-data")), limits).uploads()) {
+                ingest.ingest(new IngestRequest(files, "auto", null, null, "sample-data", "test", null, null));
+            }
+            assertThat(aggregates.rows(WINDOW_START, AS_OF)).as("enough rows for several shards").isGreaterThan(4 * 3000);
+            return assessments.assess(AS_OF, Duration.between(WINDOW_START, AS_OF), "test").run().id();
+        });
+    }
 
     @Test
     void shardedRunStoresTheResultsAndSummaryOfOnePass() throws Exception {
-        for (var files : UploadGrouping.of(List.of(Path.of("sample-data")), limits).uploads()) {
-            ingest.ingest(new IngestRequest(files, "auto", null, null, "sample-data", "test", null, null));
-        }
-        assertThat(aggregates.rows(WINDOW_START, AS_OF)).as("enough rows for several shards").isGreaterThan(4 * 3000);
-
+        String id = runId();
         Evidence whole = loader.load(AS_OF, WINDOW_START);
         List<AssessedResult> expected = new ArrayList<>();
         Outcome onePass = new Assessor(catalog, mappings.current(), settings.checks(), settings.thresholds())
                 .assess(whole, expected::add);
 
-        AssessmentRun run = assessments.assess(AS_OF, Duration.between(WINDOW_START, AS_OF), "test").run();
+        AssessmentService.Assessed again = assessments.assess(AS_OF, Duration.between(WINDOW_START, AS_OF), "test");
+        assertThat(again.created()).as("the same inputs find the stored run").isFalse();
+        AssessmentRun run = again.run();
+        assertThat(run.id()).isEqualTo(id);
 
         List<List<Object>> stored = stored(run.summary().id());
         assertThat(stored).hasSize(expected.size());
@@ -92,30 +116,72 @@ abstract class ShardedAssessmentContract {
         assertThat(onePass.totals().findings()).as("the sample has findings to compare").isPositive();
     }
 
-    private List<List<Object>> stored(String runId) throws Exception {
+    /** Every stored result through the store's reader (finding rows and packs merged), every field. */
+    private List<List<Object>> stored(String runId) {
         List<List<Object>> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT seq, check_id, variant,"
-                + " subject_type, subject_id, result, score, severity, weight, owner_id, team, manager, environment, reason,"
-                + " evidence FROM assessment_result WHERE run_id = ? ORDER BY seq")) {
-            s.setString(1, runId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    List<Object> row = new ArrayList<>();
-                    row.add(r.getInt(1));
-                    for (int i = 2; i <= 6; i++) {
-                        row.add(r.getString(i));
-                    }
-                    double score = r.getDouble(7);
-                    row.add(r.wasNull() ? null : score);
-                    row.add(r.getString(8));
-                    row.add(r.getInt(9));
-                    for (int i = 10; i <= 15; i++) {
-                        row.add(r.getString(i));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
+        store.results(runId, null, r -> {
+            AssessedResult a = r.result();
+            rows.add(Arrays.asList(r.seq(), a.checkId(), a.variant(), a.subjectType().name(), a.subjectId(), a.result().name(),
+                    a.score(), a.severity().name(), a.weight(), a.owner(), a.team(), a.manager(), a.environment(), a.reason(),
+                    AssessmentJson.write(a.evidence())));
+        });
         return rows;
+    }
+
+    @Test
+    void everyResultIsServedAsJsonLinesAndAManagerGetsItsTeamsOnly() {
+        String id = runId();
+        long resultCount = store.run(id).orElseThrow().resultCount();
+        List<JsonNode> all = lines(given().auth().oauth2(ADMIN).get("/api/v1/assessments/" + id + "/results")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString());
+        assertThat(all).hasSize(Math.toIntExact(resultCount));
+        assertThat(all).extracting(l -> l.get("seq").asInt()).isSorted().doesNotHaveDuplicates();
+        assertThat(all).extracting(l -> l.get("result").asText()).contains("PASS", "NOT_APPLICABLE", "FAIL");
+
+        JsonNode pass = one(all, "OWN-1", "invoice-bot");
+        assertThat(pass.get("result").asText()).isEqualTo("PASS");
+        assertThat(pass.get("assessmentId").asText()).isEqualTo(id);
+        assertThat(pass.get("reason").asText()).contains("p-ana");
+        assertThat(pass.get("team").asText()).isEqualTo("payments");
+        assertThat(pass.get("owner").asText()).isEqualTo("p-ana");
+        assertThat(pass.get("evidence").findValuesAsText("kind")).contains("agent", "person");
+        assertThat(pass.get("evidence").findValuesAsText("file")).contains("inventory.yaml");
+        assertThat(pass.get("controls")).isNotEmpty();
+
+        JsonNode notApplicable = one(all, "OWN-2", "campaign-writer");
+        assertThat(notApplicable.get("result").asText()).isEqualTo("NOT_APPLICABLE");
+        assertThat(notApplicable.get("reason").asText()).isNotBlank();
+        assertThat(notApplicable.get("evidence")).isNotEmpty();
+        assertThat(notApplicable.get("team").asText()).isEqualTo("marketing");
+
+        String manager = tokens.create("m-" + UUID.randomUUID(), Role.MANAGER, List.of("payments"), null, "test").token();
+        List<JsonNode> mine = lines(given().auth().oauth2(manager).get("/api/v1/assessments/" + id + "/results")
+                .then().statusCode(200).extract().asString());
+        assertThat(mine).isNotEmpty().extracting(l -> l.path("team").asText()).containsOnly("payments");
+        assertThat(mine).hasSize((int) all.stream().filter(l -> "payments".equals(l.path("team").asText())).count());
+        assertThat(mine).extracting(l -> l.get("subjectId").asText()).contains("invoice-bot").doesNotContain("campaign-writer");
+
+        given().auth().oauth2(ADMIN).get("/api/v1/assessments/no-such-run/results").then().statusCode(404);
+        given().get("/api/v1/assessments/" + id + "/results").then().statusCode(401);
+        given().auth().oauth2(ADMIN).get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/assessments/{id}/results"));
+    }
+
+    private static List<JsonNode> lines(String body) {
+        assertThat(body).endsWith("\n");
+        return body.lines().map(l -> {
+            try {
+                return AssessmentJson.MAPPER.readTree(l);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    private static JsonNode one(List<JsonNode> lines, String checkId, String subjectId) {
+        List<JsonNode> found = lines.stream().filter(l -> checkId.equals(l.get("checkId").asText())
+                && "default".equals(l.get("variant").asText()) && subjectId.equals(l.get("subjectId").asText())).toList();
+        assertThat(found).as("%s of %s", checkId, subjectId).hasSize(1);
+        return found.get(0);
     }
 }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -141,7 +140,11 @@ final class Rules {
     }
 
     static long sum(Collection<DecisionAggregate> aggregates, ToLongFunction<DecisionAggregate> field) {
-        return aggregates.stream().mapToLong(field).sum();
+        long sum = 0;
+        for (DecisionAggregate a : aggregates) {
+            sum += field.applyAsLong(a);
+        }
+        return sum;
     }
 
     /** Distinct non-null values in natural order. */
@@ -161,12 +164,24 @@ final class Rules {
         return a.firstAt() != null ? a.firstAt() : a.day().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /** The earliest decision instant of the aggregates ({@link #firstAt}); null when there are none. */
     static Instant firstSeen(Collection<DecisionAggregate> aggregates) {
-        return aggregates.stream().map(Rules::firstAt).min(Comparator.naturalOrder()).orElse(null);
+        Instant first = null;
+        for (DecisionAggregate a : aggregates) {
+            Instant t = firstAt(a);
+            first = first == null || t.isBefore(first) ? t : first;
+        }
+        return first;
     }
 
+    /** The latest decision instant of the aggregates ({@link #lastAt}); null when there are none. */
     static Instant lastSeen(Collection<DecisionAggregate> aggregates) {
-        return aggregates.stream().map(Rules::lastAt).max(Comparator.naturalOrder()).orElse(null);
+        Instant last = null;
+        for (DecisionAggregate a : aggregates) {
+            Instant t = lastAt(a);
+            last = last == null || t.isAfter(last) ? t : last;
+        }
+        return last;
     }
 
     static EvidenceRef agent(AgentRecord a, String detail) {
@@ -197,11 +212,35 @@ final class Rules {
      * gives the counts and the first and last decision. {@code extra} is appended to the detail when not null.
      */
     static EvidenceRef decisions(Collection<DecisionAggregate> aggregates, String extra) {
-        TreeSet<String> agents = distinct(aggregates, DecisionAggregate::agent);
-        TreeSet<String> credentials = distinct(aggregates, DecisionAggregate::credential);
-        LocalDate from = aggregates.stream().map(DecisionAggregate::day).min(Comparator.naturalOrder()).orElse(null);
-        LocalDate to = aggregates.stream().map(DecisionAggregate::day).max(Comparator.naturalOrder()).orElse(null);
-        List<String> id = new ArrayList<>();
+        TreeSet<String> agents = new TreeSet<>();
+        TreeSet<String> credentials = new TreeSet<>();
+        String lastAgent = null;
+        String lastCredential = null;
+        LocalDate from = null;
+        LocalDate to = null;
+        long count = 0;
+        long allowed = 0;
+        Instant first = null;
+        Instant last = null;
+        for (DecisionAggregate a : aggregates) {
+            if (a.agent() != null && !a.agent().equals(lastAgent)) {
+                agents.add(a.agent());
+                lastAgent = a.agent();
+            }
+            if (a.credential() != null && !a.credential().equals(lastCredential)) {
+                credentials.add(a.credential());
+                lastCredential = a.credential();
+            }
+            from = from == null || a.day().isBefore(from) ? a.day() : from;
+            to = to == null || a.day().isAfter(to) ? a.day() : to;
+            count += a.count();
+            allowed += a.allowed() ? a.count() : 0;
+            Instant f = firstAt(a);
+            Instant l = lastAt(a);
+            first = first == null || f.isBefore(first) ? f : first;
+            last = last == null || l.isAfter(last) ? l : last;
+        }
+        List<String> id = new ArrayList<>(3);
         if (!agents.isEmpty()) {
             id.add("agent=" + String.join(",", agents));
         }
@@ -209,11 +248,9 @@ final class Rules {
             id.add("credential=" + String.join(",", credentials));
         }
         id.add("days=" + (from == null ? "none" : from.equals(to) ? from.toString() : from + ".." + to));
-        long count = sum(aggregates, DecisionAggregate::count);
-        long allowed = aggregates.stream().filter(DecisionAggregate::allowed).mapToLong(DecisionAggregate::count).sum();
         String detail = count + " decisions (" + allowed + " allowed, " + (count - allowed) + " denied)";
         if (!aggregates.isEmpty()) {
-            detail += ", first " + firstSeen(aggregates) + ", last " + lastSeen(aggregates);
+            detail += ", first " + first + ", last " + last;
         }
         if (extra != null) {
             detail += "; " + extra;
