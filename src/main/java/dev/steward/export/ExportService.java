@@ -214,22 +214,12 @@ public class ExportService {
     private Manifest build(Period p, Path staging, Path root, String user, Step step) throws IOException, GeneralSecurityException {
         AssessmentRun run = assessments.assess(p.asOf(), Duration.between(p.windowStart(), p.asOf()), user).run();
         AssessmentSummary s = run.summary();
-        ReportModel model = reports.model(run.id(), null, ReportFilter.NONE).orElseThrow();
-        Files.createDirectories(staging.resolve("reports"));
-        for (ReportKind kind : ReportKind.values()) {
-            for (ReportFormat format : ReportFormat.values()) {
-                String name = "reports/" + kind.wire() + "." + format.extension();
-                try (OutputStream out = stream(staging.resolve(name))) {
-                    reports.write(kind, format, model, out);
-                }
-                step.written(name);
-            }
-        }
+        writeReports(run.id(), staging, step);
         try (OutputStream out = stream(staging.resolve("findings.json"))) {
             reports.writeFindings(run.id(), out);
         }
         step.written("findings.json");
-        Files.writeString(staging.resolve("assessment-run.json"), AssessmentJson.write(run));
+        writeJson(staging.resolve("assessment-run.json"), run);
         step.written("assessment-run.json");
         Evidence e = evidence.inventory(s.asOf(), s.windowStart());
         Map<String, Object> inventory = new LinkedHashMap<>();
@@ -238,7 +228,7 @@ public class ExportService {
         inventory.put("people", new TreeMap<>(e.people()).values());
         inventory.put("agents", new TreeMap<>(e.agents()).values());
         inventory.put("credentials", new TreeMap<>(e.credentials()).values());
-        Files.writeString(staging.resolve("inventory-snapshot.json"), AssessmentJson.write(inventory));
+        writeJson(staging.resolve("inventory-snapshot.json"), inventory);
         step.written("inventory-snapshot.json");
         for (String name : content.copyMappings(staging.resolve("mappings"))) {
             step.written(name);
@@ -299,6 +289,32 @@ public class ExportService {
                     config.publicKey().orElse(keyDir.resolve(SigningKeys.PUBLIC_FILE)));
         }
         return keys;
+    }
+
+    /**
+     * Every report in every format from one model. A method of its own so that the model (the whole inventory at 100k
+     * agents) is unreachable once the reports are written: the inventory snapshot loads the inventory again, and two
+     * copies of a 100k-agent inventory do not fit in a 1 GiB heap.
+     */
+    private void writeReports(String runId, Path staging, Step step) throws IOException {
+        ReportModel model = reports.model(runId, null, ReportFilter.NONE).orElseThrow();
+        Files.createDirectories(staging.resolve("reports"));
+        for (ReportKind kind : ReportKind.values()) {
+            for (ReportFormat format : ReportFormat.values()) {
+                String name = "reports/" + kind.wire() + "." + format.extension();
+                try (OutputStream out = stream(staging.resolve(name))) {
+                    reports.write(kind, format, model, out);
+                }
+                step.written(name);
+            }
+        }
+    }
+
+    /** Streams a JSON document to the file: the same bytes as writing its text, without the text in memory. */
+    private static void writeJson(Path file, Object value) throws IOException {
+        try (OutputStream out = stream(file)) {
+            AssessmentJson.MAPPER.writeValue(out, value);
+        }
     }
 
     private static OutputStream stream(Path file) throws IOException {
