@@ -245,10 +245,6 @@ public final class WindowShards implements AutoCloseable {
         }
     }
 
-    private record Key(int day, int agent, int credential, int tool, int action, int scope, int environment, boolean allowed,
-            int onBehalfOf) {
-    }
-
     private static final class Sum {
         final long[] counts = new long[7];
         Instant first;
@@ -257,7 +253,7 @@ public final class WindowShards implements AutoCloseable {
 
     /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */
     public Evidence evidence(int k) {
-        Map<Key, Sum> sums = new HashMap<>();
+        Map<ShardKey, Sum> sums = new HashMap<>();
         long owned = 0;
         try (Reader in = new Reader(Files.newInputStream(file(k)))) {
             while (in.more()) {
@@ -266,7 +262,7 @@ public final class WindowShards implements AutoCloseable {
                 for (int i = 0; i < 8; i++) {
                     f[i] = varId(in);
                 }
-                Key key = new Key(f[0], f[1], f[2], f[3], f[4], f[5], f[6], in.readBoolean(), f[7]);
+                ShardKey key = new ShardKey(f[0], f[1], f[2], f[3], f[4], f[5], f[6], in.readBoolean(), f[7]);
                 Sum s = sums.get(key);
                 if (s == null) {
                     s = new Sum();
@@ -286,12 +282,12 @@ public final class WindowShards implements AutoCloseable {
             throw new UncheckedIOException("cannot read decision shard " + k, e);
         }
         aggregates += owned;
-        List<Key> keys = new ArrayList<>(sums.keySet());
-        keys.sort(order());
+        List<ShardKey> keys = new ArrayList<>(sums.keySet());
+        keys.sort(ShardKey.order(rank, nullsFirst));
         Map<LocalDate, LocalDate> days = new HashMap<>();
         Map<Integer, List<String>> chains = new HashMap<>();
         List<DecisionAggregate> list = new ArrayList<>(keys.size());
-        for (Key key : keys) {
+        for (ShardKey key : keys) {
             Sum s = sums.get(key);
             list.add(new DecisionAggregate(days.computeIfAbsent(LocalDate.ofEpochDay(key.day()), d -> d), text(key.agent()),
                     text(key.credential()), text(key.tool()), text(key.action()), text(key.scope()), text(key.environment()),
@@ -304,32 +300,6 @@ public final class WindowShards implements AutoCloseable {
 
     private String text(int id) {
         return id < 0 ? null : dict.get(id);
-    }
-
-    /**
-     * ORDER BY day, agent, credential, tool, action, scope, environment, allowed, on_behalf_of: texts by character
-     * ({@link #rank}), nulls first (H2) or last (PostgreSQL), as each database sorts them by default.
-     */
-    private Comparator<Key> order() {
-        int nullRank = nullsFirst ? -1 : Integer.MAX_VALUE;
-        int[] ranks = rank;
-        return (a, b) -> {
-            int c = Integer.compare(a.day(), b.day());
-            c = c != 0 ? c : Integer.compare(rankOf(a.agent(), ranks, nullRank), rankOf(b.agent(), ranks, nullRank));
-            c = c != 0 ? c : Integer.compare(rankOf(a.credential(), ranks, nullRank), rankOf(b.credential(), ranks, nullRank));
-            c = c != 0 ? c : Integer.compare(rankOf(a.tool(), ranks, nullRank), rankOf(b.tool(), ranks, nullRank));
-            c = c != 0 ? c : Integer.compare(rankOf(a.action(), ranks, nullRank), rankOf(b.action(), ranks, nullRank));
-            c = c != 0 ? c : Integer.compare(rankOf(a.scope(), ranks, nullRank), rankOf(b.scope(), ranks, nullRank));
-            c = c != 0 ? c : Integer.compare(rankOf(a.environment(), ranks, nullRank),
-                    rankOf(b.environment(), ranks, nullRank));
-            c = c != 0 ? c : Boolean.compare(a.allowed(), b.allowed());
-            return c != 0 ? c : Integer.compare(rankOf(a.onBehalfOf(), ranks, nullRank), rankOf(b.onBehalfOf(), ranks, nullRank));
-        };
-    }
-
-    /** For one comparator without per-field lambdas (chained lambdas were about 8 % of a 10k-agent assessment's CPU). */
-    private static int rankOf(int id, int[] ranks, int nullRank) {
-        return id < 0 ? nullRank : ranks[id];
     }
 
     /** Agents of the shard and credentials of the shard, for seq offsets: how many precede shard k. */
