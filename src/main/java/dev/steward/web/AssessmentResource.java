@@ -38,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Assessment runs: run one (admin), list them, read one with its diff, its controls, its findings (filtered, paged),
  * all its results (JSON Lines) and the explanation of a control down to the evidence. A manager sees only its teams'
- * subjects (findings, failing counts, roll-ups, recommendations, diff entries). Translation only: {@link AssessmentService} decides.
+ * subjects (findings, failing counts, roll-ups, recommendations, diff entries). Translation only:
+ * {@link AssessmentService} decides.
  */
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
