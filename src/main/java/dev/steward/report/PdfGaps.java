@@ -91,7 +91,7 @@ final class PdfGaps {
                 d.counts().regressed(), d.counts().improved(), d.counts().changed(), d.counts().unchanged()));
 
         p.section(1, "Controls");
-        PdfPTable c = p.table(new float[] {2.3f, 3.2f, 1.4f, 0.8f, 0.8f, 1.8f, 0.7f, 2.2f}, "Control", "Title", "Status",
+        PdfPTable c = p.table(new float[] {2.3f, 3.05f, 1.4f, 0.8f, 0.8f, 1.8f, 0.85f, 2.2f}, "Control", "Title", "Status",
                 "Score", "Coverage", "Checks", "Findings", "Failing subjects");
         long n = 0;
         for (GapReport.ControlRow x : g.controls()) {
