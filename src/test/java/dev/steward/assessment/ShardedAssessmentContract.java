@@ -138,6 +138,11 @@ abstract class ShardedAssessmentContract {
         assertThat(all).extracting(l -> l.get("seq").asInt()).isSorted().doesNotHaveDuplicates();
         assertThat(all).extracting(l -> l.get("result").asText()).contains("PASS", "NOT_APPLICABLE", "FAIL");
 
+        List<String> fields = new java.util.ArrayList<>();
+        all.get(0).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("seq", "assessmentId", "checkId", "variant", "subjectType", "subjectId", "result",
+                "score", "severity", "reason", "owner", "manager", "team", "environment", "weight", "evidence", "controls");
+
         JsonNode pass = one(all, "OWN-1", "invoice-bot");
         assertThat(pass.get("result").asText()).isEqualTo("PASS");
         assertThat(pass.get("assessmentId").asText()).isEqualTo(id);
