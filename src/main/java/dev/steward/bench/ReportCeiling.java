@@ -6,6 +6,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import dev.steward.report.PdfCells;
 import dev.steward.report.ReportKind;
 import dev.steward.report.ReportModel;
 import freemarker.core.HTMLOutputFormat;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -31,28 +34,36 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The ceilings of the report writers: the bare library writing the same table rows as the report, read from the same
  * model (so the cost of reading the findings from the store is in both). Every table row of the report (gap report:
- * controls and findings; ownership report: owners, agents by owner, agents) becomes one row of plain text cells, one
- * cell per field of the row, capped at the column count the report's own table has in that format (XLSX 17, PDF 8
- * for findings and 12 for agents). No styles, no colours, no summaries, no charts.
+ * controls and findings; ownership report: owners, gaps by owner, agents) becomes one row of plain text cells in the
+ * library's default font. XLSX and HTML: one cell per field of the row, capped at the report's 17 XLSX columns. PDF:
+ * exactly the cells the PDF report shows, with the same text ({@link PdfCells}, multi-line cells included). No
+ * styles, no colours, no summaries, no charts.
  */
 final class ReportCeiling {
 
     private static final int XLSX_COLUMNS = 17;
-    private static final int PDF_FINDING_COLUMNS = 8;
-    private static final int PDF_AGENT_COLUMNS = 12;
 
-    /** One table of the report: a name, how many PDF columns it has, and its rows. */
-    record Table(String name, int pdfColumns, Iterable<?> rows) {
+    /**
+     * One table of the report: a name, its rows (for the XLSX and HTML ceilings), and the PDF report's cell texts of
+     * the same table ({@code pdfColumns} per row).
+     */
+    record Table(String name, Iterable<?> rows, int pdfColumns, Iterable<List<String>> pdfCells) {
     }
 
     static List<Table> tables(ReportKind kind, ReportModel m) {
         if (kind == ReportKind.GAPS) {
-            return List.of(new Table("Controls", PDF_FINDING_COLUMNS, m.gaps().controls()),
-                    new Table("Findings", PDF_FINDING_COLUMNS, m.gaps().findings()));
+            return List.of(new Table("Controls", m.gaps().controls(), 8, map(m.gaps().controls(), PdfCells::control)),
+                    new Table("Findings", m.gaps().findings(), 8, map(m.gaps().findings(), PdfCells::finding)));
         }
-        return List.of(new Table("Owners", PDF_FINDING_COLUMNS, m.ownership().owners()),
-                new Table("By owner", PDF_AGENT_COLUMNS, m.ownership().byOwner()),
-                new Table("Agents", PDF_AGENT_COLUMNS, m.ownership().agents()));
+        Iterable<List<String>> gaps = () -> StreamSupport.stream(m.ownership().byOwner().spliterator(), false)
+                .flatMap(a -> a.gaps().stream().map(g -> PdfCells.gap(a, g))).iterator();
+        return List.of(new Table("Owners", m.ownership().owners(), 7, map(m.ownership().owners(), PdfCells::owner)),
+                new Table("By owner", m.ownership().byOwner(), 10, gaps),
+                new Table("Agents", m.ownership().agents(), 12, map(m.ownership().agents(), PdfCells::agent)));
+    }
+
+    private static <T> Iterable<List<String>> map(Iterable<T> rows, Function<T, List<String>> cells) {
+        return () -> StreamSupport.stream(rows.spliterator(), false).map(cells).iterator();
     }
 
     /** The text cells of a row: every record component, as text, up to {@code max}. */
@@ -111,10 +122,9 @@ final class ReportCeiling {
                     table.addCell(t.name() + " " + c);
                 }
                 int r = 0;
-                for (Object row : t.rows()) {
-                    List<String> cells = cells(row, t.pdfColumns());
-                    for (int c = 0; c < t.pdfColumns(); c++) {
-                        table.addCell(new Phrase(c < cells.size() ? cells.get(c) : ""));
+                for (List<String> cells : t.pdfCells()) {
+                    for (String cell : cells) {
+                        table.addCell(new Phrase(cell));
                     }
                     if (++r % 200 == 0) {
                         doc.add(table);

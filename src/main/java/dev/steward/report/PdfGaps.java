@@ -95,17 +95,17 @@ final class PdfGaps {
                 "Score", "Coverage", "Checks", "Findings", "Failing subjects");
         long n = 0;
         for (GapReport.ControlRow x : g.controls()) {
-            c.addCell(p.cell(x.ref(), x.group() ? p.bold : p.body, false));
-            PdfPCell title = p.cell(x.title(), x.group() ? p.bold : p.body, false);
+            List<String> v = PdfCells.control(x);
+            c.addCell(p.plain(v.get(0), x.group() ? p.bold : p.body, false));
+            PdfPCell title = p.plain(v.get(1), x.group() ? p.bold : p.body, false);
             title.setPaddingLeft(3.5f + 8 * x.depth());
             c.addCell(title);
-            p.badge(c, Fmt.label(x.status()), Palette.status(x.status()));
-            p.num(c, Fmt.pct(x.score()));
-            p.num(c, Fmt.pct(x.coverage()));
-            c.addCell(p.cell(String.join(", ", x.checks()), p.small, false));
-            p.num(c, Long.toString(x.findings()));
-            c.addCell(p.cell(x.failingSubjects() == 0 ? "" : x.failingSubjects() + ": "
-                    + PdfReportWriter.join(x.sampleSubjects(), 5), p.small, false));
+            p.badge(c, v.get(2), Palette.status(x.status()));
+            c.addCell(p.plain(v.get(3), p.body, true));
+            c.addCell(p.plain(v.get(4), p.body, true));
+            c.addCell(p.plain(v.get(5), p.small, false));
+            c.addCell(p.plain(v.get(6), p.body, true));
+            c.addCell(p.plain(v.get(7), p.small, false));
             p.rowDone(c, ++n);
         }
         p.finish(c);
@@ -115,17 +115,15 @@ final class PdfGaps {
                 "Subject", "Owner", "Age", "Reason and evidence", "Remediation");
         n = 0;
         for (GapReport.FindingRow x : g.findings()) {
-            t.addCell(p.lines(x.checkId(), p.bold, List.of(Fmt.text(x.title())), p.muted));
-            p.badge(t, x.severity().name(), Palette.severity(x.severity()));
-            p.badge(t, x.result() == dev.steward.check.Result.INSUFFICIENT_EVIDENCE ? "INSUFFICIENT" : x.result().name(),
-                    Palette.result(x.result()));
-            t.addCell(p.lines(x.subjectId(), p.body, List.of(x.subjectType() + " \u00b7 " + Fmt.text(x.team()) + " \u00b7 "
-                    + Fmt.text(x.environment())), p.muted));
-            p.cell(t, x.ownerName() == null ? x.owner() : x.ownerName());
-            p.num(t, Fmt.days(x.ageDays()));
-            t.addCell(p.lines(x.reason(), p.small, x.evidence().stream().limit(3).map(e -> e.kind() + " " + e.id()
-                    + (e.detail() == null ? "" : ": " + e.detail())).toList(), p.muted));
-            t.addCell(p.cell(x.remediation(), p.small, false));
+            List<String> v = PdfCells.finding(x);
+            t.addCell(p.lines(v.get(0), p.bold, p.muted));
+            p.badge(t, v.get(1), Palette.severity(x.severity()));
+            p.badge(t, v.get(2), Palette.result(x.result()));
+            t.addCell(p.lines(v.get(3), p.body, p.muted));
+            t.addCell(p.plain(v.get(4), p.body, false));
+            t.addCell(p.plain(v.get(5), p.body, true));
+            t.addCell(p.lines(v.get(6), p.small, p.muted));
+            t.addCell(p.plain(v.get(7), p.small, false));
             p.rowDone(t, ++n);
         }
         if (n == 0) {

@@ -5,6 +5,7 @@ import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import java.util.List;
 
 /** The ownership report's PDF sections: headline cards, owners, gaps with actions, agent records. */
 final class PdfOwnership {
@@ -40,17 +41,18 @@ final class PdfOwnership {
                 "Agents", "With gaps", "Gaps");
         long n = 0;
         for (OwnerSummary r : o.owners()) {
-            p.cell(t, r.managerName());
-            p.cell(t, r.team());
-            p.cell(t, r.ownerName() == null ? r.owner() : r.ownerName() + " (" + r.owner() + ")");
-            if ("active".equals(r.ownerStatus())) {
-                p.cell(t, r.ownerStatus());
-            } else {
-                p.badge(t, r.ownerStatus(), Palette.result(dev.steward.check.Result.FAIL));
+            List<String> v = PdfCells.owner(r);
+            for (int i = 0; i < 3; i++) {
+                t.addCell(p.plain(v.get(i), p.body, false));
             }
-            p.num(t, Long.toString(r.agents()));
-            p.num(t, Long.toString(r.agentsWithGaps()));
-            p.num(t, Long.toString(r.gaps()));
+            if ("active".equals(r.ownerStatus())) {
+                t.addCell(p.plain(v.get(3), p.body, false));
+            } else {
+                p.badge(t, v.get(3), Palette.result(dev.steward.check.Result.FAIL));
+            }
+            for (int i = 4; i < 7; i++) {
+                t.addCell(p.plain(v.get(i), p.body, true));
+            }
             p.rowDone(t, ++n);
         }
         p.finish(t);
@@ -61,17 +63,15 @@ final class PdfOwnership {
         n = 0;
         for (AgentRow a : o.byOwner()) {
             for (Gap x : a.gaps()) {
-                p.cell(g, a.managerName());
-                p.cell(g, a.team());
-                p.cell(g, a.ownerName() == null ? a.owner() : a.ownerName());
-                p.cell(g, a.id());
-                p.cell(g, x.checkId());
-                p.badge(g, x.severity().name(), Palette.severity(x.severity()));
-                p.badge(g, x.result() == dev.steward.check.Result.INSUFFICIENT_EVIDENCE ? "INSUFFICIENT" : x.result().name(),
-                        Palette.result(x.result()));
-                p.num(g, Fmt.days(x.ageDays()));
-                g.addCell(p.cell(x.reason(), p.small, false));
-                g.addCell(p.cell(x.action(), p.small, false));
+                List<String> v = PdfCells.gap(a, x);
+                for (int i = 0; i < 5; i++) {
+                    g.addCell(p.plain(v.get(i), p.body, false));
+                }
+                p.badge(g, v.get(5), Palette.severity(x.severity()));
+                p.badge(g, v.get(6), Palette.result(x.result()));
+                g.addCell(p.plain(v.get(7), p.body, true));
+                g.addCell(p.plain(v.get(8), p.small, false));
+                g.addCell(p.plain(v.get(9), p.small, false));
                 p.rowDone(g, ++n);
             }
         }
@@ -83,28 +83,20 @@ final class PdfOwnership {
         p.finish(g);
 
         p.section(3, "Agent records");
-        PdfPTable r = p.table(new float[] {2.2f, 1.1f, 0.7f, 1.1f, 1.7f, 1.5f, 1.3f, 1.5f, 2f, 1f, 0.7f, 1.3f}, "Agent", "Team",
+        PdfPTable r = p.table(new float[] {2f, 1.1f, 0.9f, 1.3f, 1.7f, 1.5f, 1.3f, 1.5f, 1.8f, 1.2f, 0.7f, 1.3f}, "Agent", "Team",
                 "Env", "Autonomy", "Owner", "Manager", "Backup", "Monitoring", "Kill switch", "Reviewed", "Active creds",
                 "Gaps");
         n = 0;
         for (AgentRow a : o.agents()) {
-            PdfPCell id = p.cell(a.id(), p.bold, false);
-            if (a.name() != null) {
-                id.addElement(new Phrase(a.id(), p.bold));
-                id.addElement(new Phrase(a.name(), p.muted));
+            List<String> v = PdfCells.agent(a);
+            r.addCell(p.lines(v.get(0), p.bold, p.muted));
+            for (int i = 1; i < 8; i++) {
+                r.addCell(p.plain(v.get(i), p.body, false));
             }
-            r.addCell(id);
-            p.cell(r, a.team());
-            p.cell(r, a.environment());
-            p.cell(r, a.autonomy());
-            p.cell(r, (a.ownerName() == null ? Fmt.text(a.owner()) : a.ownerName()) + " (" + a.ownerStatus() + ")");
-            p.cell(r, a.managerName());
-            p.cell(r, a.backupOwner());
-            p.cell(r, Fmt.text(a.alertChannel()) + " / " + Fmt.text(a.incidentTrigger()));
-            r.addCell(p.cell(Fmt.text(a.killSwitch()) + " (tested " + Fmt.date(a.killSwitchTestedAt()) + ")", p.small, false));
-            p.cell(r, Fmt.date(a.lastReviewedAt()));
-            p.num(r, Integer.toString(a.activeCredentials()));
-            p.cell(r, a.gapIds());
+            r.addCell(p.plain(v.get(8), p.small, false));
+            r.addCell(p.plain(v.get(9), p.body, false));
+            r.addCell(p.plain(v.get(10), p.body, true));
+            r.addCell(p.plain(v.get(11), p.body, false));
             p.rowDone(r, ++n);
         }
         p.finish(r);

@@ -21,7 +21,9 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +35,6 @@ import java.util.stream.Collectors;
 public final class PdfReportWriter {
 
     static final int CHUNK = 200;
-    private static final int MAX_TEXT = 1500;
-
     public void write(ReportKind kind, ReportModel m, OutputStream out) {
         Document doc = new Document(PageSize.A4.rotate(), 36, 36, 48, 44);
         try {
@@ -77,6 +77,13 @@ public final class PdfReportWriter {
         final Font head;
         final Font h1;
         final Font h2;
+        /** The colour of the rule under each table row, one instance for every cell. */
+        final Color rule = PdfCharts.color(Palette.RULE);
+        /** The font and background of each pill colour pair, made once instead of per cell. */
+        private final Map<String, Pill> pills = new HashMap<>();
+
+        private record Pill(Font font, Color background) {
+        }
 
         Pdf(Document doc, PdfWriter writer, BaseFont regular, BaseFont boldBase) {
             this.doc = doc;
@@ -204,45 +211,50 @@ public final class PdfReportWriter {
 
         /** A coloured label (pill) in an otherwise plain cell. */
         void badge(PdfPTable t, String s, String[] fgBg) {
-            Chunk pill = new Chunk("\u00a0" + s + "\u00a0", new Font(bold.getBaseFont(), 6.5f, Font.NORMAL, PdfCharts.color(fgBg[0])));
-            pill.setBackground(PdfCharts.color(fgBg[1]), 1.5f, 2f, 1.5f, 3f);
+            Pill style = pills.computeIfAbsent(fgBg[0] + fgBg[1], k -> new Pill(new Font(bold.getBaseFont(), 6.5f,
+                    Font.NORMAL, PdfCharts.color(fgBg[0])), PdfCharts.color(fgBg[1])));
+            Chunk pill = new Chunk("\u00a0" + s + "\u00a0", style.font());
+            pill.setBackground(style.background(), 1.5f, 2f, 1.5f, 3f);
             Phrase phrase = new Phrase(pill);
             phrase.setLeading(11);
             PdfPCell c = new PdfPCell(phrase);
             c.setBorder(Rectangle.BOTTOM);
-            c.setBorderColor(PdfCharts.color(Palette.RULE));
+            c.setBorderColor(rule);
             c.setPadding(3.5f);
             c.setPaddingTop(5);
             t.addCell(c);
         }
 
         /**
-         * A cell of several lines: the first in {@code first}, each further one in {@code rest}. One phrase with line
-         * breaks (text mode) rather than one element per line (composite mode): the same lines at the same
-         * 1.5-line spacing, laid out several times faster, which matters in a table of a hundred thousand rows.
+         * A cell of several lines ({@link PdfCells} text: lines joined by {@code '\n'}): the first in {@code first},
+         * the others in {@code rest}. Two chunks with line breaks (text mode) rather than one element per line
+         * (composite mode) or one chunk per line: the same lines at the same 1.5-line spacing, laid out several times
+         * faster, which matters in a table of a hundred thousand rows.
          */
-        PdfPCell lines(String head, Font first, List<String> more, Font rest) {
-            Phrase phrase = new Phrase(new Chunk(clip(head), first));
-            for (String line : more) {
-                phrase.add(new Chunk("\n" + clip(line), rest));
+        PdfPCell lines(String text, Font first, Font rest) {
+            int br = text.indexOf('\n');
+            Phrase phrase = new Phrase(new Chunk(br < 0 ? text : text.substring(0, br), first));
+            if (br >= 0) {
+                phrase.add(new Chunk(text.substring(br), rest));
             }
             PdfPCell c = new PdfPCell(phrase);
             c.setLeading(0, 1.5f);
             c.setBorder(Rectangle.BOTTOM);
-            c.setBorderColor(PdfCharts.color(Palette.RULE));
+            c.setBorderColor(rule);
             c.setPadding(3.5f);
             return c;
         }
 
-        private static String clip(String s) {
-            return s == null || s.isBlank() ? Fmt.NONE : s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "\u2026" : s;
+        /** A cell of one line of any text: shown as {@link PdfCells#shown} does (a blank is a dash, a long text cut). */
+        PdfPCell cell(String s, Font f, boolean right) {
+            return plain(PdfCells.shown(s), f, right);
         }
 
-        PdfPCell cell(String s, Font f, boolean right) {
-            String v = clip(s);
+        /** A cell of text already as shown ({@link PdfCells}). */
+        PdfPCell plain(String v, Font f, boolean right) {
             PdfPCell c = new PdfPCell(new Phrase(v, f));
             c.setBorder(Rectangle.BOTTOM);
-            c.setBorderColor(PdfCharts.color(Palette.RULE));
+            c.setBorderColor(rule);
             c.setPadding(3.5f);
             if (right) {
                 c.setHorizontalAlignment(Element.ALIGN_RIGHT);

@@ -66,14 +66,20 @@ class BenchPartsTest {
     }
 
     @Test
-    void ceilingWritersWriteEveryRowOfEveryTable() {
-        List<ReportCeiling.Table> tables = List.of(new ReportCeiling.Table("T", 3, List.of(new Row("a", 1, "b"),
-                new Row("c", 2, "d"))), new ReportCeiling.Table("U", 3, List.of(new Row("e", 3, "<f>"))));
+    void ceilingWritersWriteEveryRowOfEveryTable() throws Exception {
+        List<ReportCeiling.Table> tables = List.of(new ReportCeiling.Table("T", List.of(new Row("a", 1, "b"),
+                new Row("c", 2, "d")), 2, List.of(List.of("a", "one\ntwo"), List.of("c", "d"))),
+                new ReportCeiling.Table("U", List.of(new Row("e", 3, "<f>")), 1, List.of(List.of("pdf-only cell"))));
         java.io.ByteArrayOutputStream html = new java.io.ByteArrayOutputStream();
         assertThat(ReportCeiling.html(tables, html)).isEqualTo(3);
         assertThat(html.toString(StandardCharsets.UTF_8)).contains("<td>c</td>", "&lt;f&gt;");
         assertThat(ReportCeiling.xlsx(tables, new java.io.ByteArrayOutputStream())).isEqualTo(3);
-        assertThat(ReportCeiling.pdf(tables, new java.io.ByteArrayOutputStream())).isEqualTo(3);
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        assertThat(ReportCeiling.pdf(tables, pdf)).isEqualTo(3);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toByteArray())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("one", "two", "pdf-only cell").doesNotContain("<f>");
+        }
     }
 
     @Test
