@@ -52,12 +52,15 @@ public class DecisionAggregates {
 
     /**
      * Hands every stored aggregate row of committed uploads with a day in [from, to) to {@code sink}, unsummed: old
-     * rows first, then packs in upload and pack order. Runs in a read-only transaction of its own so PostgreSQL
-     * streams the rows by fetch size instead of loading them at once.
+     * rows first, then packs in upload and pack order. Outside a transaction it opens one (rolled back at the
+     * end) so PostgreSQL streams the rows by fetch size instead of loading them at once.
      */
     static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink) throws SQLException, java.io.IOException {
+        // outside a transaction, open one so PostgreSQL streams by fetch size; inside one (JTA), use it
         boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
+        if (auto) {
+            c.setAutoCommit(false);
+        }
         try {
             try (PreparedStatement s = c.prepareStatement(OLD_ROWS)) {
                 s.setObject(1, from);
@@ -86,8 +89,10 @@ public class DecisionAggregates {
                 }
             }
         } finally {
-            c.rollback();
-            c.setAutoCommit(auto);
+            if (auto) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         }
     }
 

@@ -66,8 +66,11 @@ public class RawDecisions {
     private void read(String oldRows, String packs, Binder binder, Instant from, Instant to, Visitor visitor)
             throws IOException {
         try (Connection c = dataSource.getConnection()) {
+            // outside a transaction, open one so PostgreSQL streams by fetch size; inside one (JTA), use it
             boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+            if (auto) {
+                c.setAutoCommit(false);
+            }
             try {
                 try (PreparedStatement s = c.prepareStatement(oldRows)) {
                     binder.bind(s);
@@ -93,8 +96,10 @@ public class RawDecisions {
                     }
                 }
             } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
+                if (auto) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read decisions: " + e.getMessage(), e);
