@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +31,61 @@ public final class DecisionWriter implements AutoCloseable {
     private static final String INSERT_DAILY = "INSERT INTO decision_daily_pack (upload_id, pack, row_count, min_day,"
             + " max_day, data) VALUES (?,?,?,?,?,?)";
 
-    private record Key(LocalDate day, String agent, String credential, String tool, String action, String scope,
-            String environment, boolean allowed, List<String> onBehalfOf) {
+    /**
+     * The key of a per-day aggregate. Its hash mixes every field: the record's default (31 * h + field) collided so
+     * much on real-looking ids (an agent and its credential share their digits) that the map's buckets turned into
+     * trees, the writer thread's largest cost.
+     */
+    private static final class Key {
+        final LocalDate day;
+        final String agent;
+        final String credential;
+        final String tool;
+        final String action;
+        final String scope;
+        final String environment;
+        final boolean allowed;
+        final List<String> onBehalfOf;
+        private final int hash;
+
+        Key(LocalDate day, String agent, String credential, String tool, String action, String scope,
+                String environment, boolean allowed, List<String> onBehalfOf) {
+            this.day = day;
+            this.agent = agent;
+            this.credential = credential;
+            this.tool = tool;
+            this.action = action;
+            this.scope = scope;
+            this.environment = environment;
+            this.allowed = allowed;
+            this.onBehalfOf = onBehalfOf;
+            long h = mix(day.toEpochDay(), Objects.hashCode(agent));
+            h = mix(h, Objects.hashCode(credential));
+            h = mix(h, Objects.hashCode(tool));
+            h = mix(h, Objects.hashCode(action));
+            h = mix(h, Objects.hashCode(scope));
+            h = mix(h, Objects.hashCode(environment));
+            h = mix(h, onBehalfOf.isEmpty() ? 0 : onBehalfOf.hashCode());
+            this.hash = (int) (h ^ (h >>> 32)) ^ (allowed ? 0x5bd1e995 : 0);
+        }
+
+        private static long mix(long h, int v) {
+            long x = (h ^ v) * 0x9E3779B97F4A7C15L;
+            return x ^ (x >>> 31);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && allowed == k.allowed && day.equals(k.day)
+                    && Objects.equals(agent, k.agent) && Objects.equals(credential, k.credential)
+                    && Objects.equals(tool, k.tool) && Objects.equals(action, k.action) && Objects.equals(scope, k.scope)
+                    && Objects.equals(environment, k.environment) && onBehalfOf.equals(k.onBehalfOf);
+        }
     }
 
     private static final class Counts {
@@ -150,19 +204,19 @@ public final class DecisionWriter implements AutoCloseable {
             return;
         }
         List<Map.Entry<Key, Counts>> rows = new ArrayList<>(daily.entrySet());
-        rows.sort(Comparator.comparing(e -> e.getKey().day()));
+        rows.sort(Comparator.comparingLong(e -> e.getKey().day.toEpochDay()));
         Map<List<String>, String> chains = new HashMap<>();
         LocalDate current = null;
         for (Map.Entry<Key, Counts> e : rows) {
             Key k = e.getKey();
-            if (days.count() == DailyPack.AGGREGATES || (current != null && !k.day().equals(current))) {
+            if (days.count() == DailyPack.AGGREGATES || (current != null && !k.day.equals(current))) {
                 writeDaily();
             }
-            current = k.day();
-            String chain = chains.computeIfAbsent(k.onBehalfOf(), StringListConverter::write);
+            current = k.day;
+            String chain = chains.computeIfAbsent(k.onBehalfOf, StringListConverter::write);
             Counts c = e.getValue();
-            days.add(k.day(), k.agent(), k.credential(), k.tool(), k.action(), k.scope(), k.environment(), k.allowed(),
-                    chain, c.n, c.first, c.last);
+            days.add(k.day, k.agent, k.credential, k.tool, k.action, k.scope, k.environment, k.allowed, chain, c.n,
+                    c.first, c.last);
         }
         writeDaily();
         daily.clear();

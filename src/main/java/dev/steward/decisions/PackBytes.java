@@ -3,9 +3,7 @@ package dev.steward.decisions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -153,9 +151,14 @@ final class PackBytes {
         }
     }
 
-    /** The texts of one pack, each written once; records refer to them by index. */
+    /**
+     * The texts of one pack, each written once; records refer to them by index. An open-addressing table with a mixed
+     * hash: ids that share a prefix and differ in their digits (agent-00123, cred-00123) made a HashMap's buckets
+     * collide into trees, the writer's largest cost.
+     */
     static final class Dictionary {
-        private final Map<String, Integer> byText = new HashMap<>();
+        private String[] keys = new String[1 << 12];
+        private int[] values = new int[1 << 12];
         private final List<String> texts = new ArrayList<>();
 
         /** Writes a reference to s: 0 for null, else its index + 1. */
@@ -164,13 +167,43 @@ final class PackBytes {
                 out.varLong(0);
                 return;
             }
-            Integer known = byText.get(s);
-            if (known == null) {
-                known = texts.size();
-                texts.add(s);
-                byText.put(s, known);
+            int mask = keys.length - 1;
+            int h = s.hashCode() * 0x9E3779B9;
+            int i = (h ^ (h >>> 15)) & mask;
+            for (String k = keys[i]; k != null; k = keys[i]) {
+                if (k.equals(s)) {
+                    out.varLong(values[i] + 1L);
+                    return;
+                }
+                i = (i + 1) & mask;
             }
-            out.varLong(known + 1L);
+            int index = texts.size();
+            texts.add(s);
+            keys[i] = s;
+            values[i] = index;
+            if (texts.size() * 2 > keys.length) {
+                grow();
+            }
+            out.varLong(index + 1L);
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new String[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int h = oldKeys[j].hashCode() * 0x9E3779B9;
+                    int i = (h ^ (h >>> 15)) & mask;
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
+            }
         }
 
         void writeTo(Out out) {
@@ -181,7 +214,7 @@ final class PackBytes {
         }
 
         void clear() {
-            byText.clear();
+            Arrays.fill(keys, null);
             texts.clear();
         }
 
