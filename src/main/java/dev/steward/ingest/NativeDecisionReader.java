@@ -37,7 +37,7 @@ public final class NativeDecisionReader {
         LineReader lines = new LineReader(file, in, limits.maxLineBytes());
         long[] count = {0};
         // gunzip and line splitting run ahead on a thread of their own; JSON, validation and the secret scan here
-        ParseAhead.run(file, emit -> {
+        ParseAhead.run(file, 1024, 16, emit -> {
             String text;
             while ((text = lines.next()) != null) {
                 long n = lines.lineNumber();
