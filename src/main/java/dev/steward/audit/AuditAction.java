@@ -17,6 +17,8 @@ public enum AuditAction {
     ASSESSMENT,
     /** A report downloaded through the API. */
     REPORT_DOWNLOAD,
+    /** The raw decisions of an upload downloaded (target: the upload). */
+    DECISIONS_DOWNLOAD,
     /** An evidence export of a period: done or failed. */
     EXPORT,
     /** A published bundle or its manifest downloaded. */

@@ -5,176 +5,187 @@ import dev.steward.store.StringListConverter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Writes the decisions of one upload with JDBC batches, and folds them into per-day aggregates kept in a bounded map
- * that is flushed to {@code decision_daily} whenever it reaches its key limit (readers sum rows of the same key, so a
- * flush never loses or double counts). The connection is committed every {@code commitEvery} rows: the upload stays
- * PENDING, and so invisible to every reader, until its status flips to COMMITTED. On PostgreSQL raw rows and
- * aggregates go through COPY ({@link PgCopy}); elsewhere through multi-row INSERT batches.
+ * Writes the decisions of one upload as packs: raw decisions in file order into {@link DecisionPack}s, and their
+ * per-day aggregates, kept in a bounded map that is flushed whenever it reaches its key limit, into
+ * {@link DailyPack}s of one day each (readers sum equal keys, so a flush never loses or double counts). One row holds
+ * thousands of decisions, so the database's row rate no longer bounds ingestion; the same code runs on every database.
+ * The connection is committed every {@code commitEvery} decisions: the upload stays PENDING, and so invisible to every
+ * reader, until its status flips to COMMITTED.
  */
 public final class DecisionWriter implements AutoCloseable {
 
-    /** Rows per multi-row INSERT: both H2 and PostgreSQL insert several times faster than with one row each. */
-    private static final int ROWS_PER_STATEMENT = 50;
-    private static final int COLUMNS = 21;
-    private static final String INSERT_DECISION = "INSERT INTO decision (upload_id, id, decided_at, agent, credential,"
-            + " on_behalf_of, tool, action, resource, scope, allowed, policy, reason, trigger_ref, approval, risk,"
-            + " environment, interactive, user_agent, source_file, source_line) VALUES ";
-    private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String INSERT_DAILY = "INSERT INTO decision_daily (upload_id, day_utc, agent, credential, tool,"
-            + " action, scope, environment, allowed, on_behalf_of, decision_count, with_policy, complete, human,"
-            + " high_risk, approved, high_risk_approved, first_at, last_at)";
-    private static final int DAILY_COLUMNS = 19;
+    private static final String INSERT_PACK = "INSERT INTO decision_pack (upload_id, pack, row_count, min_decided_at,"
+            + " max_decided_at, first_line, last_line, data) VALUES (?,?,?,?,?,?,?,?)";
+    private static final String INSERT_DAILY = "INSERT INTO decision_daily_pack (upload_id, pack, row_count, min_day,"
+            + " max_day, data) VALUES (?,?,?,?,?,?)";
 
-    private record Key(LocalDate day, String agent, String credential, String tool, String action, String scope,
-            String environment, boolean allowed, List<String> onBehalfOf) {
+    /**
+     * The key of a per-day aggregate. Its hash mixes every field: the record's default (31 * h + field) collided so
+     * much on real-looking ids (an agent and its credential share their digits) that the map's buckets turned into
+     * trees, the writer thread's largest cost.
+     */
+    private static final class Key {
+        final LocalDate day;
+        final String agent;
+        final String credential;
+        final String tool;
+        final String action;
+        final String scope;
+        final String environment;
+        final boolean allowed;
+        final List<String> onBehalfOf;
+        private final int hash;
+
+        Key(LocalDate day, String agent, String credential, String tool, String action, String scope,
+                String environment, boolean allowed, List<String> onBehalfOf) {
+            this.day = day;
+            this.agent = agent;
+            this.credential = credential;
+            this.tool = tool;
+            this.action = action;
+            this.scope = scope;
+            this.environment = environment;
+            this.allowed = allowed;
+            this.onBehalfOf = onBehalfOf;
+            long h = mix(day.toEpochDay(), Objects.hashCode(agent));
+            h = mix(h, Objects.hashCode(credential));
+            h = mix(h, Objects.hashCode(tool));
+            h = mix(h, Objects.hashCode(action));
+            h = mix(h, Objects.hashCode(scope));
+            h = mix(h, Objects.hashCode(environment));
+            h = mix(h, onBehalfOf.isEmpty() ? 0 : onBehalfOf.hashCode());
+            this.hash = (int) (h ^ (h >>> 32)) ^ (allowed ? 0x5bd1e995 : 0);
+        }
+
+        private static long mix(long h, int v) {
+            long x = (h ^ v) * 0x9E3779B97F4A7C15L;
+            return x ^ (x >>> 31);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && allowed == k.allowed && day.equals(k.day)
+                    && Objects.equals(agent, k.agent) && Objects.equals(credential, k.credential)
+                    && Objects.equals(tool, k.tool) && Objects.equals(action, k.action) && Objects.equals(scope, k.scope)
+                    && Objects.equals(environment, k.environment) && onBehalfOf.equals(k.onBehalfOf);
+        }
     }
 
     private static final class Counts {
-        long count, withPolicy, complete, human, highRisk, approved, highRiskApproved;
-        Instant first, last;
+        final long[] n = new long[7];
+        Instant first;
+        Instant last;
     }
 
     private final Connection connection;
     private final long uploadId;
-    private final int batchSize;
     private final int flushKeys;
     private final Pattern browser;
-    /** Rows per COPY chunk on PostgreSQL. */
-    private static final int COPY_ROWS = 10_000;
-    private final PgCopy copy;
-    private final PgCopy copyDaily;
-    private final PreparedStatement multiRow;
-    private final PreparedStatement single;
-    private final DecisionLine[] buffer = new DecisionLine[ROWS_PER_STATEMENT];
-    private int buffered;
-    private final Map<Key, Counts> daily = new HashMap<>();
     private final int commitEvery;
-    private int pending;
+    private final DecisionPack.Encoder raw = new DecisionPack.Encoder();
+    private final DailyPack.Encoder days = new DailyPack.Encoder();
+    private final PreparedStatement insertPack;
+    private final PreparedStatement insertDaily;
+    private final Map<Key, Counts> daily = new HashMap<>();
+    private final Map<LocalDate, LocalDate> dayInstances = new HashMap<>();
+    private int rawPacks;
+    private int dailyPacks;
     private long sinceCommit;
     private volatile long written;
 
-    public DecisionWriter(Connection connection, long uploadId, int batchSize, int flushKeys, Pattern browser,
-            int commitEvery) throws SQLException {
+    public DecisionWriter(Connection connection, long uploadId, int flushKeys, Pattern browser, int commitEvery)
+            throws SQLException {
         this.connection = connection;
-        this.commitEvery = commitEvery;
         this.uploadId = uploadId;
-        this.batchSize = batchSize;
         this.flushKeys = flushKeys;
         this.browser = browser;
-        this.copy = PgCopy.forConnection(connection, PgCopy.DECISIONS);
-        this.copyDaily = PgCopy.forConnection(connection, PgCopy.DAILY);
-        this.multiRow = connection.prepareStatement(INSERT_DECISION + String.join(",", java.util.Collections.nCopies(ROWS_PER_STATEMENT, ROW)));
-        this.single = connection.prepareStatement(INSERT_DECISION + ROW);
+        this.commitEvery = commitEvery;
+        this.insertPack = connection.prepareStatement(INSERT_PACK);
+        this.insertDaily = connection.prepareStatement(INSERT_DAILY);
     }
 
     public void write(DecisionLine d) throws SQLException {
-        if (copy != null) {
-            copyRow(d);
-            if (copy.buffered() >= COPY_ROWS) {
-                copy.flush();
-                sinceCommit += COPY_ROWS;
-                if (sinceCommit >= commitEvery) {
-                    connection.commit();
-                    sinceCommit = 0;
-                }
-            }
-            aggregate(d);
-            written++;
-            return;
-        }
-        buffer[buffered++] = d;
-        if (buffered == ROWS_PER_STATEMENT) {
-            bind(multiRow, buffer, ROWS_PER_STATEMENT);
-            multiRow.addBatch();
-            buffered = 0;
-            if (++pending >= Math.max(1, batchSize / ROWS_PER_STATEMENT)) {
-                multiRow.executeBatch();
-                sinceCommit += (long) pending * ROWS_PER_STATEMENT;
-                pending = 0;
-                if (sinceCommit >= commitEvery) {
-                    connection.commit();
-                    sinceCommit = 0;
-                }
-            }
+        raw.add(d);
+        if (raw.count() == DecisionPack.DECISIONS) {
+            flushRaw();
         }
         aggregate(d);
         written++;
     }
 
-    private void copyRow(DecisionLine d) {
-        copy.number(uploadId).text(d.id()).instant(d.time()).text(d.agent()).text(d.credential())
-                .text(d.onBehalfOf().isEmpty() ? null : StringListConverter.write(d.onBehalfOf())).text(d.tool())
-                .text(d.action()).text(d.resource()).text(d.scope()).bool(d.allowed()).text(d.policy()).text(d.reason())
-                .text(d.trigger()).text(d.approval()).text(d.risk()).text(d.environment()).bool(d.interactive())
-                .text(d.userAgent()).text(d.file()).number(d.line()).endRow();
-    }
-
-    private void bind(PreparedStatement s, DecisionLine[] rows, int count) throws SQLException {
-        for (int r = 0; r < count; r++) {
-            DecisionLine d = rows[r];
-            int o = r * COLUMNS;
-            s.setLong(o + 1, uploadId);
-            s.setString(o + 2, d.id());
-            s.setObject(o + 3, d.time().atOffset(ZoneOffset.UTC));
-            s.setString(o + 4, d.agent());
-            s.setString(o + 5, d.credential());
-            s.setString(o + 6, d.onBehalfOf().isEmpty() ? null : StringListConverter.write(d.onBehalfOf()));
-            s.setString(o + 7, d.tool());
-            s.setString(o + 8, d.action());
-            s.setString(o + 9, d.resource());
-            s.setString(o + 10, d.scope());
-            s.setBoolean(o + 11, d.allowed());
-            s.setString(o + 12, d.policy());
-            s.setString(o + 13, d.reason());
-            s.setString(o + 14, d.trigger());
-            s.setString(o + 15, d.approval());
-            s.setString(o + 16, d.risk());
-            s.setString(o + 17, d.environment());
-            if (d.interactive() == null) {
-                s.setNull(o + 18, Types.BOOLEAN);
-            } else {
-                s.setBoolean(o + 18, d.interactive());
-            }
-            s.setString(o + 19, d.userAgent());
-            s.setString(o + 20, d.file());
-            s.setLong(o + 21, d.line());
+    private void flushRaw() throws SQLException {
+        int count = raw.count();
+        if (count == 0) {
+            return;
+        }
+        Instant min = raw.min();
+        Instant max = raw.max();
+        long firstLine = raw.firstLine();
+        long lastLine = raw.lastLine();
+        byte[] data = raw.finish();
+        insertPack.setLong(1, uploadId);
+        insertPack.setInt(2, rawPacks++);
+        insertPack.setInt(3, count);
+        insertPack.setObject(4, min.atOffset(ZoneOffset.UTC));
+        insertPack.setObject(5, max.atOffset(ZoneOffset.UTC));
+        insertPack.setLong(6, firstLine);
+        insertPack.setLong(7, lastLine);
+        insertPack.setBytes(8, data);
+        insertPack.executeUpdate();
+        sinceCommit += count;
+        if (sinceCommit >= commitEvery) {
+            connection.commit();
+            sinceCommit = 0;
         }
     }
 
     private void aggregate(DecisionLine d) throws SQLException {
-        Key key = new Key(d.time().atOffset(ZoneOffset.UTC).toLocalDate(), d.agent(), d.credential(), d.tool(),
-                d.action(), d.scope(), d.environment(), d.allowed(), d.onBehalfOf());
-        Counts c = daily.computeIfAbsent(key, k -> new Counts());
-        c.count++;
+        LocalDate day = dayInstances.computeIfAbsent(d.time().atOffset(ZoneOffset.UTC).toLocalDate(), k -> k);
+        Key key = new Key(day, d.agent(), d.credential(), d.tool(), d.action(), d.scope(), d.environment(), d.allowed(),
+                d.onBehalfOf());
+        Counts c = daily.get(key);
+        if (c == null) {
+            c = new Counts();
+            daily.put(key, c);
+        }
+        long[] n = c.n;
+        n[0]++;
         boolean highRisk = d.risk() != null && (d.risk().equalsIgnoreCase("high") || d.risk().equalsIgnoreCase("critical"));
         boolean approved = d.approval() != null;
         if (d.policy() != null) {
-            c.withPolicy++;
+            n[1]++;
         }
         if (d.tool() != null && d.action() != null && d.resource() != null && d.trigger() != null) {
-            c.complete++;
+            n[2]++;
         }
         if (Boolean.TRUE.equals(d.interactive()) || (d.userAgent() != null && browser.matcher(d.userAgent()).find())) {
-            c.human++;
+            n[3]++;
         }
         if (highRisk) {
-            c.highRisk++;
+            n[4]++;
         }
         if (approved) {
-            c.approved++;
+            n[5]++;
         }
         if (highRisk && approved) {
-            c.highRiskApproved++;
+            n[6]++;
         }
         if (c.first == null || d.time().isBefore(c.first)) {
             c.first = d.time();
@@ -187,74 +198,46 @@ public final class DecisionWriter implements AutoCloseable {
         }
     }
 
+    /** Writes the aggregate map as packs of one day each, in day order, and empties it. */
     private void flushDaily() throws SQLException {
-        if (copyDaily != null) {
-            for (Map.Entry<Key, Counts> e : daily.entrySet()) {
-                Key k = e.getKey();
-                Counts c = e.getValue();
-                copyDaily.number(uploadId).date(k.day()).text(k.agent()).text(k.credential()).text(k.tool())
-                        .text(k.action()).text(k.scope()).text(k.environment()).bool(k.allowed())
-                        .text(StringListConverter.write(k.onBehalfOf())).number(c.count).number(c.withPolicy)
-                        .number(c.complete).number(c.human).number(c.highRisk).number(c.approved)
-                        .number(c.highRiskApproved).instant(c.first).instant(c.last).endRow();
-                if (copyDaily.buffered() >= COPY_ROWS) {
-                    copyDaily.flush();
-                }
-            }
-            copyDaily.flush();
-            daily.clear();
-            connection.commit();
+        if (daily.isEmpty()) {
             return;
         }
-        List<Map.Entry<Key, Counts>> rows = new java.util.ArrayList<>(daily.entrySet());
-        String values = " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        String many = INSERT_DAILY + " VALUES " + String.join(",", java.util.Collections.nCopies(ROWS_PER_STATEMENT, values.substring(8)));
-        int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-        try (PreparedStatement multi = connection.prepareStatement(many);
-                PreparedStatement one = connection.prepareStatement(INSERT_DAILY + values)) {
-            int statements = 0;
-            for (int i = 0; i < full; i += ROWS_PER_STATEMENT) {
-                for (int r = 0; r < ROWS_PER_STATEMENT; r++) {
-                    bindDaily(multi, r * DAILY_COLUMNS, rows.get(i + r));
-                }
-                multi.addBatch();
-                if (++statements % Math.max(1, batchSize / ROWS_PER_STATEMENT) == 0) {
-                    multi.executeBatch();
-                }
+        List<Map.Entry<Key, Counts>> rows = new ArrayList<>(daily.entrySet());
+        rows.sort(Comparator.comparingLong(e -> e.getKey().day.toEpochDay()));
+        Map<List<String>, String> chains = new HashMap<>();
+        LocalDate current = null;
+        for (Map.Entry<Key, Counts> e : rows) {
+            Key k = e.getKey();
+            if (days.count() == DailyPack.AGGREGATES || (current != null && !k.day.equals(current))) {
+                writeDaily();
             }
-            multi.executeBatch();
-            for (int i = full; i < rows.size(); i++) {
-                bindDaily(one, 0, rows.get(i));
-                one.addBatch();
-            }
-            one.executeBatch();
+            current = k.day;
+            String chain = chains.computeIfAbsent(k.onBehalfOf, StringListConverter::write);
+            Counts c = e.getValue();
+            days.add(k.day, k.agent, k.credential, k.tool, k.action, k.scope, k.environment, k.allowed, chain, c.n,
+                    c.first, c.last);
         }
+        writeDaily();
         daily.clear();
         connection.commit();
     }
 
-    private void bindDaily(PreparedStatement s, int o, Map.Entry<Key, Counts> e) throws SQLException {
-        Key k = e.getKey();
-        Counts c = e.getValue();
-        s.setLong(o + 1, uploadId);
-        s.setObject(o + 2, k.day());
-        s.setString(o + 3, k.agent());
-        s.setString(o + 4, k.credential());
-        s.setString(o + 5, k.tool());
-        s.setString(o + 6, k.action());
-        s.setString(o + 7, k.scope());
-        s.setString(o + 8, k.environment());
-        s.setBoolean(o + 9, k.allowed());
-        s.setString(o + 10, StringListConverter.write(k.onBehalfOf()));
-        s.setLong(o + 11, c.count);
-        s.setLong(o + 12, c.withPolicy);
-        s.setLong(o + 13, c.complete);
-        s.setLong(o + 14, c.human);
-        s.setLong(o + 15, c.highRisk);
-        s.setLong(o + 16, c.approved);
-        s.setLong(o + 17, c.highRiskApproved);
-        s.setObject(o + 18, c.first.atOffset(ZoneOffset.UTC));
-        s.setObject(o + 19, c.last.atOffset(ZoneOffset.UTC));
+    private void writeDaily() throws SQLException {
+        int count = days.count();
+        if (count == 0) {
+            return;
+        }
+        LocalDate min = days.minDay();
+        LocalDate max = days.maxDay();
+        byte[] data = days.finish();
+        insertDaily.setLong(1, uploadId);
+        insertDaily.setInt(2, dailyPacks++);
+        insertDaily.setInt(3, count);
+        insertDaily.setObject(4, min);
+        insertDaily.setObject(5, max);
+        insertDaily.setBytes(6, data);
+        insertDaily.executeUpdate();
     }
 
     /** Decisions written so far. */
@@ -262,29 +245,17 @@ public final class DecisionWriter implements AutoCloseable {
         return written;
     }
 
-    /** Sends what is still batched; call before commit. */
+    /** Writes what is still buffered; call before commit. */
     public void finish() throws SQLException {
-        if (copy != null) {
-            copy.flush();
-        }
-        if (pending > 0) {
-            multiRow.executeBatch();
-            pending = 0;
-        }
-        for (int r = 0; r < buffered; r++) {
-            bind(single, new DecisionLine[] {buffer[r]}, 1);
-            single.addBatch();
-        }
-        if (buffered > 0) {
-            single.executeBatch();
-            buffered = 0;
-        }
+        flushRaw();
         flushDaily();
     }
 
     @Override
     public void close() throws SQLException {
-        multiRow.close();
-        single.close();
+        raw.close();
+        days.close();
+        insertPack.close();
+        insertDaily.close();
     }
 }

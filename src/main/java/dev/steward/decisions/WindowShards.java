@@ -28,9 +28,9 @@ import java.util.Set;
  * holds one shard at a time. Agents (and principals) are cut into contiguous id ranges, credentials likewise, shard k
  * taking range k of each; one pass over the stored rows routes each row, dictionary-encoded, to a temporary file per
  * shard: the shard of its principal, of its credential, and of each holder of its credential (agent checks read the
- * decisions of the credentials an agent holds). {@link #evidence(int)} sums a shard's rows by key exactly as the SQL
- * of {@link DecisionAggregates#window} does, in the same order (H2's: nulls first, then by character), and returns
- * the shard's evidence. Because ranges are contiguous, each check's results come shard after shard in subject id
+ * decisions of the credentials an agent holds). {@link #evidence(int)} sums a shard's rows by key exactly as
+ * {@link DecisionAggregates#window} does, in the same order ({@link ShardKey#order}), and returns the shard's
+ * evidence. Because ranges are contiguous, each check's results come shard after shard in subject id
  * order, as in one pass. Close to delete the files.
  */
 public final class WindowShards implements AutoCloseable {
@@ -46,14 +46,12 @@ public final class WindowShards implements AutoCloseable {
     private final Map<String, Integer> ids = new HashMap<>();
     private final Set<String> principals = new HashSet<>();
     private final Set<String> credentialsNamed = new HashSet<>();
-    private final boolean nullsFirst;
     /** Position of each dictionary text in character order: keys sort by int compares. */
     private int[] rank;
     private long aggregates;
 
-    WindowShards(Evidence inventory, int shards, Path tmp, boolean nullsFirst) throws IOException {
+    WindowShards(Evidence inventory, int shards, Path tmp) throws IOException {
         this.inventory = inventory;
-        this.nullsFirst = nullsFirst;
         this.agentFrom = new String[shards];
         this.credentialFrom = new String[shards];
         List<AgentRecord> a = new ArrayList<>(inventory.agents().values());
@@ -283,7 +281,7 @@ public final class WindowShards implements AutoCloseable {
         }
         aggregates += owned;
         List<ShardKey> keys = new ArrayList<>(sums.keySet());
-        keys.sort(ShardKey.order(rank, nullsFirst));
+        keys.sort(ShardKey.order(rank));
         Map<LocalDate, LocalDate> days = new HashMap<>();
         Map<Integer, List<String>> chains = new HashMap<>();
         List<DecisionAggregate> list = new ArrayList<>(keys.size());

@@ -3,17 +3,11 @@ package dev.steward.export;
 import dev.steward.assessment.AssessmentStore;
 import dev.steward.assessment.AssessmentSummary;
 import dev.steward.assessment.CheckScore;
-import io.agroal.api.AgroalDataSource;
+import dev.steward.decisions.RawDecisions;
+import dev.steward.ingest.DecisionLine;
+import dev.steward.store.StringListConverter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,11 +26,11 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class DecisionSampler {
 
-    private final AgroalDataSource dataSource;
+    private final RawDecisions decisions;
     private final AssessmentStore store;
 
-    public DecisionSampler(AgroalDataSource dataSource, AssessmentStore store) {
-        this.dataSource = dataSource;
+    public DecisionSampler(RawDecisions decisions, AssessmentStore store) {
+        this.decisions = decisions;
         this.store = store;
     }
 
@@ -63,95 +57,93 @@ public class DecisionSampler {
         }));
         Map<String, Reservoir> reservoirs = new TreeMap<>();
         agents.keySet().forEach(id -> reservoirs.put(id, new Reservoir(perCheck, new SplittableRandom(seed ^ id.hashCode()))));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.pk, d.agent, d.credential FROM decision d JOIN upload u"
-                    + " ON u.id = d.upload_id WHERE u.status = 'COMMITTED' AND d.decided_at >= ? AND d.decided_at < ? ORDER BY d.pk")) {
-                ps.setObject(1, odt(run.windowStart()));
-                ps.setObject(2, odt(run.asOf()));
-                ps.setFetchSize(5000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long pk = rs.getLong(1);
-                        String agent = rs.getString(2);
-                        String credential = rs.getString(3);
-                        for (Map.Entry<String, Reservoir> e : reservoirs.entrySet()) {
-                            if ((agent != null && agents.get(e.getKey()).contains(agent))
-                                    || (credential != null && credentials.get(e.getKey()).contains(credential))) {
-                                e.getValue().offer(pk);
-                            }
-                        }
-                    }
-                }
-            }
-            List<CheckSample> out = new ArrayList<>();
+        long[] position = {0};
+        decisions.inWindowUnchecked(run.windowStart(), run.asOf(), (upload, d) -> {
+            long key = position[0]++;
+            String agent = d.agent();
+            String credential = d.credential();
             for (Map.Entry<String, Reservoir> e : reservoirs.entrySet()) {
-                out.add(new CheckSample(e.getKey(), e.getValue().seen, rows(c, e.getValue().sorted())));
-            }
-            c.commit();
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot sample decisions: " + e.getMessage(), e);
-        }
-    }
-
-    private static List<Map<String, Object>> rows(Connection c, List<Long> pks) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, decided_at, agent, credential, on_behalf_of, tool, action,"
-                + " resource, scope, allowed, policy, reason, trigger_ref, approval, risk, environment, interactive, user_agent,"
-                + " source_file, source_line FROM decision WHERE pk = ?")) {
-            for (long pk : pks) {
-                ps.setLong(1, pk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        ResultSetMetaData md = rs.getMetaData();
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            Object v = i == 2 ? rs.getObject(i, OffsetDateTime.class).toInstant().toString() : rs.getObject(i);
-                            row.put(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), v);
-                        }
-                        out.add(row);
-                    }
+                if ((agent != null && agents.get(e.getKey()).contains(agent))
+                        || (credential != null && credentials.get(e.getKey()).contains(credential))) {
+                    e.getValue().offer(key, d);
                 }
             }
+        });
+        List<CheckSample> out = new ArrayList<>();
+        for (Map.Entry<String, Reservoir> e : reservoirs.entrySet()) {
+            out.add(new CheckSample(e.getKey(), e.getValue().seen, e.getValue().sorted().stream().map(DecisionSampler::row).toList()));
         }
         return out;
     }
 
-    private static OffsetDateTime odt(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
+    /** A sampled decision with the field names and value types of the decision table's columns. */
+    private static Map<String, Object> row(DecisionLine d) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", d.id());
+        row.put("decided_at", d.time().toString());
+        row.put("agent", d.agent());
+        row.put("credential", d.credential());
+        row.put("on_behalf_of", d.onBehalfOf().isEmpty() ? null : StringListConverter.write(d.onBehalfOf()));
+        row.put("tool", d.tool());
+        row.put("action", d.action());
+        row.put("resource", d.resource());
+        row.put("scope", d.scope());
+        row.put("allowed", d.allowed());
+        row.put("policy", d.policy());
+        row.put("reason", d.reason());
+        row.put("trigger_ref", d.trigger());
+        row.put("approval", d.approval());
+        row.put("risk", d.risk());
+        row.put("environment", d.environment());
+        row.put("interactive", d.interactive());
+        row.put("user_agent", d.userAgent());
+        row.put("source_file", d.file());
+        row.put("source_line", d.line());
+        return row;
     }
 
-    /** Algorithm R over a stream of decision keys. */
+    /**
+     * Algorithm R over a stream of decisions, each with its position in storage order (the key); keeps the decisions
+     * it picks, so the sample needs no second read.
+     */
     static final class Reservoir {
         private final long[] picked;
+        private final DecisionLine[] decisions;
         private final SplittableRandom random;
         private long seen;
 
         Reservoir(int size, SplittableRandom random) {
             this.picked = new long[Math.max(0, size)];
+            this.decisions = new DecisionLine[picked.length];
             this.random = random;
         }
 
-        void offer(long key) {
+        void offer(long key, DecisionLine d) {
             if (seen < picked.length) {
                 picked[(int) seen] = key;
+                decisions[(int) seen] = d;
             } else if (picked.length > 0) {
                 long j = random.nextLong(seen + 1);
                 if (j < picked.length) {
                     picked[(int) j] = key;
+                    decisions[(int) j] = d;
                 }
             }
             seen++;
         }
 
-        List<Long> sorted() {
+        /** The picked decisions in storage order. */
+        List<DecisionLine> sorted() {
             int n = (int) Math.min(seen, picked.length);
-            List<Long> out = new ArrayList<>(n);
+            Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) {
-                out.add(picked[i]);
+                order[i] = i;
             }
-            out.sort(null);
+            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> picked[i]));
+            List<DecisionLine> out = new ArrayList<>(n);
+            for (int i : order) {
+                out.add(decisions[i]);
+            }
             return out;
         }
     }

@@ -44,10 +44,6 @@ public interface IngestConfig {
     @WithDefault("1000")
     int maxProblemsListed();
 
-    /** Decision rows written per JDBC batch. */
-    @WithDefault("2000")
-    int decisionBatchSize();
-
     /** Distinct aggregate keys kept in memory before they are flushed to the store. */
     @WithDefault("200000")
     int aggregateFlushKeys();

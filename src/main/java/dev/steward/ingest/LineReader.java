@@ -26,7 +26,11 @@ public final class LineReader {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** The next line without its terminator, or null at the end. */
+    /**
+     * The next line without its terminator, or null at the end. Scans the buffer for the line feed and copies whole
+     * runs (a line inside the buffer becomes a string without any copy of its own): per-byte copying was a fifth of
+     * the decision reader's time.
+     */
     public String next() throws IOException {
         int n = 0;
         boolean any = false;
@@ -43,18 +47,31 @@ public final class LineReader {
                 }
             }
             any = true;
-            byte b = buf[pos++];
-            if (b == '\n') {
-                break;
+            int start = pos;
+            int end = start;
+            while (end < len && buf[end] != '\n') {
+                end++;
             }
-            if (n == maxLineBytes) {
+            int run = end - start;
+            if (n + run > maxLineBytes) {
                 throw new IngestException(name + ":" + (lineNumber + 1) + ": line longer than " + maxLineBytes
                         + " bytes (steward.ingest.max-line-bytes)");
             }
-            if (n == line.length) {
-                line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
+            if (end < len && n == 0) {
+                pos = end + 1;
+                lineNumber++;
+                return new String(buf, start, run > 0 && buf[end - 1] == '\r' ? run - 1 : run, StandardCharsets.UTF_8);
             }
-            line[n++] = b;
+            if (n + run > line.length) {
+                line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, n + run)));
+            }
+            System.arraycopy(buf, start, line, n, run);
+            n += run;
+            if (end < len) {
+                pos = end + 1;
+                break;
+            }
+            pos = len;
         }
         lineNumber++;
         if (n > 0 && line[n - 1] == '\r') {

@@ -46,17 +46,26 @@ final class ParseAhead {
 
     /** Runs the parser on its own thread and its steps on this one; returns when both are done. */
     static void run(String name, Parser parser) throws IOException {
-        BlockingQueue<List<Step>> queue = new ArrayBlockingQueue<>(QUEUED);
-        Thread t = new Thread(() -> produce(parser, queue), "parse-" + name);
+        run(name, BATCH, QUEUED, parser);
+    }
+
+    /**
+     * {@link #run(String, Parser)} with steps handed over {@code batch} at a time, at most {@code queued} batches
+     * ahead: many small steps (lines of a log) need larger batches and a deeper queue than a document's records, or
+     * the two threads wait on each other whenever the machine is busy.
+     */
+    static void run(String name, int batch, int queued, Parser parser) throws IOException {
+        BlockingQueue<List<Step>> queue = new ArrayBlockingQueue<>(queued);
+        Thread t = new Thread(() -> produce(parser, queue, batch), "parse-" + name);
         t.setDaemon(true);
         t.start();
         try {
             while (true) {
-                List<Step> batch = queue.take();
-                if (batch == END) {
+                List<Step> steps = queue.take();
+                if (steps == END) {
                     return;
                 }
-                for (Step s : batch) {
+                for (Step s : steps) {
                     s.run();
                 }
             }
@@ -73,14 +82,14 @@ final class ParseAhead {
         }
     }
 
-    private static void produce(Parser parser, BlockingQueue<List<Step>> queue) {
+    private static void produce(Parser parser, BlockingQueue<List<Step>> queue, int size) {
         List<List<Step>> batch = new ArrayList<>(1);
-        batch.add(new ArrayList<>(BATCH));
+        batch.add(new ArrayList<>(size));
         Consumer<Step> emit = s -> {
             batch.get(0).add(s);
-            if (batch.get(0).size() == BATCH) {
+            if (batch.get(0).size() == size) {
                 put(queue, batch.get(0));
-                batch.set(0, new ArrayList<>(BATCH));
+                batch.set(0, new ArrayList<>(size));
             }
         };
         Step failure = null;

@@ -37,7 +37,24 @@ public final class SecretScanner {
             "secretkey", "secretaccesskey", "awssecretaccesskey", "privatekey", "apikey", "accesstoken", "refreshtoken",
             "bearertoken", "secretvalue", "token");
 
+    /**
+     * Whether a field name is password-like, by name: parsers hand over the same few names for millions of values,
+     * and normalising each again was a visible cost of decision ingest. Bounded, so odd inputs cannot grow it.
+     */
+    private static final java.util.Map<String, Boolean> SECRET_FIELD_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private SecretScanner() {
+    }
+
+    private static boolean secretField(String field) {
+        Boolean known = SECRET_FIELD_NAMES.get(field);
+        if (known == null) {
+            known = SECRET_FIELDS.contains(normalise(field));
+            if (SECRET_FIELD_NAMES.size() < 4096) {
+                SECRET_FIELD_NAMES.put(field, known);
+            }
+        }
+        return known;
     }
 
     /** The kind of secret the value is or contains, if any. {@code field} may be null. */
@@ -45,7 +62,7 @@ public final class SecretScanner {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
-        if (field != null && SECRET_FIELDS.contains(normalise(field)) && !value.startsWith("[REDACTED:")) {
+        if (field != null && secretField(field) && !value.startsWith("[REDACTED:")) {
             return Optional.of("password-field");
         }
         if (value.length() < 16) {

@@ -32,7 +32,9 @@ public class StagedDecisions {
     private static final Logger LOG = Logger.getLogger(StagedDecisions.class);
     private static final int COMMIT_EVERY = 50_000;
     private static final int DELETE_CHUNK = 50_000;
+    /** Row tables of a decision upload: packs are deleted whole (a few hundred rows), the rest in chunks. */
     private static final List<String> TABLES = List.of("decision", "decision_daily", "secret_finding");
+    private static final List<String> PACK_TABLES = List.of("decision_pack", "decision_daily_pack");
 
     private final IngestConfig limits;
     private final UploadRepository uploads;
@@ -71,8 +73,8 @@ public class StagedDecisions {
         boolean complete = false;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (DecisionWriter writer = new DecisionWriter(c, uploadId, limits.decisionBatchSize(),
-                    limits.aggregateFlushKeys(), browser, COMMIT_EVERY);
+            try (DecisionWriter writer = new DecisionWriter(c, uploadId, limits.aggregateFlushKeys(), browser,
+                    COMMIT_EVERY);
                     WriterThread background = new WriterThread(writer)) {
                 DecisionSink sink = new DecisionSink() {
                     @Override
@@ -130,6 +132,12 @@ public class StagedDecisions {
     public void discard(long uploadId) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
+            for (String table : PACK_TABLES) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE upload_id = ?")) {
+                    s.setLong(1, uploadId);
+                    s.executeUpdate();
+                }
+            }
             for (String table : TABLES) {
                 String sql = "DELETE FROM " + table + " WHERE pk IN (SELECT pk FROM " + table + " WHERE upload_id = ? "
                         + "FETCH FIRST " + DELETE_CHUNK + " ROWS ONLY)";

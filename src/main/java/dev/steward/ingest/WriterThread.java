@@ -18,7 +18,7 @@ final class WriterThread implements AutoCloseable {
     private static final int BATCH = 1000;
     private static final List<DecisionLine> END = List.of();
 
-    private final BlockingQueue<List<DecisionLine>> queue = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<List<DecisionLine>> queue = new ArrayBlockingQueue<>(16);
     private final Thread thread;
     private volatile Throwable failure;
     private List<DecisionLine> batch = new ArrayList<>(BATCH);

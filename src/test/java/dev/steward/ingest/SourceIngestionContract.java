@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.steward.decisions.DecisionAggregates;
+import dev.steward.decisions.RawDecisions;
 import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.ingest.aws.AwsIds;
 import dev.steward.inventory.InventoryQueries;
+import dev.steward.testing.StoredDecisionReads;
 import dev.steward.testing.TestFiles;
 import dev.steward.upload.UploadKind;
 import io.agroal.api.AgroalDataSource;
@@ -38,6 +42,12 @@ abstract class SourceIngestionContract {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    RawDecisions raw;
+
+    @Inject
+    DecisionAggregates aggregates;
+
     final TestFiles files = new TestFiles();
     final String account = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
 
@@ -67,9 +77,10 @@ abstract class SourceIngestionContract {
         assertThat(r.format()).isEqualTo("opa");
         assertThat(r.kind()).isEqualTo(UploadKind.DECISIONS);
         assertThat(r.counts().decisions()).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM decision WHERE agent = '" + agent + "' AND source_line = 3 AND allowed = FALSE"
-                + " AND policy = 'envoy/authz/allow' AND action = 'POST'")).isEqualTo(1);
-        assertThat(count("SELECT SUM(decision_count) FROM decision_daily WHERE agent = '" + agent + "'")).isEqualTo(2);
+        assertThat(StoredDecisionReads.raw(raw, d -> agent.equals(d.agent()) && d.line() == 3 && !d.allowed()
+                && "envoy/authz/allow".equals(d.policy()) && "POST".equals(d.action()))).hasSize(1);
+        assertThat(StoredDecisionReads.daily(aggregates, d -> agent.equals(d.agent())).stream()
+                .mapToLong(DecisionAggregate::count).sum()).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM upload WHERE id = " + r.uploadId() + " AND format = 'opa'")).isEqualTo(1);
     }
 
@@ -127,7 +138,7 @@ abstract class SourceIngestionContract {
         CredentialRecord token = inventory.credential(accessor, Instant.parse("2026-10-03T00:00:00Z")).orElseThrow();
         assertThat(token.holders()).containsExactly("approle:bot-" + account);
         assertThat(token.expiresAt()).isEqualTo(Instant.parse("2026-10-02T10:00:00Z"));
-        assertThat(count("SELECT COUNT(*) FROM decision WHERE credential = '" + accessor + "' AND allowed = FALSE")).isEqualTo(1);
+        assertThat(StoredDecisionReads.raw(raw, d -> accessor.equals(d.credential()) && !d.allowed())).hasSize(1);
         assertThat(ingest("auto", null, file).status()).isEqualTo(IngestReport.Status.DUPLICATE);
     }
 
@@ -141,7 +152,9 @@ abstract class SourceIngestionContract {
         assertThat(r.status()).isEqualTo(IngestReport.Status.REJECTED);
         assertThat(r.problems()).extracting(Problem::file, Problem::line, Problem::field, Problem::value)
                 .containsExactly(tuple(trail.getFileName().toString(), 2L, "eventTime", "soon"));
-        assertThat(count("SELECT COUNT(*) FROM decision WHERE agent = '" + user + "'")).isZero();
+        assertThat(StoredDecisionReads.ofUpload(raw, r.uploadId())).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM decision_pack WHERE upload_id = " + r.uploadId())).isZero();
+        assertThat(StoredDecisionReads.raw(raw, d -> user.equals(d.agent()))).isEmpty();
 
         Path opa = files.write("opa-" + account + ".jsonl", "{\"decision_id\":\"d\",\"input\":{},\"result\":true}\n");
         assertThatThrownBy(() -> ingest("k8s", null, opa)).isInstanceOf(IngestException.class)

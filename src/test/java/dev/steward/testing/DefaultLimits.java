@@ -52,11 +52,6 @@ public class DefaultLimits implements IngestConfig {
     }
 
     @Override
-    public int decisionBatchSize() {
-        return 1000;
-    }
-
-    @Override
     public int aggregateFlushKeys() {
         return 1000;
     }

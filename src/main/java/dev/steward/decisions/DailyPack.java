@@ -1,0 +1,150 @@
+package dev.steward.decisions;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.zip.Deflater;
+
+/**
+ * The binary form of a pack of per-day decision aggregates (table decision_daily_pack): up to a few thousand
+ * aggregates, each with every column a {@code decision_daily} row has. Keys are texts that repeat across days and
+ * aggregates (agents, credentials, tools, actions, scopes, environments, chains): a dictionary per pack; the whole is
+ * deflated at the fastest level. The writer puts one UTC day in a pack, so the day range of a pack tells a window
+ * exactly whether the pack has rows in it.
+ *
+ * <p>Layout before deflating (varint = unsigned LEB128; zig-zag = signed varint; a reference is a varint, 0 for null,
+ * else dictionary index + 1): byte {@value #VERSION}; varint aggregate count; zig-zag epoch day of the pack's first
+ * day; the dictionary (varint size, then each text as varint UTF-8 length + 1 and bytes); then per aggregate: varint
+ * day minus the first day, references to agent, credential, tool, action, scope and environment, a byte 1 allowed or 0
+ * denied, a reference to the on-behalf-of chain as stored (a JSON array), seven varint counts (count, with policy,
+ * complete, human, high risk, approved, high risk approved), then first and last decision time each as zig-zag
+ * seconds since the start of the day and varint nanoseconds.
+ */
+final class DailyPack {
+
+    static final int VERSION = 1;
+    /** Aggregates a pack holds at most. */
+    static final int AGGREGATES = 4096;
+
+    private DailyPack() {
+    }
+
+    /** Builds one pack at a time; {@link #finish()} returns its bytes and starts the next. Not thread-safe. */
+    static final class Encoder {
+        private final PackBytes.Dictionary dictionary = new PackBytes.Dictionary();
+        private final PackBytes.Out records = new PackBytes.Out(1 << 16);
+        private final PackBytes.Out whole = new PackBytes.Out(1 << 16);
+        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private int count;
+        private long firstDay;
+        private long minDay;
+        private long maxDay;
+
+        /** Adds an aggregate; the first one of a pack fixes its first day, later ones may not be earlier. */
+        void add(LocalDate day, String agent, String credential, String tool, String action, String scope,
+                String environment, boolean allowed, String onBehalfOf, long[] counts, Instant firstAt, Instant lastAt) {
+            long epochDay = day.toEpochDay();
+            if (count == 0) {
+                firstDay = epochDay;
+                minDay = epochDay;
+                maxDay = epochDay;
+            } else if (epochDay < firstDay) {
+                throw new IllegalStateException("aggregates of a pack come in day order: " + day + " after its first day");
+            }
+            maxDay = Math.max(maxDay, epochDay);
+            PackBytes.Out o = records;
+            o.varLong(epochDay - firstDay);
+            dictionary.ref(o, agent);
+            dictionary.ref(o, credential);
+            dictionary.ref(o, tool);
+            dictionary.ref(o, action);
+            dictionary.ref(o, scope);
+            dictionary.ref(o, environment);
+            o.writeByte(allowed ? 1 : 0);
+            dictionary.ref(o, onBehalfOf);
+            for (int i = 0; i < 7; i++) {
+                o.varLong(counts[i]);
+            }
+            long dayStart = epochDay * 86_400L;
+            o.zigZag(firstAt.getEpochSecond() - dayStart);
+            o.varLong(firstAt.getNano());
+            o.zigZag(lastAt.getEpochSecond() - dayStart);
+            o.varLong(lastAt.getNano());
+            count++;
+        }
+
+        int count() {
+            return count;
+        }
+
+        LocalDate minDay() {
+            return LocalDate.ofEpochDay(minDay);
+        }
+
+        LocalDate maxDay() {
+            return LocalDate.ofEpochDay(maxDay);
+        }
+
+        /** The deflated pack of the aggregates added since the last call; the encoder is empty afterwards. */
+        byte[] finish() {
+            try {
+                whole.reset();
+                whole.writeByte(VERSION);
+                whole.varLong(count);
+                whole.zigZag(firstDay);
+                dictionary.writeTo(whole);
+                records.writeTo(whole);
+                return whole.deflate(deflater);
+            } finally {
+                dictionary.clear();
+                records.reset();
+                count = 0;
+            }
+        }
+
+        /** Frees the native deflater. */
+        void close() {
+            deflater.end();
+        }
+    }
+
+    /** Hands every aggregate of a pack whose day is in [from, to) to {@code sink}, in pack order. */
+    static void decode(byte[] body, LocalDate from, LocalDate to, DailyRow sink) throws IOException {
+        PackBytes.In in = new PackBytes.In(PackBytes.inflate(body));
+        int version = in.readByte();
+        if (version != VERSION) {
+            throw new IllegalStateException("daily decision pack version " + version + " is not " + VERSION);
+        }
+        int count = in.varInt();
+        long firstDay = in.zigZag();
+        String[] texts = PackBytes.Dictionary.read(in);
+        long fromDay = from.toEpochDay();
+        long toDay = to.toEpochDay();
+        long[] counts = new long[7];
+        LocalDate day = null;
+        for (int i = 0; i < count; i++) {
+            long epochDay = firstDay + in.varLong();
+            String agent = in.ref(texts);
+            String credential = in.ref(texts);
+            String tool = in.ref(texts);
+            String action = in.ref(texts);
+            String scope = in.ref(texts);
+            String environment = in.ref(texts);
+            boolean allowed = in.readByte() != 0;
+            String onBehalfOf = in.ref(texts);
+            for (int k = 0; k < 7; k++) {
+                counts[k] = in.varLong();
+            }
+            long dayStart = epochDay * 86_400L;
+            Instant first = Instant.ofEpochSecond(dayStart + in.zigZag(), in.varLong());
+            Instant last = Instant.ofEpochSecond(dayStart + in.zigZag(), in.varLong());
+            if (epochDay >= fromDay && epochDay < toDay) {
+                if (day == null || day.toEpochDay() != epochDay) {
+                    day = LocalDate.ofEpochDay(epochDay);
+                }
+                sink.row(day, agent, credential, tool, action, scope, environment, allowed, onBehalfOf, counts, first,
+                        last);
+            }
+        }
+    }
+}

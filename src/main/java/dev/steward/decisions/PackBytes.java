@@ -1,0 +1,253 @@
+package dev.steward.decisions;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The byte-level toolkit of decision packs: a growable buffer that writes unsigned LEB128 varints, zig-zag longs and
+ * length-prefixed UTF-8 texts without the per-byte locking of the JDK's streams, its reader, a per-pack string
+ * dictionary, and deflate/inflate at the fastest level. Shared by {@link DecisionPack} and {@link DailyPack}.
+ */
+final class PackBytes {
+
+    private PackBytes() {
+    }
+
+    /** A growable byte buffer, written front to back. */
+    static final class Out {
+        private byte[] buf;
+        private int size;
+
+        Out(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void reset() {
+            size = 0;
+        }
+
+        private void room(int n) {
+            if (size + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+            }
+        }
+
+        void writeByte(int b) {
+            room(1);
+            buf[size++] = (byte) b;
+        }
+
+        /** Unsigned LEB128: seven bits a byte, small numbers take one byte. */
+        void varLong(long v) {
+            room(10);
+            while ((v & ~0x7FL) != 0) {
+                buf[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buf[size++] = (byte) v;
+        }
+
+        void zigZag(long v) {
+            varLong((v << 1) ^ (v >> 63));
+        }
+
+        /** A text in place: varint 0 for null, else UTF-8 length + 1, then the bytes. */
+        void text(String s) {
+            if (s == null) {
+                varLong(0);
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            varLong(b.length + 1L);
+            bytes(b, 0, b.length);
+        }
+
+        void bytes(byte[] b, int from, int length) {
+            room(length);
+            System.arraycopy(b, from, buf, size, length);
+            size += length;
+        }
+
+        void writeTo(Out other) {
+            other.bytes(buf, 0, size);
+        }
+
+        /** The content deflated at the fastest level. */
+        byte[] deflate(Deflater deflater) {
+            deflater.reset();
+            deflater.setInput(buf, 0, size);
+            deflater.finish();
+            Out packed = new Out(Math.max(64, size / 3));
+            while (!deflater.finished()) {
+                packed.room(1 << 15);
+                packed.size += deflater.deflate(packed.buf, packed.size, packed.buf.length - packed.size);
+            }
+            return Arrays.copyOf(packed.buf, packed.size);
+        }
+    }
+
+    /** Reads what {@link Out} wrote. */
+    static final class In {
+        private final byte[] buf;
+        private int pos;
+
+        In(byte[] buf) {
+            this.buf = buf;
+        }
+
+        int readByte() {
+            if (pos >= buf.length) {
+                throw new IllegalStateException("a decision pack ends inside a record");
+            }
+            return buf[pos++] & 0xFF;
+        }
+
+        long varLong() {
+            long v = 0;
+            for (int shift = 0; ; shift += 7) {
+                int b = readByte();
+                v |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return v;
+                }
+            }
+        }
+
+        int varInt() {
+            return (int) varLong();
+        }
+
+        long zigZag() {
+            long v = varLong();
+            return (v >>> 1) ^ -(v & 1);
+        }
+
+        String text() {
+            int n = varInt();
+            if (n == 0) {
+                return null;
+            }
+            if (pos + n - 1 > buf.length) {
+                throw new IllegalStateException("a decision pack ends inside a text");
+            }
+            String s = new String(buf, pos, n - 1, StandardCharsets.UTF_8);
+            pos += n - 1;
+            return s;
+        }
+
+        /** A dictionary reference: 0 is null, else index + 1. */
+        String ref(String[] texts) {
+            int i = varInt();
+            return i == 0 ? null : texts[i - 1];
+        }
+    }
+
+    /**
+     * The texts of one pack, each written once; records refer to them by index. An open-addressing table with a mixed
+     * hash: ids that share a prefix and differ in their digits (agent-00123, cred-00123) made a HashMap's buckets
+     * collide into trees, the writer's largest cost.
+     */
+    static final class Dictionary {
+        private String[] keys = new String[1 << 12];
+        private int[] values = new int[1 << 12];
+        private final List<String> texts = new ArrayList<>();
+
+        /** Writes a reference to s: 0 for null, else its index + 1. */
+        void ref(Out out, String s) {
+            if (s == null) {
+                out.varLong(0);
+                return;
+            }
+            int mask = keys.length - 1;
+            int h = s.hashCode() * 0x9E3779B9;
+            int i = (h ^ (h >>> 15)) & mask;
+            for (String k = keys[i]; k != null; k = keys[i]) {
+                if (k.equals(s)) {
+                    out.varLong(values[i] + 1L);
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            int index = texts.size();
+            texts.add(s);
+            keys[i] = s;
+            values[i] = index;
+            if (texts.size() * 2 > keys.length) {
+                grow();
+            }
+            out.varLong(index + 1L);
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new String[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int h = oldKeys[j].hashCode() * 0x9E3779B9;
+                    int i = (h ^ (h >>> 15)) & mask;
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
+            }
+        }
+
+        void writeTo(Out out) {
+            out.varLong(texts.size());
+            for (String t : texts) {
+                out.text(t);
+            }
+        }
+
+        void clear() {
+            Arrays.fill(keys, null);
+            texts.clear();
+        }
+
+        static String[] read(In in) {
+            String[] texts = new String[in.varInt()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = in.text();
+            }
+            return texts;
+        }
+    }
+
+    static byte[] inflate(byte[] body) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(body);
+            byte[] out = new byte[Math.max(1024, body.length * 6)];
+            int size = 0;
+            while (!inflater.finished()) {
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                int n = inflater.inflate(out, size, out.length - size);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("a decision pack ends early");
+                }
+                size += n;
+            }
+            return size == out.length ? out : Arrays.copyOf(out, size);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a decision pack is not deflated data", e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.steward.decisions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.evidence.DecisionAggregate;
+import dev.steward.ingest.DecisionLine;
+import dev.steward.ingest.IngestReport;
+import dev.steward.ingest.IngestRequest;
+import dev.steward.ingest.IngestService;
+import dev.steward.ingest.InputFile;
+import dev.steward.security.Role;
+import dev.steward.security.TokenService;
+import dev.steward.testing.TestFiles;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Decisions stored as packs read back on every database (H2 and PostgreSQL subclasses): a store ingested before packs
+ * keeps its {@code decision} and {@code decision_daily} rows, and the readers return them together with packs, summing
+ * equal keys across both, in the one Java order; the raw decisions of an upload come back as JSON Lines to auditors
+ * and admins only. Each test uses a day of its own far in the future, so its window holds only its own decisions.
+ */
+abstract class DecisionStoreContract {
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    DecisionAggregates aggregates;
+
+    @Inject
+    RawDecisions raw;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TokenService tokens;
+
+    final TestFiles files = new TestFiles();
+    final String tag = UUID.randomUUID().toString().substring(0, 8);
+    final LocalDate day = LocalDate.parse("2043-01-01").plusDays(ThreadLocalRandom.current().nextInt(0, 3000));
+    final Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+
+    private IngestReport ingest(Path file) {
+        return ingest.ingest(new IngestRequest(List.of(InputFile.of(file)), "auto", null, null, "packs-" + tag, "test",
+                null, null));
+    }
+
+    private String line(String id, String agent, String credential, int second, boolean allow, String extra) {
+        return "{\"id\":\"" + id + "\",\"time\":\"" + start.plusSeconds(second) + "\","
+                + (agent == null ? "" : "\"agent\":\"" + agent + "\",")
+                + (credential == null ? "" : "\"credential\":\"" + credential + "\",")
+                + "\"tool\":\"erp\",\"action\":\"read\",\"decision\":\"" + (allow ? "allow" : "deny") + "\"" + extra + "}\n";
+    }
+
+    /** An upload ingested before V11, written the way the old writer wrote it: rows, no packs. */
+    private long oldUpload(String agent) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            long id;
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO upload (kind, status, format, scope, content_hash, files,"
+                    + " received_at, decision_count) VALUES ('DECISIONS', 'COMMITTED', 'native', ?, ?, 'old.jsonl', ?, 2)",
+                    new String[] {"id"})) {
+                s.setString(1, "packs-old-" + tag);
+                s.setString(2, "old-" + tag);
+                s.setObject(3, start.atOffset(ZoneOffset.UTC));
+                s.executeUpdate();
+                try (ResultSet k = s.getGeneratedKeys()) {
+                    k.next();
+                    id = k.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO decision (upload_id, id, decided_at, agent, credential,"
+                    + " on_behalf_of, tool, action, resource, scope, allowed, policy, reason, trigger_ref, approval, risk,"
+                    + " environment, interactive, user_agent, source_file, source_line)"
+                    + " VALUES (?,?,?,?,?,?,'erp','read',?,NULL,TRUE,'p',NULL,NULL,NULL,NULL,'prod',?,NULL,'old.jsonl',?)")) {
+                for (int i = 1; i <= 2; i++) {
+                    s.setLong(1, id);
+                    s.setString(2, "old-" + i);
+                    s.setObject(3, start.plusSeconds(100 * i).atOffset(ZoneOffset.UTC));
+                    s.setString(4, agent);
+                    s.setString(5, "cred-" + tag);
+                    s.setString(6, i == 1 ? "[\"p-1\"]" : null);
+                    s.setString(7, "erp://old/" + i);
+                    if (i == 1) {
+                        s.setBoolean(8, true);
+                    } else {
+                        s.setNull(8, Types.BOOLEAN);
+                    }
+                    s.setLong(9, i);
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO decision_daily (upload_id, day_utc, agent, credential,"
+                    + " tool, action, scope, environment, allowed, on_behalf_of, decision_count, with_policy, complete, human,"
+                    + " high_risk, approved, high_risk_approved, first_at, last_at)"
+                    + " VALUES (?,?,?,?,'erp','read',NULL,NULL,TRUE,'[]',2,2,0,1,0,0,0,?,?)")) {
+                s.setLong(1, id);
+                s.setObject(2, day);
+                s.setString(3, agent);
+                s.setString(4, "cred-" + tag);
+                s.setObject(5, start.plusSeconds(100).atOffset(ZoneOffset.UTC));
+                s.setObject(6, start.plusSeconds(200).atOffset(ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return id;
+        }
+    }
+
+    private List<DecisionAggregate> window() {
+        return aggregates.window(start, start.plusSeconds(86_400 * 2));
+    }
+
+    @Test
+    void oldRowsAndPacksAreReadTogetherAndEqualKeysAreSummed() throws Exception {
+        String agent = "agent-" + tag;
+        long old = oldUpload(agent);
+        // the same key as the old aggregate (day, agent, credential, erp, read, no scope or environment, allowed, no
+        // chain) once more, later that day, and one decision the next day
+        IngestReport r = ingest(files.write("new-" + tag + ".jsonl",
+                line("new-1", agent, "cred-" + tag, 300, true, ",\"policy\":\"p\"")
+                        + line("new-2", agent, "cred-" + tag, 86_400 + 5, false, "")));
+        assertThat(r.status()).isEqualTo(IngestReport.Status.COMMITTED);
+
+        List<DecisionAggregate> w = window();
+        assertThat(w).hasSize(2);
+        DecisionAggregate first = w.get(0);
+        assertThat(first.day()).isEqualTo(day);
+        assertThat(first.count()).as("2 old rows' aggregate + 1 in a pack").isEqualTo(3);
+        assertThat(first.withPolicy()).isEqualTo(3);
+        assertThat(first.human()).isEqualTo(1);
+        assertThat(first.firstAt()).isEqualTo(start.plusSeconds(100));
+        assertThat(first.lastAt()).isEqualTo(start.plusSeconds(300));
+        assertThat(first.onBehalfOf()).isEmpty();
+        assertThat(w.get(1).day()).isEqualTo(day.plusDays(1));
+        assertThat(w.get(1).allowed()).isFalse();
+        assertThat(aggregates.uploadsInWindow(start, start.plusSeconds(86_400 * 2))).containsExactly(old, r.uploadId());
+        assertThat(aggregates.uploadsInWindow(start.plusSeconds(86_400), start.plusSeconds(86_400 * 2)))
+                .as("the next day holds only the pack upload's decision").containsExactly(r.uploadId());
+        assertThat(aggregates.rows(start, start.plusSeconds(86_400 * 2))).isEqualTo(4);
+
+        List<String> order = new ArrayList<>();
+        List<DecisionLine> lines = new ArrayList<>();
+        raw.inWindow(start, start.plusSeconds(86_400 * 2), (upload, d) -> {
+            order.add(upload + ":" + d.id());
+            lines.add(d);
+        });
+        assertThat(order).as("old rows first, then packs: storage order")
+                .containsExactly(old + ":old-1", old + ":old-2", r.uploadId() + ":new-1", r.uploadId() + ":new-2");
+        assertThat(lines.get(0).onBehalfOf()).containsExactly("p-1");
+        assertThat(lines.get(0).interactive()).isTrue();
+        assertThat(lines.get(1).interactive()).isNull();
+        assertThat(lines.get(1).file()).isEqualTo("old.jsonl");
+        assertThat(lines.get(1).line()).isEqualTo(2);
+        assertThat(lines.get(3).file()).isEqualTo("new-" + tag + ".jsonl");
+        assertThat(lines.get(3).line()).isEqualTo(2);
+        List<String> window = new ArrayList<>();
+        raw.inWindow(start.plusSeconds(150), start.plusSeconds(301), (upload, d) -> window.add(d.id()));
+        assertThat(window).as("the window is by decision time, inside packs too").containsExactly("old-2", "new-1");
+    }
+
+    @Test
+    void aggregatesComeInOneJavaOrderOnEveryDatabaseNullsFirst() {
+        String a = "b-" + tag;
+        IngestReport r = ingest(files.write("order-" + tag + ".jsonl",
+                line("1", "b-" + tag, null, 1, true, "")
+                        + line("2", null, "cred-" + tag, 2, true, "")
+                        + line("3", "B-" + tag, null, 3, true, "")
+                        + line("4", "a-" + tag, "cred-" + tag, 4, true, "")
+                        + line("5", "a-" + tag, null, 5, true, "")));
+        assertThat(r.status()).isEqualTo(IngestReport.Status.COMMITTED);
+        assertThat(window()).extracting(d -> d.agent() + "/" + d.credential()).containsExactly(
+                "null/cred-" + tag, "B-" + tag + "/null", "a-" + tag + "/null", "a-" + tag + "/cred-" + tag, a + "/null");
+    }
+
+    @Test
+    void theRawDecisionsOfAnUploadComeBackAsJsonLinesToAuditorsAndAdminsOnly() {
+        String agent = "jsonl-" + tag;
+        IngestReport r = ingest(files.write("raw-" + tag + ".jsonl",
+                line("j-1", agent, null, 10, true, ",\"onBehalfOf\":[\"p-9\"],\"client\":{\"interactive\":false}")
+                        + line("j-2", agent, "cred-" + tag, 20, false, ",\"reason\":\"no \\\"budget\\\"\"")));
+        String path = "/api/v1/uploads/" + r.uploadId() + "/decisions";
+        String body = given().auth().oauth2(tokens.create("t-" + tag, Role.AUDITOR, null, "test").token()).get(path)
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
+        String[] jsonl = body.split("\n");
+        assertThat(jsonl).hasSize(2);
+        assertThat(jsonl[0]).isEqualTo("{\"id\":\"j-1\",\"time\":\"" + start.plusSeconds(10) + "\",\"agent\":\"" + agent
+                + "\",\"credential\":null,\"onBehalfOf\":[\"p-9\"],\"tool\":\"erp\",\"action\":\"read\",\"resource\":null,"
+                + "\"scope\":null,\"decision\":\"allow\",\"policy\":null,\"reason\":null,\"trigger\":null,\"approval\":null,"
+                + "\"risk\":null,\"environment\":null,\"client\":{\"interactive\":false,\"userAgent\":null},\"upload\":"
+                + r.uploadId() + ",\"sourceFile\":\"raw-" + tag + ".jsonl\",\"sourceLine\":1}");
+        assertThat(jsonl[1]).contains("\"decision\":\"deny\"", "\"reason\":\"no \\\"budget\\\"\"",
+                "\"client\":{\"interactive\":null,", "\"sourceLine\":2");
+        given().auth().oauth2("test-admin-token").get(path).then().statusCode(200);
+        given().auth().oauth2(tokens.create("v-" + tag, Role.VIEWER, null, "test").token()).get(path).then().statusCode(403);
+        given().auth().oauth2("test-admin-token").get("/api/v1/uploads/999999999/decisions").then().statusCode(404);
+    }
+}
