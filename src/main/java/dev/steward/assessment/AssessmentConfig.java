@@ -41,6 +41,14 @@ public interface AssessmentConfig {
     @WithDefault("200000")
     long shardRows();
 
+    /**
+     * Threads that evaluate the checks of an assessment while the calling thread counts and stores their results in
+     * run order ({@link EvaluationPipeline}); the stored run is the same for any value. 1 = everything on the calling
+     * thread.
+     */
+    @WithDefault("2")
+    int parallelism();
+
     /** Longest an assessment's transaction may run, in seconds. */
     @WithDefault("3600")
     int transactionTimeoutSeconds();
