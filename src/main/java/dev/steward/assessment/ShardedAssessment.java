@@ -19,6 +19,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +38,9 @@ import java.util.function.Consumer;
  *
  * <p>Within a shard the checks are evaluated on {@code parallelism} threads ({@link EvaluationPipeline}) while the
  * calling thread stores and keeps each evaluation's results in run order, so what is stored does not depend on the
- * number of threads. Shards are read ({@link WindowShards#evidence}) on the calling thread, one at a time.
+ * number of threads. With more than one thread the next shard is read ({@link WindowShards#evidence}) on a reader
+ * thread while the current one is evaluated: one shard ahead, one call at a time and in shard order; every other
+ * call on the shards is made by the calling thread before the first read or after the last.
  */
 final class ShardedAssessment {
 
@@ -58,12 +65,32 @@ final class ShardedAssessment {
         long[] millis = new long[evaluations.size()];
         List<Duration> latencies = new ArrayList<>();
         Path dir = null;
+        long[] agentsBefore = new long[k];
+        long[] credentialsBefore = new long[k];
+        long[] principalsBefore = new long[k];
+        int[] agentsHere = new int[k];
+        int[] credentialsHere = new int[k];
+        long allPrincipals = shards.principals();
+        for (int shard = 0; shard < k; shard++) {
+            agentsBefore[shard] = shards.agentsBefore(shard);
+            credentialsBefore[shard] = shards.credentialsBefore(shard);
+            principalsBefore[shard] = shards.principalsBefore(shard);
+            agentsHere[shard] = shards.agents(shard).size();
+            credentialsHere[shard] = shards.credentials(shard).size();
+        }
+        ExecutorService reader = parallelism > 1 ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "steward-shard-reader");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        Future<Evidence> next = null;
         try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
             dir = Files.createTempDirectory(tmp, "steward-results-");
+            next = read(reader, shards, 0);
             for (int shard = 0; shard < k; shard++) {
-                Evidence ev = shards.evidence(shard);
+                Evidence ev = take(next, shard);
+                next = shard + 1 < k ? read(reader, shards, shard + 1) : null;
                 int at = shard;
-                long principalsBefore = shards.principalsBefore(shard);
                 int principalsHere = ev.principals().size();
                 long[] base = {0};
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
@@ -73,13 +100,13 @@ final class ShardedAssessment {
                         List<AssessedResult> results = done.results();
                         SubjectType type = e.check().subjectType();
                         long offset = switch (type) {
-                            case AGENT -> shards.agentsBefore(at);
-                            case CREDENTIAL -> shards.credentialsBefore(at);
-                            default -> principalsBefore;
+                            case AGENT -> agentsBefore[at];
+                            case CREDENTIAL -> credentialsBefore[at];
+                            default -> principalsBefore[at];
                         };
                         int expected = switch (type) {
-                            case AGENT -> shards.agents(at).size();
-                            case CREDENTIAL -> shards.credentials(at).size();
+                            case AGENT -> agentsHere[at];
+                            case CREDENTIAL -> credentialsHere[at];
                             default -> principalsHere;
                         };
                         if (results.size() != expected) {
@@ -93,7 +120,7 @@ final class ShardedAssessment {
                             keep(out, r, done.rawScores()[j]);
                         }
                         store.endBlock();
-                        base[0] += total(type, shards, inventory);
+                        base[0] += total(type, inventory, allPrincipals);
                         millis[i] += (done.nanos() + System.nanoTime() - started) / 1_000_000;
                     });
                 }
@@ -129,15 +156,50 @@ final class ShardedAssessment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the results of a sharded assessment", e);
         } finally {
+            if (next != null) {
+                next.cancel(true);
+            }
+            if (reader != null) {
+                reader.shutdownNow();
+            }
             delete(dir);
         }
     }
 
-    private static long total(SubjectType type, WindowShards shards, Evidence inventory) {
+    /**
+     * Starts reading shard {@code k}: on the reader thread, so that it overlaps the evaluation of the shard before
+     * (one shard ahead, never more; {@link WindowShards#evidence} is called for one shard at a time, in order), or
+     * at once on the calling thread when there is no reader.
+     */
+    private static Future<Evidence> read(ExecutorService reader, WindowShards shards, int k) {
+        if (reader == null) {
+            return CompletableFuture.completedFuture(shards.evidence(k));
+        }
+        return reader.submit(() -> shards.evidence(k));
+    }
+
+    private static Evidence take(Future<Evidence> shard, int k) {
+        try {
+            return shard.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decision shard " + k + " was read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("cannot read decision shard " + k, e.getCause());
+        }
+    }
+
+    private static long total(SubjectType type, Evidence inventory, long allPrincipals) {
         return switch (type) {
             case AGENT -> inventory.agents().size();
             case CREDENTIAL -> inventory.credentials().size();
-            default -> shards.principals();
+            default -> allPrincipals;
         };
     }
 
