@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,10 +85,10 @@ final class ShardedAssessment {
         Future<Evidence> next = null;
         try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
             dir = Files.createTempDirectory(tmp, "steward-results-");
-            next = read(reader, shards, 0);
+            next = read(reader, shards, 0, k);
             for (int shard = 0; shard < k; shard++) {
-                Evidence ev = take(next, shard);
-                next = shard + 1 < k ? read(reader, shards, shard + 1) : null;
+                Evidence ev = reader == null ? shards.evidence(shard) : take(next, shard);
+                next = read(reader, shards, shard + 1, k);
                 int at = shard;
                 int principalsHere = ev.principals().size();
                 long[] base = {0};
@@ -167,15 +166,12 @@ final class ShardedAssessment {
     }
 
     /**
-     * Starts reading shard {@code k}: on the reader thread, so that it overlaps the evaluation of the shard before
-     * (one shard ahead, never more; {@link WindowShards#evidence} is called for one shard at a time, in order), or
-     * at once on the calling thread when there is no reader.
+     * Starts reading shard {@code k} on the reader thread, so that it overlaps the evaluation of the shard before (one
+     * shard ahead, never more; {@link WindowShards#evidence} is called for one shard at a time, in order). Null when
+     * there is no such shard or no reader (one thread: each shard is read when its turn comes).
      */
-    private static Future<Evidence> read(ExecutorService reader, WindowShards shards, int k) {
-        if (reader == null) {
-            return CompletableFuture.completedFuture(shards.evidence(k));
-        }
-        return reader.submit(() -> shards.evidence(k));
+    private static Future<Evidence> read(ExecutorService reader, WindowShards shards, int k, int count) {
+        return reader == null || k >= count ? null : reader.submit(() -> shards.evidence(k));
     }
 
     private static Evidence take(Future<Evidence> shard, int k) {
