@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * small shards) with a parallelism of 1 and of 2 gives the same stored results (read back through the store, every
  * field, in seq order), the same results in run order for the diff, and the same scores, controls, roll-ups and
  * recommendations; the same holds for the one-pass engine. An exception inside a check on a worker thread fails the
- * run with the check's id in the message and leaves no stored run, result or pack behind.
+ * run with the check's id in the message and leaves no stored run, result or pack behind. Either way the run's
+ * threads end with it.
  */
 abstract class ParallelAssessmentContract {
 
@@ -112,7 +113,7 @@ abstract class ParallelAssessmentContract {
     }
 
     @Test
-    void twoThreadsStoreWhatOneThreadStores() {
+    void twoThreadsStoreWhatOneThreadStores() throws InterruptedException {
         ingestSampleData();
         Sharded one = sharded(1);
         Sharded two = sharded(2);
@@ -133,6 +134,22 @@ abstract class ParallelAssessmentContract {
         Outcome parallel = assessor().assess(whole, onePassParallel::add, 2);
         assertThat(onePassParallel).isEqualTo(onePass);
         assertThat(json(parallel)).isEqualTo(json(sequential)).isEqualTo(one.outcome());
+        assertThat(threadsLeft()).as("the workers, the pack encoder and the shard reader are gone").isEmpty();
+    }
+
+    /** Threads of finished runs still alive after a grace period (they stop asynchronously once shut down). */
+    private static List<String> threadsLeft() throws InterruptedException {
+        for (int i = 0; i < 250 && !stewardThreads().isEmpty(); i++) {
+            Thread.sleep(20);
+        }
+        return stewardThreads();
+    }
+
+    private static List<String> stewardThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("steward-assess-") || n.equals("steward-result-packs")
+                        || n.equals("steward-shard-reader"))
+                .toList();
     }
 
     @Test
@@ -153,6 +170,7 @@ abstract class ParallelAssessmentContract {
         assertThat(ExplodingCheck.thread).as("it threw on a worker").startsWith("steward-assess-");
         assertThat(counts()).as("runs, result rows and packs").containsExactly(before);
         assertThat(assessments.list(0, 1000)).extracting(AssessmentStore.RunListItem::asOf).doesNotContain(FAILING_AS_OF);
+        assertThat(threadsLeft()).as("a failed run's threads are gone too").isEmpty();
     }
 
     private long[] counts() throws Exception {

@@ -1,20 +1,13 @@
 package dev.steward.assessment;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 
+/**
+ * On H2, in the application of {@link ShardedAssessmentH2Test} (same profile: small shards, the default two
+ * evaluating threads), so that no further application is started for it.
+ */
 @QuarkusTest
-@TestProfile(ParallelAssessmentH2Test.TwoThreads.class)
+@TestProfile(ShardedAssessmentH2Test.SmallShards.class)
 class ParallelAssessmentH2Test extends ParallelAssessmentContract {
-
-    /** A database of its own, small shards and two evaluating threads. */
-    public static class TwoThreads implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:parallel;DB_CLOSE_DELAY=-1",
-                    "steward.assessment.shard-rows", "3000", "steward.assessment.parallelism", "2");
-        }
-    }
 }
