@@ -36,10 +36,21 @@ public interface AssessmentConfig {
 
     /**
      * Stored decision rows of the window above which an assessment runs shard by shard (about this many rows a shard)
-     * instead of holding every aggregate at once: same results, bounded memory. 0 = never shard.
+     * instead of holding every aggregate at once: same results, bounded memory. 0 = never shard. 100,000 since the
+     * next shard is read while the current one is evaluated (two shards in memory): at 100k agents and 1M decisions
+     * under {@code -Xmx1g}, 200,000 left 650-720 MiB live after each of eight full collections, 100,000 about 570
+     * MiB after two (docs/benchmarks.md).
      */
-    @WithDefault("200000")
+    @WithDefault("100000")
     long shardRows();
+
+    /**
+     * Threads that evaluate the checks of an assessment while the calling thread counts and stores their results in
+     * run order ({@link EvaluationPipeline}); the stored run is the same for any value. 1 = everything on the calling
+     * thread.
+     */
+    @WithDefault("2")
+    int parallelism();
 
     /** Longest an assessment's transaction may run, in seconds. */
     @WithDefault("3600")

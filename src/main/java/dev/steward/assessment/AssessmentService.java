@@ -161,7 +161,7 @@ public class AssessmentService {
         Outcome outcome;
         try (ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
             if (sharded != null) {
-                outcome = new ShardedAssessment(assessor).run(loaded, sharded, writer, r -> {
+                outcome = new ShardedAssessment(assessor, settings.config().parallelism()).run(loaded, sharded, writer, r -> {
                     if (diff != null) {
                         diff.accept(r);
                     }
@@ -172,7 +172,7 @@ public class AssessmentService {
                     if (diff != null) {
                         diff.accept(r);
                     }
-                });
+                }, settings.config().parallelism());
             }
             results = writer.written();
             findings = writer.findings();

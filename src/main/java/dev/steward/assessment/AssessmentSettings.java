@@ -55,6 +55,9 @@ public class AssessmentSettings {
         if (config.resultBatchSize() < 1 || config.diffMaxListed() < 0 || config.transactionTimeoutSeconds() < 1) {
             errors.add("steward.assessment.result-batch-size, diff-max-listed and transaction-timeout-seconds must be positive");
         }
+        if (config.parallelism() < 1 || config.parallelism() > 64) {
+            errors.add("steward.assessment.parallelism: " + config.parallelism() + " is not between 1 and 64");
+        }
         if (!errors.isEmpty()) {
             throw new IllegalStateException("invalid assessment configuration (" + errors.size() + " error"
                     + (errors.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", errors));

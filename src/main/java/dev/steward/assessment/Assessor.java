@@ -54,24 +54,38 @@ public final class Assessor {
     }
 
     /**
-     * Runs every evaluation on the evidence.
+     * Runs every evaluation on the evidence, one at a time on the calling thread.
      *
      * @param sink receives every result (all variants, PASS and NOT_APPLICABLE included) in run order
      */
     public Outcome assess(Evidence evidence, Consumer<AssessedResult> sink) {
+        return assess(evidence, sink, 1);
+    }
+
+    /**
+     * Runs every evaluation on the evidence, evaluating on {@code parallelism} threads ({@link EvaluationPipeline})
+     * while the calling thread counts the results and hands them to the sink in run order: the outcome and the
+     * results are those of a one-thread run.
+     *
+     * @param sink receives every result (all variants, PASS and NOT_APPLICABLE included) in run order, on the calling
+     *             thread
+     */
+    public Outcome assess(Evidence evidence, Consumer<AssessedResult> sink, int parallelism) {
         EvaluationPlan plan = plan();
         Attribution attribution = new Attribution(evidence);
         Tally tally = new Tally(new Recommender(evidence));
-        for (Evaluation e : plan.evaluations()) {
-            long started = System.nanoTime();
-            Tally.Evaluated counted = tally.start(e);
-            for (CheckResult r : evaluate(e, evidence)) {
-                Attribution.Subject subject = attribution.of(r.subjectType(), r.subjectId());
-                AssessedResult a = AssessedResult.of(e, r, subject);
-                counted.add(r.result(), r.score(), subject.weight(), a);
-                sink.accept(a);
-            }
-            counted.finish((System.nanoTime() - started) / 1_000_000);
+        try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
+            pipeline.run(plan.evaluations(), evidence, attribution, null, (i, e, done) -> {
+                long started = System.nanoTime();
+                Tally.Evaluated counted = tally.start(e);
+                List<AssessedResult> results = done.results();
+                for (int k = 0; k < results.size(); k++) {
+                    AssessedResult a = results.get(k);
+                    counted.add(a.result(), done.rawScores()[k], a.weight(), a);
+                    sink.accept(a);
+                }
+                counted.finish((done.nanos() + System.nanoTime() - started) / 1_000_000);
+            });
         }
         return outcome(plan, tally, evidence, evidence.principals().size(), evidence.decisions().size(),
                 Lif4RevocationEnforcedCheck.latencies(evidence));

@@ -7,10 +7,10 @@ import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
 import dev.steward.evidence.PersonRecord;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who answers for a subject, and how much it weighs (CHECKS.md, "Subject weight"):
@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * decisions ran in prod, else x 1: an unknown actor is assumed to act alone.</li>
  * </ul>
  * The manager is the owner's manager in the people directory. Values are null when unknown. Answers are cached per
- * subject, so attributing every result of a run stays linear.
+ * subject, so attributing every result of a run stays linear; the caches are concurrent maps because the evaluations
+ * of a run attribute their results on several threads ({@link EvaluationPipeline}), and an answer depends only on
+ * the (immutable) evidence, so which thread computes it first does not matter.
  */
 final class Attribution {
 
@@ -34,9 +36,9 @@ final class Attribution {
     private static final Subject UNKNOWN = new Subject(null, null, null, null, 1);
 
     private final Evidence evidence;
-    private final Map<String, Subject> agents = new HashMap<>();
-    private final Map<String, Subject> credentials = new HashMap<>();
-    private final Map<String, Subject> principals = new HashMap<>();
+    private final Map<String, Subject> agents = new ConcurrentHashMap<>();
+    private final Map<String, Subject> credentials = new ConcurrentHashMap<>();
+    private final Map<String, Subject> principals = new ConcurrentHashMap<>();
 
     Attribution(Evidence evidence) {
         this.evidence = evidence;

@@ -4,7 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes the results of one run on the caller's (transactional) connection. Findings (FAIL, PARTIAL,
@@ -15,6 +21,11 @@ import java.util.Collections;
  * per-result row and index entry. A pack holds a contiguous run of seqs in increasing order: results come in run order,
  * or in blocks that are each in run order, each ended with {@link #endBlock()} (a sharded assessment writes one
  * evaluation of one shard at a time); packs are read back ordered by their first seq.
+ *
+ * <p>Packs are encoded and deflated on one background thread, at most {@value #QUEUED} packs ahead of the caller; the
+ * caller inserts each finished pack on its connection, in pack order, as soon as it is ready (the connection is only
+ * ever used by the caller). An encoding failure surfaces on the caller's next write, {@link #endBlock()} or
+ * {@link #close()} and fails the run, whose transaction then stores nothing.
  */
 public final class ResultWriter implements AutoCloseable {
 
@@ -27,7 +38,20 @@ public final class ResultWriter implements AutoCloseable {
     private final PreparedStatement insert;
     private final PreparedStatement multi;
     private final PreparedStatement packInsert;
+    /** Packs submitted to the encoder and not yet inserted, at most this many. */
+    static final int QUEUED = 3;
+
+    /** Only ever used on the encoder thread. */
     private final ResultPack.Encoder pack = new ResultPack.Encoder();
+    private final ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "steward-result-packs");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<Queued> queued = new ArrayDeque<>();
+    private AssessedResult[] packResults = new AssessedResult[ResultPack.RESULTS];
+    private int[] packSeqs = new int[ResultPack.RESULTS];
+    private int packCount;
     private final String runId;
     private final int batchSize;
     private final AssessedResult[] buffer = new AssessedResult[ROWS];
@@ -61,9 +85,14 @@ public final class ResultWriter implements AutoCloseable {
         written++;
         try {
             if (!r.result().finding()) {
-                pack.add(seq, r);
-                if (pack.count() >= ResultPack.RESULTS) {
-                    writePack();
+                if (packCount > 0 && seq <= packSeqs[packCount - 1]) {
+                    throw new IllegalStateException("results of a pack must come in run order: seq " + seq + " after "
+                            + packSeqs[packCount - 1]);
+                }
+                packResults[packCount] = r;
+                packSeqs[packCount++] = seq;
+                if (packCount >= ResultPack.RESULTS) {
+                    submitPack();
                 }
                 return;
             }
@@ -90,24 +119,54 @@ public final class ResultWriter implements AutoCloseable {
     /** Ends a block of results in run order: the next result may start anywhere that no other block covers. */
     public void endBlock() {
         try {
-            if (pack.count() > 0) {
-                writePack();
+            if (packCount > 0) {
+                submitPack();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store a result pack of run " + runId, e);
         }
     }
 
-    private void writePack() throws SQLException {
-        int first = pack.firstSeq();
-        int last = pack.lastSeq();
-        int count = pack.count();
-        byte[] body = pack.finish();
+    /** A pack handed to the encoder: its row's columns and the body to come. */
+    private record Queued(int pack, int first, int last, int count, Future<byte[]> body) {
+    }
+
+    /** Hands the pack being filled to the encoder, then inserts the packs that are ready (waiting when too many are). */
+    private void submitPack() throws SQLException {
+        AssessedResult[] results = packResults;
+        int[] seqs = packSeqs;
+        int count = packCount;
+        Future<byte[]> body = encoder.submit(() -> {
+            for (int k = 0; k < count; k++) {
+                pack.add(seqs[k], results[k]);
+            }
+            return pack.finish();
+        });
+        queued.add(new Queued(packs++, seqs[0], seqs[count - 1], count, body));
+        packResults = new AssessedResult[ResultPack.RESULTS];
+        packSeqs = new int[ResultPack.RESULTS];
+        packCount = 0;
+        while (!queued.isEmpty() && (queued.size() > QUEUED || queued.peek().body().isDone())) {
+            insertPack(queued.poll());
+        }
+    }
+
+    private void insertPack(Queued q) throws SQLException {
+        byte[] body;
+        try {
+            body = q.body().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pack " + q.pack() + " of run " + runId + " was encoded", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot encode result pack " + q.pack() + " of run " + runId + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
         packInsert.setString(1, runId);
-        packInsert.setInt(2, packs++);
-        packInsert.setInt(3, first);
-        packInsert.setInt(4, last);
-        packInsert.setInt(5, count);
+        packInsert.setInt(2, q.pack());
+        packInsert.setInt(3, q.first());
+        packInsert.setInt(4, q.last());
+        packInsert.setInt(5, q.count());
         packInsert.setBytes(6, body);
         packInsert.executeUpdate();
     }
@@ -150,8 +209,11 @@ public final class ResultWriter implements AutoCloseable {
             insert.executeBatch();
             buffered = 0;
         }
-        if (pack.count() > 0) {
-            writePack();
+        if (packCount > 0) {
+            submitPack();
+        }
+        while (!queued.isEmpty()) {
+            insertPack(queued.poll());
         }
     }
 
@@ -169,7 +231,12 @@ public final class ResultWriter implements AutoCloseable {
         try {
             flush();
         } finally {
-            pack.close();
+            for (Queued q : queued) {
+                q.body().cancel(false);
+            }
+            queued.clear();
+            encoder.submit(pack::close);
+            encoder.shutdown();
             insert.close();
             multi.close();
             packInsert.close();

@@ -1,6 +1,5 @@
 package dev.steward.assessment;
 
-import dev.steward.check.CheckResult;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
 import dev.steward.check.SubjectType;
@@ -20,6 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -31,18 +34,27 @@ import java.util.function.Consumer;
  * in a temporary file per shard. Pass 2 reads those back in run order (evaluation by evaluation, shard after shard)
  * and counts them ({@link Tally}) and hands them to {@code inOrder} (the diff), so every sum is taken in the same
  * order as in one pass and the outcome is identical.
+ *
+ * <p>Within a shard the checks are evaluated on {@code parallelism} threads ({@link EvaluationPipeline}) while the
+ * calling thread stores and keeps each evaluation's results in run order, so what is stored does not depend on the
+ * number of threads. With more than one thread the next shard is read ({@link WindowShards#evidence}) on a reader
+ * thread while the current one is evaluated: one shard ahead, one call at a time and in shard order; every other
+ * call on the shards is made by the calling thread before the first read or after the last.
  */
 final class ShardedAssessment {
 
     private static final Result[] RESULTS = Result.values();
 
     private final Assessor assessor;
+    private final int parallelism;
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> byInstance = new java.util.IdentityHashMap<>();
 
-    ShardedAssessment(Assessor assessor) {
+    /** @param parallelism threads that evaluate the checks of a shard ({@link EvaluationPipeline}); 1 = the caller */
+    ShardedAssessment(Assessor assessor, int parallelism) {
         this.assessor = assessor;
+        this.parallelism = parallelism;
     }
 
     Outcome run(Evidence inventory, WindowShards shards, ResultWriter store, Consumer<AssessedResult> inOrder, Path tmp) {
@@ -52,46 +64,64 @@ final class ShardedAssessment {
         long[] millis = new long[evaluations.size()];
         List<Duration> latencies = new ArrayList<>();
         Path dir = null;
-        try {
+        long[] agentsBefore = new long[k];
+        long[] credentialsBefore = new long[k];
+        long[] principalsBefore = new long[k];
+        int[] agentsHere = new int[k];
+        int[] credentialsHere = new int[k];
+        long allPrincipals = shards.principals();
+        for (int shard = 0; shard < k; shard++) {
+            agentsBefore[shard] = shards.agentsBefore(shard);
+            credentialsBefore[shard] = shards.credentialsBefore(shard);
+            principalsBefore[shard] = shards.principalsBefore(shard);
+            agentsHere[shard] = shards.agents(shard).size();
+            credentialsHere[shard] = shards.credentials(shard).size();
+        }
+        ExecutorService reader = parallelism > 1 ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "steward-shard-reader");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        Future<Evidence> next = null;
+        try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
             dir = Files.createTempDirectory(tmp, "steward-results-");
+            next = read(reader, shards, 0, k);
             for (int shard = 0; shard < k; shard++) {
-                Evidence ev = shards.evidence(shard);
-                Attribution attribution = new Attribution(ev);
-                long principalsBefore = shards.principalsBefore(shard);
+                Evidence ev = reader == null ? shards.evidence(shard) : take(next, shard);
+                next = read(reader, shards, shard + 1, k);
+                int at = shard;
                 int principalsHere = ev.principals().size();
-                long base = 0;
+                long[] base = {0};
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                         Files.newOutputStream(dir.resolve("results-" + shard)), 1 << 16))) {
-                    for (int i = 0; i < evaluations.size(); i++) {
-                        Evaluation e = evaluations.get(i);
+                    pipeline.run(evaluations, ev, new Attribution(ev), "shard " + (shard + 1) + " of " + k, (i, e, done) -> {
                         long started = System.nanoTime();
-                        List<CheckResult> results = Assessor.evaluate(e, ev);
+                        List<AssessedResult> results = done.results();
                         SubjectType type = e.check().subjectType();
                         long offset = switch (type) {
-                            case AGENT -> shards.agentsBefore(shard);
-                            case CREDENTIAL -> shards.credentialsBefore(shard);
-                            default -> principalsBefore;
+                            case AGENT -> agentsBefore[at];
+                            case CREDENTIAL -> credentialsBefore[at];
+                            default -> principalsBefore[at];
                         };
                         int expected = switch (type) {
-                            case AGENT -> shards.agents(shard).size();
-                            case CREDENTIAL -> shards.credentials(shard).size();
+                            case AGENT -> agentsHere[at];
+                            case CREDENTIAL -> credentialsHere[at];
                             default -> principalsHere;
                         };
                         if (results.size() != expected) {
                             throw new IllegalStateException(e.key() + " gave " + results.size() + " results for " + expected
-                                    + " subjects of shard " + shard + ": a sharded assessment needs one result per subject");
+                                    + " subjects of shard " + at + ": a sharded assessment needs one result per subject");
                         }
                         out.writeInt(results.size());
                         for (int j = 0; j < results.size(); j++) {
-                            CheckResult r = results.get(j);
-                            Attribution.Subject subject = attribution.of(r.subjectType(), r.subjectId());
-                            store.write(AssessedResult.of(e, r, subject), Math.toIntExact(base + offset + j));
-                            keep(out, r, subject);
+                            AssessedResult r = results.get(j);
+                            store.write(r, Math.toIntExact(base[0] + offset + j));
+                            keep(out, r, done.rawScores()[j]);
                         }
                         store.endBlock();
-                        base += total(type, shards, inventory);
-                        millis[i] += (System.nanoTime() - started) / 1_000_000;
-                    }
+                        base[0] += total(type, inventory, allPrincipals);
+                        millis[i] += (done.nanos() + System.nanoTime() - started) / 1_000_000;
+                    });
                 }
                 latencies.addAll(Lif4RevocationEnforcedCheck.latencies(ev));
             }
@@ -125,28 +155,61 @@ final class ShardedAssessment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the results of a sharded assessment", e);
         } finally {
+            if (next != null) {
+                next.cancel(true);
+            }
+            if (reader != null) {
+                reader.shutdownNow();
+            }
             delete(dir);
         }
     }
 
-    private static long total(SubjectType type, WindowShards shards, Evidence inventory) {
+    /**
+     * Starts reading shard {@code k} on the reader thread, so that it overlaps the evaluation of the shard before (one
+     * shard ahead, never more; {@link WindowShards#evidence} is called for one shard at a time, in order). Null when
+     * there is no such shard or no reader (one thread: each shard is read when its turn comes).
+     */
+    private static Future<Evidence> read(ExecutorService reader, WindowShards shards, int k, int count) {
+        return reader == null || k >= count ? null : reader.submit(() -> shards.evidence(k));
+    }
+
+    private static Evidence take(Future<Evidence> shard, int k) {
+        try {
+            return shard.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decision shard " + k + " was read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("cannot read decision shard " + k, e.getCause());
+        }
+    }
+
+    private static long total(SubjectType type, Evidence inventory, long allPrincipals) {
         return switch (type) {
             case AGENT -> inventory.agents().size();
             case CREDENTIAL -> inventory.credentials().size();
-            default -> shards.principals();
+            default -> allPrincipals;
         };
     }
 
-    private void keep(DataOutputStream out, CheckResult r, Attribution.Subject s) throws IOException {
+    /** What counting needs of a result: its subject, verdict, the check's unrounded score, weight and attribution. */
+    private void keep(DataOutputStream out, AssessedResult r, Double rawScore) throws IOException {
         out.writeUTF(r.subjectId());
         out.writeByte(r.result().ordinal());
-        out.writeBoolean(r.score() != null);
-        out.writeDouble(r.score() == null ? 0 : r.score());
-        out.writeInt(s.weight());
-        out.writeInt(id(s.owner()));
-        out.writeInt(id(s.team()));
-        out.writeInt(id(s.manager()));
-        out.writeInt(id(s.environment()));
+        out.writeBoolean(rawScore != null);
+        out.writeDouble(rawScore == null ? 0 : rawScore);
+        out.writeInt(r.weight());
+        out.writeInt(id(r.owner()));
+        out.writeInt(id(r.team()));
+        out.writeInt(id(r.manager()));
+        out.writeInt(id(r.environment()));
     }
 
     /** What every result of an evaluation shares, read once (a check is a CDI proxy: each call is a lookup). */
