@@ -10,12 +10,13 @@ import java.util.Map;
 @TestProfile(ShardedAssessmentPostgresTest.SmallShards.class)
 class ShardedAssessmentPostgresTest extends ShardedAssessmentContract {
 
-    /** PostgreSQL of its own and shards of at most 3,000 stored decision rows. */
+    /** PostgreSQL of its own, shards of at most 3,000 stored decision rows, and checks on two threads. */
     public static class SmallShards extends PostgresProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> m = new HashMap<>(super.getConfigOverrides());
             m.put("steward.assessment.shard-rows", "3000");
+            m.put("steward.assessment.parallelism", "2");
             return m;
         }
     }
