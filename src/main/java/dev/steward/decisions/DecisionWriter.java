@@ -8,12 +8,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -94,17 +100,45 @@ public final class DecisionWriter implements AutoCloseable {
         Instant last;
     }
 
+    /** A finished raw pack, waiting to be inserted. */
+    private record RawPack(int count, Instant min, Instant max, long firstLine, long lastLine, byte[] data) {
+    }
+
+    /** Batches being encoded at most, beyond which the writer waits for the encoder. */
+    private static final int ENCODING_AHEAD = 8;
+
     private final Connection connection;
     private final long uploadId;
     private final int flushKeys;
     private final Pattern browser;
     private final int commitEvery;
+    /** Used by the encoder thread only (and by the caller once every batch is encoded). */
     private final DecisionPack.Encoder raw = new DecisionPack.Encoder();
+    private final ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "steward-decision-packs");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ArrayDeque<Future<List<RawPack>>> encoding = new ArrayDeque<>();
     private final DailyPack.Encoder days = new DailyPack.Encoder();
     private final PreparedStatement insertPack;
     private final PreparedStatement insertDaily;
-    private final Map<Key, Counts> daily = new HashMap<>();
+    /**
+     * The aggregates not yet written, one map per day (epoch day). A time-ordered log leaves a day behind for good, so
+     * days older than the day before the newest seen are written as soon as a new day starts: the maps hold about two
+     * days of keys instead of {@code flushKeys}, which kept a large, long-lived map for the collector to copy.
+     */
+    private final TreeMap<Long, Map<Key, Counts>> daily = new TreeMap<>();
+    private Map<Key, Counts> today;
+    private long newestDay = Long.MIN_VALUE;
+    private int keys;
+    /** On-behalf-of chains as stored (JSON), by chain: written once, not once per aggregate. */
+    private final Map<List<String>, String> chains = new HashMap<>();
     private final Map<LocalDate, LocalDate> dayInstances = new HashMap<>();
+    /** Whether a user agent marks a browser, by user agent: a handful of values on millions of lines. */
+    private final Map<String, Boolean> browsers = new HashMap<>();
+    private long lastEpochDay = Long.MIN_VALUE;
+    private LocalDate lastDay;
     private int rawPacks;
     private int dailyPacks;
     private long sinceCommit;
@@ -121,35 +155,78 @@ public final class DecisionWriter implements AutoCloseable {
         this.insertDaily = connection.prepareStatement(INSERT_DAILY);
     }
 
-    public void write(DecisionLine d) throws SQLException {
-        raw.add(d);
-        if (raw.count() == DecisionPack.DECISIONS) {
-            flushRaw();
+    /**
+     * Writes a batch of decisions, in file order: their raw packs are encoded and deflated on the encoder thread
+     * while this thread aggregates them; finished packs are inserted here, in pack order, as they become ready.
+     */
+    public void write(List<DecisionLine> batch) throws SQLException {
+        encoding.add(encoder.submit(() -> encode(batch)));
+        for (DecisionLine d : batch) {
+            aggregate(d);
+            written++;
         }
-        aggregate(d);
-        written++;
+        insertEncoded(ENCODING_AHEAD);
     }
 
-    private void flushRaw() throws SQLException {
-        int count = raw.count();
-        if (count == 0) {
-            return;
+    /** On the encoder thread, one batch after the other: the packs the batch completed. */
+    private List<RawPack> encode(List<DecisionLine> batch) {
+        List<RawPack> done = List.of();
+        for (DecisionLine d : batch) {
+            raw.add(d);
+            if (raw.count() == DecisionPack.DECISIONS) {
+                if (done.isEmpty()) {
+                    done = new ArrayList<>(1);
+                }
+                done.add(rawPack());
+            }
         }
+        return done;
+    }
+
+    private RawPack rawPack() {
+        int count = raw.count();
         Instant min = raw.min();
         Instant max = raw.max();
         long firstLine = raw.firstLine();
         long lastLine = raw.lastLine();
-        byte[] data = raw.finish();
+        return new RawPack(count, min, max, firstLine, lastLine, raw.finish());
+    }
+
+    /**
+     * Inserts the packs of finished batches in batch order; waits for the oldest batches while more than
+     * {@code ahead} are still being encoded. An encoding failure is rethrown here.
+     */
+    private void insertEncoded(int ahead) throws SQLException {
+        while (!encoding.isEmpty() && (encoding.size() > ahead || encoding.peekFirst().isDone())) {
+            List<RawPack> packs;
+            try {
+                packs = encoding.pollFirst().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while encoding decision packs", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("encoding a decision pack failed", e.getCause());
+            }
+            for (RawPack p : packs) {
+                insertRaw(p);
+            }
+        }
+    }
+
+    private void insertRaw(RawPack p) throws SQLException {
         insertPack.setLong(1, uploadId);
         insertPack.setInt(2, rawPacks++);
-        insertPack.setInt(3, count);
-        insertPack.setObject(4, min.atOffset(ZoneOffset.UTC));
-        insertPack.setObject(5, max.atOffset(ZoneOffset.UTC));
-        insertPack.setLong(6, firstLine);
-        insertPack.setLong(7, lastLine);
-        insertPack.setBytes(8, data);
+        insertPack.setInt(3, p.count());
+        insertPack.setObject(4, p.min().atOffset(ZoneOffset.UTC));
+        insertPack.setObject(5, p.max().atOffset(ZoneOffset.UTC));
+        insertPack.setLong(6, p.firstLine());
+        insertPack.setLong(7, p.lastLine());
+        insertPack.setBytes(8, p.data());
         insertPack.executeUpdate();
-        sinceCommit += count;
+        sinceCommit += p.count();
         if (sinceCommit >= commitEvery) {
             connection.commit();
             sinceCommit = 0;
@@ -157,13 +234,24 @@ public final class DecisionWriter implements AutoCloseable {
     }
 
     private void aggregate(DecisionLine d) throws SQLException {
-        LocalDate day = dayInstances.computeIfAbsent(d.time().atOffset(ZoneOffset.UTC).toLocalDate(), k -> k);
+        long epochDay = Math.floorDiv(d.time().getEpochSecond(), 86_400L);
+        if (epochDay != lastEpochDay) {
+            if (epochDay > newestDay) {
+                newestDay = epochDay;
+                flushBefore(epochDay - 1);
+            }
+            lastDay = dayInstances.computeIfAbsent(LocalDate.ofEpochDay(epochDay), k -> k);
+            lastEpochDay = epochDay;
+            today = daily.computeIfAbsent(epochDay, k -> new HashMap<>());
+        }
+        LocalDate day = lastDay;
         Key key = new Key(day, d.agent(), d.credential(), d.tool(), d.action(), d.scope(), d.environment(), d.allowed(),
                 d.onBehalfOf());
-        Counts c = daily.get(key);
+        Counts c = today.get(key);
         if (c == null) {
             c = new Counts();
-            daily.put(key, c);
+            today.put(key, c);
+            keys++;
         }
         long[] n = c.n;
         n[0]++;
@@ -175,7 +263,7 @@ public final class DecisionWriter implements AutoCloseable {
         if (d.tool() != null && d.action() != null && d.resource() != null && d.trigger() != null) {
             n[2]++;
         }
-        if (Boolean.TRUE.equals(d.interactive()) || (d.userAgent() != null && browser.matcher(d.userAgent()).find())) {
+        if (Boolean.TRUE.equals(d.interactive()) || (d.userAgent() != null && browser(d.userAgent()))) {
             n[3]++;
         }
         if (highRisk) {
@@ -193,33 +281,50 @@ public final class DecisionWriter implements AutoCloseable {
         if (c.last == null || d.time().isAfter(c.last)) {
             c.last = d.time();
         }
-        if (daily.size() >= flushKeys) {
-            flushDaily();
+        if (keys >= flushKeys) {
+            flushBefore(Long.MAX_VALUE);
         }
     }
 
-    /** Writes the aggregate map as packs of one day each, in day order, and empties it. */
-    private void flushDaily() throws SQLException {
-        if (daily.isEmpty()) {
+    private boolean browser(String userAgent) {
+        Boolean known = browsers.get(userAgent);
+        if (known == null) {
+            known = browser.matcher(userAgent).find();
+            if (browsers.size() < 4096) {
+                browsers.put(userAgent, known);
+            }
+        }
+        return known;
+    }
+
+    /**
+     * Writes the aggregates of every day before {@code day} as packs of one day each, in day order, and forgets them
+     * (readers sum equal keys, so a day written twice, by a late decision or the key limit, still counts once).
+     */
+    private void flushBefore(long day) throws SQLException {
+        if (daily.isEmpty() || daily.firstKey() >= day) {
             return;
         }
-        List<Map.Entry<Key, Counts>> rows = new ArrayList<>(daily.entrySet());
-        rows.sort(Comparator.comparingLong(e -> e.getKey().day.toEpochDay()));
-        Map<List<String>, String> chains = new HashMap<>();
-        LocalDate current = null;
-        for (Map.Entry<Key, Counts> e : rows) {
-            Key k = e.getKey();
-            if (days.count() == DailyPack.AGGREGATES || (current != null && !k.day.equals(current))) {
-                writeDaily();
-            }
-            current = k.day;
-            String chain = chains.computeIfAbsent(k.onBehalfOf, StringListConverter::write);
-            Counts c = e.getValue();
-            days.add(k.day, k.agent, k.credential, k.tool, k.action, k.scope, k.environment, k.allowed, chain, c.n,
-                    c.first, c.last);
+        if (chains.size() > 100_000) {
+            chains.clear();
         }
-        writeDaily();
-        daily.clear();
+        while (!daily.isEmpty() && daily.firstKey() < day) {
+            Map<Key, Counts> rows = daily.pollFirstEntry().getValue();
+            for (Map.Entry<Key, Counts> e : rows.entrySet()) {
+                if (days.count() == DailyPack.AGGREGATES) {
+                    writeDaily();
+                }
+                Key k = e.getKey();
+                String chain = chains.computeIfAbsent(k.onBehalfOf, StringListConverter::write);
+                Counts c = e.getValue();
+                days.add(k.day, k.agent, k.credential, k.tool, k.action, k.scope, k.environment, k.allowed, chain, c.n,
+                        c.first, c.last);
+            }
+            writeDaily();
+            keys -= rows.size();
+        }
+        // the day being filled may have gone: look it up again on the next decision
+        lastEpochDay = Long.MIN_VALUE;
         connection.commit();
     }
 
@@ -247,12 +352,24 @@ public final class DecisionWriter implements AutoCloseable {
 
     /** Writes what is still buffered; call before commit. */
     public void finish() throws SQLException {
-        flushRaw();
-        flushDaily();
+        insertEncoded(0);
+        // every batch is encoded: the encoder thread is idle, and what it did happened before the futures completed
+        if (raw.count() > 0) {
+            insertRaw(rawPack());
+        }
+        flushBefore(Long.MAX_VALUE);
     }
 
     @Override
     public void close() throws SQLException {
+        encoder.shutdownNow();
+        try {
+            if (!encoder.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the decision pack encoder did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         raw.close();
         days.close();
         insertPack.close();

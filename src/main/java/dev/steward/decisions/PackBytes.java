@@ -60,12 +60,35 @@ final class PackBytes {
             varLong((v << 1) ^ (v >> 63));
         }
 
-        /** A text in place: varint 0 for null, else UTF-8 length + 1, then the bytes. */
+        /**
+         * A text in place: varint 0 for null, else UTF-8 length + 1, then the bytes. Short ASCII texts (ids, names:
+         * nearly all of them) are copied char by char without an intermediate byte array.
+         */
         void text(String s) {
             if (s == null) {
                 varLong(0);
                 return;
             }
+            int n = s.length();
+            if (n < 0x7F) {
+                room(n + 1);
+                int start = size;
+                buf[size++] = (byte) (n + 1);
+                for (int i = 0; i < n; i++) {
+                    char c = s.charAt(i);
+                    if (c >= 0x80) {
+                        size = start;
+                        utf8(s);
+                        return;
+                    }
+                    buf[size++] = (byte) c;
+                }
+                return;
+            }
+            utf8(s);
+        }
+
+        private void utf8(String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             varLong(b.length + 1L);
             bytes(b, 0, b.length);

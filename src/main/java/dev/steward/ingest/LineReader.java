@@ -19,6 +19,10 @@ public final class LineReader {
     private int len;
     private byte[] line = new byte[256];
     private long lineNumber;
+    /** Where {@link #read} found the current line. */
+    private byte[] bytes;
+    private int from;
+    private int length;
 
     public LineReader(String name, InputStream in, int maxLineBytes) {
         this.name = name;
@@ -32,6 +36,19 @@ public final class LineReader {
      * the decision reader's time.
      */
     public String next() throws IOException {
+        return read() ? new String(bytes, from, length, StandardCharsets.UTF_8) : null;
+    }
+
+    /**
+     * The next line's bytes without its terminator (a copy of its own, so it can travel to another thread), or null
+     * at the end: for parsers that read UTF-8 themselves, without a string in between.
+     */
+    public byte[] nextBytes() throws IOException {
+        return read() ? Arrays.copyOfRange(bytes, from, from + length) : null;
+    }
+
+    /** Finds the next line: sets {@code bytes}, {@code from} and {@code length}; false at the end. */
+    private boolean read() throws IOException {
         int n = 0;
         boolean any = false;
         while (true) {
@@ -41,7 +58,7 @@ public final class LineReader {
                 if (len <= 0) {
                     len = 0;
                     if (!any) {
-                        return null;
+                        return false;
                     }
                     break;
                 }
@@ -60,7 +77,10 @@ public final class LineReader {
             if (end < len && n == 0) {
                 pos = end + 1;
                 lineNumber++;
-                return new String(buf, start, run > 0 && buf[end - 1] == '\r' ? run - 1 : run, StandardCharsets.UTF_8);
+                bytes = buf;
+                from = start;
+                length = run > 0 && buf[end - 1] == '\r' ? run - 1 : run;
+                return true;
             }
             if (n + run > line.length) {
                 line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, n + run)));
@@ -77,7 +97,10 @@ public final class LineReader {
         if (n > 0 && line[n - 1] == '\r') {
             n--;
         }
-        return new String(line, 0, n, StandardCharsets.UTF_8);
+        bytes = line;
+        from = 0;
+        length = n;
+        return true;
     }
 
     /** Number of the line last returned by {@link #next()}. */

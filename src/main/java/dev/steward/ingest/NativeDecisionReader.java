@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,24 @@ import java.util.function.LongConsumer;
  */
 public final class NativeDecisionReader {
 
+    /**
+     * Whether a field's values come from a small vocabulary (tools, actions, scopes, reasons, risks, environments):
+     * those are read through {@link TextCache}, small enough to stay in the processor's cache. Ids, agents,
+     * credentials, policies, resources and triggers take many values each and are read as new strings: looking them
+     * up in a table large enough to hold them costs more memory stalls than the string.
+     */
+    private static boolean smallVocabulary(String field) {
+        return switch (field) {
+            case "tool", "action", "scope", "decision", "reason", "risk", "environment" -> true;
+            default -> false;
+        };
+    }
+
     private final JsonFactory json;
     private final IngestConfig limits;
+    /** One per reader: parsing runs on the calling thread only, line after line. */
+    private final TextCache texts = new TextCache(12);
+    private final Fields fields = new Fields();
 
     public NativeDecisionReader(IngestConfig limits) {
         this.limits = limits;
@@ -38,13 +55,13 @@ public final class NativeDecisionReader {
         long[] count = {0};
         // gunzip and line splitting run ahead on a thread of their own; JSON, validation and the secret scan here
         ParseAhead.run(file, 1024, 16, emit -> {
-            String text;
-            while ((text = lines.next()) != null) {
+            byte[] bytes;
+            while ((bytes = lines.nextBytes()) != null) {
                 long n = lines.lineNumber();
-                String t = text;
+                byte[] b = bytes;
                 emit.accept(() -> {
-                    if (!t.isBlank()) {
-                        parse(file, n, t, problems, sink);
+                    if (!blank(b)) {
+                        parse(file, n, b, problems, sink);
                         count[0]++;
                     }
                     if (n % 10_000 == 0) {
@@ -58,8 +75,22 @@ public final class NativeDecisionReader {
         return count[0];
     }
 
-    private void parse(String file, long line, String text, Problems problems, DecisionSink sink) throws IOException {
-        Fields f = new Fields();
+    /** Whether a line is empty or white space only, as {@link String#isBlank()} says of its text. */
+    private static boolean blank(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return new String(b, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void parse(String file, long line, byte[] text, Problems problems, DecisionSink sink) throws IOException {
+        Fields f = fields;
+        f.clear();
         long errorsBefore = problems.errorCount();
         try (JsonParser p = json.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -83,7 +114,9 @@ public final class NativeDecisionReader {
             return;
         }
         Instant time = null;
-        if (f.time == null) {
+        if (f.simpleTime) {
+            time = Instant.ofEpochSecond(f.seconds);
+        } else if (f.time == null) {
             problems.error(file, line, "time", null, "required field missing");
         } else {
             time = Times.parse(f.time).orElse(null);
@@ -106,8 +139,10 @@ public final class NativeDecisionReader {
         if (f.agent == null && f.credential == null) {
             problems.error(file, line, "agent", null, "at least one of agent or credential is required");
         }
-        for (String[] s : f.secrets) {
-            sink.secret(f.credential, f.agent, s[0], s[1], time, file, line);
+        if (f.secrets != null) {
+            for (String[] s : f.secrets) {
+                sink.secret(f.credential, f.agent, s[0], s[1], time, file, line);
+            }
         }
         if (problems.errorCount() > errorsBefore) {
             return;
@@ -128,13 +163,26 @@ public final class NativeDecisionReader {
             }
             return;
         }
-        String v = t == JsonToken.VALUE_NULL ? null : p.getText();
-        if (v != null) {
-            String kind = SecretScanner.detect(name, v).orElse(null);
-            if (kind != null) {
-                v = SecretScanner.redacted(kind);
-                problems.warning(file, line, name, v, "secret value (" + kind + ") found: redacted, never stored");
-                f.secrets.add(new String[] {kind, name});
+        if (t == JsonToken.VALUE_STRING && name.equals("time")) {
+            long seconds = Times.utcSeconds(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (seconds != Times.NOT_SIMPLE) {
+                f.time = null;
+                f.simpleTime = true;
+                f.seconds = seconds;
+                return;
+            }
+        }
+        String v;
+        if (t == JsonToken.VALUE_STRING && smallVocabulary(name)) {
+            v = texts.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (v == null) {
+                v = p.getText();
+                v = scanned(name, v, f, file, line, problems, true);
+            }
+        } else {
+            v = t == JsonToken.VALUE_NULL ? null : p.getText();
+            if (v != null) {
+                v = scanned(name, v, f, file, line, problems, false);
             }
         }
         if (v != null && t != JsonToken.VALUE_STRING && Fields.KNOWN.contains(name)) {
@@ -144,6 +192,40 @@ public final class NativeDecisionReader {
         if (!f.set(name, v)) {
             problems.warningOnce(file + "|" + name, file, line, name, null, "unknown field ignored (reported once per file)");
         }
+    }
+
+    /**
+     * The value, or its redaction when it is or holds a secret (then the problem is listed and the secret noted for
+     * the credential); a clean value of a repeating field is put in the cache, so its next occurrences skip the scan.
+     */
+    private String scanned(String name, String v, Fields f, String file, long line, Problems problems, boolean cache) {
+        String kind = SecretScanner.detect(name, v).orElse(null);
+        if (kind == null) {
+            if (cache) {
+                texts.put(v);
+            }
+            return v;
+        }
+        String redacted = SecretScanner.redacted(kind);
+        problems.warning(file, line, name, redacted, "secret value (" + kind + ") found: redacted, never stored");
+        f.secret(kind, name);
+        return redacted;
+    }
+
+    /**
+     * A user agent (a small vocabulary, not scanned for secrets as it never was): the cached instance when
+     * there is one; a new string is cached only when the scanner finds it clean, so a cached string is always clean.
+     */
+    private String unscanned(JsonParser p) throws IOException {
+        String v = texts.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (v != null) {
+            return v;
+        }
+        v = p.getText();
+        if (SecretScanner.detect(null, v).isEmpty()) {
+            texts.put(v);
+        }
+        return v;
     }
 
     private List<String> chain(JsonParser p, JsonToken t, String file, long line, Problems problems) throws IOException {
@@ -189,7 +271,7 @@ public final class NativeDecisionReader {
                     p.skipChildren();
                 }
             } else if (name.equals("userAgent") && (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NULL)) {
-                f.userAgent = v == JsonToken.VALUE_NULL ? null : p.getText();
+                f.userAgent = v == JsonToken.VALUE_NULL ? null : unscanned(p);
             } else {
                 p.skipChildren();
                 problems.warningOnce(file + "|client." + name, file, line, "client." + name, null,
@@ -204,15 +286,40 @@ public final class NativeDecisionReader {
                 "resource", "scope", "decision", "policy", "reason", "trigger", "approval", "risk", "environment");
         String id, time, agent, credential, tool, action, resource, scope, decision, policy, reason, trigger, approval,
                 risk, environment, userAgent;
+        /** The time was of the common UTC form: {@code seconds} holds it and {@code time} is null. */
+        boolean simpleTime;
+        long seconds;
         List<String> onBehalfOf = List.of();
         Boolean interactive;
-        final List<String[]> secrets = new ArrayList<>(0);
+        /** Kind and field of each secret found on the line; null when none. */
+        List<String[]> secrets;
+
+        /** Empties the holder for the next line (one holder serves every line of a reader). */
+        void clear() {
+            id = time = agent = credential = tool = action = resource = scope = decision = policy = reason = trigger
+                    = approval = risk = environment = userAgent = null;
+            simpleTime = false;
+            seconds = 0;
+            onBehalfOf = List.of();
+            interactive = null;
+            secrets = null;
+        }
+
+        void secret(String kind, String field) {
+            if (secrets == null) {
+                secrets = new ArrayList<>(1);
+            }
+            secrets.add(new String[] {kind, field});
+        }
 
         boolean set(String name, String v) {
             String value = v == null || v.isBlank() ? null : v;
             switch (name) {
                 case "id" -> id = value;
-                case "time" -> time = value;
+                case "time" -> {
+                    time = value;
+                    simpleTime = false;
+                }
                 case "agent" -> agent = value;
                 case "credential" -> credential = value;
                 case "tool" -> tool = value;

@@ -28,9 +28,7 @@ final class WriterThread implements AutoCloseable {
         thread = new Thread(() -> {
             try {
                 for (List<DecisionLine> b = queue.take(); b != END; b = queue.take()) {
-                    for (DecisionLine d : b) {
-                        writer.write(d);
-                    }
+                    writer.write(b);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -177,6 +177,38 @@ abstract class DecisionStoreContract {
     }
 
     @Test
+    void aLogOverSeveralPacksWithLateDecisionsIsSummedExactlyAndKeepsItsFileOrder() throws Exception {
+        // 10,000 decisions over five days (three raw packs), in time order but for every 500th, which goes back to the
+        // first day after the writer has already written that day's aggregates away
+        StringBuilder log = new StringBuilder();
+        java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            int second = i % 500 == 499 ? 7 : (int) (i * (5L * 86_400 - 1) / 10_000);
+            String agent = "agent-" + tag + "-" + (i % 7);
+            boolean allow = i % 3 != 0;
+            String id = "late-" + i;
+            ids.add(id);
+            log.append(line(id, agent, "cred-" + tag + "-" + (i % 3), second, allow, ""));
+            expected.merge(day.plusDays(second / 86_400) + "/" + agent + "/" + allow, 1L, Long::sum);
+        }
+        IngestReport r = ingest(files.write("late-" + tag + ".jsonl", log.toString()));
+        assertThat(r.status()).isEqualTo(IngestReport.Status.COMMITTED);
+
+        java.util.Map<String, Long> summed = new java.util.TreeMap<>();
+        for (DecisionAggregate a : aggregates.window(start, start.plusSeconds(86_400 * 5))) {
+            summed.merge(a.day() + "/" + a.agent() + "/" + a.allowed(), a.count(), Long::sum);
+        }
+        assertThat(summed).isEqualTo(expected);
+        assertThat(aggregates.window(start, start.plusSeconds(86_400 * 5)))
+                .as("one aggregate per key however often its day was written")
+                .extracting(a -> a.day() + "/" + a.agent() + "/" + a.credential() + "/" + a.allowed()).doesNotHaveDuplicates();
+        List<String> read = new ArrayList<>();
+        raw.inWindow(start, start.plusSeconds(86_400 * 5), (upload, d) -> read.add(d.id()));
+        assertThat(read).as("raw decisions in file order across packs").isEqualTo(ids);
+    }
+
+    @Test
     void aggregatesComeInOneJavaOrderOnEveryDatabaseNullsFirst() {
         String a = "b-" + tag;
         IngestReport r = ingest(files.write("order-" + tag + ".jsonl",

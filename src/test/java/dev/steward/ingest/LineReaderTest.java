@@ -39,12 +39,23 @@ class LineReaderTest {
         return out;
     }
 
+    /** The same lines read as bytes ({@link LineReader#nextBytes()}), decoded here. */
+    private static List<String> byteLines(InputStream in, int max) throws IOException {
+        LineReader r = new LineReader("f", in, max);
+        List<String> out = new ArrayList<>();
+        for (byte[] l = r.nextBytes(); l != null; l = r.nextBytes()) {
+            out.add(r.lineNumber() + ":" + new String(l, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
     @Test
     void everyReadBoundaryGivesTheSameLines() throws IOException {
         String text = "{\"a\":\"ü€\"}\r\n\r\nsecond\n\nthird line without terminator";
         List<String> expected = List.of("1:{\"a\":\"ü€\"}", "2:", "3:second", "4:", "5:third line without terminator");
         for (int chunk = 1; chunk <= text.length() + 2; chunk++) {
             assertThat(lines(trickle(text, chunk), 100)).as("reads of %d bytes", chunk).isEqualTo(expected);
+            assertThat(byteLines(trickle(text, chunk), 100)).as("bytes, reads of %d bytes", chunk).isEqualTo(expected);
         }
         assertThat(lines(trickle("", 4), 100)).isEmpty();
         assertThat(lines(trickle("x\n", 4), 100)).containsExactly("1:x");
@@ -64,6 +75,8 @@ class LineReaderTest {
     void linesLongerThanTheReadBufferAreJoined() throws IOException {
         String big = "x".repeat(200_000);
         assertThat(lines(new ByteArrayInputStream((big + "\n" + big + "\r\n").getBytes(StandardCharsets.UTF_8)), 300_000))
+                .containsExactly("1:" + big, "2:" + big);
+        assertThat(byteLines(new ByteArrayInputStream((big + "\n" + big + "\r\n").getBytes(StandardCharsets.UTF_8)), 300_000))
                 .containsExactly("1:" + big, "2:" + big);
     }
 }

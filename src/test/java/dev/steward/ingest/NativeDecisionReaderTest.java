@@ -90,6 +90,56 @@ class NativeDecisionReaderTest {
     }
 
     @Test
+    void repeatedValuesShareOneInstanceAndARepeatedSecretIsRedactedEveryTime() throws Exception {
+        String token = "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5";
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            log.append("{\"time\":\"2026-10-02T10:00:0").append(i).append("Z\",\"credential\":\"cred-").append(i)
+                    .append("\",\"decision\":\"allow\",\"tool\":\"erp\",\"environment\":\"prod\",\"reason\":\"").append(token)
+                    .append("\",\"client\":{\"userAgent\":\"Mozilla/5.0\"}}\n");
+        }
+        read(log.toString());
+        assertThat(read).hasSize(3).allSatisfy(d -> {
+            assertThat(d.reason()).isEqualTo("[REDACTED:github-token]");
+            assertThat(d.tool()).isSameAs(read.get(0).tool()).isEqualTo("erp");
+            assertThat(d.environment()).isSameAs(read.get(0).environment()).isEqualTo("prod");
+            assertThat(d.userAgent()).isSameAs(read.get(0).userAgent()).isEqualTo("Mozilla/5.0");
+        });
+        assertThat(read).extracting(d -> d.time().toString())
+                .containsExactly("2026-10-02T10:00:00Z", "2026-10-02T10:00:01Z", "2026-10-02T10:00:02Z");
+        assertThat(secrets).containsExactly("cred-0/github-token/reason/2026-10-02T10:00:00Z",
+                "cred-1/github-token/reason/2026-10-02T10:00:01Z", "cred-2/github-token/reason/2026-10-02T10:00:02Z");
+        assertThat(problems.listed()).extracting(Problem::line).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsAnErrorOfItsOwnLineAndTheNextLinesAreRead() throws Exception {
+        byte[] bad = "{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\u00ff\",\"decision\":\"allow\"}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] good = "\n  \t\n{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"b\",\"decision\":\"allow\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] both = java.util.Arrays.copyOf(bad, bad.length + good.length);
+        System.arraycopy(good, 0, both, bad.length, good.length);
+        new NativeDecisionReader(new TestLimits()).read("d.jsonl", new ByteArrayInputStream(both), problems,
+                new DecisionSink() {
+                    @Override
+                    public void decision(DecisionLine d) {
+                        read.add(d);
+                    }
+
+                    @Override
+                    public void secret(String c, String a, String k, String f, java.time.Instant at, String file, long l) {
+                    }
+                }, n -> { });
+        assertThat(read).extracting(DecisionLine::agent, DecisionLine::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("b", 4L));
+        assertThat(problems.listed()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.reason()).startsWith("not valid JSON");
+        });
+    }
+
+    @Test
     void deepNestingIsBoundedNotFatal() throws Exception {
         String deep = "[".repeat(200) + "]".repeat(200);
         read("{\"time\":\"2026-10-02T10:00:00Z\",\"agent\":\"a\",\"decision\":\"allow\",\"x\":" + deep + "}\n");

@@ -35,4 +35,28 @@ class TimesTest {
     private static java.util.Optional<Instant> general(String text) {
         return text.endsWith("Z") ? Times.parse(text.substring(0, text.length() - 1) + "+00:00") : Times.parse(text);
     }
+
+    /** The fast path from a character buffer: the instant {@link Times#parse} gives, or not simple. */
+    private static long fromChars(String text) {
+        char[] buf = ("xx" + text + "yy").toCharArray();
+        return Times.utcSeconds(buf, 2, text.length());
+    }
+
+    @Test
+    void theCharacterBufferPathAgreesWithParseOnEveryDayOfFourCenturiesAndRefusesOddForms() {
+        // every day of 1900-2300 (leap rules of 100 and 400 years) at two times of day
+        for (java.time.LocalDate d = java.time.LocalDate.of(1900, 1, 1); d.getYear() < 2300; d = d.plusDays(1)) {
+            for (String time : new String[] {"T00:00:00Z", "t23:59:59z"}) {
+                String text = d + time;
+                assertThat(fromChars(text)).as(text).isEqualTo(Times.parse(text).orElseThrow().getEpochSecond());
+            }
+        }
+        assertThat(fromChars("1969-12-31T23:59:59Z")).isEqualTo(-1);
+        for (String odd : new String[] {"2026-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+                "2026-13-01T00:00:00Z", "2026-00-01T00:00:00Z", "2026-11-00T00:00:00Z", "2026-11-01T24:00:00Z",
+                "2026-11-01T10:60:00Z", "2026-11-01T10:00:60Z", "2026-1x-01T00:00:00Z", "2026-11-01 10:00:00Z",
+                "2026-11-01T10:00:00+00:00", "2026-11-01T10:00:00.5Z", "2026-11-01", "yesterday"}) {
+            assertThat(fromChars(odd)).as(odd).isEqualTo(Times.NOT_SIMPLE);
+        }
+    }
 }
