@@ -8,16 +8,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes test input files into a fresh temporary folder. */
+/**
+ * Writes test input files into a fresh temporary folder, deleted with everything in it when the test JVM exits (a
+ * suite creates thousands of these folders, some with multi-megabyte logs: left behind, repeated runs fill /tmp).
+ */
 public final class TestFiles {
+
+    private static final java.util.List<Path> CREATED = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (CREATED) {
+                CREATED.forEach(TestFiles::deleteTree);
+            }
+        }, "test-files-cleanup"));
+    }
 
     private final Path dir;
 
     public TestFiles() {
         try {
             dir = Files.createTempDirectory("steward-test-");
+            CREATED.add(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit: a folder that cannot be walked stays behind
         }
     }
 
