@@ -16,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,9 +45,7 @@ final class ShardedAssessment {
 
     private final Assessor assessor;
     private final int parallelism;
-    private final Map<String, Integer> ids = new HashMap<>();
-    private final List<String> names = new ArrayList<>();
-    private final Map<String, Integer> byInstance = new java.util.IdentityHashMap<>();
+    private final TextIds texts = new TextIds();
 
     /** @param parallelism threads that evaluate the checks of a shard ({@link EvaluationPipeline}); 1 = the caller */
     ShardedAssessment(Assessor assessor, int parallelism) {
@@ -234,27 +230,12 @@ final class ShardedAssessment {
         inOrder.accept(a);
     }
 
-    /**
-     * The number of a text. Attribution hands out the same string instances again and again, so an identity map
-     * answers most calls without hashing or comparing characters (the equality map was 6 % of a 100k-agent run).
-     */
     private int id(String s) {
-        if (s == null) {
-            return -1;
-        }
-        Integer known = byInstance.get(s);
-        if (known == null) {
-            known = ids.computeIfAbsent(s, k -> {
-                names.add(k);
-                return names.size() - 1;
-            });
-            byInstance.put(s, known);
-        }
-        return known;
+        return texts.id(s);
     }
 
     private String name(int id) {
-        return id < 0 ? null : names.get(id);
+        return texts.text(id);
     }
 
     private static void delete(Path dir) {

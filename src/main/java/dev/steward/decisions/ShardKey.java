@@ -30,6 +30,40 @@ record ShardKey(int day, int agent, int credential, int tool, int action, int sc
         };
     }
 
+    /**
+     * A well-mixed hash. The record's own ({@code 31 * h + field}) collides massively for small dictionary ids: agent
+     * a + 1 with credential c - 31 is the same hash, so a shard's sum map turned its buckets into trees. Each field is
+     * folded in with a multiply-xorshift step and the whole is finished with Murmur3's fmix32.
+     */
+    @Override
+    public int hashCode() {
+        int h = mix(0x9E3779B9, day);
+        h = mix(h, agent);
+        h = mix(h, credential);
+        h = mix(h, tool);
+        h = mix(h, action);
+        h = mix(h, scope);
+        h = mix(h, environment);
+        h = mix(h, allowed ? 1 : 0);
+        h = mix(h, onBehalfOf);
+        return fmix(h);
+    }
+
+    private static int mix(int h, int v) {
+        int k = v * 0xCC9E2D51;
+        k = Integer.rotateLeft(k, 15) * 0x1B873593;
+        h ^= k;
+        return Integer.rotateLeft(h, 13) * 5 + 0xE6546B64;
+    }
+
+    static int fmix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
+    }
+
     private static int rankOf(int id, int[] rank, int nullRank) {
         return id < 0 ? nullRank : rank[id];
     }

@@ -212,8 +212,8 @@ final class Rules {
      * gives the counts and the first and last decision. {@code extra} is appended to the detail when not null.
      */
     static EvidenceRef decisions(Collection<DecisionAggregate> aggregates, String extra) {
-        TreeSet<String> agents = new TreeSet<>();
-        TreeSet<String> credentials = new TreeSet<>();
+        List<String> agents = new ArrayList<>(2);
+        List<String> credentials = new ArrayList<>(4);
         String lastAgent = null;
         String lastCredential = null;
         LocalDate from = null;
@@ -240,6 +240,8 @@ final class Rules {
             first = first == null || f.isBefore(first) ? f : first;
             last = last == null || l.isAfter(last) ? l : last;
         }
+        sortDistinct(agents);
+        sortDistinct(credentials);
         List<String> id = new ArrayList<>(3);
         if (!agents.isEmpty()) {
             id.add("agent=" + String.join(",", agents));
@@ -256,6 +258,26 @@ final class Rules {
             detail += "; " + extra;
         }
         return new EvidenceRef("decisions", String.join(";", id), detail, null);
+    }
+
+    /**
+     * Sorts the list in natural order and drops repeats: what a TreeSet gives, without a tree node per value (a
+     * TreeSet per subject, mostly its add, made this method 13 % of the checks at 100k agents; most lists hold one
+     * or two values).
+     */
+    static void sortDistinct(List<String> values) {
+        if (values.size() < 2) {
+            return;
+        }
+        values.sort(null);
+        int kept = 1;
+        for (int i = 1; i < values.size(); i++) {
+            String v = values.get(i);
+            if (!v.equals(values.get(kept - 1))) {
+                values.set(kept++, v);
+            }
+        }
+        values.subList(kept, values.size()).clear();
     }
 
     /** Why a credential is not active at the as-of instant, for NOT_APPLICABLE reasons. */
