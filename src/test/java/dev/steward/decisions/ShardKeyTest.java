@@ -56,4 +56,17 @@ class ShardKeyTest {
         assertThat(new ShardKey(20_600, 3, 7, 1, 2, 4, 5, false, -1).hashCode()).isNotEqualTo(a.hashCode());
         assertThat(new ShardKey(20_600, 4, 7 - 31, 1, 2, 4, 5, true, -1).hashCode()).isNotEqualTo(a.hashCode());
     }
+
+    @Test
+    void orderIsFieldByFieldWithNullsFirst() {
+        ShardKey nullAgent = new ShardKey(20_600, -1, 3, 1, 1, 1, 1, true, -1);
+        ShardKey agent0 = new ShardKey(20_600, 0, 9, 1, 1, 1, 1, true, -1);
+        ShardKey agent0Denied = new ShardKey(20_600, 0, 9, 1, 1, 1, 1, false, -1);
+        ShardKey agent0Chain = new ShardKey(20_600, 0, 9, 1, 1, 1, 1, false, 4);
+        ShardKey agent1 = new ShardKey(20_600, 1, 0, 0, 0, 0, 0, false, -1);
+        ShardKey laterDay = new ShardKey(20_601, -1, -1, -1, -1, -1, -1, false, -1);
+        List<ShardKey> keys = new ArrayList<>(List.of(laterDay, agent1, agent0Chain, agent0, nullAgent, agent0Denied));
+        keys.sort(ShardKey.ORDER);
+        assertThat(keys).containsExactly(nullAgent, agent0Denied, agent0Chain, agent0, agent1, laterDay);
+    }
 }
