@@ -78,6 +78,7 @@ final class ShardedAssessment {
             t.setDaemon(true);
             return t;
         }) : null;
+        String[][][] subjects = new String[k][SubjectType.values().length][];
         Future<Evidence> next = null;
         try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
             dir = Files.createTempDirectory(tmp, "steward-results-");
@@ -109,10 +110,18 @@ final class ShardedAssessment {
                                     + " subjects of shard " + at + ": a sharded assessment needs one result per subject");
                         }
                         out.writeInt(results.size());
+                        String[] ids = subjects[at][type.ordinal()];
+                        if (ids == null) {
+                            ids = new String[results.size()];
+                            for (int j = 0; j < ids.length; j++) {
+                                ids[j] = results.get(j).subjectId();
+                            }
+                            subjects[at][type.ordinal()] = ids;
+                        }
                         for (int j = 0; j < results.size(); j++) {
                             AssessedResult r = results.get(j);
                             store.write(r, Math.toIntExact(base[0] + offset + j));
-                            keep(out, r, done.rawScores()[j], done.subjects()[j]);
+                            keep(out, r, done.rawScores()[j], done.subjects()[j], ids[j]);
                         }
                         store.endBlock();
                         base[0] += total(type, inventory, allPrincipals);
@@ -133,10 +142,12 @@ final class ShardedAssessment {
                     Tally.Evaluated counted = tally.start(e);
                     Fixed fixed = new Fixed(e.check().id(), e.variant(), e.check().subjectType(), e.check().severity(),
                             e.controls());
-                    for (DataInputStream in : ins) {
+                    for (int shard = 0; shard < k; shard++) {
+                        DataInputStream in = ins.get(shard);
+                        String[] ids = subjects[shard][fixed.type().ordinal()];
                         int n = in.readInt();
                         for (int j = 0; j < n; j++) {
-                            replay(in, fixed, counted, inOrder);
+                            replay(in, fixed, ids[j], counted, inOrder);
                         }
                     }
                     counted.finish(millis[i]);
@@ -197,12 +208,20 @@ final class ShardedAssessment {
 
     /**
      * What counting needs of a result: its subject, verdict, the check's unrounded score, weight and attribution. The
-     * attribution's texts are written as the ids its {@link Attribution} numbered once per subject (looking up four
-     * texts per result was 12 % of a 100k-agent run's calling thread, first in an identity map, then by value).
+     * subject is a flag when it is {@code subject}, the one at its position in the shard's first evaluation of the
+     * same subject type (always, for the checks of the catalog: one result per subject in id order), so replaying
+     * hands on that string instead of decoding a new one (whose hash the diff would compute again); the attribution's
+     * texts are written as the ids its {@link Attribution} numbered once per subject (looking up four texts per result
+     * was 12 % of a 100k-agent run's calling thread, first in an identity map, then by value).
      */
-    private static void keep(DataOutputStream out, AssessedResult r, Double rawScore, Attribution.Subject s)
-            throws IOException {
-        out.writeUTF(r.subjectId());
+    private static void keep(DataOutputStream out, AssessedResult r, Double rawScore, Attribution.Subject s,
+            String subject) throws IOException {
+        if (r.subjectId() == subject || r.subjectId().equals(subject)) {
+            out.writeBoolean(false);
+        } else {
+            out.writeBoolean(true);
+            out.writeUTF(r.subjectId());
+        }
         out.writeByte(r.result().ordinal());
         out.writeBoolean(rawScore != null);
         out.writeDouble(rawScore == null ? 0 : rawScore);
@@ -217,21 +236,21 @@ final class ShardedAssessment {
     private record Fixed(String checkId, String variant, SubjectType type, Severity severity, List<String> controls) {
     }
 
-    private void replay(DataInputStream in, Fixed e, Tally.Evaluated counted, Consumer<AssessedResult> inOrder)
-            throws IOException {
-        String subject = in.readUTF();
+    private void replay(DataInputStream in, Fixed e, String usual, Tally.Evaluated counted,
+            Consumer<AssessedResult> inOrder) throws IOException {
+        String subject = in.readBoolean() ? in.readUTF() : usual;
         Result result = RESULTS[in.readByte()];
         boolean scored = in.readBoolean();
         double score = in.readDouble();
         int weight = in.readInt();
-        String owner = name(in.readInt());
-        String team = name(in.readInt());
-        String manager = name(in.readInt());
-        String environment = name(in.readInt());
+        int owner = in.readInt();
+        int team = in.readInt();
+        int manager = in.readInt();
+        int environment = in.readInt();
         Double raw = scored ? score : null;
         AssessedResult a = new AssessedResult(e.checkId(), e.variant(), e.type(), subject, result, raw, e.severity(), weight,
-                "", owner, team, manager, environment, List.of(), e.controls());
-        counted.add(result, raw, weight, a);
+                "", name(owner), name(team), name(manager), name(environment), List.of(), e.controls());
+        counted.add(result, raw, weight, a, owner, team, manager, environment);
         inOrder.accept(a);
     }
 
