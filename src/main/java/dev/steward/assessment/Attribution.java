@@ -29,27 +29,54 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Attribution {
 
-    /** The attribution of one subject. */
-    record Subject(String owner, String team, String manager, String environment, int weight) {
+    /**
+     * The attribution of one subject; with a numbering ({@link #Attribution(Evidence, TextIds)}) also the
+     * {@link TextIds} id of each text (-1 for null, and for all of them without a numbering), worked out once per
+     * subject so that keeping a result's texts costs no lookup.
+     */
+    record Subject(String owner, String team, String manager, String environment, int weight, int ownerId, int teamId,
+            int managerId, int environmentId) {
+
+        Subject(String owner, String team, String manager, String environment, int weight) {
+            this(owner, team, manager, environment, weight, -1, -1, -1, -1);
+        }
     }
 
     private static final Subject UNKNOWN = new Subject(null, null, null, null, 1);
 
     private final Evidence evidence;
+    /** Numbers the texts of each subject when not null; shared by the shards of a run, guarded by itself. */
+    private final TextIds numbering;
     private final Map<String, Subject> agents = new ConcurrentHashMap<>();
     private final Map<String, Subject> credentials = new ConcurrentHashMap<>();
     private final Map<String, Subject> principals = new ConcurrentHashMap<>();
 
     Attribution(Evidence evidence) {
+        this(evidence, null);
+    }
+
+    /** @param numbering gives each subject's texts their ids ({@link Subject#ownerId()} etc.); null for none */
+    Attribution(Evidence evidence, TextIds numbering) {
         this.evidence = evidence;
+        this.numbering = numbering;
     }
 
     Subject of(SubjectType type, String id) {
         return switch (type) {
-            case AGENT -> agents.computeIfAbsent(id, this::agent);
-            case CREDENTIAL -> credentials.computeIfAbsent(id, this::credential);
-            case PRINCIPAL -> principals.computeIfAbsent(id, this::principal);
+            case AGENT -> agents.computeIfAbsent(id, k -> numbered(agent(k)));
+            case CREDENTIAL -> credentials.computeIfAbsent(id, k -> numbered(credential(k)));
+            case PRINCIPAL -> principals.computeIfAbsent(id, k -> numbered(principal(k)));
         };
+    }
+
+    private Subject numbered(Subject s) {
+        if (numbering == null) {
+            return s;
+        }
+        synchronized (numbering) {
+            return new Subject(s.owner(), s.team(), s.manager(), s.environment(), s.weight(), numbering.id(s.owner()),
+                    numbering.id(s.team()), numbering.id(s.manager()), numbering.id(s.environment()));
+        }
     }
 
     private Subject agent(String id) {

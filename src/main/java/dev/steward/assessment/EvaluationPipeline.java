@@ -30,9 +30,10 @@ final class EvaluationPipeline implements AutoCloseable {
 
     /**
      * One evaluation's results in run order, the check's unrounded score of each (counting uses those; the kept
-     * result holds the rounded one), and the nanoseconds the worker spent on them.
+     * result holds the rounded one), the attribution of each result's subject, and the nanoseconds the worker spent
+     * on them.
      */
-    record Evaluated(List<AssessedResult> results, Double[] rawScores, long nanos) {
+    record Evaluated(List<AssessedResult> results, Double[] rawScores, Attribution.Subject[] subjects, long nanos) {
     }
 
     /** Receives each evaluation's results on the calling thread, in run order. */
@@ -142,12 +143,14 @@ final class EvaluationPipeline implements AutoCloseable {
         List<CheckResult> results = Assessor.evaluate(e, evidence);
         List<AssessedResult> assessed = new ArrayList<>(results.size());
         Double[] raw = new Double[results.size()];
+        Attribution.Subject[] subjects = new Attribution.Subject[results.size()];
         for (int i = 0; i < raw.length; i++) {
             CheckResult r = results.get(i);
-            assessed.add(AssessedResult.of(e, r, attribution.of(r.subjectType(), r.subjectId())));
+            subjects[i] = attribution.of(r.subjectType(), r.subjectId());
+            assessed.add(AssessedResult.of(e, r, subjects[i]));
             raw[i] = r.score();
         }
-        return new Evaluated(assessed, raw, System.nanoTime() - started);
+        return new Evaluated(assessed, raw, subjects, System.nanoTime() - started);
     }
 
     /** Stops the workers; evaluations still running are interrupted and their results dropped. */

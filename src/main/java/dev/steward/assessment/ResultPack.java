@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -52,8 +51,6 @@ final class ResultPack {
     /** Builds one pack at a time; {@link #finish()} returns its bytes and starts the next. Not thread-safe. */
     static final class Encoder {
         private final Map<String, Integer> dictionary = new HashMap<>();
-        /** The same string instances come again and again (check ids, owners, subject ids): found without hashing. */
-        private final Map<String, Integer> byInstance = new IdentityHashMap<>();
         private final List<String> texts = new ArrayList<>();
         private final ByteArrayOutputStream records = new ByteArrayOutputStream(1 << 18);
         private final DataOutputStream out = new DataOutputStream(records);
@@ -154,7 +151,6 @@ final class ResultPack {
                 throw new UncheckedIOException(e);
             } finally {
                 dictionary.clear();
-                byInstance.clear();
                 texts.clear();
                 records.reset();
                 count = 0;
@@ -171,15 +167,13 @@ final class ResultPack {
                 writeVarInt(out, 0);
                 return;
             }
-            Integer known = byInstance.get(s);
+            // By value, not by identity: every loaded record has its own string instances, so an identity map only
+            // grew and missed the cache; a string caches its hash, and equal texts are usually the same few instances.
+            Integer known = dictionary.get(s);
             if (known == null) {
-                known = dictionary.get(s);
-                if (known == null) {
-                    known = texts.size();
-                    texts.add(s);
-                    dictionary.put(s, known);
-                }
-                byInstance.put(s, known);
+                known = texts.size();
+                texts.add(s);
+                dictionary.put(s, known);
             }
             writeVarInt(out, known + 1);
         }

@@ -2,6 +2,7 @@ package dev.steward.assessment;
 
 import dev.steward.check.Result;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +15,58 @@ import java.util.TreeMap;
  */
 final class RollupBuilder {
 
-    private final Map<String, Acc> teams = new HashMap<>();
-    private final Map<String, Acc> owners = new HashMap<>();
-    private final Map<String, Acc> managers = new HashMap<>();
-    private final Map<String, Acc> environments = new HashMap<>();
+    private final Dimension teams = new Dimension();
+    private final Dimension owners = new Dimension();
+    private final Dimension managers = new Dimension();
+    private final Dimension environments = new Dimension();
 
     void add(AssessedResult r) {
-        acc(teams, r.team()).add(r);
-        acc(owners, r.owner()).add(r);
-        acc(managers, r.manager()).add(r);
-        acc(environments, r.environment()).add(r);
+        teams.of(r.team()).add(r);
+        owners.of(r.owner()).add(r);
+        managers.of(r.manager()).add(r);
+        environments.of(r.environment()).add(r);
+    }
+
+    /**
+     * The same as {@link #add(AssessedResult)} for a result whose texts carry {@link TextIds} ids (-1 for null): each
+     * id's accumulator is looked up by text once and then found by index, without hashing a string per result.
+     */
+    void add(AssessedResult r, int team, int owner, int manager, int environment) {
+        teams.of(team, r.team()).add(r);
+        owners.of(owner, r.owner()).add(r);
+        managers.of(manager, r.manager()).add(r);
+        environments.of(environment, r.environment()).add(r);
     }
 
     Rollups build() {
-        return new Rollups(entries(teams), entries(owners), entries(managers), entries(environments));
+        return new Rollups(entries(teams.map), entries(owners.map), entries(managers.map), entries(environments.map));
     }
 
-    private static Acc acc(Map<String, Acc> map, String key) {
-        return map.computeIfAbsent(key == null ? RollupEntry.NONE : key, k -> new Acc());
+    /**
+     * The accumulators of one roll-up by key ({@link RollupEntry#NONE} for null), and a cache of them by text id in
+     * front: the map stays the one place an accumulator lives, so a null and a text equal to NONE share one, with
+     * either way of adding.
+     */
+    private static final class Dimension {
+        final Map<String, Acc> map = new HashMap<>();
+        private Acc[] byId = new Acc[64];
+
+        Acc of(String key) {
+            return map.computeIfAbsent(key == null ? RollupEntry.NONE : key, k -> new Acc());
+        }
+
+        Acc of(int id, String key) {
+            int slot = id + 1;
+            if (slot >= byId.length) {
+                byId = Arrays.copyOf(byId, Math.max(slot + 1, byId.length * 2));
+            }
+            Acc acc = byId[slot];
+            if (acc == null) {
+                acc = of(key);
+                byId[slot] = acc;
+            }
+            return acc;
+        }
     }
 
     private static List<RollupEntry> entries(Map<String, Acc> map) {

@@ -36,6 +36,27 @@ final class Tally {
 
         /** One result: its check's verdict, unrounded score and subject weight, and the result as kept. */
         void add(Result result, Double rawScore, int weight, AssessedResult a) {
+            count(result, rawScore, weight, a);
+            if (e.base()) {
+                rollups.add(a);
+                recommender.add(a);
+            }
+        }
+
+        /**
+         * The same, for a result whose owner, team, manager and environment carry {@link TextIds} ids (-1 for null):
+         * the roll-ups find their accumulators by id.
+         */
+        void add(Result result, Double rawScore, int weight, AssessedResult a, int owner, int team, int manager,
+                int environment) {
+            count(result, rawScore, weight, a);
+            if (e.base()) {
+                rollups.add(a, team, owner, manager, environment);
+                recommender.add(a);
+            }
+        }
+
+        private void count(Result result, Double rawScore, int weight, AssessedResult a) {
             counts.add(result);
             all.add(result);
             if (result.scored()) {
@@ -43,10 +64,6 @@ final class Tally {
             }
             if (result.finding()) {
                 findingSeverities.add(a.severity());
-            }
-            if (e.base()) {
-                rollups.add(a);
-                recommender.add(a);
             }
         }
 
