@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -121,15 +123,41 @@ public class AssessmentService {
         long rows = settings.config().shardRows() > 0 ? aggregates.rows(windowStart, at) : 0;
         int shards = rows > settings.config().shardRows() && settings.config().shardRows() > 0
                 ? (int) Math.min(64, (rows + settings.config().shardRows() - 1) / settings.config().shardRows()) : 1;
-        Evidence loaded = shards > 1 ? evidence.inventory(at, windowStart) : evidence.load(at, windowStart);
-        WindowShards sharded = shards > 1 ? aggregates.shards(windowStart, at, loaded, shards,
-                Path.of(System.getProperty("java.io.tmpdir"))) : null;
+        // The previous run (what the diff compares with) depends on neither the inventory nor the window: read it on a
+        // second thread, with its own connection, while this one loads the inventory and scans the window (the scan
+        // needs the loaded agents and credentials themselves, so those two stay in sequence).
+        FutureTask<Optional<DiffBuilder.Previous>> prior = new FutureTask<>(() -> {
+            long t0 = System.nanoTime();
+            Optional<DiffBuilder.Previous> p = store.previous(at, header.id()).map(this::previous);
+            LOG.infof("assessment %s: previous run %s read in %d ms beside the inventory load", header.id(),
+                    p.map(DiffBuilder.Previous::id).orElse("(none)"), (System.nanoTime() - t0) / 1_000_000);
+            return p;
+        });
+        Thread reader = new Thread(prior, "steward-previous-run");
+        reader.setDaemon(true);
+        reader.start();
+        Evidence loaded;
+        WindowShards opened = null;
+        Optional<DiffBuilder.Previous> previous;
+        try {
+            loaded = shards > 1 ? evidence.inventory(at, windowStart) : evidence.load(at, windowStart);
+            opened = shards > 1 ? aggregates.shards(windowStart, at, loaded, shards,
+                    Path.of(System.getProperty("java.io.tmpdir"))) : null;
+            previous = join(prior);
+        } catch (RuntimeException | Error e) {
+            prior.cancel(false);
+            if (opened != null) {
+                opened.close();
+            }
+            throw e;
+        }
+        WindowShards sharded = opened;
         if (sharded != null) {
             LOG.infof("assessment %s: %d stored decision rows in the window, assessed in %d shards", header.id(), rows,
                     shards);
         }
-        Optional<String> previousId = store.previous(at, header.id());
-        DiffBuilder diff = previousId.map(id -> new DiffBuilder(previous(id), settings.config().diffMaxListed())).orElse(null);
+        Optional<String> previousId = previous.map(DiffBuilder.Previous::id);
+        DiffBuilder diff = previous.map(p -> new DiffBuilder(p, settings.config().diffMaxListed())).orElse(null);
         Assessor assessor = new Assessor(catalog, mappingSet, settings.checks(), settings.thresholds(),
                 inputs.attested(at));
         Outcome outcome;
@@ -182,6 +210,24 @@ public class AssessmentService {
                 (System.nanoTime() - started) / 1_000_000, AssessmentJson.write(outcome.controls()),
                 d == null ? null : AssessmentJson.write(d));
         return outcome;
+    }
+
+    /** The result of the previous-run read; its failure fails the run with the same exception. */
+    private static Optional<DiffBuilder.Previous> join(FutureTask<Optional<DiffBuilder.Previous>> prior) {
+        try {
+            return prior.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the previous assessment run", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("cannot read the previous assessment run", e.getCause());
+        }
     }
 
     private DiffBuilder.Previous previous(String id) {

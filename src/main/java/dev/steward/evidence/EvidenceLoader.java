@@ -1,34 +1,36 @@
 package dev.steward.evidence;
 
 import dev.steward.decisions.DecisionAggregates;
-import dev.steward.inventory.InventoryQueries;
-import dev.steward.inventory.SecretFindingEntity;
+import dev.steward.inventory.InventoryLoads;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Loads the evidence of one assessment from the store: the inventory and people in force at the as-of instant, the
- * decision aggregates of the window and the secrets found by ingestion up to the as-of instant.
+ * decision aggregates of the window and the secrets found by ingestion up to the as-of instant. The inventory comes
+ * through the lean bulk read of {@link InventoryLoads} (plain JDBC, shared repeated values), which an assessment,
+ * a report model and an export all wait for before anything else.
  */
 @ApplicationScoped
 public class EvidenceLoader {
 
-    private final InventoryQueries inventory;
-    private final DecisionAggregates decisions;
-    private final EntityManager em;
+    private static final Logger LOG = Logger.getLogger(EvidenceLoader.class);
 
-    public EvidenceLoader(InventoryQueries inventory, DecisionAggregates decisions, EntityManager em) {
+    private final InventoryLoads inventory;
+    private final DecisionAggregates decisions;
+
+    public EvidenceLoader(InventoryLoads inventory, DecisionAggregates decisions) {
         this.inventory = inventory;
         this.decisions = decisions;
-        this.em = em;
     }
 
     @jakarta.transaction.Transactional
     public Evidence load(Instant asOf, Instant windowStart) {
-        return new Evidence(asOf, windowStart, inventory.people(asOf), inventory.allAgents(asOf),
-                inventory.allCredentials(asOf), decisions.window(windowStart, asOf), secrets(asOf));
+        InventoryLoads.Inventory i = read(asOf);
+        return new Evidence(asOf, windowStart, i.people(), i.agents(), i.credentials(),
+                decisions.window(windowStart, asOf), i.secrets());
     }
 
     /**
@@ -38,14 +40,16 @@ public class EvidenceLoader {
      */
     @jakarta.transaction.Transactional
     public Evidence inventory(Instant asOf, Instant windowStart) {
-        return new Evidence(asOf, windowStart, inventory.people(asOf), inventory.allAgents(asOf),
-                inventory.allCredentials(asOf), List.of(), secrets(asOf));
+        InventoryLoads.Inventory i = read(asOf);
+        return new Evidence(asOf, windowStart, i.people(), i.agents(), i.credentials(), List.of(), i.secrets());
     }
 
-    private List<SecretFinding> secrets(Instant asOf) {
-        return em.createQuery("select s from SecretFindingEntity s, UploadEntity u"
-                        + " where u.id = s.uploadId and u.status = dev.steward.upload.UploadEntity.Status.COMMITTED"
-                        + " and s.foundAt <= :asOf order by s.pk", SecretFindingEntity.class)
-                .setParameter("asOf", asOf).getResultStream().map(SecretFindingEntity::toRecord).toList();
+    private InventoryLoads.Inventory read(Instant asOf) {
+        long started = System.nanoTime();
+        InventoryLoads.Inventory i = inventory.load(asOf);
+        LOG.infof("inventory as of %s loaded in %d ms: %d people, %d agents, %d credentials, %d secrets found", asOf,
+                (System.nanoTime() - started) / 1_000_000, i.people().size(), i.agents().size(), i.credentials().size(),
+                i.secrets().size());
+        return i;
     }
 }

@@ -27,10 +27,12 @@ public class InventoryQueries {
 
     private final UploadRepository uploads;
     private final EntityManager em;
+    private final InventoryLoads loads;
 
-    public InventoryQueries(UploadRepository uploads, EntityManager em) {
+    public InventoryQueries(UploadRepository uploads, EntityManager em, InventoryLoads loads) {
         this.uploads = uploads;
         this.em = em;
+        this.loads = loads;
     }
 
     public List<AgentRecord> agents(Instant asOf, Filter filter, int offset, int limit) {
@@ -112,20 +114,18 @@ public class InventoryQueries {
                 .findFirst().map(CredentialEntity::toRecord);
     }
 
+    /** Every person in force, ordered by id then upload (the lean bulk read of {@link InventoryLoads}). */
     public List<PersonRecord> people(Instant asOf) {
-        List<Long> ids = uploads.inForce("people", asOf);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("from PersonEntity where uploadId in :ids order by id, uploadId", PersonEntity.class)
-                .setParameter("ids", ids).getResultStream().map(PersonEntity::toRecord).toList();
+        return loads.people(asOf);
     }
 
+    /** Every credential in force, as the unfiltered listing orders them (the lean bulk read of {@link InventoryLoads}). */
     public List<CredentialRecord> allCredentials(Instant asOf) {
-        return credentials(asOf, null, null, 0, Integer.MAX_VALUE);
+        return loads.credentials(asOf);
     }
 
+    /** Every agent in force, as the unfiltered listing orders them (the lean bulk read of {@link InventoryLoads}). */
     public List<AgentRecord> allAgents(Instant asOf) {
-        return agents(asOf, Filter.NONE, 0, Integer.MAX_VALUE);
+        return loads.agents(asOf);
     }
 }

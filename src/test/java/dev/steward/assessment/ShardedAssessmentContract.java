@@ -2,6 +2,7 @@ package dev.steward.assessment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +71,9 @@ abstract class ShardedAssessmentContract {
     @Inject
     TokenService tokens;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     private static final String ADMIN = "test-admin-token";
 
     /** sample-data ingested and assessed once per database (subclass): each has a store of its own. */
@@ -114,6 +118,45 @@ abstract class ShardedAssessmentContract {
         assertThat(AssessmentJson.write(s.recommendations())).isEqualTo(AssessmentJson.write(onePass.recommendations()));
         assertThat(AssessmentJson.write(s.revocationLatency())).isEqualTo(AssessmentJson.write(onePass.revocationLatency()));
         assertThat(onePass.totals().findings()).as("the sample has findings to compare").isPositive();
+    }
+
+    @Test
+    void aPreviousRunThatCannotBeReadFailsTheRunAndLeavesNoShardFiles() throws Exception {
+        runId();
+        // the previous run is read on a second thread while this one loads the inventory and writes the shard files
+        Instant prior = AS_OF.plusSeconds(5);
+        Instant at = AS_OF.plusSeconds(6);
+        String corrupt = "corrupt-" + java.util.UUID.randomUUID();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement p = c.prepareStatement(
+                "INSERT INTO assessment_run (id, as_of, window_start, window_end, created_at, created_by, engine_version,"
+                        + " mapping_version, parameters_digest, input_hashes, previous_id, result_count, finding_count,"
+                        + " elapsed_ms, summary_json, controls_json) VALUES (?, ?, ?, ?, ?, 'test', 'x', 'x', 'x', '[]',"
+                        + " NULL, 0, 0, 0, 'not json', '[]')")) {
+            p.setString(1, corrupt);
+            p.setObject(2, prior.atOffset(java.time.ZoneOffset.UTC));
+            p.setObject(3, WINDOW_START.atOffset(java.time.ZoneOffset.UTC));
+            p.setObject(4, prior.atOffset(java.time.ZoneOffset.UTC));
+            p.setObject(5, prior.atOffset(java.time.ZoneOffset.UTC));
+            p.executeUpdate();
+        }
+        Path tmp = java.nio.file.Files.createTempDirectory("steward-shard-test-");
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        try {
+            assertThatThrownBy(() -> assessments.assess(at, Duration.between(WINDOW_START, AS_OF), "test"))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+            try (var left = java.nio.file.Files.list(tmp)) {
+                assertThat(left.toList()).as("shard files of the failed run").isEmpty();
+            }
+            assertThat(store.previous(at.plusSeconds(1), "")).as("no run stored at the failed as-of").contains(corrupt);
+        } finally {
+            System.setProperty("java.io.tmpdir", tmpdir);
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement p = c.prepareStatement(
+                    "DELETE FROM assessment_run WHERE id = ?")) {
+                p.setString(1, corrupt);
+                p.executeUpdate();
+            }
+        }
     }
 
     /** Every stored result through the store's reader (finding rows and packs merged), every field. */

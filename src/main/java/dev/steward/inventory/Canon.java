@@ -1,0 +1,52 @@
+package dev.steward.inventory;
+
+import dev.steward.store.StringListConverter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Canonical instances for the repeated values of one inventory load: equal strings (teams, owners, environments,
+ * statuses, source files, holder and tool names...) come back as one shared instance, and equal stored lists (the JSON
+ * text of tools, grants, scopes, holders) as one shared immutable list. Values are never changed, only shared, so
+ * records built from them are equal to records built from fresh strings; at 100k agents and 300k credentials this keeps
+ * hundreds of thousands of duplicate strings and lists off the heap for as long as the inventory is held. One instance
+ * per load, dropped with it: the maps only live while the rows are read.
+ */
+final class Canon {
+
+    private final Map<String, String> strings = new HashMap<>();
+    private final Map<String, List<String>> lists = new HashMap<>();
+
+    /** The shared instance equal to {@code value} (null stays null). */
+    String of(String value) {
+        if (value == null) {
+            return null;
+        }
+        String known = strings.putIfAbsent(value, value);
+        return known != null ? known : value;
+    }
+
+    /**
+     * The list a stored JSON array column holds, exactly as {@link StringListConverter#read} reads it, its elements
+     * canonical; equal column texts share one list.
+     */
+    List<String> list(String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        List<String> known = lists.get(column);
+        if (known != null) {
+            return known;
+        }
+        List<String> read = StringListConverter.read(column);
+        List<String> shared = new ArrayList<>(read.size());
+        for (String s : read) {
+            shared.add(of(s));
+        }
+        List<String> out = List.copyOf(shared);
+        lists.put(column, out);
+        return out;
+    }
+}
