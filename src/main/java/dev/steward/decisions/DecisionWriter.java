@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Writes the decisions of one upload as packs: raw decisions in file order into {@link DecisionPack}s, and their
- * per-day aggregates, kept in a bounded map that is flushed whenever it reaches its key limit, into
- * {@link DailyPack}s of one day each (readers sum equal keys, so a flush never loses or double counts). One row holds
+ * Writes the decisions of one upload as packs: raw decisions in file order into {@link DecisionPack}s, encoded and
+ * deflated on an encoder thread of its own and inserted here in pack order, and their per-day aggregates into
+ * {@link DailyPack}s of one day each, written when the log has moved two days past a day or the maps reach their key
+ * limit (readers sum equal keys, so a day written twice is never lost or double counted). One row holds
  * thousands of decisions, so the database's row rate no longer bounds ingestion; the same code runs on every database.
  * The connection is committed every {@code commitEvery} decisions: the upload stays PENDING, and so invisible to every
  * reader, until its status flips to COMMITTED.
