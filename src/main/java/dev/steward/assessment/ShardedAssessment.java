@@ -6,6 +6,7 @@ import dev.steward.check.SubjectType;
 import dev.steward.check.rules.Lif4RevocationEnforcedCheck;
 import dev.steward.decisions.WindowShards;
 import dev.steward.evidence.Evidence;
+import dev.steward.store.PackBytes;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -79,6 +80,7 @@ final class ShardedAssessment {
             return t;
         }) : null;
         String[][][] subjects = new String[k][SubjectType.values().length][];
+        PackBytes.Out block = new PackBytes.Out(1 << 16);
         Future<Evidence> next = null;
         try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
             dir = Files.createTempDirectory(tmp, "steward-results-");
@@ -109,7 +111,6 @@ final class ShardedAssessment {
                             throw new IllegalStateException(e.key() + " gave " + results.size() + " results for " + expected
                                     + " subjects of shard " + at + ": a sharded assessment needs one result per subject");
                         }
-                        out.writeInt(results.size());
                         String[] ids = subjects[at][type.ordinal()];
                         if (ids == null) {
                             ids = new String[results.size()];
@@ -118,11 +119,15 @@ final class ShardedAssessment {
                             }
                             subjects[at][type.ordinal()] = ids;
                         }
+                        block.reset();
                         for (int j = 0; j < results.size(); j++) {
                             AssessedResult r = results.get(j);
                             store.write(r, Math.toIntExact(base[0] + offset + j));
-                            keep(out, r, done.rawScores()[j], done.subjects()[j], ids[j]);
+                            keep(block, r, done.rawScores()[j], done.subjects()[j], ids[j]);
                         }
+                        out.writeInt(results.size());
+                        out.writeInt(block.size());
+                        block.writeTo(out);
                         store.endBlock();
                         base[0] += total(type, inventory, allPrincipals);
                         millis[i] += (done.nanos() + System.nanoTime() - started) / 1_000_000;
@@ -146,8 +151,11 @@ final class ShardedAssessment {
                         DataInputStream in = ins.get(shard);
                         String[] ids = subjects[shard][fixed.type().ordinal()];
                         int n = in.readInt();
+                        byte[] bytes = new byte[in.readInt()];
+                        in.readFully(bytes);
+                        PackBytes.In kept = new PackBytes.In(bytes);
                         for (int j = 0; j < n; j++) {
-                            replay(in, fixed, ids[j], counted, inOrder);
+                            replay(kept, fixed, ids[j], counted, inOrder);
                         }
                     }
                     counted.finish(millis[i]);
@@ -212,42 +220,44 @@ final class ShardedAssessment {
      * same subject type (always, for the checks of the catalog: one result per subject in id order), so replaying
      * hands on that string instead of decoding a new one (whose hash the diff would compute again); the attribution's
      * texts are written as the ids its {@link Attribution} numbered once per subject (looking up four texts per result
-     * was 12 % of a 100k-agent run's calling thread, first in an identity map, then by value).
+     * was 12 % of a 100k-agent run's calling thread, first in an identity map, then by value). An evaluation's results
+     * on a shard are one block of varints ({@link PackBytes}: the JDK's data streams lock and make a virtual call per
+     * byte, about 5 % of the calling thread), written to the shard's file as result count, byte count and bytes.
      */
-    private static void keep(DataOutputStream out, AssessedResult r, Double rawScore, Attribution.Subject s,
-            String subject) throws IOException {
+    private static void keep(PackBytes.Out out, AssessedResult r, Double rawScore, Attribution.Subject s, String subject) {
         if (r.subjectId() == subject || r.subjectId().equals(subject)) {
-            out.writeBoolean(false);
+            out.writeByte(0);
         } else {
-            out.writeBoolean(true);
-            out.writeUTF(r.subjectId());
+            out.writeByte(1);
+            out.text(r.subjectId());
         }
         out.writeByte(r.result().ordinal());
-        out.writeBoolean(rawScore != null);
-        out.writeDouble(rawScore == null ? 0 : rawScore);
-        out.writeInt(r.weight());
-        out.writeInt(s.ownerId());
-        out.writeInt(s.teamId());
-        out.writeInt(s.managerId());
-        out.writeInt(s.environmentId());
+        if (rawScore == null) {
+            out.writeByte(0);
+        } else {
+            out.writeByte(1);
+            out.writeDouble(rawScore);
+        }
+        out.zigZag(r.weight());
+        out.zigZag(s.ownerId());
+        out.zigZag(s.teamId());
+        out.zigZag(s.managerId());
+        out.zigZag(s.environmentId());
     }
 
     /** What every result of an evaluation shares, read once (a check is a CDI proxy: each call is a lookup). */
     private record Fixed(String checkId, String variant, SubjectType type, Severity severity, List<String> controls) {
     }
 
-    private void replay(DataInputStream in, Fixed e, String usual, Tally.Evaluated counted,
-            Consumer<AssessedResult> inOrder) throws IOException {
-        String subject = in.readBoolean() ? in.readUTF() : usual;
+    private void replay(PackBytes.In in, Fixed e, String usual, Tally.Evaluated counted, Consumer<AssessedResult> inOrder) {
+        String subject = in.readByte() != 0 ? in.text() : usual;
         Result result = RESULTS[in.readByte()];
-        boolean scored = in.readBoolean();
-        double score = in.readDouble();
-        int weight = in.readInt();
-        int owner = in.readInt();
-        int team = in.readInt();
-        int manager = in.readInt();
-        int environment = in.readInt();
-        Double raw = scored ? score : null;
+        Double raw = in.readByte() != 0 ? in.readDouble() : null;
+        int weight = (int) in.zigZag();
+        int owner = (int) in.zigZag();
+        int team = (int) in.zigZag();
+        int manager = (int) in.zigZag();
+        int environment = (int) in.zigZag();
         AssessedResult a = new AssessedResult(e.checkId(), e.variant(), e.type(), subject, result, raw, e.severity(), weight,
                 "", name(owner), name(team), name(manager), name(environment), List.of(), e.controls());
         counted.add(result, raw, weight, a, owner, team, manager, environment);

@@ -1,5 +1,6 @@
 package dev.steward.decisions;
 
+import dev.steward.store.PackBytes;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;

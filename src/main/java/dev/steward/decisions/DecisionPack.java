@@ -1,6 +1,7 @@
 package dev.steward.decisions;
 
 import dev.steward.ingest.DecisionLine;
+import dev.steward.store.PackBytes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

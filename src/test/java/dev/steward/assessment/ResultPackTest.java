@@ -88,4 +88,49 @@ class ResultPackTest {
         byte[] cut = java.util.Arrays.copyOf(body, body.length / 2);
         assertThatThrownBy(() -> ResultPack.decode(cut)).isInstanceOf(IllegalStateException.class);
     }
+
+    /**
+     * A pack written by the first encoder (JDK data streams; bytes captured before the encoder moved to PackBytes) still
+     * reads back whole, and today's encoder writes the very same bytes for the same results: stored runs stay
+     * readable and the layout has not drifted.
+     */
+    @Test
+    void packsOfTheFirstEncoderStillReadAndTheLayoutIsUnchanged() {
+        byte[] first = java.util.Base64.getDecoder().decode("eAFjZGLnZ/MP99M14khJTUsszSlhc3R39QvhSExPzSvRNWQNcAwOZvXwdPdgKdA1ZC9JTczVTQQyLVkLivJT2MCq+DPzyoCK84sq9SoTc3PYC1KLivPzoCYY8fv5h8Q7BgT4eDo7Ovm4MjAyMbOwsjHaf2AAAx52Dk4u8fzyvNQiBaANCpnFConJJZllqQqHVzJxs3DBZRjZeCR42RkYmIAG8PGzMTAzcDBwMTAAAL78Lvo=");
+        AssessedResult a = new AssessedResult("OWN-2", "default", SubjectType.AGENT, "agent-1", Result.PASS, 1.0, Severity.HIGH, 6,
+                "owner p-1 is active \u00e9", "p-1", "team-a", "p-9", "prod",
+                List.of(new EvidenceRef("agent", "agent-1", "owner p-1", new SourceRef(3, "inventory.yaml", 12)),
+                        new EvidenceRef("person", "p-1", null, null)), List.of());
+        AssessedResult b = new AssessedResult("OWN-2", "default", SubjectType.AGENT, "agent-2", Result.NOT_APPLICABLE, null,
+                Severity.HIGH, -2, null, null, "team-a", null, "prod", List.of(), List.of());
+        assertThat(ResultPack.decode(first)).containsExactly(new StoredResult(7, a), new StoredResult(9, b));
+
+        ResultPack.Encoder encoder = new ResultPack.Encoder();
+        encoder.add(7, a);
+        encoder.add(9, b);
+        byte[] now = encoder.finish();
+        encoder.close();
+        assertThat(dev.steward.store.PackBytes.inflate(now)).isEqualTo(dev.steward.store.PackBytes.inflate(first));
+    }
+
+    @Test
+    void equalTextsOfOtherInstancesAndNullsComeBackAndNothingIsRememberedAcrossPacks() {
+        ResultPack.Encoder encoder = new ResultPack.Encoder();
+        String owner = new String("p-1");
+        for (int i = 0; i < 3; i++) {
+            // The owner is null, then one instance; the team is equal text in a new instance each time, then null.
+            encoder.add(i, new AssessedResult(new String("OWN-1"), "default", SubjectType.AGENT, "a-" + i, Result.PASS, 1.0,
+                    Severity.HIGH, 6, "r", i == 0 ? null : owner, i == 2 ? null : new String("team"), null, "prod", List.of(),
+                    List.of()));
+        }
+        List<StoredResult> back = ResultPack.decode(encoder.finish());
+        assertThat(back).extracting(r -> r.result().owner()).containsExactly(null, "p-1", "p-1");
+        assertThat(back).extracting(r -> r.result().team()).containsExactly("team", "team", null);
+        // The same owner instance in the next pack sits at another dictionary index than in the first: a reference
+        // remembered from the first pack would read back as another text, or not at all.
+        encoder.add(5, new AssessedResult("OWN-1", "default", SubjectType.AGENT, "a-5", Result.PASS, 1.0, Severity.HIGH, 6,
+                "r", owner, "team", null, "prod", List.of(), List.of()));
+        assertThat(ResultPack.decode(encoder.finish())).extracting(r -> r.result().owner()).containsExactly("p-1");
+        encoder.close();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.ingest.DecisionLine;
+import dev.steward.store.PackBytes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

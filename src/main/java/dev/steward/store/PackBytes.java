@@ -1,4 +1,4 @@
-package dev.steward.decisions;
+package dev.steward.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,29 +9,30 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * The byte-level toolkit of decision packs: a growable buffer that writes unsigned LEB128 varints, zig-zag longs and
- * length-prefixed UTF-8 texts without the per-byte locking of the JDK's streams, its reader, a per-pack string
- * dictionary, and deflate/inflate at the fastest level. Shared by {@link DecisionPack} and {@link DailyPack}.
+ * The byte-level toolkit of the stored packs (decision packs, daily decision packs, assessment result packs): a
+ * growable buffer that writes unsigned LEB128 varints, zig-zag longs, big-endian doubles and length-prefixed UTF-8
+ * texts without the per-byte locking and virtual calls of the JDK's streams, its reader, a per-pack string dictionary,
+ * and deflate/inflate at the fastest level.
  */
-final class PackBytes {
+public final class PackBytes {
 
     private PackBytes() {
     }
 
     /** A growable byte buffer, written front to back. */
-    static final class Out {
+    public static final class Out {
         private byte[] buf;
         private int size;
 
-        Out(int capacity) {
+        public Out(int capacity) {
             buf = new byte[Math.max(16, capacity)];
         }
 
-        int size() {
+        public int size() {
             return size;
         }
 
-        void reset() {
+        public void reset() {
             size = 0;
         }
 
@@ -41,13 +42,13 @@ final class PackBytes {
             }
         }
 
-        void writeByte(int b) {
+        public void writeByte(int b) {
             room(1);
             buf[size++] = (byte) b;
         }
 
         /** Unsigned LEB128: seven bits a byte, small numbers take one byte. */
-        void varLong(long v) {
+        public void varLong(long v) {
             room(10);
             while ((v & ~0x7FL) != 0) {
                 buf[size++] = (byte) ((v & 0x7F) | 0x80);
@@ -56,7 +57,16 @@ final class PackBytes {
             buf[size++] = (byte) v;
         }
 
-        void zigZag(long v) {
+        /** A double as its IEEE 754 bits, big-endian (as {@link java.io.DataOutput#writeDouble} writes it). */
+        public void writeDouble(double d) {
+            room(8);
+            long v = Double.doubleToLongBits(d);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        public void zigZag(long v) {
             varLong((v << 1) ^ (v >> 63));
         }
 
@@ -64,7 +74,7 @@ final class PackBytes {
          * A text in place: varint 0 for null, else UTF-8 length + 1, then the bytes. Short ASCII texts (ids, names:
          * nearly all of them) are copied char by char without an intermediate byte array.
          */
-        void text(String s) {
+        public void text(String s) {
             if (s == null) {
                 varLong(0);
                 return;
@@ -94,18 +104,23 @@ final class PackBytes {
             bytes(b, 0, b.length);
         }
 
-        void bytes(byte[] b, int from, int length) {
+        public void bytes(byte[] b, int from, int length) {
             room(length);
             System.arraycopy(b, from, buf, size, length);
             size += length;
         }
 
-        void writeTo(Out other) {
+        public void writeTo(Out other) {
             other.bytes(buf, 0, size);
         }
 
+        /** Writes the content to a stream (one bulk write). */
+        public void writeTo(java.io.OutputStream o) throws java.io.IOException {
+            o.write(buf, 0, size);
+        }
+
         /** The content deflated at the fastest level. */
-        byte[] deflate(Deflater deflater) {
+        public byte[] deflate(Deflater deflater) {
             deflater.reset();
             deflater.setInput(buf, 0, size);
             deflater.finish();
@@ -119,22 +134,22 @@ final class PackBytes {
     }
 
     /** Reads what {@link Out} wrote. */
-    static final class In {
+    public static final class In {
         private final byte[] buf;
         private int pos;
 
-        In(byte[] buf) {
+        public In(byte[] buf) {
             this.buf = buf;
         }
 
-        int readByte() {
+        public int readByte() {
             if (pos >= buf.length) {
-                throw new IllegalStateException("a decision pack ends inside a record");
+                throw new IllegalStateException("a pack ends inside a record");
             }
             return buf[pos++] & 0xFF;
         }
 
-        long varLong() {
+        public long varLong() {
             long v = 0;
             for (int shift = 0; ; shift += 7) {
                 int b = readByte();
@@ -145,22 +160,31 @@ final class PackBytes {
             }
         }
 
-        int varInt() {
+        public int varInt() {
             return (int) varLong();
         }
 
-        long zigZag() {
+        /** A double written by {@link Out#writeDouble}. */
+        public double readDouble() {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | readByte();
+            }
+            return Double.longBitsToDouble(v);
+        }
+
+        public long zigZag() {
             long v = varLong();
             return (v >>> 1) ^ -(v & 1);
         }
 
-        String text() {
+        public String text() {
             int n = varInt();
             if (n == 0) {
                 return null;
             }
             if (pos + n - 1 > buf.length) {
-                throw new IllegalStateException("a decision pack ends inside a text");
+                throw new IllegalStateException("a pack ends inside a text");
             }
             String s = new String(buf, pos, n - 1, StandardCharsets.UTF_8);
             pos += n - 1;
@@ -168,7 +192,7 @@ final class PackBytes {
         }
 
         /** A dictionary reference: 0 is null, else index + 1. */
-        String ref(String[] texts) {
+        public String ref(String[] texts) {
             int i = varInt();
             return i == 0 ? null : texts[i - 1];
         }
@@ -179,24 +203,27 @@ final class PackBytes {
      * hash: ids that share a prefix and differ in their digits (agent-00123, cred-00123) made a HashMap's buckets
      * collide into trees, the writer's largest cost.
      */
-    static final class Dictionary {
+    public static final class Dictionary {
         private String[] keys = new String[1 << 12];
         private int[] values = new int[1 << 12];
         private final List<String> texts = new ArrayList<>();
 
         /** Writes a reference to s: 0 for null, else its index + 1. */
-        void ref(Out out, String s) {
+        public void ref(Out out, String s) {
+            out.varLong(reference(s));
+        }
+
+        /** The reference to s, adding it when new: 0 for null, else its index + 1. */
+        public int reference(String s) {
             if (s == null) {
-                out.varLong(0);
-                return;
+                return 0;
             }
             int mask = keys.length - 1;
             int h = s.hashCode() * 0x9E3779B9;
             int i = (h ^ (h >>> 15)) & mask;
             for (String k = keys[i]; k != null; k = keys[i]) {
                 if (k.equals(s)) {
-                    out.varLong(values[i] + 1L);
-                    return;
+                    return values[i] + 1;
                 }
                 i = (i + 1) & mask;
             }
@@ -207,7 +234,12 @@ final class PackBytes {
             if (texts.size() * 2 > keys.length) {
                 grow();
             }
-            out.varLong(index + 1L);
+            return index + 1;
+        }
+
+        /** Texts so far. */
+        public int size() {
+            return texts.size();
         }
 
         private void grow() {
@@ -229,19 +261,19 @@ final class PackBytes {
             }
         }
 
-        void writeTo(Out out) {
+        public void writeTo(Out out) {
             out.varLong(texts.size());
             for (String t : texts) {
                 out.text(t);
             }
         }
 
-        void clear() {
+        public void clear() {
             Arrays.fill(keys, null);
             texts.clear();
         }
 
-        static String[] read(In in) {
+        public static String[] read(In in) {
             String[] texts = new String[in.varInt()];
             for (int i = 0; i < texts.length; i++) {
                 texts[i] = in.text();
@@ -250,7 +282,7 @@ final class PackBytes {
         }
     }
 
-    static byte[] inflate(byte[] body) {
+    public static byte[] inflate(byte[] body) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(body);
@@ -262,13 +294,13 @@ final class PackBytes {
                 }
                 int n = inflater.inflate(out, size, out.length - size);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalStateException("a decision pack ends early");
+                    throw new IllegalStateException("a pack ends early");
                 }
                 size += n;
             }
             return size == out.length ? out : Arrays.copyOf(out, size);
         } catch (DataFormatException e) {
-            throw new IllegalStateException("a decision pack is not deflated data", e);
+            throw new IllegalStateException("a pack is not deflated data", e);
         } finally {
             inflater.end();
         }
