@@ -143,10 +143,9 @@ final class EvaluationPipeline implements AutoCloseable {
         List<CheckResult> results = Assessor.evaluate(e, evidence);
         List<AssessedResult> assessed = new ArrayList<>(results.size());
         Double[] raw = new Double[results.size()];
-        Attribution.Subject[] subjects = new Attribution.Subject[results.size()];
+        Attribution.Subject[] subjects = attribution.of(results);
         for (int i = 0; i < raw.length; i++) {
             CheckResult r = results.get(i);
-            subjects[i] = attribution.of(r.subjectType(), r.subjectId());
             assessed.add(AssessedResult.of(e, r, subjects[i]));
             raw[i] = r.score();
         }

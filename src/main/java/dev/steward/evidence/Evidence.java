@@ -81,9 +81,9 @@ public final class Evidence {
 
     private void indexDecisions() {
         for (DecisionAggregate d : this.decisions) {
-            principalOf(d).ifPresent(p -> byPrincipal.computeIfAbsent(p, k -> new ArrayList<>()).add(d));
+            principalOf(d).ifPresent(p -> byPrincipal.computeIfAbsent(p, k -> new DecisionList()).add(d));
             if (d.credential() != null) {
-                byCredential.computeIfAbsent(d.credential(), k -> new ArrayList<>()).add(d);
+                byCredential.computeIfAbsent(d.credential(), k -> new DecisionList()).add(d);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.steward.check.EvidenceRef;
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.DecisionAggregate;
+import dev.steward.evidence.DecisionList;
 import dev.steward.evidence.PersonRecord;
 import dev.steward.evidence.SecretFinding;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
@@ -212,6 +214,18 @@ final class Rules {
      * gives the counts and the first and last decision. {@code extra} is appended to the detail when not null.
      */
     static EvidenceRef decisions(Collection<DecisionAggregate> aggregates, String extra) {
+        Summary s = aggregates instanceof DecisionList list ? list.derive(SUMMARY) : summary(aggregates);
+        return new EvidenceRef("decisions", s.id(), extra == null ? s.detail() : s.detail() + "; " + extra, null);
+    }
+
+    /** The id and the detail (without the extra) of a {@link #decisions} reference. */
+    private record Summary(String id, String detail) {
+    }
+
+    /** Derived once per subject's own list ({@link DecisionList}): many checks describe the same list alike. */
+    private static final Function<List<DecisionAggregate>, Summary> SUMMARY = Rules::summary;
+
+    private static Summary summary(Collection<DecisionAggregate> aggregates) {
         List<String> agents = new ArrayList<>(2);
         List<String> credentials = new ArrayList<>(4);
         String lastAgent = null;
@@ -254,10 +268,7 @@ final class Rules {
         if (!aggregates.isEmpty()) {
             detail += ", first " + instant(first) + ", last " + instant(last);
         }
-        if (extra != null) {
-            detail += "; " + extra;
-        }
-        return new EvidenceRef("decisions", String.join(";", id), detail, null);
+        return new Summary(String.join(";", id), detail);
     }
 
     /**
