@@ -4,10 +4,10 @@ import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
+import dev.steward.store.PackBytes;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class WindowShards implements AutoCloseable {
     private final List<List<AgentRecord>> agents = new ArrayList<>();
     private final List<List<CredentialRecord>> credentials = new ArrayList<>();
     private final Path dir;
-    private final DataOutputStream[] out;
+    private final Spill[] out;
     private final List<String> dict = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private final Set<String> principals = new HashSet<>();
@@ -69,9 +69,9 @@ public final class WindowShards implements AutoCloseable {
         fillEmpty(agentFrom);
         fillEmpty(credentialFrom);
         this.dir = Files.createTempDirectory(tmp, "steward-shards-");
-        this.out = new DataOutputStream[shards];
+        this.out = new Spill[shards];
         for (int k = 0; k < shards; k++) {
-            out[k] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(k)), 1 << 16));
+            out[k] = new Spill(Files.newOutputStream(file(k)));
         }
     }
 
@@ -179,36 +179,62 @@ public final class WindowShards implements AutoCloseable {
             id(onBehalfOf)};
         for (int k = owner; k < out.length; k++) {
             if ((shards & (1L << k)) != 0) {
-                DataOutputStream o = out[k];
-                o.writeBoolean(k == owner);
+                PackBytes.Out o = out[k].bytes;
+                o.writeByte(k == owner ? 1 : 0);
                 for (int v : key) {
-                    var(o, v + 1L);
+                    o.varLong(v + 1L);
                 }
-                o.writeBoolean(allowed);
+                o.writeByte(allowed ? 1 : 0);
                 for (long n : counts) {
-                    var(o, n);
+                    o.varLong(n);
                 }
                 instant(o, firstAt);
                 instant(o, lastAt);
+                out[k].spillWhenFull();
             }
         }
     }
 
-    private static void instant(DataOutputStream o, Instant t) throws IOException {
-        o.writeBoolean(t != null);
+    private static void instant(PackBytes.Out o, Instant t) {
+        o.writeByte(t != null ? 1 : 0);
         if (t != null) {
-            var(o, t.getEpochSecond());
-            var(o, t.getNano());
+            o.varLong(t.getEpochSecond());
+            o.varLong(t.getNano());
         }
     }
 
-    /** Unsigned variable-length long: 7 bits a byte, most counts and ids take one to three bytes. */
-    private static void var(DataOutputStream o, long v) throws IOException {
-        while ((v & ~0x7FL) != 0) {
-            o.writeByte((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
+    /**
+     * A shard's file being written: rows go into a buffer ({@link PackBytes}: unsigned varints, most counts and ids
+     * take one to three bytes; the JDK's data streams locked and made a virtual call per byte) that goes to the file
+     * in one write whenever it holds 64 KiB.
+     */
+    private static final class Spill {
+        private static final int SPILL_AT = 1 << 16;
+        final PackBytes.Out bytes = new PackBytes.Out(SPILL_AT + 256);
+        private final OutputStream file;
+        private boolean closed;
+
+        Spill(OutputStream file) {
+            this.file = file;
         }
-        o.writeByte((int) v);
+
+        void spillWhenFull() throws IOException {
+            if (bytes.size() >= SPILL_AT) {
+                bytes.writeTo(file);
+                bytes.reset();
+            }
+        }
+
+        void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (OutputStream f = file) {
+                bytes.writeTo(f);
+                bytes.reset();
+            }
+        }
     }
 
     private static long var(Reader in) throws IOException {
@@ -226,12 +252,8 @@ public final class WindowShards implements AutoCloseable {
         return (int) (var(in) - 1);
     }
 
-    private static Instant instant(Reader in) throws IOException {
-        return in.readBoolean() ? Instant.ofEpochSecond(var(in), var(in)) : null;
-    }
-
     void finishWriting() throws IOException {
-        for (DataOutputStream o : out) {
+        for (Spill o : out) {
             o.close();
         }
         Integer[] byText = new Integer[dict.size()];
@@ -247,10 +269,42 @@ public final class WindowShards implements AutoCloseable {
         }
     }
 
+    /**
+     * A key's counts summed over its rows, and its earliest first and latest last decision (null when no row has
+     * one), kept as epoch second and nano so that summing makes no object per row.
+     */
     private static final class Sum {
         final long[] counts = new long[7];
-        Instant first;
-        Instant last;
+        private boolean hasFirst;
+        private long firstSecond;
+        private long firstNano;
+        private boolean hasLast;
+        private long lastSecond;
+        private long lastNano;
+
+        void first(long second, long nano) {
+            if (!hasFirst || second < firstSecond || (second == firstSecond && nano < firstNano)) {
+                hasFirst = true;
+                firstSecond = second;
+                firstNano = nano;
+            }
+        }
+
+        void last(long second, long nano) {
+            if (!hasLast || second > lastSecond || (second == lastSecond && nano > lastNano)) {
+                hasLast = true;
+                lastSecond = second;
+                lastNano = nano;
+            }
+        }
+
+        Instant first() {
+            return hasFirst ? Instant.ofEpochSecond(firstSecond, firstNano) : null;
+        }
+
+        Instant last() {
+            return hasLast ? Instant.ofEpochSecond(lastSecond, lastNano) : null;
+        }
     }
 
     /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */
@@ -275,10 +329,12 @@ public final class WindowShards implements AutoCloseable {
                 for (int i = 0; i < 7; i++) {
                     s.counts[i] += var(in);
                 }
-                Instant first = instant(in);
-                Instant last = instant(in);
-                s.first = s.first == null || (first != null && first.isBefore(s.first)) ? first : s.first;
-                s.last = s.last == null || (last != null && last.isAfter(s.last)) ? last : s.last;
+                if (in.readBoolean()) {
+                    s.first(var(in), var(in));
+                }
+                if (in.readBoolean()) {
+                    s.last(var(in), var(in));
+                }
             }
             Files.deleteIfExists(file(k));
         } catch (IOException e) {
@@ -296,7 +352,7 @@ public final class WindowShards implements AutoCloseable {
                     text(key.credential()), text(key.tool()), text(key.action()), text(key.scope()), text(key.environment()),
                     key.allowed(), chains.computeIfAbsent(key.onBehalfOf(), i -> i < 0 ? List.of()
                             : dev.steward.store.StringListConverter.read(byRank[i])),
-                    s.counts[0], s.counts[1], s.counts[2], s.counts[3], s.counts[4], s.counts[5], s.counts[6], s.first, s.last));
+                    s.counts[0], s.counts[1], s.counts[2], s.counts[3], s.counts[4], s.counts[5], s.counts[6], s.first(), s.last()));
         }
         return inventory.shard(list, agents.get(k), credentials.get(k), p -> agentShard(p) == k);
     }
@@ -371,7 +427,7 @@ public final class WindowShards implements AutoCloseable {
     @Override
     public void close() {
         try {
-            for (DataOutputStream o : out) {
+            for (Spill o : out) {
                 o.close();
             }
             try (var files = Files.list(dir)) {
