@@ -83,7 +83,6 @@ final class ReportCeiling {
 
     static long xlsx(List<Table> tables, OutputStream out) {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
-        wb.setCompressTempFiles(true);
         long rows = 0;
         try (wb) {
             for (Table t : tables) {
