@@ -98,7 +98,12 @@ public class ReportCommand implements Callable<Integer> {
         }
         AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli());
         AssessCommand.print(o, done.run(), done.created());
-        ReportModel model = reports.model(done.run().id(), framework, new ReportFilter(team, null, null, null)).orElseThrow();
+        String runId = done.run().id();
+        // The model takes the inventory the assessment loaded (when it did); nothing here holds it afterwards, so it
+        // is not kept in memory while the reports are written.
+        ReportModel model = reports.model(runId, framework, new ReportFilter(team, null, null, null), done.inventory())
+                .orElseThrow();
+        done = null;
         try {
             Files.createDirectories(out);
             o.println();
@@ -120,7 +125,7 @@ public class ReportCommand implements Callable<Integer> {
                 Path findings = out.resolve("findings.json");
                 long n;
                 try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(findings), 1 << 16)) {
-                    n = reports.writeFindings(done.run().id(), f);
+                    n = reports.writeFindings(runId, f);
                 }
                 return String.format("Wrote %-40s %,12d findings", findings, n);
             });

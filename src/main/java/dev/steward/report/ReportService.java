@@ -73,6 +73,14 @@ public class ReportService {
      * does not exist (or none exists).
      */
     public Optional<ReportModel> model(String assessmentId, String framework, ReportFilter filter) {
+        return model(assessmentId, framework, filter, null);
+    }
+
+    /**
+     * The same, built on an inventory already loaded for the run ({@link AssessmentService.Assessed#inventory()}):
+     * used when it was loaded at the run's as-of and window start, else (or when null) the inventory is loaded.
+     */
+    public Optional<ReportModel> model(String assessmentId, String framework, ReportFilter filter, Evidence inventory) {
         Optional<String> id = assessmentId == null || assessmentId.isBlank() ? latest() : Optional.of(assessmentId);
         Optional<AssessmentRun> run = id.flatMap(assessments::get);
         if (run.isEmpty()) {
@@ -80,7 +88,8 @@ public class ReportService {
         }
         AssessmentSummary s = run.get().summary();
         List<ControlResult> controls = assessments.controls(s.id(), null).orElseThrow();
-        Evidence loaded = evidence.inventory(s.asOf(), s.windowStart());
+        Evidence loaded = inventory != null && inventory.asOf().equals(s.asOf())
+                && inventory.windowStart().equals(s.windowStart()) ? inventory : evidence.inventory(s.asOf(), s.windowStart());
         Map<String, Check> checks = new HashMap<>();
         catalog.all().forEach(c -> checks.put(c.id(), c));
         Map<String, List<String>> controlsByKey = new LinkedHashMap<>();

@@ -72,6 +72,9 @@ abstract class ShardedAssessmentContract {
     TokenService tokens;
 
     @Inject
+    dev.steward.report.ReportService reports;
+
+    @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
     private static final String ADMIN = "test-admin-token";
@@ -231,5 +234,48 @@ abstract class ShardedAssessmentContract {
                 && "default".equals(l.get("variant").asText()) && subjectId.equals(l.get("subjectId").asText())).toList();
         assertThat(found).as("%s of %s", checkId, subjectId).hasSize(1);
         return found.get(0);
+    }
+
+    /**
+     * A sharded run hands on the inventory it loaded, and a report model built on it is the model built on a fresh
+     * load; a stored run found again hands on none, and an inventory of another instant is not taken.
+     */
+    @Test
+    void theInventoryOfAShardedRunMakesTheSameReportModel() {
+        runId();
+        Instant later = AS_OF.plusSeconds(1);
+        AssessmentService.Assessed done = assessments.assess(later, Duration.between(WINDOW_START, AS_OF), "test");
+        assertThat(done.created()).isTrue();
+        assertThat(done.inventory()).as("a sharded run loaded the inventory by itself").isNotNull();
+        assertThat(done.inventory().asOf()).isEqualTo(later);
+        String id = done.run().id();
+        dev.steward.report.ReportModel taken = reports.model(id, null, dev.steward.report.ReportFilter.NONE,
+                done.inventory()).orElseThrow();
+        dev.steward.report.ReportModel loaded = reports.model(id, null, dev.steward.report.ReportFilter.NONE).orElseThrow();
+        assertThat(comparable(taken)).isEqualTo(comparable(loaded));
+        assertThat(taken.ownership().agents()).as("the sample's agents are in the model").isNotEmpty();
+
+        // The inventory in force a year earlier differs from the run's: taking it would show in the model.
+        Evidence other = loader.inventory(AS_OF.minus(Duration.ofDays(365)), WINDOW_START.minus(Duration.ofDays(365)));
+        assertThat(other.agents().keySet()).isNotEqualTo(done.inventory().agents().keySet());
+        dev.steward.report.ReportModel notTaken = reports.model(id, null, dev.steward.report.ReportFilter.NONE, other)
+                .orElseThrow();
+        assertThat(comparable(notTaken)).isEqualTo(comparable(loaded));
+
+        AssessmentService.Assessed again = assessments.assess(later, Duration.between(WINDOW_START, AS_OF), "test");
+        assertThat(again.created()).isFalse();
+        assertThat(again.inventory()).isNull();
+    }
+
+    /** A model's content with its row streams read into lists (the model streams agents and findings lazily). */
+    private static List<Object> comparable(dev.steward.report.ReportModel m) {
+        List<Object> rows = new ArrayList<>();
+        m.ownership().agents().forEach(rows::add);
+        m.ownership().byOwner().forEach(rows::add);
+        m.gaps().findings().forEach(rows::add);
+        var o = m.ownership();
+        var g = m.gaps();
+        return List.of(o.headlines(), o.owners(), o.agentCount(), g.frameworks(), g.bySeverity(), g.findingCount(),
+                g.topRisks(), g.recommendations(), g.controls(), g.appendix(), rows, m.meta().asOf(), m.meta().windowStart());
     }
 }
