@@ -91,10 +91,27 @@ public final class Assessor {
                 Lif4RevocationEnforcedCheck.latencies(evidence));
     }
 
+    private static final Comparator<CheckResult> BY_SUBJECT_ID = Comparator.comparing(CheckResult::subjectId);
+
+    /**
+     * Whether the results are in subject id order already, as the catalog's checks give them (they walk the evidence's
+     * id-ordered maps): one plain pass instead of a sort through a key-extracting comparator (2 % of a large run).
+     */
+    private static boolean bySubjectId(List<CheckResult> results) {
+        for (int i = 1; i < results.size(); i++) {
+            if (results.get(i - 1).subjectId().compareTo(results.get(i).subjectId()) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One evaluation's results in subject id order, checked to be the check's own. */
     static List<CheckResult> evaluate(Evaluation e, Evidence evidence) {
         List<CheckResult> results = new ArrayList<>(e.check().evaluate(evidence, e.parameters()));
-        results.sort(Comparator.comparing(CheckResult::subjectId));
+        if (!bySubjectId(results)) {
+            results.sort(BY_SUBJECT_ID);
+        }
         String id = e.check().id();
         for (CheckResult r : results) {
             if (!id.equals(r.checkId())) {

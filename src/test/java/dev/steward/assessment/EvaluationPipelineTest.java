@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.check.Check;
 import dev.steward.check.CheckCatalog;
+import dev.steward.check.CheckResult;
+import dev.steward.check.Parameters;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
 import dev.steward.check.SubjectType;
@@ -130,5 +132,20 @@ class EvaluationPipelineTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Results a check gives out of subject id order are put in order; results in order stay as they are. */
+    @Test
+    void resultsComeInSubjectIdOrderWhateverOrderTheCheckGaveThem() {
+        Check shuffled = ScriptedCheck.of("XYZ-9", Severity.LOW, SubjectType.AGENT, "b", Result.PASS,
+                "c", Result.FAIL, "a", Result.PASS, "a0", Result.NOT_APPLICABLE);
+        Evaluation e = new Evaluation(shuffled, "default", Parameters.defaults(shuffled), List.of());
+        assertThat(Assessor.evaluate(e, evidence())).extracting(CheckResult::subjectId)
+                .containsExactly("a", "a0", "b", "c");
+        Check ordered = ScriptedCheck.of("XYZ-8", Severity.LOW, SubjectType.AGENT, "a", Result.PASS,
+                "b", Result.FAIL);
+        Evaluation o = new Evaluation(ordered, "default", Parameters.defaults(ordered), List.of());
+        assertThat(Assessor.evaluate(o, evidence())).extracting(CheckResult::subjectId)
+                .containsExactly("a", "b");
     }
 }
