@@ -14,6 +14,7 @@ import java.util.Locale;
 public final class NativeInventoryAdapter {
 
     private final IngestConfig limits;
+    private DocumentInventoryReader.Path lastYamlPath;
 
     public NativeInventoryAdapter(IngestConfig limits) {
         this.limits = limits;
@@ -24,8 +25,10 @@ public final class NativeInventoryAdapter {
             InventorySink sink) throws IOException {
         switch (role) {
             case YAML_DOCUMENT, JSON_DOCUMENT -> {
-                String kind = new DocumentInventoryReader(limits).read(file.name(), in, reopen(file),
-                        role == FileRole.YAML_DOCUMENT, mapper, problems, sink);
+                DocumentInventoryReader reader = new DocumentInventoryReader(limits);
+                String kind = reader.read(file.name(), in, reopen(file), role == FileRole.YAML_DOCUMENT, mapper, problems,
+                        sink);
+                lastYamlPath = reader.lastPath();
                 return "People".equals(kind) ? kind : null;
             }
             case SECTION_CSV -> {
@@ -50,6 +53,11 @@ public final class NativeInventoryAdapter {
             default -> throw new IngestException(file.name() + ": not an inventory file");
         }
         return null;
+    }
+
+    /** Which parser read the last YAML/JSON document (for tests). */
+    DocumentInventoryReader.Path lastYamlPath() {
+        return lastYamlPath;
     }
 
     /**
