@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -150,9 +151,11 @@ public final class DocumentInventoryReader {
 
         @Override
         public void record(RecordMapper.Section section, long line, TreeReader.Read record) {
+            ObjectNode node = (ObjectNode) record.node();
+            List<NativeSchemas.Violation> violations = RecordMapper.validate(section, node);
             emit.accept(() -> {
                 record.report(problems, file);
-                mapper.map(section, (ObjectNode) record.node(), file, line, record.lines());
+                mapper.map(section, node, file, line, record.lines(), violations);
             });
         }
 

@@ -93,11 +93,32 @@ public final class RecordMapper {
      * attributes; they are redacted like every field but not reported as unknown fields.
      */
     public void map(Section section, ObjectNode node, ObjectNode kept, String file, long line, Map<String, Long> lines) {
+        map(section, node, kept, file, line, lines, null);
+    }
+
+    /**
+     * As {@link #map(Section, ObjectNode, String, long, Map)}, with the record's schema violations already found (by
+     * {@link #validate}, on a reader's parsing thread, so the calling thread does not spend its time on them). They
+     * stand only if redaction leaves the record as it was validated; a record that held a secret is validated again.
+     */
+    public void map(Section section, ObjectNode node, String file, long line, Map<String, Long> lines,
+            List<NativeSchemas.Violation> validated) {
+        map(section, node, null, file, line, lines, validated);
+    }
+
+    /** The schema violations of a record as read (before redaction), for {@link #map} with them. */
+    public static List<NativeSchemas.Violation> validate(Section section, ObjectNode node) {
+        return NativeSchemas.get().validate(section.schema, node);
+    }
+
+    private void map(Section section, ObjectNode node, ObjectNode kept, String file, long line, Map<String, Long> lines,
+            List<NativeSchemas.Violation> validated) {
         this.fieldLines = lines;
         long errorsBefore = problems.errorCount();
         String id = node.path("id").isTextual() ? node.path("id").asText() : null;
         List<SecretFinding> secrets = new ArrayList<>();
         redact(node, "", section, id, file, line, secrets);
+        boolean asValidated = secrets.isEmpty();
         if (kept != null) {
             redact(kept, "", section, id, file, line, secrets);
         }
@@ -107,7 +128,9 @@ public final class RecordMapper {
                 problems.error(file, lineOf("id", line), prefixed(section, "id"), id, "duplicate id; first defined at " + first);
             }
         }
-        for (NativeSchemas.Violation v : NativeSchemas.get().validate(section.schema, node)) {
+        List<NativeSchemas.Violation> violations = validated != null && asValidated ? validated
+                : NativeSchemas.get().validate(section.schema, node);
+        for (NativeSchemas.Violation v : violations) {
             problems.error(file, lineOf(v.field(), line), prefixed(section, v.field()), valueAt(node, v.field()), v.message());
         }
         ObjectNode attributes = kept != null ? kept : node.objectNode();
