@@ -12,7 +12,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -152,10 +151,10 @@ public final class DocumentInventoryReader {
         @Override
         public void record(RecordMapper.Section section, long line, TreeReader.Read record) {
             ObjectNode node = (ObjectNode) record.node();
-            List<NativeSchemas.Violation> violations = RecordMapper.validate(section, node);
+            RecordMapper.Checked checked = RecordMapper.check(section, node);
             emit.accept(() -> {
                 record.report(problems, file);
-                mapper.map(section, node, file, line, record.lines(), violations);
+                mapper.map(section, node, file, line, record.lines(), checked);
             });
         }
 

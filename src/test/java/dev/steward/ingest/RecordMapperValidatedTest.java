@@ -15,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Schema violations found ahead (on a reader's parsing thread) are used as found when redaction leaves the record
- * unchanged, and found again when redaction changed it; either way a record is reported as validating it in place
- * would report it.
+ * A record checked ahead (schema violations and secrets found on a reader's parsing thread) is reported exactly as one
+ * checked in place: a clean record keeps the violations found ahead; one holding a secret is redacted and validated
+ * again.
  */
 class RecordMapperValidatedTest {
 
@@ -55,30 +55,51 @@ class RecordMapperValidatedTest {
         return (ObjectNode) json.readTree(text);
     }
 
-    @Test
-    void violationsFoundAheadAreReportedAsValidatingInPlaceReportsThem() throws Exception {
-        ObjectNode bad = record("{\"id\": \"a1\", \"autonomy\": \"robotic\"}");
-        List<NativeSchemas.Violation> ahead = RecordMapper.validate(RecordMapper.Section.AGENTS, bad.deepCopy());
-        assertThat(ahead).isNotEmpty();
-        mapper.map(RecordMapper.Section.AGENTS, bad.deepCopy(), "f.yaml", 3, Map.of(), null);
-        List<Problem> inPlace = List.copyOf(problems.listed());
-        Problems again = new Problems(100);
-        new RecordMapper(again, new InventoryStoreless(), 1, () -> Instant.EPOCH)
-                .map(RecordMapper.Section.AGENTS, bad, "f.yaml", 3, Map.of(), ahead);
-        assertThat(again.listed()).isEqualTo(inPlace).isNotEmpty();
+    /** Maps a copy of the record in place, and a copy as checked ahead: the problems must be the same. */
+    private void sameProblems(String text) throws Exception {
+        ObjectNode node = record(text);
+        Problems inPlace = new Problems(100);
+        new RecordMapper(inPlace, new InventoryStoreless(), 1, () -> Instant.EPOCH)
+                .map(RecordMapper.Section.AGENTS, node.deepCopy(), "f.yaml", 3, Map.of());
+        Problems ahead = new Problems(100);
+        ObjectNode copy = node.deepCopy();
+        RecordMapper.Checked checked = RecordMapper.check(RecordMapper.Section.AGENTS, copy);
+        new RecordMapper(ahead, new InventoryStoreless(), 1, () -> Instant.EPOCH)
+                .map(RecordMapper.Section.AGENTS, copy, "f.yaml", 3, Map.of(), checked);
+        assertThat(ahead.listed()).isEqualTo(inPlace.listed()).isNotEmpty();
     }
 
     @Test
-    void violationsFoundAheadAreUsedWhenRedactionLeftTheRecordAlone() throws Exception {
-        List<NativeSchemas.Violation> planted = List.of(new NativeSchemas.Violation("name", "planted"));
+    void aRecordCheckedAheadHasTheProblemsOfOneCheckedInPlace() throws Exception {
+        sameProblems("{\"id\": \"a1\", \"autonomy\": \"robotic\"}");
+        sameProblems("{\"id\": \"a1\", \"autonomy\": \"robotic\", \"name\": \"AKIAIOSFODNN7EXAMPLE\"}");
+        sameProblems("{\"id\": \"a1\", \"grants\": [\"AKIAIOSFODNN7EXAMPLE\"], \"x\": {\"password\": \"p\"}}");
+    }
+
+    @Test
+    void theCheckFindsSecretsWhereRedactionFindsThem() throws Exception {
+        RecordMapper.Section agents = RecordMapper.Section.AGENTS;
+        assertThat(RecordMapper.check(agents, record("{\"id\": \"a1\", \"name\": \"n\", \"tools\": [\"x\"]}")).clean())
+                .isTrue();
+        assertThat(RecordMapper.check(agents, record("{\"id\": \"a1\", \"name\": \"AKIAIOSFODNN7EXAMPLE\"}")).clean())
+                .isFalse();
+        assertThat(RecordMapper.check(agents, record("{\"id\": \"a1\", \"grants\": [\"AKIAIOSFODNN7EXAMPLE\"]}")).clean())
+                .isFalse();
+        assertThat(RecordMapper.check(agents, record("{\"id\": \"a1\", \"m\": {\"password\": \"hunter2\"}}")).clean())
+                .isFalse();
+    }
+
+    @Test
+    void violationsFoundAheadAreUsedForACleanRecord() throws Exception {
+        RecordMapper.Checked planted = new RecordMapper.Checked(List.of(new NativeSchemas.Violation("name", "planted")), true);
         mapper.map(RecordMapper.Section.AGENTS, record("{\"id\": \"a1\", \"name\": \"n\"}"), "f.yaml", 3, Map.of(), planted);
         assertThat(problems.listed()).extracting(Problem::reason).containsExactly("planted");
         assertThat(agents).isEmpty();
     }
 
     @Test
-    void aRecordThatHeldASecretIsValidatedAgain() throws Exception {
-        List<NativeSchemas.Violation> planted = List.of(new NativeSchemas.Violation("name", "planted"));
+    void aRecordThatHeldASecretIsRedactedAndValidatedAgain() throws Exception {
+        RecordMapper.Checked planted = new RecordMapper.Checked(List.of(new NativeSchemas.Violation("name", "planted")), false);
         mapper.map(RecordMapper.Section.AGENTS, record("{\"id\": \"a1\", \"name\": \"AKIAIOSFODNN7EXAMPLE\"}"), "f.yaml", 3,
                 Map.of(), planted);
         assertThat(problems.listed()).extracting(Problem::reason).noneMatch(r -> r.equals("planted"))
