@@ -100,7 +100,7 @@ public final class DocumentInventoryReader {
     }
 
     private void readYaml(String file, InputStream in, Reopen reopen, Found found) throws IOException {
-        FastYaml.Outcome outcome = new FastYaml(new YamlLines(in, limits.maxDocumentBytes()), limits.maxNestingDepth(),
+        FastYaml.Outcome outcome = new FastYaml(new YamlLines(in, limits.maxDocumentBytes(), limits.maxLineBytes()), limits.maxNestingDepth(),
                 emptyIsNull(), found).read();
         if (outcome.complete()) {
             path = Path.FAST;

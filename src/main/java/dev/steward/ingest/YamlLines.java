@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * Splits a UTF-8 YAML document into lines of characters for {@link FastYaml}, numbered as SnakeYAML numbers them
  * (LF and CR LF end a line). Whatever the fast reader must not judge makes it give up ({@link FastYaml.GiveUp}) at
  * that line: a tab, a lone CR, a character SnakeYAML refuses or treats as a line break (NEL, LS, PS) or as a byte
- * order mark, malformed UTF-8, a line longer than {@link #MAX_LINE} bytes, a document longer than the size limit, and
+ * order mark, malformed UTF-8, a line longer than {@link #MAX_LINE} bytes (or the configured line limit), a document longer than the size limit, and
  * any failure of the input (a decompression guard, say): the full parser then meets it at the same place.
  *
  * <p>The input is read {@link #CHUNK} bytes at a time, below the 64 KiB buffer that {@link BoundedInput} puts over a
@@ -24,11 +24,12 @@ final class YamlLines {
 
     /** Bytes asked of the input at a time. */
     static final int CHUNK = 32 * 1024;
-    /** The longest line read here, in bytes. */
+    /** The longest line read here, in bytes (and never longer than the configured line limit). */
     static final int MAX_LINE = 256 * 1024;
 
     private final InputStream in;
     private final long maxBytes;
+    private final int maxLine;
     private final byte[] buf = new byte[MAX_LINE + 2 * CHUNK];
     private int start;
     private int end;
@@ -41,9 +42,11 @@ final class YamlLines {
     private int length;
     private CharsetDecoder decoder;
 
-    YamlLines(InputStream in, long maxBytes) {
+    /** {@code maxBytes}: the document size limit; {@code maxLineBytes}: the line limit (longer lines give up). */
+    YamlLines(InputStream in, long maxBytes, int maxLineBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
+        this.maxLine = Math.min(MAX_LINE, maxLineBytes);
     }
 
     /** The characters of the current line (without its line break); valid until the next {@link #next()}. */
@@ -80,6 +83,7 @@ final class YamlLines {
         while (true) {
             for (int i = start; i < end; i++) {
                 if (buf[i] == '\n') {
+                    tooLong(i - start);
                     decode(start, i, true);
                     lineEnd = bufferOffset + i + 1;
                     start = i + 1;
@@ -90,15 +94,20 @@ final class YamlLines {
                 if (start == end) {
                     return false;
                 }
+                tooLong(end - start);
                 decode(start, end, false);
                 lineEnd = bufferOffset + end;
                 start = end;
                 return true;
             }
-            if (end - start > MAX_LINE) {
-                throw new FastYaml.GiveUp("line longer than " + MAX_LINE + " bytes", number + 1);
-            }
+            tooLong(end - start);
             fill();
+        }
+    }
+
+    private void tooLong(int bytes) {
+        if (bytes > maxLine) {
+            throw new FastYaml.GiveUp("line longer than " + maxLine + " bytes", number + 1);
         }
     }
 

@@ -213,4 +213,20 @@ class FastYamlFallbackTest {
                 .isGreaterThan(3_003 - 700);
         assertThat(diff.combined(doc)).isEqualTo(diff.jackson(doc));
     }
+
+    @Test
+    void aLineOverTheConfiguredLineLimitIsLeftToJackson() {
+        DefaultLimits narrow = new DefaultLimits() {
+            @Override
+            public int maxLineBytes() {
+                return 1_000;
+            }
+        };
+        YamlDifferential limited = new YamlDifferential(narrow);
+        byte[] doc = utf8(HEAD + records(1, 10) + "  - id: " + "z".repeat(5_000) + "\n" + records(20, 2));
+        YamlDifferential.Fast fast = limited.fast(doc);
+        assertThat(fast.outcome().complete()).isFalse();
+        assertThat(fast.outcome().reason()).contains("line longer than 1000 bytes");
+        assertThat(limited.combined(doc)).isEqualTo(limited.jackson(doc));
+    }
 }

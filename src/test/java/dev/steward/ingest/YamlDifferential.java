@@ -102,7 +102,7 @@ final class YamlDifferential {
 
     Fast fast(byte[] doc, long reserve) {
         Recorder r = new Recorder();
-        FastYaml.Outcome o = new FastYaml(new YamlLines(open(doc), limits.maxDocumentBytes()),
+        FastYaml.Outcome o = new FastYaml(new YamlLines(open(doc), limits.maxDocumentBytes(), limits.maxLineBytes()),
                 limits.maxNestingDepth(), new DocumentInventoryReader(limits).emptyIsNull(), r, reserve).read();
         return new Fast(o, r.found);
     }
