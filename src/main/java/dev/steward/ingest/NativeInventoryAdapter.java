@@ -2,6 +2,7 @@ package dev.steward.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Locale;
 public final class NativeInventoryAdapter {
 
     private final IngestConfig limits;
+    private DocumentInventoryReader.Path lastYamlPath;
 
     public NativeInventoryAdapter(IngestConfig limits) {
         this.limits = limits;
@@ -23,8 +25,10 @@ public final class NativeInventoryAdapter {
             InventorySink sink) throws IOException {
         switch (role) {
             case YAML_DOCUMENT, JSON_DOCUMENT -> {
-                String kind = new DocumentInventoryReader(limits).read(file.name(), in, role == FileRole.YAML_DOCUMENT,
-                        mapper, problems, sink);
+                DocumentInventoryReader reader = new DocumentInventoryReader(limits);
+                String kind = reader.read(file.name(), in, reopen(file), role == FileRole.YAML_DOCUMENT, mapper, problems,
+                        sink);
+                lastYamlPath = reader.lastPath();
                 return "People".equals(kind) ? kind : null;
             }
             case SECTION_CSV -> {
@@ -49,6 +53,22 @@ public final class NativeInventoryAdapter {
             default -> throw new IngestException(file.name() + ": not an inventory file");
         }
         return null;
+    }
+
+    /** Which parser read the last YAML/JSON document (for tests). */
+    DocumentInventoryReader.Path lastYamlPath() {
+        return lastYamlPath;
+    }
+
+    /**
+     * Opens the file again as the upload opened it ({@link BoundedInput}: gunzipped, without a byte-order mark), so a
+     * YAML document's fast reader can hand over to the full parser; null when there is no file on disk to reopen.
+     */
+    private DocumentInventoryReader.Reopen reopen(InputFile file) {
+        if (file.path() == null || !Files.isRegularFile(file.path())) {
+            return null;
+        }
+        return () -> BoundedInput.open(file.name(), Files.newInputStream(file.path()), limits);
     }
 
     private void readWorkbook(InputFile file, InputStream in, RecordMapper mapper, Problems problems, InventorySink sink)

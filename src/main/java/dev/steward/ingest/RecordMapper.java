@@ -93,11 +93,62 @@ public final class RecordMapper {
      * attributes; they are redacted like every field but not reported as unknown fields.
      */
     public void map(Section section, ObjectNode node, ObjectNode kept, String file, long line, Map<String, Long> lines) {
+        map(section, node, kept, file, line, lines, null);
+    }
+
+    /**
+     * What can be found out about a record before it is mapped, by {@link #check} on a reader's parsing thread so the
+     * calling thread does not spend its time on it: its schema violations and whether any of its text values is a
+     * secret. Redaction changes only records that hold secrets, so the violations of a clean record stand as found.
+     */
+    public record Checked(List<NativeSchemas.Violation> violations, boolean clean) {
+    }
+
+    /** Checks a record as read, for {@link #map(Section, ObjectNode, String, long, Map, Checked)}. */
+    public static Checked check(Section section, ObjectNode node) {
+        return new Checked(NativeSchemas.get().validate(section.schema, node), !holdsSecret(node, ""));
+    }
+
+    /** Whether {@link #redact} would find a secret in {@code node}: the same walk, the same detector. */
+    private static boolean holdsSecret(JsonNode node, String path) {
+        if (node instanceof ObjectNode obj) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                String p = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+                if (f.getValue().isTextual() ? SecretScanner.detect(p, f.getValue().asText()).isPresent()
+                        : holdsSecret(f.getValue(), p)) {
+                    return true;
+                }
+            }
+        } else if (node instanceof ArrayNode arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                if (arr.get(i).isTextual() ? SecretScanner.detect(path, arr.get(i).asText()).isPresent()
+                        : holdsSecret(arr.get(i), path)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * As {@link #map(Section, ObjectNode, String, long, Map)}, with the record already {@link #check checked}: a clean
+     * record skips redaction and keeps its violations; one that holds a secret is redacted and validated in place.
+     */
+    public void map(Section section, ObjectNode node, String file, long line, Map<String, Long> lines, Checked checked) {
+        map(section, node, null, file, line, lines, checked);
+    }
+
+    private void map(Section section, ObjectNode node, ObjectNode kept, String file, long line, Map<String, Long> lines,
+            Checked checked) {
         this.fieldLines = lines;
         long errorsBefore = problems.errorCount();
         String id = node.path("id").isTextual() ? node.path("id").asText() : null;
         List<SecretFinding> secrets = new ArrayList<>();
-        redact(node, "", section, id, file, line, secrets);
+        boolean asChecked = checked != null && checked.clean();
+        if (!asChecked) {
+            redact(node, "", section, id, file, line, secrets);
+        }
         if (kept != null) {
             redact(kept, "", section, id, file, line, secrets);
         }
@@ -107,7 +158,9 @@ public final class RecordMapper {
                 problems.error(file, lineOf("id", line), prefixed(section, "id"), id, "duplicate id; first defined at " + first);
             }
         }
-        for (NativeSchemas.Violation v : NativeSchemas.get().validate(section.schema, node)) {
+        List<NativeSchemas.Violation> violations = asChecked ? checked.violations()
+                : NativeSchemas.get().validate(section.schema, node);
+        for (NativeSchemas.Violation v : violations) {
             problems.error(file, lineOf(v.field(), line), prefixed(section, v.field()), valueAt(node, v.field()), v.message());
         }
         ObjectNode attributes = kept != null ? kept : node.objectNode();
@@ -222,6 +275,9 @@ public final class RecordMapper {
     private static JsonNode at(JsonNode node, String dotted) {
         if (dotted == null) {
             return null;
+        }
+        if (dotted.indexOf('.') < 0) {
+            return node.isArray() && dotted.matches("\\d+") ? node.path(Integer.parseInt(dotted)) : node.path(dotted);
         }
         JsonNode cur = node;
         for (String part : dotted.split("\\.")) {
