@@ -115,6 +115,47 @@ class PdfGridTest {
     }
 
     @Test
+    void theOwnershipTablesShowEveryOwnerGapAndAgentOnceInOrder() throws IOException {
+        List<OwnerSummary> owners = new ArrayList<>();
+        List<AgentRow> agents = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            owners.add(new OwnerSummary("m-1", "Mia Manager", "payments", String.format("own-%04d", i), null,
+                    i % 2 == 0 ? "active" : "departed", 1, 1, 1));
+            Gap gap = new Gap("OWN-2", "Owner active", Severity.HIGH, Result.FAIL, String.format("agent-%04d", i),
+                    String.format("gapreason-%04d owner left", i), AS_OF, 40L, "Reassign");
+            agents.add(new AgentRow(String.format("agent-%04d", i), "Billing bot " + i, "payments", "prod", "autonomous",
+                    "active", String.format("own-%04d", i), null, "departed", "m-1", "Mia Manager", null, null, "spiffe",
+                    "#alerts", null, "revoke", null, null, null, 3, List.of(gap)));
+        }
+        ReportMeta meta = new ReportMeta("run-1", AS_OF, AS_OF.minusSeconds(86_400 * 30), AS_OF, AS_OF, "1.0", "m-1",
+                "digest", null, null, ReportFilter.NONE);
+        OwnershipReport o = new OwnershipReport(List.of(new Headline("agents", "Agents", 150, "All agents"),
+                new Headline("unowned", "Unowned", 0, "No owner")), owners, agents.size(), agents, agents);
+        GapReport g = new GapReport(List.of(), List.of(), 0, List.of(), List.of(), null, List.of(), List.of(), List.of(),
+                new GapReport.Appendix(List.of(), List.of()));
+        List<String> pages = pages(write(ReportKind.OWNERSHIP, new ReportModel(meta, o, g)));
+        String text = String.join("", pages);
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add(String.format("%04d", i));
+        }
+        // the owners table, then the gaps table (owner, agent, reason), then the agent records (agent, owner)
+        List<String> expected = new ArrayList<>();
+        ids.forEach(i -> expected.add("own-" + i));
+        ids.forEach(i -> expected.addAll(List.of("own-" + i, "agent-" + i, "gapreason-" + i)));
+        ids.forEach(i -> expected.addAll(List.of("agent-" + i, "own-" + i)));
+        assertThat(all(Pattern.compile("(own|agent|gapreason)-\\d{4}"), text)).containsExactlyElementsOf(expected);
+        assertThat(all(Pattern.compile("departed"), text)).hasSize(75 + 150);
+        for (int i = 1; i < pages.size(); i++) {
+            assertThat(pages.get(i)).contains("Page " + (i + 1) + " of " + pages.size());
+            if (pages.get(i).contains("agent-") && !pages.get(i).contains("Evidence appendix")) {
+                assertThat(pages.get(i)).containsAnyOf("Owner status", "Severity", "Kill switch");
+            }
+        }
+    }
+
+    @Test
     void aRowTallerThanAPageContinuesOnTheNextPagesWithoutLosingALine() throws IOException {
         List<EvidenceRef> evidence = new ArrayList<>();
         int word = 0;
@@ -139,6 +180,13 @@ class PdfGridTest {
         long continued = pages.stream().filter(p -> p.contains("w0")).count();
         assertThat(continued).as("the long row spans pages").isGreaterThan(1);
         pages.stream().filter(p -> p.contains("w0")).forEach(p -> assertThat(p).contains("Reason and evidence"));
+    }
+
+    @Test
+    void anEmptyTableShowsItsHeaderAndANote() throws IOException {
+        String text = String.join("", pages(write(ReportKind.GAPS, gapsModel(List.of()))));
+        assertThat(all(Pattern.compile("Reason and evidence"), text)).hasSize(1);
+        assertThat(all(Pattern.compile("No findings\\."), text)).hasSize(1);
     }
 
     @Test
