@@ -12,7 +12,10 @@ import dev.steward.assessment.TeamRecommendation;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The gap report's PDF sections: executive summary with charts, controls, findings. */
+/**
+ * The gap report's PDF sections: executive summary with charts and small tables, then controls and findings, the
+ * two large tables drawn by {@link PdfGrid}.
+ */
 final class PdfGaps {
 
     private final PdfReportWriter.Pdf p;
@@ -91,47 +94,44 @@ final class PdfGaps {
                 d.counts().regressed(), d.counts().improved(), d.counts().changed(), d.counts().unchanged()));
 
         p.section(1, "Controls");
-        PdfPTable c = p.table(new float[] {2.3f, 3.05f, 1.4f, 0.8f, 0.8f, 1.8f, 0.85f, 2.2f}, "Control", "Title", "Status",
-                "Score", "Coverage", "Checks", "Findings", "Failing subjects");
-        long n = 0;
+        PdfGrid c = new PdfGrid(p, new float[] {2.3f, 3.05f, 1.4f, 0.8f, 0.8f, 1.8f, 0.85f, 2.2f}, "Control", "Title",
+                "Status", "Score", "Coverage", "Checks", "Findings", "Failing subjects");
         for (GapReport.ControlRow x : g.controls()) {
             List<String> v = PdfCells.control(x);
-            c.addCell(p.plain(v.get(0), x.group() ? p.bold : p.body, false));
-            PdfPCell title = p.plain(v.get(1), x.group() ? p.bold : p.body, false);
-            title.setPaddingLeft(3.5f + 8 * x.depth());
-            c.addCell(title);
-            p.badge(c, v.get(2), Palette.status(x.status()));
-            c.addCell(p.plain(v.get(3), p.body, true));
-            c.addCell(p.plain(v.get(4), p.body, true));
-            c.addCell(p.plain(v.get(5), p.small, false));
-            c.addCell(p.plain(v.get(6), p.body, true));
-            c.addCell(p.plain(v.get(7), p.small, false));
-            p.rowDone(c, ++n);
+            c.text(v.get(0), x.group() ? p.bold : p.body);
+            c.text(v.get(1), x.group() ? p.bold : p.body);
+            c.indent(8 * x.depth());
+            c.pill(v.get(2), Palette.status(x.status()));
+            c.num(v.get(3), p.body);
+            c.num(v.get(4), p.body);
+            c.text(v.get(5), p.small);
+            c.num(v.get(6), p.body);
+            c.text(v.get(7), p.small);
+            c.endRow();
         }
-        p.finish(c);
+        c.finish();
 
         p.section(2, "Findings");
-        PdfPTable t = p.table(new float[] {1.5f, 0.9f, 1.3f, 1.8f, 1.3f, 0.6f, 4f, 3f}, "Check", "Severity", "Result",
+        PdfGrid t = new PdfGrid(p, new float[] {1.5f, 0.9f, 1.3f, 1.8f, 1.3f, 0.6f, 4f, 3f}, "Check", "Severity", "Result",
                 "Subject", "Owner", "Age", "Reason and evidence", "Remediation");
-        n = 0;
+        long n = 0;
         for (GapReport.FindingRow x : g.findings()) {
             List<String> v = PdfCells.finding(x);
-            t.addCell(p.lines(v.get(0), p.bold, p.muted));
-            p.badge(t, v.get(1), Palette.severity(x.severity()));
-            p.badge(t, v.get(2), Palette.result(x.result()));
-            t.addCell(p.lines(v.get(3), p.body, p.muted));
-            t.addCell(p.plain(v.get(4), p.body, false));
-            t.addCell(p.plain(v.get(5), p.body, true));
-            t.addCell(p.lines(v.get(6), p.small, p.muted));
-            t.addCell(p.plain(v.get(7), p.small, false));
-            p.rowDone(t, ++n);
+            t.lines(v.get(0), p.bold, p.muted);
+            t.pill(v.get(1), Palette.severity(x.severity()));
+            t.pill(v.get(2), Palette.result(x.result()));
+            t.lines(v.get(3), p.body, p.muted);
+            t.text(v.get(4), p.body);
+            t.num(v.get(5), p.body);
+            t.lines(v.get(6), p.small, p.muted);
+            t.text(v.get(7), p.small);
+            t.endRow();
+            n++;
         }
         if (n == 0) {
-            PdfPCell none = p.cell("No findings.", p.muted, false);
-            none.setColspan(8);
-            t.addCell(none);
+            t.spanRow(PdfCells.shown("No findings."), p.muted);
         }
-        p.finish(t);
+        t.finish();
     }
 
     private PdfPCell chartCell(String title, Image chart) {

@@ -7,7 +7,10 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import java.util.List;
 
-/** The ownership report's PDF sections: headline cards, owners, gaps with actions, agent records. */
+/**
+ * The ownership report's PDF sections: headline cards, then owners, gaps with actions and agent records, the three
+ * large tables drawn by {@link PdfGrid}.
+ */
 final class PdfOwnership {
 
     private final PdfReportWriter.Pdf p;
@@ -37,69 +40,66 @@ final class PdfOwnership {
         p.doc.add(cards);
 
         p.section(1, "Owners by manager and team");
-        PdfPTable t = p.table(new float[] {2, 1.6f, 2.6f, 1.1f, 0.8f, 0.8f, 0.8f}, "Manager", "Team", "Owner", "Owner status",
-                "Agents", "With gaps", "Gaps");
-        long n = 0;
+        PdfGrid t = new PdfGrid(p, new float[] {2, 1.6f, 2.6f, 1.1f, 0.8f, 0.8f, 0.8f}, "Manager", "Team", "Owner",
+                "Owner status", "Agents", "With gaps", "Gaps");
         for (OwnerSummary r : o.owners()) {
             List<String> v = PdfCells.owner(r);
             for (int i = 0; i < 3; i++) {
-                t.addCell(p.plain(v.get(i), p.body, false));
+                t.text(v.get(i), p.body);
             }
             if ("active".equals(r.ownerStatus())) {
-                t.addCell(p.plain(v.get(3), p.body, false));
+                t.text(v.get(3), p.body);
             } else {
-                p.badge(t, v.get(3), Palette.result(dev.steward.check.Result.FAIL));
+                t.pill(v.get(3), Palette.result(dev.steward.check.Result.FAIL));
             }
             for (int i = 4; i < 7; i++) {
-                t.addCell(p.plain(v.get(i), p.body, true));
+                t.num(v.get(i), p.body);
             }
-            p.rowDone(t, ++n);
+            t.endRow();
         }
-        p.finish(t);
+        t.finish();
 
         p.section(2, "Gaps and actions");
-        PdfPTable g = p.table(new float[] {1.4f, 1.1f, 1.5f, 1.6f, 0.8f, 0.9f, 0.9f, 0.7f, 3.2f, 3.2f}, "Manager", "Team",
-                "Owner", "Agent", "Gap", "Severity", "Result", "Age", "Reason", "Action");
-        n = 0;
+        PdfGrid g = new PdfGrid(p, new float[] {1.4f, 1.1f, 1.5f, 1.6f, 0.8f, 0.9f, 0.9f, 0.7f, 3.2f, 3.2f}, "Manager",
+                "Team", "Owner", "Agent", "Gap", "Severity", "Result", "Age", "Reason", "Action");
+        long n = 0;
         for (AgentRow a : o.byOwner()) {
             for (Gap x : a.gaps()) {
                 List<String> v = PdfCells.gap(a, x);
                 for (int i = 0; i < 5; i++) {
-                    g.addCell(p.plain(v.get(i), p.body, false));
+                    g.text(v.get(i), p.body);
                 }
-                p.badge(g, v.get(5), Palette.severity(x.severity()));
-                p.badge(g, v.get(6), Palette.result(x.result()));
-                g.addCell(p.plain(v.get(7), p.body, true));
-                g.addCell(p.plain(v.get(8), p.small, false));
-                g.addCell(p.plain(v.get(9), p.small, false));
-                p.rowDone(g, ++n);
+                g.pill(v.get(5), Palette.severity(x.severity()));
+                g.pill(v.get(6), Palette.result(x.result()));
+                g.num(v.get(7), p.body);
+                g.text(v.get(8), p.small);
+                g.text(v.get(9), p.small);
+                g.endRow();
+                n++;
             }
         }
         if (n == 0) {
-            PdfPCell none = p.cell("No ownership gaps.", p.muted, false);
-            none.setColspan(10);
-            g.addCell(none);
+            g.spanRow(PdfCells.shown("No ownership gaps."), p.muted);
         }
-        p.finish(g);
+        g.finish();
 
         p.section(3, "Agent records");
-        PdfPTable r = p.table(new float[] {2f, 1.1f, 0.9f, 1.3f, 1.7f, 1.5f, 1.3f, 1.5f, 1.8f, 1.2f, 0.7f, 1.3f}, "Agent", "Team",
-                "Env", "Autonomy", "Owner", "Manager", "Backup", "Monitoring", "Kill switch", "Reviewed", "Active creds",
-                "Gaps");
-        n = 0;
+        PdfGrid r = new PdfGrid(p, new float[] {2f, 1.1f, 0.9f, 1.3f, 1.7f, 1.5f, 1.3f, 1.5f, 1.8f, 1.2f, 0.7f, 1.3f},
+                "Agent", "Team", "Env", "Autonomy", "Owner", "Manager", "Backup", "Monitoring", "Kill switch", "Reviewed",
+                "Active creds", "Gaps");
         for (AgentRow a : o.agents()) {
             List<String> v = PdfCells.agent(a);
-            r.addCell(p.lines(v.get(0), p.bold, p.muted));
+            r.lines(v.get(0), p.bold, p.muted);
             for (int i = 1; i < 8; i++) {
-                r.addCell(p.plain(v.get(i), p.body, false));
+                r.text(v.get(i), p.body);
             }
-            r.addCell(p.plain(v.get(8), p.small, false));
-            r.addCell(p.plain(v.get(9), p.body, false));
-            r.addCell(p.plain(v.get(10), p.body, true));
-            r.addCell(p.plain(v.get(11), p.body, false));
-            p.rowDone(r, ++n);
+            r.text(v.get(8), p.small);
+            r.text(v.get(9), p.body);
+            r.num(v.get(10), p.body);
+            r.text(v.get(11), p.body);
+            r.endRow();
         }
-        p.finish(r);
+        r.finish();
     }
 
 }

@@ -28,13 +28,13 @@ import java.util.stream.Collectors;
 
 /**
  * PDF with OpenPDF: cover, contents (links and the document outline), executive summary with vector charts, then the
- * tables. Tables repeat their header on every page and are written in chunks of {@value #CHUNK} rows (an incomplete
- * table is flushed to the page and forgotten), so a report of any size holds one chunk. A page event stamps the
- * generation metadata and "page n of m" on every page.
+ * tables. The small tables are OpenPDF tables; the large ones (a row per owner, gap, agent, control or finding) are
+ * drawn row by row by {@link PdfGrid}, which holds one row at a time, so a report of any size fits in little memory.
+ * Tables repeat their header on every page. A page event stamps the generation metadata and "page n of m" on every
+ * page.
  */
 public final class PdfReportWriter {
 
-    static final int CHUNK = 200;
     public void write(ReportKind kind, ReportModel m, OutputStream out) {
         Document doc = new Document(PageSize.A4.rotate(), 36, 36, 48, 44);
         try {
@@ -185,13 +185,6 @@ public final class PdfReportWriter {
             return t;
         }
 
-        /** Adds a row; every {@value #CHUNK} rows the table so far is written out and released. */
-        void rowDone(PdfPTable t, long rows) throws DocumentException {
-            if (rows % CHUNK == 0) {
-                doc.add(t);
-            }
-        }
-
         void finish(PdfPTable t) throws DocumentException {
             t.setComplete(true);
             doc.add(t);
@@ -225,33 +218,12 @@ public final class PdfReportWriter {
             t.addCell(c);
         }
 
-        /**
-         * A cell of several lines ({@link PdfCells} text: lines joined by {@code '\n'}): the first in {@code first},
-         * the others in {@code rest}. Two chunks with line breaks (text mode) rather than one element per line
-         * (composite mode) or one chunk per line: the same lines at the same 1.5-line spacing, laid out several times
-         * faster, which matters in a table of a hundred thousand rows.
-         */
-        PdfPCell lines(String text, Font first, Font rest) {
-            int br = text.indexOf('\n');
-            Phrase phrase = new Phrase(new Chunk(br < 0 ? text : text.substring(0, br), first));
-            if (br >= 0) {
-                phrase.add(new Chunk(text.substring(br), rest));
-            }
-            PdfPCell c = new PdfPCell(phrase);
-            c.setLeading(0, 1.5f);
-            c.setBorder(Rectangle.BOTTOM);
-            c.setBorderColor(rule);
-            c.setPadding(3.5f);
-            return c;
-        }
-
         /** A cell of one line of any text: shown as {@link PdfCells#shown} does (a blank is a dash, a long text cut). */
         PdfPCell cell(String s, Font f, boolean right) {
             return plain(PdfCells.shown(s), f, right);
         }
 
-        /** A cell of text already as shown ({@link PdfCells}). */
-        PdfPCell plain(String v, Font f, boolean right) {
+        private PdfPCell plain(String v, Font f, boolean right) {
             PdfPCell c = new PdfPCell(new Phrase(v, f));
             c.setBorder(Rectangle.BOTTOM);
             c.setBorderColor(rule);
@@ -298,6 +270,8 @@ public final class PdfReportWriter {
         private final BaseFont font;
         private final String title;
         private final ReportMeta meta;
+        /** The footer's text, the same on every page: made once rather than on each of ten thousand pages. */
+        private String line;
         private PdfTemplate total;
 
         Footer(BaseFont font, String title, ReportMeta meta) {
@@ -327,8 +301,11 @@ public final class PdfReportWriter {
             cb.setFontAndSize(font, 7);
             cb.setColorFill(PdfCharts.color(Palette.MUTED));
             cb.setTextMatrix(left, 20);
-            cb.showText("Steward \u00b7 " + title + " \u00b7 assessment " + meta.assessmentId() + " as of " + Fmt.time(meta.asOf())
-                    + " \u00b7 generated " + Fmt.time(meta.generatedAt()));
+            if (line == null) {
+                line = "Steward \u00b7 " + title + " \u00b7 assessment " + meta.assessmentId() + " as of "
+                        + Fmt.time(meta.asOf()) + " \u00b7 generated " + Fmt.time(meta.generatedAt());
+            }
+            cb.showText(line);
             String n = "Page " + writer.getPageNumber() + " of ";
             float w = font.getWidthPoint(n, 7);
             cb.setTextMatrix(right - w - 18, 20);
