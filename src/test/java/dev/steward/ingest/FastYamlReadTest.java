@@ -2,10 +2,6 @@ package dev.steward.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.evidence.AgentRecord;
-import dev.steward.evidence.CredentialRecord;
-import dev.steward.evidence.PersonRecord;
-import dev.steward.evidence.SecretFinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -47,38 +42,8 @@ class FastYamlReadTest {
 
     private Outcome read(Path file, boolean fast) throws IOException {
         Problems problems = new Problems(100_000);
-        List<String> stored = new ArrayList<>();
-        InventorySink sink = new InventorySink() {
-            @Override
-            public void section(RecordMapper.Section section) {
-                stored.add("section " + section);
-            }
-
-            @Override
-            public void meta(Instant asOf, String source) {
-                stored.add("meta " + asOf + " " + source);
-            }
-
-            @Override
-            public void person(PersonRecord person, String attributes) {
-                stored.add(person + " " + attributes);
-            }
-
-            @Override
-            public void agent(AgentRecord agent, String attributes) {
-                stored.add(agent + " " + attributes);
-            }
-
-            @Override
-            public void credential(CredentialRecord credential, String attributes) {
-                stored.add(credential + " " + attributes);
-            }
-
-            @Override
-            public void secret(SecretFinding finding) {
-                stored.add(finding.toString());
-            }
-        };
+        RecordingSink sink = new RecordingSink();
+        List<String> stored = sink.lines();
         RecordMapper mapper = new RecordMapper(problems, sink, 7, () -> Instant.parse("2026-11-01T00:00:00Z"));
         DocumentInventoryReader reader = new DocumentInventoryReader(limits);
         String name = file.getFileName().toString();
@@ -177,8 +142,7 @@ class FastYamlReadTest {
         Path plain = write("inventory.yaml", yaml);
         Outcome jackson = read(plain, false);
         Problems problems = new Problems(100_000);
-        List<String> stored = new ArrayList<>();
-        InventoryCounter sink = new InventoryCounter(stored);
+        RecordingSink sink = new RecordingSink();
         NativeInventoryAdapter adapter = new NativeInventoryAdapter(limits);
         InputFile file = new InputFile("inventory.yaml", gz);
         try (InputStream in = BoundedInput.open(file.name(), Files.newInputStream(gz), limits)) {
@@ -187,34 +151,7 @@ class FastYamlReadTest {
         }
         assertThat(adapter.lastYamlPath()).isEqualTo(DocumentInventoryReader.Path.FALLBACK);
         assertThat(problems.listed()).isEqualTo(jackson.problems());
+        List<String> stored = sink.lines().stream().filter(s -> s.startsWith("AgentRecord")).toList();
         assertThat(stored).hasSize(1_001).isEqualTo(jackson.stored().stream().filter(s -> s.startsWith("AgentRecord")).toList());
-    }
-
-    /** Keeps the agents that reach it. */
-    private record InventoryCounter(List<String> stored) implements InventorySink {
-        @Override
-        public void section(RecordMapper.Section section) {
-        }
-
-        @Override
-        public void meta(Instant asOf, String source) {
-        }
-
-        @Override
-        public void person(PersonRecord person, String attributes) {
-        }
-
-        @Override
-        public void agent(AgentRecord agent, String attributes) {
-            stored.add(agent + " " + attributes);
-        }
-
-        @Override
-        public void credential(CredentialRecord credential, String attributes) {
-        }
-
-        @Override
-        public void secret(SecretFinding finding) {
-        }
     }
 }

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.evidence.AgentRecord;
-import dev.steward.evidence.CredentialRecord;
-import dev.steward.evidence.PersonRecord;
-import dev.steward.evidence.SecretFinding;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,33 +19,8 @@ class RecordMapperValidatedTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Problems problems = new Problems(100);
-    private final List<String> agents = new ArrayList<>();
-    private final RecordMapper mapper = new RecordMapper(problems, new InventorySink() {
-        @Override
-        public void section(RecordMapper.Section section) {
-        }
-
-        @Override
-        public void meta(Instant asOf, String source) {
-        }
-
-        @Override
-        public void person(PersonRecord person, String attributes) {
-        }
-
-        @Override
-        public void agent(AgentRecord agent, String attributes) {
-            agents.add(agent.id());
-        }
-
-        @Override
-        public void credential(CredentialRecord credential, String attributes) {
-        }
-
-        @Override
-        public void secret(SecretFinding finding) {
-        }
-    }, 1, () -> Instant.EPOCH);
+    private final RecordingSink sink = new RecordingSink();
+    private final RecordMapper mapper = new RecordMapper(problems, sink, 1, () -> Instant.EPOCH);
 
     private ObjectNode record(String text) throws Exception {
         return (ObjectNode) json.readTree(text);
@@ -59,12 +30,12 @@ class RecordMapperValidatedTest {
     private void sameProblems(String text) throws Exception {
         ObjectNode node = record(text);
         Problems inPlace = new Problems(100);
-        new RecordMapper(inPlace, new InventoryStoreless(), 1, () -> Instant.EPOCH)
+        new RecordMapper(inPlace, new RecordingSink(), 1, () -> Instant.EPOCH)
                 .map(RecordMapper.Section.AGENTS, node.deepCopy(), "f.yaml", 3, Map.of());
         Problems ahead = new Problems(100);
         ObjectNode copy = node.deepCopy();
         RecordMapper.Checked checked = RecordMapper.check(RecordMapper.Section.AGENTS, copy);
-        new RecordMapper(ahead, new InventoryStoreless(), 1, () -> Instant.EPOCH)
+        new RecordMapper(ahead, new RecordingSink(), 1, () -> Instant.EPOCH)
                 .map(RecordMapper.Section.AGENTS, copy, "f.yaml", 3, Map.of(), checked);
         assertThat(ahead.listed()).isEqualTo(inPlace.listed()).isNotEmpty();
     }
@@ -94,7 +65,7 @@ class RecordMapperValidatedTest {
         RecordMapper.Checked planted = new RecordMapper.Checked(List.of(new NativeSchemas.Violation("name", "planted")), true);
         mapper.map(RecordMapper.Section.AGENTS, record("{\"id\": \"a1\", \"name\": \"n\"}"), "f.yaml", 3, Map.of(), planted);
         assertThat(problems.listed()).extracting(Problem::reason).containsExactly("planted");
-        assertThat(agents).isEmpty();
+        assertThat(sink.agents()).extracting(AgentRecord::id).isEmpty();
     }
 
     @Test
@@ -104,33 +75,6 @@ class RecordMapperValidatedTest {
                 Map.of(), planted);
         assertThat(problems.listed()).extracting(Problem::reason).noneMatch(r -> r.equals("planted"))
                 .anyMatch(r -> r.contains("secret value"));
-        assertThat(agents).containsExactly("a1");
-    }
-
-    /** A sink that keeps nothing. */
-    private static final class InventoryStoreless implements InventorySink {
-        @Override
-        public void section(RecordMapper.Section section) {
-        }
-
-        @Override
-        public void meta(Instant asOf, String source) {
-        }
-
-        @Override
-        public void person(PersonRecord person, String attributes) {
-        }
-
-        @Override
-        public void agent(AgentRecord agent, String attributes) {
-        }
-
-        @Override
-        public void credential(CredentialRecord credential, String attributes) {
-        }
-
-        @Override
-        public void secret(SecretFinding finding) {
-        }
+        assertThat(sink.agents()).extracting(AgentRecord::id).containsExactly("a1");
     }
 }
