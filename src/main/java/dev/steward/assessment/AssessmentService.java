@@ -83,10 +83,12 @@ public class AssessmentService {
     }
 
     /**
-     * The outcome of a request to assess: the run, whether this request created it (false: it was stored), and the
-     * inventory it loaded ({@link EvidenceLoader#inventory} at the run's as-of and window start) when it assessed a
-     * large window in shards, else null: a report of the run just made takes it instead of loading the same records
-     * again (about 10 s at 100,000 agents). Holding it keeps it in memory: drop the outcome once that is done.
+     * The outcome of a request to assess: the run, whether this request created it (false: it was stored), and, only
+     * when the request asked for it ({@link #assess(Instant, Duration, String, boolean)}), the inventory it loaded
+     * ({@link EvidenceLoader#inventory} at the run's as-of and window start) when it assessed a large window in shards,
+     * else null: a report of the run just made takes it instead of loading the same records again (about 10 s at
+     * 100,000 agents). Holding it keeps a whole inventory in memory, so it is opt-in, and whoever asks for it drops the
+     * outcome once the report model is built (a benchmark that held it into its export ran out of a 1 GiB heap).
      */
     public record Assessed(AssessmentRun run, boolean created, Evidence inventory) {
 
@@ -103,9 +105,17 @@ public class AssessmentService {
      * @param user who asked, for the record
      */
     public Assessed assess(Instant asOf, Duration window, String user) {
+        return assess(asOf, window, user, false);
+    }
+
+    /**
+     * {@link #assess(Instant, Duration, String)}, and with {@code keepInventory} the inventory of a sharded run is
+     * handed on in {@link Assessed#inventory()} for a report built right after.
+     */
+    public Assessed assess(Instant asOf, Duration window, String user, boolean keepInventory) {
         Assessed done;
         try {
-            done = assessRun(asOf, window, user);
+            done = assessRun(asOf, window, user, keepInventory);
         } catch (RuntimeException e) {
             audit.record(user, AuditAction.ASSESSMENT, null, AuditOutcome.FAILED, Map.of("asOf", String.valueOf(asOf),
                     "window", String.valueOf(window), "error", String.valueOf(e.getMessage())));
@@ -117,7 +127,7 @@ public class AssessmentService {
         return done;
     }
 
-    private Assessed assessRun(Instant asOf, Duration window, String user) {
+    private Assessed assessRun(Instant asOf, Duration window, String user, boolean keepInventory) {
         Instant at = asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Duration w = window != null ? window : settings.defaultWindow();
         Instant windowStart = at.minus(w);
@@ -188,7 +198,7 @@ public class AssessmentService {
             LOG.debugf("assessment %s milliseconds per evaluation: %s", header.id(),
                     new java.util.TreeMap<>(outcome.millisByCheck()));
         }
-        return new Assessed(get(header.id()).orElseThrow(), true, sharded != null ? loaded : null);
+        return new Assessed(get(header.id()).orElseThrow(), true, keepInventory && sharded != null ? loaded : null);
     }
 
     private Outcome write(Connection c, RunHeader header, Evidence loaded, WindowShards sharded, Assessor assessor,

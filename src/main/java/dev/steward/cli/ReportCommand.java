@@ -96,7 +96,7 @@ public class ReportCommand implements Callable<Integer> {
         if (!folders.ingestFirst(folder, "no reports", o, spec.commandLine().getErr())) {
             return 1;
         }
-        AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli());
+        AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli(), true);
         AssessCommand.print(o, done.run(), done.created());
         String runId = done.run().id();
         // The model takes the inventory the assessment loaded (when it did); nothing here holds it afterwards, so it

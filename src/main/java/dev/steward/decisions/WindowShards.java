@@ -7,7 +7,6 @@ import dev.steward.evidence.Evidence;
 import dev.steward.store.PackBytes;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ public final class WindowShards implements AutoCloseable {
     private final List<List<AgentRecord>> agents = new ArrayList<>();
     private final List<List<CredentialRecord>> credentials = new ArrayList<>();
     private final Path dir;
-    private final Spill[] out;
+    private final ShardSpill[] out;
     private final List<String> dict = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private final Set<String> principals = new HashSet<>();
@@ -69,9 +68,9 @@ public final class WindowShards implements AutoCloseable {
         fillEmpty(agentFrom);
         fillEmpty(credentialFrom);
         this.dir = Files.createTempDirectory(tmp, "steward-shards-");
-        this.out = new Spill[shards];
+        this.out = new ShardSpill[shards];
         for (int k = 0; k < shards; k++) {
-            out[k] = new Spill(Files.newOutputStream(file(k)));
+            out[k] = new ShardSpill(Files.newOutputStream(file(k)));
         }
     }
 
@@ -203,40 +202,6 @@ public final class WindowShards implements AutoCloseable {
         }
     }
 
-    /**
-     * A shard's file being written: rows go into a buffer ({@link PackBytes}: unsigned varints, most counts and ids
-     * take one to three bytes; the JDK's data streams locked and made a virtual call per byte) that goes to the file
-     * in one write whenever it holds 64 KiB.
-     */
-    private static final class Spill {
-        private static final int SPILL_AT = 1 << 16;
-        final PackBytes.Out bytes = new PackBytes.Out(SPILL_AT + 256);
-        private final OutputStream file;
-        private boolean closed;
-
-        Spill(OutputStream file) {
-            this.file = file;
-        }
-
-        void spillWhenFull() throws IOException {
-            if (bytes.size() >= SPILL_AT) {
-                bytes.writeTo(file);
-                bytes.reset();
-            }
-        }
-
-        void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try (OutputStream f = file) {
-                bytes.writeTo(f);
-                bytes.reset();
-            }
-        }
-    }
-
     private static long var(Reader in) throws IOException {
         long v = 0;
         for (int shift = 0; ; shift += 7) {
@@ -253,7 +218,7 @@ public final class WindowShards implements AutoCloseable {
     }
 
     void finishWriting() throws IOException {
-        for (Spill o : out) {
+        for (ShardSpill o : out) {
             o.close();
         }
         Integer[] byText = new Integer[dict.size()];
@@ -269,47 +234,9 @@ public final class WindowShards implements AutoCloseable {
         }
     }
 
-    /**
-     * A key's counts summed over its rows, and its earliest first and latest last decision (null when no row has
-     * one), kept as epoch second and nano so that summing makes no object per row.
-     */
-    private static final class Sum {
-        final long[] counts = new long[7];
-        private boolean hasFirst;
-        private long firstSecond;
-        private long firstNano;
-        private boolean hasLast;
-        private long lastSecond;
-        private long lastNano;
-
-        void first(long second, long nano) {
-            if (!hasFirst || second < firstSecond || (second == firstSecond && nano < firstNano)) {
-                hasFirst = true;
-                firstSecond = second;
-                firstNano = nano;
-            }
-        }
-
-        void last(long second, long nano) {
-            if (!hasLast || second > lastSecond || (second == lastSecond && nano > lastNano)) {
-                hasLast = true;
-                lastSecond = second;
-                lastNano = nano;
-            }
-        }
-
-        Instant first() {
-            return hasFirst ? Instant.ofEpochSecond(firstSecond, firstNano) : null;
-        }
-
-        Instant last() {
-            return hasLast ? Instant.ofEpochSecond(lastSecond, lastNano) : null;
-        }
-    }
-
     /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */
     public Evidence evidence(int k) {
-        Map<ShardKey, Sum> sums = new HashMap<>();
+        Map<ShardKey, ShardSum> sums = new HashMap<>();
         long owned = 0;
         try (Reader in = new Reader(Files.newInputStream(file(k)))) {
             while (in.more()) {
@@ -320,9 +247,9 @@ public final class WindowShards implements AutoCloseable {
                     f[i] = ranked(varId(in));
                 }
                 ShardKey key = new ShardKey(f[0], f[1], f[2], f[3], f[4], f[5], f[6], in.readBoolean(), f[7]);
-                Sum s = sums.get(key);
+                ShardSum s = sums.get(key);
                 if (s == null) {
-                    s = new Sum();
+                    s = new ShardSum();
                     sums.put(key, s);
                     owned += own ? 1 : 0;
                 }
@@ -347,7 +274,7 @@ public final class WindowShards implements AutoCloseable {
         Map<Integer, List<String>> chains = new HashMap<>();
         List<DecisionAggregate> list = new ArrayList<>(keys.size());
         for (ShardKey key : keys) {
-            Sum s = sums.get(key);
+            ShardSum s = sums.get(key);
             list.add(new DecisionAggregate(days.computeIfAbsent(LocalDate.ofEpochDay(key.day()), d -> d), text(key.agent()),
                     text(key.credential()), text(key.tool()), text(key.action()), text(key.scope()), text(key.environment()),
                     key.allowed(), chains.computeIfAbsent(key.onBehalfOf(), i -> i < 0 ? List.of()
@@ -427,7 +354,7 @@ public final class WindowShards implements AutoCloseable {
     @Override
     public void close() {
         try {
-            for (Spill o : out) {
+            for (ShardSpill o : out) {
                 o.close();
             }
             try (var files = Files.list(dir)) {

@@ -158,8 +158,14 @@ public class ExportService {
         } catch (Exception e) {
             discard(staging);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            runs.failed(p.id(), clock.instant(), message);
-            audit.record(user, AuditAction.EXPORT, p.id(), AuditOutcome.FAILED, Map.of("error", message));
+            try {
+                runs.failed(p.id(), clock.instant(), message);
+                audit.record(user, AuditAction.EXPORT, p.id(), AuditOutcome.FAILED, Map.of("error", message));
+            } catch (RuntimeException recording) {
+                // The store itself may be what failed (a closed database): report the export's own failure, not this.
+                e.addSuppressed(recording);
+                LOG.errorf(recording, "the failure of the export of %s could not be recorded", p.id());
+            }
             metrics.counter("steward.exports", "outcome", "failed").increment();
             LOG.errorf(e, "export of %s failed; no bundle was published, the period will be retried", p.id());
             throw new ExportException("export of " + p.id() + " failed: " + message, e);

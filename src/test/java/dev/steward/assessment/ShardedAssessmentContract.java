@@ -244,7 +244,11 @@ abstract class ShardedAssessmentContract {
     void theInventoryOfAShardedRunMakesTheSameReportModel() {
         runId();
         Instant later = AS_OF.plusSeconds(1);
-        AssessmentService.Assessed done = assessments.assess(later, Duration.between(WINDOW_START, AS_OF), "test");
+        AssessmentService.Assessed unasked = assessments.assess(AS_OF.plusSeconds(2), Duration.between(WINDOW_START, AS_OF),
+                "test");
+        assertThat(unasked.created()).isTrue();
+        assertThat(unasked.inventory()).as("kept only when asked for: holding it costs a whole inventory").isNull();
+        AssessmentService.Assessed done = assessments.assess(later, Duration.between(WINDOW_START, AS_OF), "test", true);
         assertThat(done.created()).isTrue();
         assertThat(done.inventory()).as("a sharded run loaded the inventory by itself").isNotNull();
         assertThat(done.inventory().asOf()).isEqualTo(later);
@@ -262,7 +266,7 @@ abstract class ShardedAssessmentContract {
                 .orElseThrow();
         assertThat(comparable(notTaken)).isEqualTo(comparable(loaded));
 
-        AssessmentService.Assessed again = assessments.assess(later, Duration.between(WINDOW_START, AS_OF), "test");
+        AssessmentService.Assessed again = assessments.assess(later, Duration.between(WINDOW_START, AS_OF), "test", true);
         assertThat(again.created()).isFalse();
         assertThat(again.inventory()).isNull();
     }
