@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -83,12 +82,11 @@ public class AssessmentService {
     }
 
     /**
-     * The outcome of a request to assess: the run, whether this request created it (false: it was stored), and, only
-     * when the request asked for it ({@link #assess(Instant, Duration, String, boolean)}), the inventory it loaded
-     * ({@link EvidenceLoader#inventory} at the run's as-of and window start) when it assessed a large window in shards,
-     * else null: a report of the run just made takes it instead of loading the same records again (about 10 s at
-     * 100,000 agents). Holding it keeps a whole inventory in memory, so it is opt-in, and whoever asks for it drops the
-     * outcome once the report model is built (a benchmark that held it into its export ran out of a 1 GiB heap).
+     * The outcome of a request to assess: the run, whether this request created it (false: it was stored), and, when
+     * asked for ({@code keepInventory}), the inventory a sharded run loaded, else null: a report of the run just made
+     * takes it instead of loading the same records again (about 10 s at 100k agents). Holding it keeps a whole
+     * inventory in memory, so it is opt-in and dropped once the report model is built (a benchmark that held it into
+     * its export ran out of a 1 GiB heap).
      */
     public record Assessed(AssessmentRun run, boolean created, Evidence inventory) {
 
@@ -97,20 +95,18 @@ public class AssessmentService {
         }
     }
 
+    /** Assesses the stored evidence; see {@link #assess(Instant, Duration, String, boolean)}. */
+    public Assessed assess(Instant asOf, Duration window, String user) {
+        return assess(asOf, window, user, false);
+    }
+
     /**
      * Assesses the stored evidence.
      *
      * @param asOf the as-of instant; null = now (whole seconds)
      * @param window the observation window before asOf; null = {@code steward.assessment.default-window}
      * @param user who asked, for the record
-     */
-    public Assessed assess(Instant asOf, Duration window, String user) {
-        return assess(asOf, window, user, false);
-    }
-
-    /**
-     * {@link #assess(Instant, Duration, String)}, and with {@code keepInventory} the inventory of a sharded run is
-     * handed on in {@link Assessed#inventory()} for a report built right after.
+     * @param keepInventory hand the inventory of a sharded run on in {@link Assessed#inventory()}
      */
     public Assessed assess(Instant asOf, Duration window, String user, boolean keepInventory) {
         Assessed done;
@@ -162,7 +158,7 @@ public class AssessmentService {
             loaded = shards > 1 ? evidence.inventory(at, windowStart) : evidence.load(at, windowStart);
             opened = shards > 1 ? aggregates.shards(windowStart, at, loaded, shards,
                     Path.of(System.getProperty("java.io.tmpdir"))) : null;
-            previous = join(prior);
+            previous = Futures.get(prior, "reading the previous assessment run");
         } catch (RuntimeException | Error e) {
             prior.cancel(false);
             if (opened != null) {
@@ -229,24 +225,6 @@ public class AssessmentService {
                 (System.nanoTime() - started) / 1_000_000, AssessmentJson.write(outcome.controls()),
                 d == null ? null : AssessmentJson.write(d));
         return outcome;
-    }
-
-    /** The result of the previous-run read; its failure fails the run with the same exception. */
-    private static Optional<DiffBuilder.Previous> join(FutureTask<Optional<DiffBuilder.Previous>> prior) {
-        try {
-            return prior.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the previous assessment run", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("cannot read the previous assessment run", e.getCause());
-        }
     }
 
     private DiffBuilder.Previous previous(String id) {

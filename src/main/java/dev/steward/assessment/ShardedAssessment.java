@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,7 +85,7 @@ final class ShardedAssessment {
             dir = Files.createTempDirectory(tmp, "steward-results-");
             next = read(reader, shards, 0, k);
             for (int shard = 0; shard < k; shard++) {
-                Evidence ev = reader == null ? shards.evidence(shard) : take(next, shard);
+                Evidence ev = reader == null ? shards.evidence(shard) : Futures.get(next, "reading decision shard " + shard);
                 next = read(reader, shards, shard + 1, k);
                 int at = shard;
                 int principalsHere = ev.principals().size();
@@ -187,23 +186,6 @@ final class ShardedAssessment {
      */
     private static Future<Evidence> read(ExecutorService reader, WindowShards shards, int k, int count) {
         return reader == null || k >= count ? null : reader.submit(() -> shards.evidence(k));
-    }
-
-    private static Evidence take(Future<Evidence> shard, int k) {
-        try {
-            return shard.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while decision shard " + k + " was read", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("cannot read decision shard " + k, e.getCause());
-        }
     }
 
     private static long total(SubjectType type, Evidence inventory, long allPrincipals) {
