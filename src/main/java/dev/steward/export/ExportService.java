@@ -227,14 +227,7 @@ public class ExportService {
         step.written("findings.json");
         writeJson(staging.resolve("assessment-run.json"), run);
         step.written("assessment-run.json");
-        Evidence e = evidence.inventory(s.asOf(), s.windowStart());
-        Map<String, Object> inventory = new LinkedHashMap<>();
-        inventory.put("asOf", s.asOf().toString());
-        inventory.put("redaction", "the store holds no secret values; secrets found at ingestion are not included");
-        inventory.put("people", new TreeMap<>(e.people()).values());
-        inventory.put("agents", new TreeMap<>(e.agents()).values());
-        inventory.put("credentials", new TreeMap<>(e.credentials()).values());
-        writeJson(staging.resolve("inventory-snapshot.json"), inventory);
+        writeInventory(s, staging);
         step.written("inventory-snapshot.json");
         for (String name : content.copyMappings(staging.resolve("mappings"))) {
             step.written(name);
@@ -314,6 +307,22 @@ public class ExportService {
                 step.written(name);
             }
         }
+    }
+
+    /**
+     * The inventory snapshot. A method of its own, like {@link #writeReports}, so that the inventory it loads (about
+     * 450 MiB at 100k agents) is unreachable during the decision sample: held there, it left a 10M-decision export
+     * collecting a full 1 GiB heap every second for two minutes.
+     */
+    private void writeInventory(AssessmentSummary s, Path staging) throws IOException {
+        Evidence e = evidence.inventory(s.asOf(), s.windowStart());
+        Map<String, Object> inventory = new LinkedHashMap<>();
+        inventory.put("asOf", s.asOf().toString());
+        inventory.put("redaction", "the store holds no secret values; secrets found at ingestion are not included");
+        inventory.put("people", new TreeMap<>(e.people()).values());
+        inventory.put("agents", new TreeMap<>(e.agents()).values());
+        inventory.put("credentials", new TreeMap<>(e.credentials()).values());
+        writeJson(staging.resolve("inventory-snapshot.json"), inventory);
     }
 
     /** Streams a JSON document to the file: the same bytes as writing its text, without the text in memory. */
