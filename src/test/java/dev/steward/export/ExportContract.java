@@ -48,6 +48,9 @@ public abstract class ExportContract {
     @Inject
     dev.steward.audit.AuditLog audit;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @TempDir
     Path out;
 
@@ -229,6 +232,44 @@ public abstract class ExportContract {
         Instant later = now.plusSeconds(7200);
         assertThat(runs.claim("2030-06", later, later.minusSeconds(3600))).isTrue();
         assertThat(runs.claim("2030-06", later, later.minusSeconds(3600))).isFalse();
+    }
+
+    @Test
+    void aFailureThatCannotBeRecordedDoesNotHideTheExportsOwnError() throws Exception {
+        // mid-export the disk fills and, at the same moment, the store can no longer record anything (here: its
+        // export_run table is gone); the caller must still learn about the disk, with the recording failure attached
+        ExportService.Step diskFullAndStoreGone = file -> {
+            if (file.equals("findings.json")) {
+                sql("ALTER TABLE export_run RENAME TO export_run_away");
+                throw new IOException("disk full (injected)");
+            }
+        };
+        try {
+            assertThatThrownBy(() -> exports.export(YearMonth.of(2030, 8), out, "test", diskFullAndStoreGone, LATER))
+                    .isInstanceOf(ExportException.class).hasMessageContaining("disk full (injected)")
+                    .cause().isInstanceOf(IOException.class)
+                    .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                            .satisfies(r -> assertThat(r).hasMessageContaining("cannot record export")));
+        } finally {
+            sql("ALTER TABLE export_run_away RENAME TO export_run");
+        }
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.toList()).as("no bundle and no staging folder").isEmpty();
+        }
+        // the claim could not be released: it stays RUNNING until stale, then the period is exported
+        assertThat(runs.get("2030-08").orElseThrow().status()).isEqualTo(ExportRuns.RUNNING);
+        assertThat(exports.export(YearMonth.of(2030, 8), out, "test", ExportService.Step.NONE, LATER).status())
+                .isEqualTo(ExportService.Status.SKIPPED);
+        assertThat(exports.export(YearMonth.of(2030, 8), out, "test", ExportService.Step.NONE, LATER.plusSeconds(7 * 3600))
+                .status()).isEqualTo(ExportService.Status.EXPORTED);
+    }
+
+    private void sql(String statement) throws IOException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(statement + ": " + e.getMessage(), e);
+        }
     }
 
     @Test
