@@ -59,6 +59,9 @@ public record AssessedResult(
     }
 
     static List<EvidenceRef> bounded(List<EvidenceRef> refs) {
+        if (withinBounds(refs)) {
+            return refs;
+        }
         List<EvidenceRef> out = new ArrayList<>(Math.min(refs.size(), MAX_EVIDENCE + 1));
         for (int i = 0; i < refs.size() && i < MAX_EVIDENCE; i++) {
             EvidenceRef r = refs.get(i);
@@ -71,6 +74,24 @@ public record AssessedResult(
             out.add(EvidenceRef.of("truncated", null, (refs.size() - MAX_EVIDENCE) + " more evidence references not kept"));
         }
         return out;
+    }
+
+    /**
+     * Whether every reference is kept as it is: then the check's own list is kept (a {@link CheckResult}'s list is
+     * immutable already, so the constructor's copy is no copy either), instead of a copy per result; nearly every
+     * result of a large run is within bounds.
+     */
+    private static boolean withinBounds(List<EvidenceRef> refs) {
+        if (refs.size() > MAX_EVIDENCE) {
+            return false;
+        }
+        for (int i = 0; i < refs.size(); i++) {
+            EvidenceRef r = refs.get(i);
+            if ((r.id() != null && r.id().length() > MAX_ID) || (r.detail() != null && r.detail().length() > MAX_DETAIL)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String cut(String s, int max) {

@@ -109,8 +109,51 @@ final class DailyPack {
         }
     }
 
+    /**
+     * Receives a pack's aggregates as references into its texts, with no string or instant made per aggregate
+     * ({@link PackRoutes}): first the texts, then each aggregate of the window. A reference {@code r > 0} is
+     * {@code texts[r - 1]}, 0 is null; times are epoch seconds and nanoseconds.
+     */
+    interface Refs {
+        /** The pack's texts; called once per pack, before its aggregates. */
+        void texts(String[] texts);
+
+        void row(long epochDay, int agent, int credential, int tool, int action, int scope, int environment, boolean allowed,
+                int onBehalfOf, long[] counts, long firstSecond, long firstNano, long lastSecond, long lastNano)
+                throws IOException;
+    }
+
     /** Hands every aggregate of a pack whose day is in [from, to) to {@code sink}, in pack order. */
     static void decode(byte[] body, LocalDate from, LocalDate to, DailyRow sink) throws IOException {
+        decode(body, from, to, new Refs() {
+            private String[] texts;
+            private LocalDate day;
+
+            @Override
+            public void texts(String[] texts) {
+                this.texts = texts;
+            }
+
+            @Override
+            public void row(long epochDay, int agent, int credential, int tool, int action, int scope, int environment,
+                    boolean allowed, int onBehalfOf, long[] counts, long firstSecond, long firstNano, long lastSecond,
+                    long lastNano) throws IOException {
+                if (day == null || day.toEpochDay() != epochDay) {
+                    day = LocalDate.ofEpochDay(epochDay);
+                }
+                sink.row(day, text(agent), text(credential), text(tool), text(action), text(scope), text(environment),
+                        allowed, text(onBehalfOf), counts, Instant.ofEpochSecond(firstSecond, firstNano),
+                        Instant.ofEpochSecond(lastSecond, lastNano));
+            }
+
+            private String text(int ref) {
+                return ref == 0 ? null : texts[ref - 1];
+            }
+        });
+    }
+
+    /** {@link #decode(byte[], LocalDate, LocalDate, DailyRow)} by reference. */
+    static void decode(byte[] body, LocalDate from, LocalDate to, Refs sink) throws IOException {
         PackBytes.In in = new PackBytes.In(PackBytes.inflate(body));
         int version = in.readByte();
         if (version != VERSION) {
@@ -118,33 +161,31 @@ final class DailyPack {
         }
         int count = in.varInt();
         long firstDay = in.zigZag();
-        String[] texts = PackBytes.Dictionary.read(in);
+        sink.texts(PackBytes.Dictionary.read(in));
         long fromDay = from.toEpochDay();
         long toDay = to.toEpochDay();
         long[] counts = new long[7];
-        LocalDate day = null;
         for (int i = 0; i < count; i++) {
             long epochDay = firstDay + in.varLong();
-            String agent = in.ref(texts);
-            String credential = in.ref(texts);
-            String tool = in.ref(texts);
-            String action = in.ref(texts);
-            String scope = in.ref(texts);
-            String environment = in.ref(texts);
+            int agent = in.varInt();
+            int credential = in.varInt();
+            int tool = in.varInt();
+            int action = in.varInt();
+            int scope = in.varInt();
+            int environment = in.varInt();
             boolean allowed = in.readByte() != 0;
-            String onBehalfOf = in.ref(texts);
+            int onBehalfOf = in.varInt();
             for (int k = 0; k < 7; k++) {
                 counts[k] = in.varLong();
             }
             long dayStart = epochDay * 86_400L;
-            Instant first = Instant.ofEpochSecond(dayStart + in.zigZag(), in.varLong());
-            Instant last = Instant.ofEpochSecond(dayStart + in.zigZag(), in.varLong());
+            long firstSecond = dayStart + in.zigZag();
+            long firstNano = in.varLong();
+            long lastSecond = dayStart + in.zigZag();
+            long lastNano = in.varLong();
             if (epochDay >= fromDay && epochDay < toDay) {
-                if (day == null || day.toEpochDay() != epochDay) {
-                    day = LocalDate.ofEpochDay(epochDay);
-                }
-                sink.row(day, agent, credential, tool, action, scope, environment, allowed, onBehalfOf, counts, first,
-                        last);
+                sink.row(epochDay, agent, credential, tool, action, scope, environment, allowed, onBehalfOf, counts,
+                        firstSecond, firstNano, lastSecond, lastNano);
             }
         }
     }

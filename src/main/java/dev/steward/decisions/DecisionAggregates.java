@@ -56,6 +56,12 @@ public class DecisionAggregates {
      * end) so PostgreSQL streams the rows by fetch size instead of loading them at once.
      */
     static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink) throws SQLException, java.io.IOException {
+        scan(c, from, to, sink, null);
+    }
+
+    /** {@link #scan(Connection, LocalDate, LocalDate, DailyRow)}, packs by reference to {@code packs} when not null. */
+    static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, DailyPack.Refs packs)
+            throws SQLException, java.io.IOException {
         // outside a transaction, open one so PostgreSQL streams by fetch size; inside one (JTA), use it
         boolean auto = c.getAutoCommit();
         if (auto) {
@@ -84,7 +90,11 @@ public class DecisionAggregates {
                 s.setFetchSize(16);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        DailyPack.decode(r.getBytes(1), from, to, sink);
+                        if (packs == null) {
+                            DailyPack.decode(r.getBytes(1), from, to, sink);
+                        } else {
+                            DailyPack.decode(r.getBytes(1), from, to, packs);
+                        }
                     }
                 }
             }
@@ -134,7 +144,7 @@ public class DecisionAggregates {
         try {
             WindowShards out = new WindowShards(inventory, Math.max(1, Math.min(64, shards)), tmp);
             try (Connection c = dataSource.getConnection()) {
-                scan(c, firstDay(windowStart), endDay(asOf), out::add);
+                scan(c, firstDay(windowStart), endDay(asOf), out::add, out.packs());
             } catch (SQLException | java.io.IOException | RuntimeException e) {
                 out.close();
                 throw e;

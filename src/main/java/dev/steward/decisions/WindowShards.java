@@ -5,7 +5,6 @@ import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
 import dev.steward.store.PackBytes;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,15 +40,20 @@ public final class WindowShards implements AutoCloseable {
     private final List<List<CredentialRecord>> credentials = new ArrayList<>();
     private final Path dir;
     private final ShardSpill[] out;
-    private final List<String> dict = new ArrayList<>();
-    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<WindowText> dict = new ArrayList<>();
+    private final Map<String, WindowText> texts = new HashMap<>();
     private final Set<String> principals = new HashSet<>();
     private final Set<String> credentialsNamed = new HashSet<>();
     /** Position of each dictionary text in character order: keys sort by int compares. */
     private int[] rank;
-    /** The dictionary texts in character order: {@code byRank[rank[id]] == dict.get(id)}. */
+    /** The dictionary texts in character order: {@code byRank[rank[id]] == dict.get(id).value}. */
     private String[] byRank;
     private long aggregates;
+    /**
+     * The key of the row being routed: epoch day, then dictionary ids (-1 for null) of agent, credential, tool,
+     * action, scope, environment and on-behalf-of chain. Filled by the caller of {@link #route}.
+     */
+    final int[] key = new int[8];
 
     WindowShards(Evidence inventory, int shards, Path tmp) throws IOException {
         this.inventory = inventory;
@@ -141,41 +145,107 @@ public final class WindowShards implements AutoCloseable {
         return credentialsNamed.contains(credentialId);
     }
 
-    private int id(String s) {
-        return s == null ? -1 : ids.computeIfAbsent(s, k -> {
-            dict.add(k);
-            return dict.size() - 1;
+    /** The window's entry of a text (made on first use), null for null. */
+    WindowText text(String s) {
+        return s == null ? null : texts.computeIfAbsent(s, k -> {
+            WindowText t = new WindowText(k, dict.size());
+            dict.add(t);
+            return t;
         });
+    }
+
+    /** A reader of stored packs by reference ({@link DailyPack.Refs}) that routes exactly as {@link #add} does. */
+    DailyPack.Refs packs() {
+        return new PackRoutes(this);
     }
 
     /** Routes one stored row (not yet summed) to the shards that need it. */
     void add(LocalDate day, String agent, String credential, String tool, String action, String scope, String environment,
             boolean allowed, String onBehalfOf, long[] counts, Instant firstAt, Instant lastAt) throws IOException {
-        String principal = agent != null && !agent.isBlank() ? agent : null;
-        CredentialRecord c = credential == null ? null : inventory.credentials().get(credential);
-        if (principal == null && c != null && c.holders().size() == 1) {
-            principal = c.holders().get(0);
-        }
+        row((int) day.toEpochDay(), text(agent), text(credential), text(tool), text(action), text(scope), text(environment),
+                allowed, text(onBehalfOf), counts, firstAt != null, firstAt == null ? 0 : firstAt.getEpochSecond(),
+                firstAt == null ? 0 : firstAt.getNano(), lastAt != null, lastAt == null ? 0 : lastAt.getEpochSecond(),
+                lastAt == null ? 0 : lastAt.getNano());
+    }
+
+    /**
+     * Routes one row by its texts: to the shard of its principal (its agent, or else its credential's sole holder), of
+     * its credential and of each holder of its credential; to shard 0 when it has none of them.
+     */
+    void row(int day, WindowText agent, WindowText credential, WindowText tool, WindowText action, WindowText scope,
+            WindowText environment, boolean allowed, WindowText onBehalfOf, long[] counts, boolean hasFirst,
+            long firstSecond, long firstNano, boolean hasLast, long lastSecond, long lastNano) throws IOException {
         long shards = 0;
-        if (principal != null) {
-            principals.add(principal);
-            shards |= 1L << agentShard(principal);
+        boolean principal = agent != null && principal(agent);
+        if (principal) {
+            shards |= agent.agentBit;
         }
         if (credential != null) {
-            credentialsNamed.add(credential);
-            shards |= 1L << credentialShard(credential);
+            know(credential);
+            if (!principal && credential.soleHolder != null && !credential.holderNoted) {
+                credential.holderNoted = true;
+                principals.add(credential.soleHolder);
+            }
+            // the sole holder's shard is among its holders' shards
+            shards |= credential.credentialBits;
+        }
+        int[] key = this.key;
+        key[0] = day;
+        key[1] = id(agent);
+        key[2] = id(credential);
+        key[3] = id(tool);
+        key[4] = id(action);
+        key[5] = id(scope);
+        key[6] = id(environment);
+        key[7] = id(onBehalfOf);
+        route(shards, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond, lastNano);
+    }
+
+    private static int id(WindowText t) {
+        return t == null ? -1 : t.id;
+    }
+
+    /** Whether an agent text names a principal (is not blank); notes the principal and its shard on first use. */
+    private boolean principal(WindowText agent) {
+        if (agent.agent == WindowText.UNKNOWN) {
+            if (agent.value.isBlank()) {
+                agent.agent = WindowText.BLANK;
+            } else {
+                agent.agent = WindowText.PRINCIPAL;
+                principals.add(agent.value);
+                agent.agentBit = 1L << agentShard(agent.value);
+            }
+        }
+        return agent.agent == WindowText.PRINCIPAL;
+    }
+
+    /** Notes a credential named by the window on first use: its inventory record, its shards, its sole holder. */
+    private void know(WindowText credential) {
+        if (!credential.credentialKnown) {
+            credentialsNamed.add(credential.value);
+            CredentialRecord c = inventory.credentials().get(credential.value);
+            long shards = 1L << credentialShard(credential.value);
             if (c != null) {
                 for (String h : c.holders()) {
                     shards |= 1L << agentShard(h);
                 }
             }
+            credential.credentialBits = shards;
+            credential.soleHolder = c != null && c.holders().size() == 1 ? c.holders().get(0) : null;
+            credential.credentialKnown = true;
         }
+    }
+
+    /**
+     * Writes the row whose key is in {@link #key} to each shard in {@code shards} (bits; none = shard 0), flagged as
+     * owned by the first of them.
+     */
+    void route(long shards, boolean allowed, long[] counts, boolean hasFirst, long firstSecond, long firstNano,
+            boolean hasLast, long lastSecond, long lastNano) throws IOException {
         if (shards == 0) {
             shards = 1;
         }
         int owner = Long.numberOfTrailingZeros(shards);
-        int[] key = {(int) day.toEpochDay(), id(agent), id(credential), id(tool), id(action), id(scope), id(environment),
-            id(onBehalfOf)};
         for (int k = owner; k < out.length; k++) {
             if ((shards & (1L << k)) != 0) {
                 PackBytes.Out o = out[k].bytes;
@@ -187,22 +257,22 @@ public final class WindowShards implements AutoCloseable {
                 for (long n : counts) {
                     o.varLong(n);
                 }
-                instant(o, firstAt);
-                instant(o, lastAt);
+                time(o, hasFirst, firstSecond, firstNano);
+                time(o, hasLast, lastSecond, lastNano);
                 out[k].spillWhenFull();
             }
         }
     }
 
-    private static void instant(PackBytes.Out o, Instant t) {
-        o.writeByte(t != null ? 1 : 0);
-        if (t != null) {
-            o.varLong(t.getEpochSecond());
-            o.varLong(t.getNano());
+    private static void time(PackBytes.Out o, boolean present, long second, long nano) {
+        o.writeByte(present ? 1 : 0);
+        if (present) {
+            o.varLong(second);
+            o.varLong(nano);
         }
     }
 
-    private static long var(Reader in) throws IOException {
+    private static long var(ShardReader in) throws IOException {
         long v = 0;
         for (int shift = 0; ; shift += 7) {
             int b = in.readUnsignedByte();
@@ -213,7 +283,7 @@ public final class WindowShards implements AutoCloseable {
         }
     }
 
-    private static int varId(Reader in) throws IOException {
+    private static int varId(ShardReader in) throws IOException {
         return (int) (var(in) - 1);
     }
 
@@ -225,62 +295,69 @@ public final class WindowShards implements AutoCloseable {
         for (int i = 0; i < byText.length; i++) {
             byText[i] = i;
         }
-        Arrays.sort(byText, Comparator.comparing(dict::get));
+        Arrays.sort(byText, Comparator.comparing(i -> dict.get(i).value));
         rank = new int[byText.length];
         byRank = new String[byText.length];
         for (int r = 0; r < byText.length; r++) {
             rank[byText[r]] = r;
-            byRank[r] = dict.get(byText[r]);
+            byRank[r] = dict.get(byText[r]).value;
         }
+        // what routing needed about each text is not needed any more: shards are read by rank
+        dict.clear();
+        texts.clear();
     }
 
     /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */
     public Evidence evidence(int k) {
-        Map<ShardKey, ShardSum> sums = new HashMap<>();
-        long owned = 0;
-        try (Reader in = new Reader(Files.newInputStream(file(k)))) {
+        ShardRows rows = new ShardRows();
+        try (ShardReader in = new ShardReader(Files.newInputStream(file(k)))) {
             while (in.more()) {
-                boolean own = in.readBoolean();
-                int[] f = new int[8];
-                f[0] = varId(in);
-                for (int i = 1; i < 8; i++) {
-                    f[i] = ranked(varId(in));
+                int row = rows.add(in.readBoolean());
+                rows.key(row, 0, varId(in));
+                for (int i = 1; i < 7; i++) {
+                    rows.key(row, i, ranked(varId(in)));
                 }
-                ShardKey key = new ShardKey(f[0], f[1], f[2], f[3], f[4], f[5], f[6], in.readBoolean(), f[7]);
-                ShardSum s = sums.get(key);
-                if (s == null) {
-                    s = new ShardSum();
-                    sums.put(key, s);
-                    owned += own ? 1 : 0;
-                }
+                int onBehalfOf = ranked(varId(in));
+                rows.key(row, 7, in.readBoolean() ? 1 : 0);
+                rows.key(row, 8, onBehalfOf);
                 for (int i = 0; i < 7; i++) {
-                    s.counts[i] += var(in);
+                    rows.count(row, i, var(in));
                 }
                 if (in.readBoolean()) {
-                    s.first(var(in), var(in));
+                    rows.first(row, var(in), var(in));
                 }
                 if (in.readBoolean()) {
-                    s.last(var(in), var(in));
+                    rows.last(row, var(in), var(in));
                 }
             }
             Files.deleteIfExists(file(k));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read decision shard " + k, e);
         }
-        aggregates += owned;
-        List<ShardKey> keys = new ArrayList<>(sums.keySet());
-        keys.sort(ShardKey.ORDER);
-        Map<LocalDate, LocalDate> days = new HashMap<>();
+        int[] order = rows.sorted();
+        Map<Integer, LocalDate> days = new HashMap<>();
         Map<Integer, List<String>> chains = new HashMap<>();
-        List<DecisionAggregate> list = new ArrayList<>(keys.size());
-        for (ShardKey key : keys) {
-            ShardSum s = sums.get(key);
-            list.add(new DecisionAggregate(days.computeIfAbsent(LocalDate.ofEpochDay(key.day()), d -> d), text(key.agent()),
-                    text(key.credential()), text(key.tool()), text(key.action()), text(key.scope()), text(key.environment()),
-                    key.allowed(), chains.computeIfAbsent(key.onBehalfOf(), i -> i < 0 ? List.of()
-                            : dev.steward.store.StringListConverter.read(byRank[i])),
-                    s.counts[0], s.counts[1], s.counts[2], s.counts[3], s.counts[4], s.counts[5], s.counts[6], s.first(), s.last()));
+        List<DecisionAggregate> list = new ArrayList<>();
+        long owned = 0;
+        for (int i = 0; i < order.length; ) {
+            int first = order[i];
+            ShardSum s = new ShardSum();
+            int j = i;
+            while (j < order.length && rows.sameKey(first, order[j])) {
+                rows.addTo(order[j], s);
+                j++;
+            }
+            owned += rows.own(first) ? 1 : 0;
+            list.add(new DecisionAggregate(days.computeIfAbsent(rows.key(first, 0), LocalDate::ofEpochDay),
+                    text(rows.key(first, 1)), text(rows.key(first, 2)), text(rows.key(first, 3)), text(rows.key(first, 4)),
+                    text(rows.key(first, 5)), text(rows.key(first, 6)), rows.key(first, 7) != 0,
+                    chains.computeIfAbsent(rows.key(first, 8), r -> r < 0 ? List.of()
+                            : dev.steward.store.StringListConverter.read(byRank[r])),
+                    s.counts[0], s.counts[1], s.counts[2], s.counts[3], s.counts[4], s.counts[5], s.counts[6], s.first(),
+                    s.last()));
+            i = j;
         }
+        aggregates += owned;
         return inventory.shard(list, agents.get(k), credentials.get(k), p -> agentShard(p) == k);
     }
 
@@ -312,43 +389,6 @@ public final class WindowShards implements AutoCloseable {
             n += ranges.get(i).size();
         }
         return n;
-    }
-
-    /** A buffered reader of a shard file without the per-byte locking of the JDK's buffered streams. */
-    private static final class Reader implements AutoCloseable {
-        private final java.io.InputStream in;
-        private final byte[] buf = new byte[1 << 16];
-        private int pos;
-        private int end;
-
-        Reader(java.io.InputStream in) {
-            this.in = in;
-        }
-
-        boolean more() throws IOException {
-            if (pos < end) {
-                return true;
-            }
-            end = in.read(buf);
-            pos = 0;
-            return end > 0;
-        }
-
-        int readUnsignedByte() throws IOException {
-            if (!more()) {
-                throw new EOFException("decision shard ends inside a row");
-            }
-            return buf[pos++] & 0xFF;
-        }
-
-        boolean readBoolean() throws IOException {
-            return readUnsignedByte() != 0;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 
     @Override

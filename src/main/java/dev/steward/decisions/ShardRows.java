@@ -1,0 +1,150 @@
+package dev.steward.decisions;
+
+import java.util.Arrays;
+
+/**
+ * The rows of one shard file as columns of primitives, summed by key through a sort instead of a map: rows are put
+ * in key order ({@link ShardKey#ORDER}: day, agent, credential, tool, action, scope, environment, allowed, chain, each
+ * text by its rank) by a stable merge sort of row numbers, and each run of equal keys is one aggregate. A map of a
+ * key object per row, then a sort of the distinct keys, cost a hash, an equality test and a few objects per row, and
+ * the sort chased pointers; here a row is nine ints, seven counts and two times in arrays. Sums are the same in any
+ * order (counts add, times take the earliest first and the latest last), and the first row of each run in file order
+ * says whether the shard owns the aggregate.
+ */
+final class ShardRows {
+
+    static final int KEY = 9;
+    private static final int OWN = 1;
+    private static final int HAS_FIRST = 2;
+    private static final int HAS_LAST = 4;
+
+    private int size;
+    private int[] keys = new int[KEY * 1024];
+    private long[] counts = new long[7 * 1024];
+    private long[] times = new long[4 * 1024];
+    private byte[] flags = new byte[1024];
+
+    int size() {
+        return size;
+    }
+
+    /** Room for one more row; returns its number. Fill it with {@link #key}, {@link #count}, {@link #first}, ... */
+    int add(boolean own) {
+        if (size == flags.length) {
+            int n = size * 2;
+            keys = Arrays.copyOf(keys, KEY * n);
+            counts = Arrays.copyOf(counts, 7 * n);
+            times = Arrays.copyOf(times, 4 * n);
+            flags = Arrays.copyOf(flags, n);
+        }
+        flags[size] = (byte) (own ? OWN : 0);
+        return size++;
+    }
+
+    void key(int row, int field, int value) {
+        keys[KEY * row + field] = value;
+    }
+
+    int key(int row, int field) {
+        return keys[KEY * row + field];
+    }
+
+    void count(int row, int i, long value) {
+        counts[7 * row + i] = value;
+    }
+
+    long count(int row, int i) {
+        return counts[7 * row + i];
+    }
+
+    void first(int row, long second, long nano) {
+        flags[row] |= HAS_FIRST;
+        times[4 * row] = second;
+        times[4 * row + 1] = nano;
+    }
+
+    void last(int row, long second, long nano) {
+        flags[row] |= HAS_LAST;
+        times[4 * row + 2] = second;
+        times[4 * row + 3] = nano;
+    }
+
+    boolean own(int row) {
+        return (flags[row] & OWN) != 0;
+    }
+
+    /** Adds row's counts and times into {@code sum}. */
+    void addTo(int row, ShardSum sum) {
+        for (int i = 0; i < 7; i++) {
+            sum.counts[i] += counts[7 * row + i];
+        }
+        if ((flags[row] & HAS_FIRST) != 0) {
+            sum.first(times[4 * row], times[4 * row + 1]);
+        }
+        if ((flags[row] & HAS_LAST) != 0) {
+            sum.last(times[4 * row + 2], times[4 * row + 3]);
+        }
+    }
+
+    /** Whether two rows have the same key. */
+    boolean sameKey(int a, int b) {
+        return compare(a, b) == 0;
+    }
+
+    /** The row numbers in key order, rows of equal keys in file order. */
+    int[] sorted() {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        if (size > 1) {
+            mergeSort(order, Arrays.copyOf(order, size), 0, size);
+        }
+        return order;
+    }
+
+    /** Sorts {@code a[from, to)} stably; {@code b} holds the same values on entry and is scratch. */
+    private void mergeSort(int[] a, int[] b, int from, int to) {
+        if (to - from <= 24) {
+            for (int i = from + 1; i < to; i++) {
+                int row = a[i];
+                int j = i - 1;
+                while (j >= from && compare(a[j], row) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = row;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        // sort both halves into b, then merge them back into a
+        mergeSort(b, a, from, mid);
+        mergeSort(b, a, mid, to);
+        if (compare(b[mid - 1], b[mid]) <= 0) {
+            System.arraycopy(b, from, a, from, to - from);
+            return;
+        }
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && compare(b[i], b[j]) <= 0)) {
+                a[k] = b[i++];
+            } else {
+                a[k] = b[j++];
+            }
+        }
+    }
+
+    private int compare(int a, int b) {
+        int x = KEY * a;
+        int y = KEY * b;
+        for (int f = 0; f < KEY; f++) {
+            int c = Integer.compare(keys[x + f], keys[y + f]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.steward.decisions;
+
+/**
+ * One distinct text of a window's aggregates (an agent, credential, tool, action, scope, environment or chain) and
+ * what the routing of rows to shards has worked out about it, once for the whole window: its dictionary id, and, when
+ * it is met as an agent or a credential, its shards. Looking a row's texts up once each and reading these fields
+ * replaced five to eight probes of large maps and sets per row (the dictionary, the inventory's credentials, the
+ * window's principals and named credentials, the shard ranges): at 10M decisions those probes, each a few cache
+ * misses, were most of the window scan.
+ */
+final class WindowText {
+
+    static final byte UNKNOWN = 0;
+    static final byte PRINCIPAL = 1;
+    static final byte BLANK = 2;
+
+    final String value;
+    final int id;
+
+    /** As an agent: UNKNOWN until met, then PRINCIPAL (non-blank; {@link #agentBit} is its shard's bit) or BLANK. */
+    byte agent;
+    long agentBit;
+
+    /** As a credential: whether looked up; the bits of its own shard and its holders'; its sole holder or null. */
+    boolean credentialKnown;
+    long credentialBits;
+    String soleHolder;
+    /** Whether the sole holder was noted as a principal (of a decision without an agent). */
+    boolean holderNoted;
+
+    WindowText(String value, int id) {
+        this.value = value;
+        this.id = id;
+    }
+}

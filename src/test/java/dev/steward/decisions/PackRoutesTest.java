@@ -1,0 +1,155 @@
+package dev.steward.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.Evidence;
+import dev.steward.evidence.SourceRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Routing stored packs by reference ({@link PackRoutes}) against routing the same packs text by text
+ * ({@link WindowShards#add}): byte-identical shard files, the same principals and named credentials, the same evidence
+ * per shard. The data has what the routing decides on: agents absent, blank or not in the inventory; credentials
+ * unknown, without holders, with one holder (the principal of an agent-less decision) or several; rows outside the
+ * window; packs sharing texts.
+ */
+class PackRoutesTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+    private static final LocalDate FROM = LocalDate.parse("2026-08-03");
+    private static final LocalDate TO = LocalDate.parse("2026-11-01");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void routesEveryPackByReferenceExactlyAsByText() throws IOException {
+        Random random = new Random(11);
+        for (int round = 0; round < 6; round++) {
+            Evidence inventory = inventory(random);
+            List<byte[]> packs = packs(random);
+            int shardCount = 1 + random.nextInt(5);
+            Path byTextDir = Files.createDirectories(tmp.resolve("text-" + round));
+            Path byRefDir = Files.createDirectories(tmp.resolve("ref-" + round));
+            try (WindowShards byText = new WindowShards(inventory, shardCount, byTextDir);
+                    WindowShards byRef = new WindowShards(inventory, shardCount, byRefDir)) {
+                DailyPack.Refs routes = byRef.packs();
+                for (byte[] pack : packs) {
+                    DailyPack.decode(pack, FROM, TO, byText::add);
+                    DailyPack.decode(pack, FROM, TO, routes);
+                }
+                byText.finishWriting();
+                byRef.finishWriting();
+
+                List<Path> textFiles = files(byTextDir);
+                List<Path> refFiles = files(byRefDir);
+                assertThat(refFiles).hasSameSizeAs(textFiles).hasSize(shardCount);
+                long bytes = 0;
+                for (int k = 0; k < textFiles.size(); k++) {
+                    assertThat(Files.readAllBytes(refFiles.get(k))).as("shard file %d of round %d", k, round)
+                            .isEqualTo(Files.readAllBytes(textFiles.get(k)));
+                    bytes += Files.size(textFiles.get(k));
+                }
+                assertThat(bytes).isPositive();
+
+                assertThat(byRef.principals()).isEqualTo(byText.principals()).isPositive();
+                for (int k = 0; k < shardCount; k++) {
+                    assertThat(byRef.principalsBefore(k)).isEqualTo(byText.principalsBefore(k));
+                }
+                for (CredentialRecord c : inventory.credentials().values()) {
+                    assertThat(byRef.named(c.id())).as(c.id()).isEqualTo(byText.named(c.id()));
+                }
+                assertThat(byRef.named("cred-unknown-1")).isEqualTo(byText.named("cred-unknown-1"));
+                // each shard's evidence: summed and ordered as the whole window is, holding what its subjects need
+                WindowSum whole = new WindowSum();
+                for (byte[] pack : packs) {
+                    DailyPack.decode(pack, FROM, TO, whole);
+                }
+                List<dev.steward.evidence.DecisionAggregate> window = whole.aggregates();
+                java.util.Set<dev.steward.evidence.DecisionAggregate> seen = new java.util.HashSet<>();
+                for (int k = 0; k < shardCount; k++) {
+                    List<dev.steward.evidence.DecisionAggregate> shard = byRef.evidence(k).decisions();
+                    assertThat(shard).isEqualTo(byText.evidence(k).decisions());
+                    assertThat(window).containsSubsequence(shard);
+                    seen.addAll(shard);
+                }
+                assertThat(seen).containsExactlyInAnyOrderElementsOf(window);
+                assertThat(byRef.aggregates()).isEqualTo(byText.aggregates()).isEqualTo(window.size()).isPositive();
+            }
+        }
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> shardDirs = Files.list(dir)) {
+            Path shards = shardDirs.findFirst().orElseThrow();
+            try (Stream<Path> files = Files.list(shards)) {
+                return files.sorted().toList();
+            }
+        }
+    }
+
+    private static Evidence inventory(Random random) {
+        List<AgentRecord> agents = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            agents.add(new AgentRecord("agent-" + i, "agent " + i, null, "prod", "team", "owner", null, "active", null,
+                    AS_OF.minusSeconds(86_400L * 300), null, null, null, null, null, null, null, null, null, List.of(),
+                    List.of(), new SourceRef(1, "inventory.yaml", i + 1)));
+        }
+        List<CredentialRecord> credentials = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int holders = random.nextInt(4);
+            List<String> held = new ArrayList<>();
+            for (int h = 0; h < holders; h++) {
+                held.add("agent-" + random.nextInt(35));
+            }
+            credentials.add(new CredentialRecord("cred-" + i, "token", held.stream().distinct().toList(), "prod", "vault",
+                    "vault", null, List.of(), AS_OF.minusSeconds(86_400L * 200), null, null, null, null, "active", null, null,
+                    null, new SourceRef(1, "inventory.yaml", 100 + i)));
+        }
+        return new Evidence(AS_OF, AS_OF.minusSeconds(86_400L * 90), List.of(), agents, credentials, List.of(), List.of());
+    }
+
+    private static List<byte[]> packs(Random random) {
+        String[] agents = {null, "", "  ", "agent-0", "agent-1", "agent-7", "agent-29", "agent-31", "agent-33", "ghost"};
+        List<byte[]> packs = new ArrayList<>();
+        DailyPack.Encoder encoder = new DailyPack.Encoder();
+        try {
+            for (int p = 0; p < 5; p++) {
+                LocalDate day = FROM.minusDays(2).plusDays(random.nextInt(95));
+                int rows = 1 + random.nextInt(300);
+                for (int i = 0; i < rows; i++) {
+                    LocalDate d = i == 0 ? day : day.plusDays(random.nextInt(3));
+                    String agent = random.nextInt(3) == 0 ? agents[random.nextInt(agents.length)] : "agent-" + random.nextInt(35);
+                    String credential = random.nextInt(4) == 0 ? null
+                            : random.nextInt(10) == 0 ? "cred-unknown-" + random.nextInt(3) : "cred-" + random.nextInt(40);
+                    long[] counts = new long[7];
+                    for (int k = 0; k < 7; k++) {
+                        counts[k] = random.nextInt(k == 0 ? 1000 : 5);
+                    }
+                    Instant start = d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                    Instant first = start.plusSeconds(random.nextInt(40_000)).plusNanos(random.nextInt(1_000_000_000));
+                    Instant last = first.plusSeconds(random.nextInt(40_000)).plusNanos(random.nextInt(1000));
+                    encoder.add(d, agent, credential, random.nextBoolean() ? "erp" : "crm", random.nextBoolean() ? "read" : "write",
+                            random.nextInt(5) == 0 ? null : "scope-" + random.nextInt(3), random.nextBoolean() ? "prod" : "dev",
+                            random.nextBoolean(), random.nextInt(6) == 0 ? "[\"alice\"]" : "[]", counts, first, last);
+                }
+                packs.add(encoder.finish());
+            }
+        } finally {
+            encoder.close();
+        }
+        return packs;
+    }
+}
