@@ -81,6 +81,8 @@ final class ReportCeiling {
         return out;
     }
 
+    private static final int XLSX_MAX_ROWS = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows();
+
     static long xlsx(List<Table> tables, OutputStream out) {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         long rows = 0;
@@ -88,8 +90,13 @@ final class ReportCeiling {
             for (Table t : tables) {
                 SXSSFSheet s = wb.createSheet(t.name());
                 int r = 0;
+                int part = 1;
                 for (Object row : t.rows()) {
-                    Row x = s.createRow(r++);
+                    if (r > 0 && r % XLSX_MAX_ROWS == 0) {
+                        // the product continues a full sheet on "<name> (2)", ...; so does its ceiling
+                        s = wb.createSheet(t.name() + " (" + ++part + ")");
+                    }
+                    Row x = s.createRow(r++ % XLSX_MAX_ROWS);
                     List<String> cells = cells(row, XLSX_COLUMNS);
                     for (int c = 0; c < cells.size(); c++) {
                         x.createCell(c).setCellValue(cells.get(c));

@@ -6,17 +6,12 @@ import dev.steward.assessment.TeamRecommendation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Hyperlink;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -24,14 +19,45 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * the memory of one window. The temporary files are not compressed: gzipping them cost about a quarter of the
  * writer's CPU, for a file that is deflated again into the workbook; they take about as much temporary disk as the
  * sheets' XML (some 180 MB for the ownership workbook of 100,000 agents), freed when the workbook is written. Ownership workbook: Summary, Owners, Agents, Evidence; gap workbook: Summary, Controls,
- * Findings, Evidence. Table sheets have a frozen header, an autofilter and fixed widths; statuses, severities and
+ * Findings, Evidence; a sheet that reaches the format's 1,048,576 rows continues on "Owners (2)", ... with its header
+ * ({@link XlsxSheet}). Table sheets have a frozen header, an autofilter and fixed widths; statuses, severities and
  * results are coloured; each control links to its first finding. Text that would start a formula is written as a
  * quote-prefixed string cell, so it is never evaluated.
  */
 public final class XlsxReportWriter {
 
     static final int WINDOW = 200;
-    private static final int MAX_CELL = 32_000;
+    static final int MAX_CELL = 32_000;
+    /** Rows a sheet holds in the XLSX format. */
+    static final int MAX_ROWS = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows();
+
+    private final int maxRows;
+
+    public XlsxReportWriter() {
+        this(MAX_ROWS);
+    }
+
+    /** A writer whose sheets continue on a new sheet after {@code maxRows} rows (tests use a small limit). */
+    XlsxReportWriter(int maxRows) {
+        if (maxRows < 2) {
+            throw new IllegalArgumentException("a sheet needs room for a header and a row: " + maxRows);
+        }
+        this.maxRows = maxRows;
+    }
+
+    /** The name of part {@code part} (from 1) of a sheet: the name itself, then "name (2)", "name (3)", ... */
+    static String part(String name, int part) {
+        return part == 1 ? name : name + " (" + part + ")";
+    }
+
+    /**
+     * The cell (sheet and 1-based row, for a link) of data row {@code index} (from 0) of a table sheet that starts with
+     * its header, each part holding a header and {@code maxRows - 1} data rows.
+     */
+    static String tableCell(String name, long index, int maxRows) {
+        long perPart = maxRows - 1L;
+        return "'" + part(name, (int) (index / perPart) + 1) + "'!A" + (index % perPart + 2);
+    }
 
     public void write(ReportKind kind, ReportModel m, OutputStream out) {
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
@@ -56,104 +82,7 @@ public final class XlsxReportWriter {
         }
     }
 
-    /** Writes one sheet row by row. */
-    private static final class Sheet {
-        final SXSSFSheet sheet;
-        final XlsxStyles st;
-        int next;
-        Row row;
-
-        Sheet(SXSSFWorkbook wb, XlsxStyles st, String name, int... widths) {
-            this.sheet = wb.createSheet(name);
-            this.st = st;
-            for (int i = 0; i < widths.length; i++) {
-                sheet.setColumnWidth(i, widths[i] * 256);
-            }
-            sheet.setDisplayGridlines(false);
-        }
-
-        Sheet row() {
-            row = sheet.createRow(next++);
-            return this;
-        }
-
-        void table(String... names) {
-            row();
-            row.setHeightInPoints(20);
-            for (int i = 0; i < names.length; i++) {
-                Cell c = row.createCell(i);
-                c.setCellValue(names[i]);
-                c.setCellStyle(st.header);
-            }
-            int headerRow = next - 1;
-            sheet.createFreezePane(0, next);
-            sheet.setAutoFilter(new CellRangeAddress(headerRow, headerRow, 0, names.length - 1));
-        }
-
-        /** A header row without freeze or filter, for sections of the summary sheet. */
-        void section(String title, String... names) {
-            row();
-            row();
-            set(0, title, st.bold);
-            row();
-            for (int i = 0; i < names.length; i++) {
-                set(i, names[i], st.header);
-            }
-        }
-
-        Cell set(int col, String value, CellStyle style) {
-            Cell c = row.createCell(col);
-            String v = value == null ? "" : value.length() > MAX_CELL ? value.substring(0, MAX_CELL) + "\u2026" : value;
-            c.setCellValue(v);
-            c.setCellStyle(Inert.dangerous(v) ? st.inert : style);
-            return c;
-        }
-
-        void text(int col, String value) {
-            set(col, value, st.text);
-        }
-
-        void wrap(int col, String value) {
-            set(col, value, st.wrap);
-        }
-
-        void num(int col, long value) {
-            Cell c = row.createCell(col);
-            c.setCellValue(value);
-            c.setCellStyle(st.integer);
-        }
-
-        void optNum(int col, Long value) {
-            if (value == null) {
-                text(col, "");
-            } else {
-                num(col, value);
-            }
-        }
-
-        void pct(int col, Double value) {
-            Cell c = row.createCell(col);
-            if (value == null) {
-                c.setCellValue(Fmt.NONE);
-                c.setCellStyle(st.text);
-            } else {
-                c.setCellValue(value);
-                c.setCellStyle(st.pct);
-            }
-        }
-
-        void date(int col, Instant value) {
-            Cell c = row.createCell(col);
-            if (value == null) {
-                c.setCellStyle(st.text);
-            } else {
-                c.setCellValue(Date.from(value));
-                c.setCellStyle(st.date);
-            }
-        }
-    }
-
-    private static void heading(Sheet s, String title, ReportModel m) {
+    private static void heading(XlsxSheet s, String title, ReportModel m) {
         s.row().set(0, title, s.st.title);
         s.row.setHeightInPoints(24);
         ReportMeta meta = m.meta();
@@ -163,7 +92,7 @@ public final class XlsxReportWriter {
     }
 
     private void ownershipSummary(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
-        Sheet s = new Sheet(wb, st, "Summary", 44, 14, 90);
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Summary", 44, 14, 90);
         heading(s, "Agent ownership report", m);
         s.section("Headline counts", "Measure", "Count", "Definition (check results counted)");
         for (Headline h : m.ownership().headlines()) {
@@ -171,7 +100,7 @@ public final class XlsxReportWriter {
             s.num(1, h.value());
             s.wrap(2, h.definition());
         }
-        Sheet o = s;
+        XlsxSheet o = s;
         o.section("Owners by manager and team", "Manager", "Team", "Owner", "Owner status", "Agents", "With gaps", "Gaps");
         o.sheet.setColumnWidth(3, 14 * 256);
         for (OwnerSummary r : m.ownership().owners()) {
@@ -186,7 +115,7 @@ public final class XlsxReportWriter {
     }
 
     private void owners(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
-        Sheet s = new Sheet(wb, st, "Owners", 22, 16, 24, 11, 24, 9, 10, 10, 11, 8, 50, 60);
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Owners", 22, 16, 24, 11, 24, 9, 10, 10, 11, 8, 50, 60);
         s.table("Manager", "Team", "Owner", "Owner status", "Agent", "Gap", "Severity", "Result", "Since", "Age (days)",
                 "Reason", "Action");
         for (AgentRow a : m.ownership().byOwner()) {
@@ -208,7 +137,7 @@ public final class XlsxReportWriter {
         }
     }
 
-    private static void agentCells(Sheet s, AgentRow a) {
+    private static void agentCells(XlsxSheet s, AgentRow a) {
         s.text(0, a.managerName());
         s.text(1, a.team());
         s.text(2, a.ownerName() == null ? a.owner() : a.ownerName());
@@ -217,7 +146,7 @@ public final class XlsxReportWriter {
     }
 
     private void agents(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
-        Sheet s = new Sheet(wb, st, "Agents", 22, 30, 14, 11, 14, 12, 22, 11, 22, 16, 12, 16, 22, 12, 12, 10, 26);
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Agents", 22, 30, 14, 11, 14, 12, 22, 11, 22, 16, 12, 16, 22, 12, 12, 10, 26);
         s.table("Agent", "Name", "Team", "Environment", "Autonomy", "Status", "Owner", "Owner status", "Manager",
                 "Backup owner", "Identity", "Alert channel", "Kill switch", "Kill switch tested", "Last reviewed",
                 "Active credentials", "Gaps");
@@ -243,7 +172,7 @@ public final class XlsxReportWriter {
     }
 
     private void gapSummary(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
-        Sheet s = new Sheet(wb, st, "Summary", 30, 12, 12, 12, 12, 12, 12, 12, 12);
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Summary", 30, 12, 12, 12, 12, 12, 12, 12, 12);
         heading(s, "Control gap report: " + m.meta().scope(), m);
         GapReport g = m.gaps();
         s.section("Framework scores", "Framework", "Score", "Coverage", "Satisfied", "Partial", "Not satisfied",
@@ -306,7 +235,7 @@ public final class XlsxReportWriter {
     }
 
     private void controls(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
-        Sheet s = new Sheet(wb, st, "Controls", 18, 12, 50, 20, 10, 10, 26, 10, 10, 34);
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Controls", 18, 12, 50, 20, 10, 10, 26, 10, 10, 34);
         s.table("Framework", "Control", "Title", "Status", "Score", "Coverage", "Checks", "Findings", "Failing", "Failing subjects");
         CellStyle linkStyle = st.link;
         for (GapReport.ControlRow c : m.gaps().controls()) {
@@ -314,7 +243,7 @@ public final class XlsxReportWriter {
             Cell id = s.set(1, c.controlId(), c.findings() > 0 ? linkStyle : st.text);
             if (c.firstFinding() >= 0) {
                 Hyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
-                h.setAddress("'Findings'!A" + (c.firstFinding() + 2));
+                h.setAddress(tableCell("Findings", c.firstFinding(), maxRows));
                 id.setHyperlink(h);
             }
             s.wrap(2, "  ".repeat(c.depth()) + c.title());
@@ -329,7 +258,7 @@ public final class XlsxReportWriter {
     }
 
     private void findings(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
-        Sheet s = new Sheet(wb, st, "Findings", 9, 26, 10, 12, 8, 10, 22, 22, 14, 11, 8, 50, 50, 36, 50);
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Findings", 9, 26, 10, 12, 8, 10, 22, 22, 14, 11, 8, 50, 50, 36, 50);
         s.table("Check", "Title", "Severity", "Result", "Score", "Subject type", "Subject", "Owner", "Team", "Since",
                 "Age (days)", "Reason", "Evidence", "Controls", "Remediation");
         for (GapReport.FindingRow f : m.gaps().findings()) {
@@ -353,7 +282,7 @@ public final class XlsxReportWriter {
     }
 
     private void evidence(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
-        Sheet s = new Sheet(wb, st, "Evidence", 14, 14, 40, 70, 22);
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Evidence", 14, 14, 40, 70, 22);
         ReportMeta meta = m.meta();
         s.row().set(0, "Evidence appendix", st.title);
         List<String[]> facts = List.of(new String[] {"Assessment", meta.assessmentId()},

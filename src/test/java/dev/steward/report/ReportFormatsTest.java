@@ -223,6 +223,64 @@ class ReportFormatsTest {
     }
 
     @Test
+    void aFullSheetContinuesOnTheNextWithItsHeaderAndLinksFollow() throws Exception {
+        AssessmentSummary s = run();
+        ReportModel model = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();
+        int maxRows = 4; // a header and three findings a sheet, as 1,048,576 rows are for a real sheet
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new XlsxReportWriter(maxRows).write(ReportKind.GAPS, model, out);
+        List<String> expected = new java.util.ArrayList<>();
+        model.gaps().findings().forEach(f -> expected.add(f.checkId() + " " + f.subjectId()));
+        assertThat(expected).hasSizeGreaterThan(2 * (maxRows - 1));
+        try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            List<String> written = new java.util.ArrayList<>();
+            int parts = 0;
+            for (Sheet sheet = wb.getSheet("Findings"); sheet != null; sheet = wb.getSheet(XlsxReportWriter.part("Findings", parts + 1))) {
+                parts++;
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Check");
+                assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).as("frozen header").isEqualTo((short) 1);
+                assertThat(sheet.getLastRowNum()).isLessThan(maxRows);
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    written.add(sheet.getRow(r).getCell(0).getStringCellValue() + " " + sheet.getRow(r).getCell(6).getStringCellValue());
+                }
+            }
+            assertThat(parts).isEqualTo((expected.size() + maxRows - 2) / (maxRows - 1));
+            assertThat(written).containsExactlyElementsOf(expected);
+
+            // each control's link lands on its own first finding, whichever part of the sheet holds it
+            List<Row> controlRows = new java.util.ArrayList<>();
+            for (int part = 1; wb.getSheet(XlsxReportWriter.part("Controls", part)) != null; part++) {
+                Sheet sheet = wb.getSheet(XlsxReportWriter.part("Controls", part));
+                assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Control");
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    controlRows.add(sheet.getRow(r));
+                }
+            }
+            List<GapReport.ControlRow> controls = model.gaps().controls();
+            assertThat(controlRows).hasSameSizeAs(controls);
+            int linked = 0;
+            int beyondFirstPart = 0;
+            for (int i = 0; i < controls.size(); i++) {
+                GapReport.ControlRow c = controls.get(i);
+                org.apache.poi.ss.usermodel.Hyperlink link = controlRows.get(i).getCell(1).getHyperlink();
+                if (c.firstFinding() < 0) {
+                    assertThat(link).isNull();
+                    continue;
+                }
+                String address = link.getAddress();
+                String sheetName = address.substring(1, address.indexOf("'!"));
+                Row target = wb.getSheet(sheetName).getRow(Integer.parseInt(address.substring(address.indexOf("!A") + 2)) - 1);
+                assertThat(target.getCell(0).getStringCellValue() + " " + target.getCell(6).getStringCellValue())
+                        .as(c.controlId()).isEqualTo(expected.get((int) c.firstFinding()));
+                linked++;
+                beyondFirstPart += sheetName.equals("Findings") ? 0 : 1;
+            }
+            assertThat(linked).isPositive();
+            assertThat(beyondFirstPart).isPositive();
+        }
+    }
+
+    @Test
     void templatesAreOverriddenFromAFolder() throws Exception {
         AssessmentSummary s = run();
         ReportModel model = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();
