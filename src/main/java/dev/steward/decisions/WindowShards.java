@@ -4,7 +4,6 @@ import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
-import dev.steward.store.PackBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -236,40 +235,10 @@ public final class WindowShards implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes the row whose key is in {@link #key} to each shard in {@code shards} (bits; none = shard 0), flagged as
-     * owned by the first of them.
-     */
-    void route(long shards, boolean allowed, long[] counts, boolean hasFirst, long firstSecond, long firstNano,
+    /** Writes the row whose key is in {@link #key} to its shards ({@link ShardSpill#route}). */
+    private void route(long shards, boolean allowed, long[] counts, boolean hasFirst, long firstSecond, long firstNano,
             boolean hasLast, long lastSecond, long lastNano) throws IOException {
-        if (shards == 0) {
-            shards = 1;
-        }
-        int owner = Long.numberOfTrailingZeros(shards);
-        for (int k = owner; k < out.length; k++) {
-            if ((shards & (1L << k)) != 0) {
-                PackBytes.Out o = out[k].bytes;
-                o.writeByte(k == owner ? 1 : 0);
-                for (int v : key) {
-                    o.varLong(v + 1L);
-                }
-                o.writeByte(allowed ? 1 : 0);
-                for (long n : counts) {
-                    o.varLong(n);
-                }
-                time(o, hasFirst, firstSecond, firstNano);
-                time(o, hasLast, lastSecond, lastNano);
-                out[k].spillWhenFull();
-            }
-        }
-    }
-
-    private static void time(PackBytes.Out o, boolean present, long second, long nano) {
-        o.writeByte(present ? 1 : 0);
-        if (present) {
-            o.varLong(second);
-            o.varLong(nano);
-        }
+        ShardSpill.route(out, shards, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond, lastNano);
     }
 
     private static long var(ShardReader in) throws IOException {
