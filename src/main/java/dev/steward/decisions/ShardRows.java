@@ -24,10 +24,6 @@ final class ShardRows {
     private long[] times = new long[4 * 1024];
     private byte[] flags = new byte[1024];
 
-    int size() {
-        return size;
-    }
-
     /** Room for one more row; returns its number. Fill it with {@link #key}, {@link #count}, {@link #first}, ... */
     int add(boolean own) {
         if (size == flags.length) {
@@ -51,10 +47,6 @@ final class ShardRows {
 
     void count(int row, int i, long value) {
         counts[7 * row + i] = value;
-    }
-
-    long count(int row, int i) {
-        return counts[7 * row + i];
     }
 
     void first(int row, long second, long nano) {
