@@ -23,6 +23,22 @@ final class ShardRows {
     private long[] counts = new long[7 * 1024];
     private long[] times = new long[4 * 1024];
     private byte[] flags = new byte[1024];
+    private int[] order = new int[0];
+    private int[] scratch = new int[0];
+
+    /**
+     * Forgets every row and keeps the arrays: the shards of a window are read one after another into one instance,
+     * so the arrays grow once to the largest shard instead of doubling from scratch for each (at 10M decisions that
+     * was 7 GB of arrays, most of them promoted and then collected in full collections).
+     */
+    void clear() {
+        size = 0;
+    }
+
+    /** The number of rows. */
+    int size() {
+        return size;
+    }
 
     /** Room for one more row; returns its number. Fill it with {@link #key}, {@link #count}, {@link #first}, ... */
     int add(boolean own) {
@@ -83,14 +99,21 @@ final class ShardRows {
         return compare(a, b) == 0;
     }
 
-    /** The row numbers in key order, rows of equal keys in file order. */
+    /**
+     * The row numbers in key order, rows of equal keys in file order: the first {@link #size()} elements of the
+     * returned array, which is reused by the next call.
+     */
     int[] sorted() {
-        int[] order = new int[size];
+        if (order.length < size) {
+            order = new int[flags.length];
+            scratch = new int[flags.length];
+        }
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
         if (size > 1) {
-            mergeSort(order, Arrays.copyOf(order, size), 0, size);
+            System.arraycopy(order, 0, scratch, 0, size);
+            mergeSort(order, scratch, 0, size);
         }
         return order;
     }

@@ -15,6 +15,13 @@ final class ShardSum {
     private long lastSecond;
     private long lastNano;
 
+    /** Back to no rows, for the next key. */
+    void clear() {
+        java.util.Arrays.fill(counts, 0);
+        hasFirst = false;
+        hasLast = false;
+    }
+
     void first(long second, long nano) {
         if (!hasFirst || second < firstSecond || (second == firstSecond && nano < firstNano)) {
             hasFirst = true;

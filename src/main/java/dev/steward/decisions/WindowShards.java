@@ -2,7 +2,6 @@ package dev.steward.decisions;
 
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
-import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,11 +42,11 @@ public final class WindowShards implements AutoCloseable {
     private final Map<String, WindowText> texts = new HashMap<>();
     private final Set<String> principals = new HashSet<>();
     private final Set<String> credentialsNamed = new HashSet<>();
-    /** Position of each dictionary text in character order: keys sort by int compares. */
-    private int[] rank;
-    /** The dictionary texts in character order: {@code byRank[rank[id]] == dict.get(id).value}. */
-    private String[] byRank;
     private long aggregates;
+    /** Reads the shards once every row is routed ({@link #finishWriting}). */
+    private ShardEvidence reader;
+    /** principalsBelow[k]: distinct principals whose shard is below k (made on first use). */
+    private long[] principalsBelow;
     /**
      * The key of the row being routed: epoch day, then dictionary ids (-1 for null) of agent, credential, tool,
      * action, scope, environment and on-behalf-of chain. Filled by the caller of {@link #route}.
@@ -131,7 +130,17 @@ public final class WindowShards implements AutoCloseable {
 
     /** Distinct principals of the window whose shard is below k: where shard k's principal results start. */
     public long principalsBefore(int k) {
-        return principals.stream().filter(p -> agentShard(p) < k).count();
+        if (principalsBelow == null) {
+            long[] below = new long[out.length + 1];
+            for (String p : principals) {
+                below[agentShard(p) + 1]++;
+            }
+            for (int i = 1; i < below.length; i++) {
+                below[i] += below[i - 1];
+            }
+            principalsBelow = below;
+        }
+        return principalsBelow[k];
     }
 
     /** Aggregates of the window (distinct keys), all shards; known once every shard was read. */
@@ -241,36 +250,39 @@ public final class WindowShards implements AutoCloseable {
         ShardSpill.route(out, shards, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond, lastNano);
     }
 
-    private static long var(ShardReader in) throws IOException {
-        long v = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-    }
-
-    private static int varId(ShardReader in) throws IOException {
-        return (int) (var(in) - 1);
-    }
-
     void finishWriting() throws IOException {
         for (ShardSpill o : out) {
             o.close();
+        }
+        // a credential's sole holder is the principal of its rows without an agent: give it a rank too
+        for (int i = 0, n = dict.size(); i < n; i++) {
+            WindowText t = dict.get(i);
+            if (t.credentialKnown && t.soleHolder != null) {
+                text(t.soleHolder);
+            }
         }
         Integer[] byText = new Integer[dict.size()];
         for (int i = 0; i < byText.length; i++) {
             byText[i] = i;
         }
         Arrays.sort(byText, Comparator.comparing(i -> dict.get(i).value));
-        rank = new int[byText.length];
-        byRank = new String[byText.length];
+        int[] rank = new int[byText.length];
+        String[] byRank = new String[byText.length];
         for (int r = 0; r < byText.length; r++) {
             rank[byText[r]] = r;
             byRank[r] = dict.get(byText[r]).value;
         }
+        int[] asAgent = ShardEvidence.none(byText.length);
+        int[] asCredential = ShardEvidence.none(byText.length);
+        for (WindowText t : dict) {
+            if (t.agent == WindowText.PRINCIPAL) {
+                asAgent[rank[t.id]] = rank[t.id];
+            }
+            if (t.credentialKnown && t.soleHolder != null) {
+                asCredential[rank[t.id]] = rank[texts.get(t.soleHolder).id];
+            }
+        }
+        reader = new ShardEvidence(rank, byRank, asAgent, asCredential);
         // what routing needed about each text is not needed any more: shards are read by rank
         dict.clear();
         texts.clear();
@@ -278,69 +290,14 @@ public final class WindowShards implements AutoCloseable {
 
     /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */
     public Evidence evidence(int k) {
-        ShardRows rows = new ShardRows();
-        try (ShardReader in = new ShardReader(Files.newInputStream(file(k)))) {
-            while (in.more()) {
-                int row = rows.add(in.readBoolean());
-                rows.key(row, 0, varId(in));
-                for (int i = 1; i < 7; i++) {
-                    rows.key(row, i, ranked(varId(in)));
-                }
-                int onBehalfOf = ranked(varId(in));
-                rows.key(row, 7, in.readBoolean() ? 1 : 0);
-                rows.key(row, 8, onBehalfOf);
-                for (int i = 0; i < 7; i++) {
-                    rows.count(row, i, var(in));
-                }
-                if (in.readBoolean()) {
-                    rows.first(row, var(in), var(in));
-                }
-                if (in.readBoolean()) {
-                    rows.last(row, var(in), var(in));
-                }
-            }
+        try {
+            Evidence e = reader.read(file(k), inventory, agents.get(k), credentials.get(k), p -> agentShard(p) == k);
             Files.deleteIfExists(file(k));
+            aggregates += reader.owned();
+            return e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read decision shard " + k, e);
         }
-        int[] order = rows.sorted();
-        Map<Integer, LocalDate> days = new HashMap<>();
-        Map<Integer, List<String>> chains = new HashMap<>();
-        List<DecisionAggregate> list = new ArrayList<>();
-        long owned = 0;
-        for (int i = 0; i < order.length; ) {
-            int first = order[i];
-            ShardSum s = new ShardSum();
-            int j = i;
-            while (j < order.length && rows.sameKey(first, order[j])) {
-                rows.addTo(order[j], s);
-                j++;
-            }
-            owned += rows.own(first) ? 1 : 0;
-            list.add(new DecisionAggregate(days.computeIfAbsent(rows.key(first, 0), LocalDate::ofEpochDay),
-                    text(rows.key(first, 1)), text(rows.key(first, 2)), text(rows.key(first, 3)), text(rows.key(first, 4)),
-                    text(rows.key(first, 5)), text(rows.key(first, 6)), rows.key(first, 7) != 0,
-                    chains.computeIfAbsent(rows.key(first, 8), r -> r < 0 ? List.of()
-                            : dev.steward.store.StringListConverter.read(byRank[r])),
-                    s.counts[0], s.counts[1], s.counts[2], s.counts[3], s.counts[4], s.counts[5], s.counts[6], s.first(),
-                    s.last()));
-            i = j;
-        }
-        aggregates += owned;
-        return inventory.shard(list, agents.get(k), credentials.get(k), p -> agentShard(p) == k);
-    }
-
-    /**
-     * The rank of a dictionary id ({@code -1} for null stays {@code -1}): a shard's keys hold ranks, not ids, so they
-     * sort by plain int compares in text order (looking the rank up in each comparison was 4 % of a 100k-agent run).
-     */
-    private int ranked(int id) {
-        return id < 0 ? -1 : rank[id];
-    }
-
-    /** The text of a rank ({@link #ranked}). */
-    private String text(int rank) {
-        return rank < 0 ? null : byRank[rank];
     }
 
     /** Agents of the shard and credentials of the shard, for seq offsets: how many precede shard k. */

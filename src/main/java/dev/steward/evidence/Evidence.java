@@ -24,8 +24,8 @@ public final class Evidence {
     private final Map<String, CredentialRecord> credentials;
     private final List<DecisionAggregate> decisions;
     private final List<SecretFinding> secrets;
-    private final Map<String, List<DecisionAggregate>> byPrincipal = new HashMap<>();
-    private final Map<String, List<DecisionAggregate>> byCredential = new HashMap<>();
+    private final Map<String, List<DecisionAggregate>> byPrincipal;
+    private final Map<String, List<DecisionAggregate>> byCredential;
     private final Map<String, List<String>> credentialsByHolder;
     private final Map<String, List<SecretFinding>> secretsByCredential;
     /** The subjects checks judge: every agent, credential and principal, or one shard's (see {@link #shard}). */
@@ -48,6 +48,8 @@ public final class Evidence {
         this.subjectAgents = this.agents.values();
         this.subjectCredentials = this.credentials.values();
         this.principalSubjects = p -> true;
+        this.byPrincipal = new HashMap<>();
+        this.byCredential = new HashMap<>();
         for (CredentialRecord c : this.credentials.values()) {
             for (String h : c.holders()) {
                 credentialsByHolder.computeIfAbsent(h, k -> new ArrayList<>()).add(c.id());
@@ -63,7 +65,8 @@ public final class Evidence {
 
     /** A shard of {@code whole}: its inventory (shared, not copied), the given aggregates and subjects. */
     private Evidence(Evidence whole, List<DecisionAggregate> decisions, Collection<AgentRecord> agents,
-            Collection<CredentialRecord> credentials, java.util.function.Predicate<String> principals) {
+            Collection<CredentialRecord> credentials, java.util.function.Predicate<String> principals,
+            Map<String, List<DecisionAggregate>> byPrincipal, Map<String, List<DecisionAggregate>> byCredential) {
         this.asOf = whole.asOf;
         this.windowStart = whole.windowStart;
         this.people = whole.people;
@@ -76,17 +79,26 @@ public final class Evidence {
         this.subjectAgents = agents;
         this.subjectCredentials = credentials;
         this.principalSubjects = principals;
-        indexDecisions();
+        this.byPrincipal = byPrincipal == null ? new HashMap<>() : byPrincipal;
+        this.byCredential = byCredential == null ? new HashMap<>() : byCredential;
+        if (byPrincipal == null) {
+            indexDecisions();
+        }
     }
 
     private void indexDecisions() {
         for (DecisionAggregate d : this.decisions) {
-            principalOf(d).ifPresent(p -> byPrincipal.computeIfAbsent(p, k -> new DecisionList()).add(d));
+            String p = principalIdOf(d);
+            if (p != null) {
+                byPrincipal.computeIfAbsent(p, NEW_LIST).add(d);
+            }
             if (d.credential() != null) {
-                byCredential.computeIfAbsent(d.credential(), k -> new DecisionList()).add(d);
+                byCredential.computeIfAbsent(d.credential(), NEW_LIST).add(d);
             }
         }
     }
+
+    private static final java.util.function.Function<String, DecisionList> NEW_LIST = k -> new DecisionList();
 
     /**
      * One shard of a large window, for an assessment that cannot hold every aggregate at once: the same inventory,
@@ -97,7 +109,20 @@ public final class Evidence {
      */
     public Evidence shard(List<DecisionAggregate> decisions, Collection<AgentRecord> agents,
             Collection<CredentialRecord> credentials, java.util.function.Predicate<String> principals) {
-        return new Evidence(this, List.copyOf(decisions), agents, credentials, principals);
+        return new Evidence(this, List.copyOf(decisions), agents, credentials, principals, null, null);
+    }
+
+    /**
+     * The same shard, with each aggregate's principal and credential given as int keys of {@code grouping}: {@code
+     * principalKeys[i]} must stand for {@link #principalOf}{@code (decisions.get(i))} and {@code credentialKeys[i]}
+     * for its credential ({@code -1} for none).
+     */
+    public Evidence shard(List<DecisionAggregate> decisions, int[] principalKeys, int[] credentialKeys,
+            ShardGrouping grouping, Collection<AgentRecord> agents, Collection<CredentialRecord> credentials,
+            java.util.function.Predicate<String> principals) {
+        List<DecisionAggregate> held = List.copyOf(decisions);
+        return new Evidence(this, held, agents, credentials, principals, grouping.group(held, principalKeys),
+                grouping.group(held, credentialKeys));
     }
 
     private static <T> Map<String, T> index(Collection<T> values, java.util.function.Function<T, String> id) {
@@ -159,14 +184,15 @@ public final class Evidence {
      * tells (no agent and an unknown or shared credential).
      */
     public Optional<String> principalOf(DecisionAggregate d) {
+        return Optional.ofNullable(principalIdOf(d));
+    }
+
+    private String principalIdOf(DecisionAggregate d) {
         if (d.agent() != null && !d.agent().isBlank()) {
-            return Optional.of(d.agent());
+            return d.agent();
         }
         CredentialRecord c = d.credential() == null ? null : credentials.get(d.credential());
-        if (c != null && c.holders().size() == 1) {
-            return Optional.of(c.holders().get(0));
-        }
-        return Optional.empty();
+        return c != null && c.holders().size() == 1 ? c.holders().get(0) : null;
     }
 
     /** Aggregates whose principal is the given agent or principal id. */
