@@ -154,6 +154,17 @@ final class DailyPack {
 
     /** {@link #decode(byte[], LocalDate, LocalDate, DailyRow)} by reference. */
     static void decode(byte[] body, LocalDate from, LocalDate to, Refs sink) throws IOException {
+        Opened pack = open(body);
+        sink.texts(pack.texts());
+        rows(pack, from, to, sink);
+    }
+
+    /** A pack inflated, its texts decoded and its aggregates not yet: {@code in} is at the first aggregate. */
+    record Opened(PackBytes.In in, int count, long firstDay, String[] texts) {
+    }
+
+    /** Inflates a pack and decodes its texts (the first half of {@link #decode}). */
+    static Opened open(byte[] body) {
         PackBytes.In in = new PackBytes.In(PackBytes.inflate(body));
         int version = in.readByte();
         if (version != VERSION) {
@@ -161,7 +172,17 @@ final class DailyPack {
         }
         int count = in.varInt();
         long firstDay = in.zigZag();
-        sink.texts(PackBytes.Dictionary.read(in));
+        return new Opened(in, count, firstDay, PackBytes.Dictionary.read(in));
+    }
+
+    /**
+     * Hands every aggregate of an opened pack whose day is in [from, to) to {@code sink} (the second half of
+     * {@link #decode}; {@code sink} has had the pack's texts, or knows them otherwise). Reads the pack once.
+     */
+    static void rows(Opened pack, LocalDate from, LocalDate to, Refs sink) throws IOException {
+        PackBytes.In in = pack.in();
+        int count = pack.count();
+        long firstDay = pack.firstDay();
         long fromDay = from.toEpochDay();
         long toDay = to.toEpochDay();
         long[] counts = new long[7];

@@ -59,8 +59,8 @@ public class DecisionAggregates {
         scan(c, from, to, sink, null);
     }
 
-    /** {@link #scan(Connection, LocalDate, LocalDate, DailyRow)}, packs by reference to {@code packs} when not null. */
-    static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, DailyPack.Refs packs)
+    /** {@link #scan(Connection, LocalDate, LocalDate, DailyRow)}, packs whole to {@code packs} when not null. */
+    static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, PackSink packs)
             throws SQLException, java.io.IOException {
         // outside a transaction, open one so PostgreSQL streams by fetch size; inside one (JTA), use it
         boolean auto = c.getAutoCommit();
@@ -93,7 +93,7 @@ public class DecisionAggregates {
                         if (packs == null) {
                             DailyPack.decode(r.getBytes(1), from, to, sink);
                         } else {
-                            DailyPack.decode(r.getBytes(1), from, to, packs);
+                            packs.pack(r.getBytes(1), from, to);
                         }
                     }
                 }
@@ -104,6 +104,11 @@ public class DecisionAggregates {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /** Takes each stored pack of the window whole: its body and the window's days [from, to). */
+    interface PackSink {
+        void pack(byte[] body, LocalDate from, LocalDate to) throws java.io.IOException;
     }
 
     /** A committed upload with aggregates in the window: probes the upload index instead of scanning the window. */
@@ -143,8 +148,9 @@ public class DecisionAggregates {
             java.nio.file.Path tmp) {
         try {
             WindowShards out = new WindowShards(inventory, Math.max(1, Math.min(64, shards)), tmp);
-            try (Connection c = dataSource.getConnection()) {
-                scan(c, firstDay(windowStart), endDay(asOf), out::add, out.packs());
+            try (Connection c = dataSource.getConnection(); PackRoutes routes = out.packs()) {
+                scan(c, firstDay(windowStart), endDay(asOf), out::add, routes::pack);
+                routes.finish();
             } catch (SQLException | java.io.IOException | RuntimeException e) {
                 out.close();
                 throw e;

@@ -1,53 +1,138 @@
 package dev.steward.decisions;
 
 import java.io.IOException;
-import java.util.Arrays;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Routes the aggregates of stored packs to a window's shards by reference into each pack's texts, exactly as
- * {@link WindowShards#add} routes them by text. A pack names each text once, so a reference is resolved to the
- * window's {@link WindowText} on its first use in the pack and by an array read afterwards: the tools, actions,
- * scopes, environments and chains that repeat from row to row cost no map probe, and no string or instant is made
- * per row.
+ * {@link WindowShards#add} routes them by text, on two threads. The calling thread inflates each pack and looks each
+ * of its texts up in the window's dictionary ({@link WindowShards#text}: a probe of a large map per text, most of the
+ * scan's time at 10M decisions); a router thread of its own then reads the pack's aggregates and routes them, each
+ * reference an array read, while the caller opens the next packs. Packs are routed one after another in the order
+ * given, so the shard files are the same as on one thread: a text gets its dictionary id on the router, on first use
+ * by a routed row, as it did when the texts were looked up as the rows were read.
  */
-final class PackRoutes implements DailyPack.Refs {
+final class PackRoutes implements AutoCloseable {
+
+    /** Packs opened ahead of the router at most (a few hundred KiB each). */
+    private static final int AHEAD = 8;
 
     private final WindowShards shards;
-    private String[] texts = new String[0];
-    /** Per reference of the current pack (0 unused): its window text, null until first used. */
-    private WindowText[] resolved = new WindowText[1];
+    private final ExecutorService router = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "steward-window-router");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Semaphore room = new Semaphore(AHEAD);
+    private final ArrayDeque<Future<?>> routing = new ArrayDeque<>();
+    /** Used on the router thread only. */
+    private final Refs refs = new Refs();
 
     PackRoutes(WindowShards shards) {
         this.shards = shards;
     }
 
-    @Override
-    public void texts(String[] texts) {
-        this.texts = texts;
-        if (resolved.length < texts.length + 1) {
-            resolved = new WindowText[Math.max(texts.length + 1, resolved.length * 2)];
-        } else {
-            Arrays.fill(resolved, 0, texts.length + 1, null);
+    /** Routes the aggregates of one stored pack whose day is in [from, to), after those of the packs given before. */
+    void pack(byte[] body, LocalDate from, LocalDate to) throws IOException {
+        DailyPack.Opened pack = DailyPack.open(body);
+        String[] texts = pack.texts();
+        WindowText[] resolved = new WindowText[texts.length + 1];
+        for (int i = 0; i < texts.length; i++) {
+            resolved[i + 1] = shards.text(texts[i]);
+        }
+        try {
+            room.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while routing decision packs", e);
+        }
+        try {
+            routing.add(router.submit(() -> {
+                try {
+                    refs.resolved = resolved;
+                    DailyPack.rows(pack, from, to, refs);
+                    return null;
+                } finally {
+                    room.release();
+                }
+            }));
+        } catch (RuntimeException e) {
+            room.release();
+            throw e;
+        }
+        while (!routing.isEmpty() && routing.peek().isDone()) {
+            await(routing.poll());
         }
     }
 
-    @Override
-    public void row(long epochDay, int agent, int credential, int tool, int action, int scope, int environment,
-            boolean allowed, int onBehalfOf, long[] counts, long firstSecond, long firstNano, long lastSecond,
-            long lastNano) throws IOException {
-        shards.row((int) epochDay, text(agent), text(credential), text(tool), text(action), text(scope), text(environment),
-                allowed, text(onBehalfOf), counts, true, firstSecond, firstNano, true, lastSecond, lastNano);
+    /** Waits until every pack given is routed; rethrows the router's failure. */
+    void finish() throws IOException {
+        while (!routing.isEmpty()) {
+            await(routing.poll());
+        }
+        router.shutdown();
     }
 
-    private WindowText text(int ref) {
-        if (ref == 0) {
-            return null;
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while routing decision packs", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new UncheckedIOException(new IOException("cannot route decision packs", cause));
         }
-        WindowText t = resolved[ref];
-        if (t == null) {
-            t = shards.text(texts[ref - 1]);
-            resolved[ref] = t;
+    }
+
+    /**
+     * Stops the router and waits for the pack it is routing, so that nothing writes to the shards once this returns
+     * (after a failure they are deleted next); packs not yet routed are dropped.
+     */
+    @Override
+    public void close() {
+        router.shutdownNow();
+        try {
+            if (!router.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the decision pack router did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return t;
+    }
+
+    /** One pack's rows by reference: reference {@code r} is {@code resolved[r]} (0: null). */
+    private final class Refs implements DailyPack.Refs {
+        private WindowText[] resolved;
+
+        @Override
+        public void texts(String[] texts) {
+            throw new IllegalStateException("texts are resolved on the calling thread");
+        }
+
+        @Override
+        public void row(long epochDay, int agent, int credential, int tool, int action, int scope, int environment,
+                boolean allowed, int onBehalfOf, long[] counts, long firstSecond, long firstNano, long lastSecond,
+                long lastNano) throws IOException {
+            WindowText[] r = resolved;
+            shards.row((int) epochDay, r[agent], r[credential], r[tool], r[action], r[scope], r[environment], allowed,
+                    r[onBehalfOf], counts, true, firstSecond, firstNano, true, lastSecond, lastNano);
+        }
     }
 }

@@ -153,17 +153,16 @@ public final class WindowShards implements AutoCloseable {
         return credentialsNamed.contains(credentialId);
     }
 
-    /** The window's entry of a text (made on first use), null for null. */
+    /**
+     * The window's entry of a text (made on first use), null for null. It has no dictionary id until a routed row
+     * uses it ({@link #id}): the texts of a pack are looked up before its rows are read, maybe on another thread.
+     */
     WindowText text(String s) {
-        return s == null ? null : texts.computeIfAbsent(s, k -> {
-            WindowText t = new WindowText(k, dict.size());
-            dict.add(t);
-            return t;
-        });
+        return s == null ? null : texts.computeIfAbsent(s, WindowText::new);
     }
 
-    /** A reader of stored packs by reference ({@link DailyPack.Refs}) that routes exactly as {@link #add} does. */
-    DailyPack.Refs packs() {
+    /** A router of stored packs by reference into their texts ({@link PackRoutes}), on a thread of its own. */
+    PackRoutes packs() {
         return new PackRoutes(this);
     }
 
@@ -209,8 +208,16 @@ public final class WindowShards implements AutoCloseable {
         route(shards, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond, lastNano);
     }
 
-    private static int id(WindowText t) {
-        return t == null ? -1 : t.id;
+    /** The text's dictionary id ({@code -1} for null), given on first use: texts are numbered in order of use. */
+    private int id(WindowText t) {
+        if (t == null) {
+            return -1;
+        }
+        if (t.id < 0) {
+            t.id = dict.size();
+            dict.add(t);
+        }
+        return t.id;
     }
 
     /** Whether an agent text names a principal (is not blank); notes the principal and its shard on first use. */
@@ -258,7 +265,7 @@ public final class WindowShards implements AutoCloseable {
         for (int i = 0, n = dict.size(); i < n; i++) {
             WindowText t = dict.get(i);
             if (t.credentialKnown && t.soleHolder != null) {
-                text(t.soleHolder);
+                id(text(t.soleHolder));
             }
         }
         Integer[] byText = new Integer[dict.size()];

@@ -15,7 +15,8 @@ final class WindowText {
     static final byte BLANK = 2;
 
     final String value;
-    final int id;
+    /** Dictionary id, -1 until a routed row first uses the text ({@link WindowShards#id}). */
+    int id = -1;
 
     /** As an agent: UNKNOWN until met, then PRINCIPAL (non-blank; {@link #agentBit} is its shard's bit) or BLANK. */
     byte agent;
@@ -28,8 +29,7 @@ final class WindowText {
     /** Whether the sole holder was noted as a principal (of a decision without an agent). */
     boolean holderNoted;
 
-    WindowText(String value, int id) {
+    WindowText(String value) {
         this.value = value;
-        this.id = id;
     }
 }

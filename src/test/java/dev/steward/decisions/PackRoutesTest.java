@@ -44,12 +44,13 @@ class PackRoutesTest {
             Path byTextDir = Files.createDirectories(tmp.resolve("text-" + round));
             Path byRefDir = Files.createDirectories(tmp.resolve("ref-" + round));
             try (WindowShards byText = new WindowShards(inventory, shardCount, byTextDir);
-                    WindowShards byRef = new WindowShards(inventory, shardCount, byRefDir)) {
-                DailyPack.Refs routes = byRef.packs();
+                    WindowShards byRef = new WindowShards(inventory, shardCount, byRefDir);
+                    PackRoutes routes = byRef.packs()) {
                 for (byte[] pack : packs) {
                     DailyPack.decode(pack, FROM, TO, byText::add);
-                    DailyPack.decode(pack, FROM, TO, routes);
+                    routes.pack(pack, FROM, TO);
                 }
+                routes.finish();
                 byText.finishWriting();
                 byRef.finishWriting();
 
@@ -88,6 +89,25 @@ class PackRoutesTest {
                 assertThat(seen).containsExactlyInAnyOrderElementsOf(window);
                 assertThat(byRef.aggregates()).isEqualTo(byText.aggregates()).isEqualTo(window.size()).isPositive();
             }
+        }
+    }
+
+    @Test
+    void aPackCutShortFailsTheScanWithTheRoutersError() throws IOException {
+        Random random = new Random(3);
+        Evidence inventory = inventory(random);
+        byte[] raw = dev.steward.store.PackBytes.inflate(packs(random).get(0));
+        dev.steward.store.PackBytes.Out cut = new dev.steward.store.PackBytes.Out(raw.length);
+        cut.bytes(raw, 0, raw.length - 3);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        byte[] bad = cut.deflate(deflater);
+        deflater.end();
+        try (WindowShards shards = new WindowShards(inventory, 2, tmp); PackRoutes routes = shards.packs()) {
+            // the router reads the rows: its error reaches the caller at the latest when it waits for the routing
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                routes.pack(bad, FROM, TO);
+                routes.finish();
+            }).isInstanceOf(IllegalStateException.class).hasMessageContaining("a pack ends inside a record");
         }
     }
 
