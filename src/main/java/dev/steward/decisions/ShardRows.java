@@ -25,6 +25,9 @@ final class ShardRows {
     private byte[] flags = new byte[1024];
     private int[] order = new int[0];
     private int[] scratch = new int[0];
+    /** Per row its day, agent and credential packed in order ({@link #packLeads}), and scratch for the sort. */
+    private long[] lead = new long[0];
+    private long[] leadScratch = new long[0];
 
     /**
      * Forgets every row and keeps the arrays: the shards of a window are read one after another into one instance,
@@ -107,15 +110,103 @@ final class ShardRows {
         if (order.length < size) {
             order = new int[flags.length];
             scratch = new int[flags.length];
+            lead = new long[flags.length];
+            leadScratch = new long[flags.length];
         }
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
         if (size > 1) {
             System.arraycopy(order, 0, scratch, 0, size);
-            mergeSort(order, scratch, 0, size);
+            if (packLeads()) {
+                System.arraycopy(lead, 0, leadScratch, 0, size);
+                mergeSort(order, lead, scratch, leadScratch, 0, size);
+            } else {
+                mergeSort(order, scratch, 0, size);
+            }
         }
         return order;
+    }
+
+    /**
+     * Packs each row's day, agent and credential (the first three key fields, which decide most comparisons) into
+     * one long in {@link #lead}, in the same order as the fields, when their ranges fit in 63 bits. The sort then
+     * moves each row's lead along with its number and compares longs in sequential memory, reading a row's full key
+     * only when two leads are equal; comparing row keys scattered over the arrays was 9 % of the evaluation at 10M
+     * decisions. False (and the leads unused) when they do not fit.
+     */
+    private boolean packLeads() {
+        int minDay = Integer.MAX_VALUE;
+        int maxDay = Integer.MIN_VALUE;
+        int maxAgent = -1;
+        int maxCredential = -1;
+        for (int r = 0; r < size; r++) {
+            int k = KEY * r;
+            minDay = Math.min(minDay, keys[k]);
+            maxDay = Math.max(maxDay, keys[k]);
+            maxAgent = Math.max(maxAgent, keys[k + 1]);
+            maxCredential = Math.max(maxCredential, keys[k + 2]);
+        }
+        int agentBits = bits(maxAgent + 1L);
+        int credentialBits = bits(maxCredential + 1L);
+        if (bits((long) maxDay - minDay) + agentBits + credentialBits > 63) {
+            return false;
+        }
+        for (int r = 0; r < size; r++) {
+            int k = KEY * r;
+            lead[r] = (((long) keys[k] - minDay) << (agentBits + credentialBits)) | ((keys[k + 1] + 1L) << credentialBits)
+                    | (keys[k + 2] + 1L);
+        }
+        return true;
+    }
+
+    private static int bits(long v) {
+        return 64 - Long.numberOfLeadingZeros(v);
+    }
+
+    /**
+     * Sorts {@code a[from, to)} stably by lead, then by full key, moving each lead ({@code ak}) with its row;
+     * {@code b} and {@code bk} hold the same values on entry and are scratch.
+     */
+    private void mergeSort(int[] a, long[] ak, int[] b, long[] bk, int from, int to) {
+        if (to - from <= 24) {
+            for (int i = from + 1; i < to; i++) {
+                int row = a[i];
+                long key = ak[i];
+                int j = i - 1;
+                while (j >= from && compare(ak[j], a[j], key, row) > 0) {
+                    a[j + 1] = a[j];
+                    ak[j + 1] = ak[j];
+                    j--;
+                }
+                a[j + 1] = row;
+                ak[j + 1] = key;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(b, bk, a, ak, from, mid);
+        mergeSort(b, bk, a, ak, mid, to);
+        if (compare(bk[mid - 1], b[mid - 1], bk[mid], b[mid]) <= 0) {
+            System.arraycopy(b, from, a, from, to - from);
+            System.arraycopy(bk, from, ak, from, to - from);
+            return;
+        }
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && compare(bk[i], b[i], bk[j], b[j]) <= 0)) {
+                ak[k] = bk[i];
+                a[k] = b[i++];
+            } else {
+                ak[k] = bk[j];
+                a[k] = b[j++];
+            }
+        }
+    }
+
+    private int compare(long leadA, int a, long leadB, int b) {
+        return leadA != leadB ? Long.compare(leadA, leadB) : compare(a, b);
     }
 
     /** Sorts {@code a[from, to)} stably; {@code b} holds the same values on entry and is scratch. */
