@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -268,16 +267,14 @@ public final class WindowShards implements AutoCloseable {
                 id(text(t.soleHolder));
             }
         }
-        Integer[] byText = new Integer[dict.size()];
-        for (int i = 0; i < byText.length; i++) {
-            byText[i] = i;
-        }
-        Arrays.sort(byText, Comparator.comparing(i -> dict.get(i).value));
+        // texts are distinct, so any sort gives the one order; on both cores (the router is done)
+        WindowText[] byText = dict.toArray(new WindowText[0]);
+        Arrays.parallelSort(byText, (a, b) -> a.value.compareTo(b.value));
         int[] rank = new int[byText.length];
         String[] byRank = new String[byText.length];
         for (int r = 0; r < byText.length; r++) {
-            rank[byText[r]] = r;
-            byRank[r] = dict.get(byText[r]).value;
+            rank[byText[r].id] = r;
+            byRank[r] = byText[r].value;
         }
         int[] asAgent = ShardEvidence.none(byText.length);
         int[] asCredential = ShardEvidence.none(byText.length);
