@@ -79,11 +79,8 @@ public final class Evidence {
         this.subjectAgents = agents;
         this.subjectCredentials = credentials;
         this.principalSubjects = principals;
-        this.byPrincipal = byPrincipal == null ? new HashMap<>() : byPrincipal;
-        this.byCredential = byCredential == null ? new HashMap<>() : byCredential;
-        if (byPrincipal == null) {
-            indexDecisions();
-        }
+        this.byPrincipal = byPrincipal;
+        this.byCredential = byCredential;
     }
 
     private void indexDecisions() {
@@ -105,17 +102,10 @@ public final class Evidence {
      * people and secrets as this evidence, and only the given aggregates, which must include every aggregate of the
      * window whose principal passes {@code principals}, that names one of {@code credentials}, or that names a
      * credential held by one of {@code agents}. Checks judge only the given agents, credentials and principals (in id
-     * order), so each subject is judged on all of its evidence in exactly one shard.
-     */
-    public Evidence shard(List<DecisionAggregate> decisions, Collection<AgentRecord> agents,
-            Collection<CredentialRecord> credentials, java.util.function.Predicate<String> principals) {
-        return new Evidence(this, List.copyOf(decisions), agents, credentials, principals, null, null);
-    }
-
-    /**
-     * The same shard, with each aggregate's principal and credential given as int keys of {@code grouping}: {@code
-     * principalKeys[i]} must stand for {@link #principalOf}{@code (decisions.get(i))} and {@code credentialKeys[i]}
-     * for its credential ({@code -1} for none).
+     * order), so each subject is judged on all of its evidence in exactly one shard. Each aggregate's principal and
+     * credential come as int keys of {@code grouping}: {@code principalKeys[i]} must stand for
+     * {@link #principalOf}{@code (decisions.get(i))} and {@code credentialKeys[i]} for its credential ({@code -1} for
+     * none).
      */
     public Evidence shard(List<DecisionAggregate> decisions, int[] principalKeys, int[] credentialKeys,
             ShardGrouping grouping, Collection<AgentRecord> agents, Collection<CredentialRecord> credentials,
