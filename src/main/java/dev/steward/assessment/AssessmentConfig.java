@@ -36,12 +36,13 @@ public interface AssessmentConfig {
 
     /**
      * Stored decision rows of the window above which an assessment runs shard by shard (about this many rows a shard)
-     * instead of holding every aggregate at once: same results, bounded memory. 0 = never shard. 100,000 since the
-     * next shard is read while the current one is evaluated (two shards in memory): at 100k agents and 1M decisions
-     * under {@code -Xmx1g}, 200,000 left 650-720 MiB live after each of eight full collections, 100,000 about 570
-     * MiB after two (docs/benchmarks.md).
+     * instead of holding every aggregate at once: same results, bounded memory. 0 = never shard; at most 64 shards.
+     * 20,000 since 2026-11-30: smaller shards keep each evaluation's results small enough for the caches, and at 100k
+     * agents and 1M decisions the assessment took 64.1 s with 50 shards against 69.0-73.0 s with 10 (100,000, the
+     * default before; 200,000 before that left 650-720 MiB live under {@code -Xmx1g}); sample-data/ takes as long
+     * either way (docs/benchmarks.md).
      */
-    @WithDefault("100000")
+    @WithDefault("20000")
     long shardRows();
 
     /**
