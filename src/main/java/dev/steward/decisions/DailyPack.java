@@ -165,6 +165,15 @@ final class DailyPack {
 
     /** Inflates a pack and decodes its texts (the first half of {@link #decode}). */
     static Opened open(byte[] body) {
+        Opened pack = header(body);
+        return new Opened(pack.in(), pack.count(), pack.firstDay(), PackBytes.Dictionary.read(pack.in()));
+    }
+
+    /**
+     * Inflates a pack and reads its header only: {@code in} is at its texts ({@link PackBytes.Dictionary}), to be read
+     * before its aggregates ({@link #rows}); {@code texts} is null.
+     */
+    static Opened header(byte[] body) {
         PackBytes.In in = new PackBytes.In(PackBytes.inflate(body));
         int version = in.readByte();
         if (version != VERSION) {
@@ -172,7 +181,7 @@ final class DailyPack {
         }
         int count = in.varInt();
         long firstDay = in.zigZag();
-        return new Opened(in, count, firstDay, PackBytes.Dictionary.read(in));
+        return new Opened(in, count, firstDay, null);
     }
 
     /**

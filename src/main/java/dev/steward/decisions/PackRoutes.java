@@ -1,5 +1,6 @@
 package dev.steward.decisions;
 
+import dev.steward.store.PackBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -13,8 +14,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Routes the aggregates of stored packs to a window's shards by reference into each pack's texts, exactly as
  * {@link WindowShards#add} routes them by text, on two threads. The calling thread inflates each pack and looks each
- * of its texts up in the window's dictionary ({@link WindowShards#text}: a probe of a large map per text, most of the
- * scan's time at 10M decisions); a router thread of its own then reads the pack's aggregates and routes them, each
+ * of its texts up in the window's dictionary by its bytes, undecoded and all the pack's texts at once
+ * ({@link WindowShards#texts}: a probe of a large table per text, most of the scan's time at 10M decisions); a router thread of its own then reads the pack's aggregates and routes them, each
  * reference an array read, while the caller opens the next packs. Packs are routed one after another in the order
  * given, so the shard files are the same as on one thread: a text gets its dictionary id on the router, on first use
  * by a routed row, as it did when the texts were looked up as the rows were read.
@@ -32,6 +33,9 @@ final class PackRoutes implements AutoCloseable {
     });
     private final Semaphore room = new Semaphore(AHEAD);
     private final ArrayDeque<Future<?>> routing = new ArrayDeque<>();
+    /** Where each text of the pack being opened starts and how long it is; used on the calling thread only. */
+    private int[] offsets = new int[0];
+    private int[] lengths = new int[0];
     /** Used on the router thread only. */
     private final Refs refs = new Refs();
 
@@ -41,12 +45,20 @@ final class PackRoutes implements AutoCloseable {
 
     /** Routes the aggregates of one stored pack whose day is in [from, to), after those of the packs given before. */
     void pack(byte[] body, LocalDate from, LocalDate to) throws IOException {
-        DailyPack.Opened pack = DailyPack.open(body);
-        String[] texts = pack.texts();
-        WindowText[] resolved = new WindowText[texts.length + 1];
-        for (int i = 0; i < texts.length; i++) {
-            resolved[i + 1] = shards.text(texts[i]);
+        DailyPack.Opened pack = DailyPack.header(body);
+        PackBytes.In in = pack.in();
+        int n = in.varInt();
+        if (offsets.length < n) {
+            offsets = new int[Math.max(n, 2 * offsets.length)];
+            lengths = new int[offsets.length];
         }
+        for (int i = 0; i < n; i++) {
+            int length = in.skipText();
+            lengths[i] = length;
+            offsets[i] = in.position() - Math.max(0, length);
+        }
+        WindowText[] resolved = new WindowText[n + 1];
+        shards.texts(in.buffer(), offsets, lengths, n, resolved, 1);
         try {
             room.acquire();
         } catch (InterruptedException e) {

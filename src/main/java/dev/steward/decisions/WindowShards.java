@@ -12,10 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,7 +36,8 @@ public final class WindowShards implements AutoCloseable {
     private final Path dir;
     private final ShardSpill[] out;
     private final List<WindowText> dict = new ArrayList<>();
-    private final Map<String, WindowText> texts = new HashMap<>();
+    /** The window's texts; null once every row is routed ({@link #finishWriting}). */
+    private WindowTextTable texts = new WindowTextTable();
     private final Set<String> principals = new HashSet<>();
     private final Set<String> credentialsNamed = new HashSet<>();
     private long aggregates;
@@ -157,7 +156,16 @@ public final class WindowShards implements AutoCloseable {
      * uses it ({@link #id}): the texts of a pack are looked up before its rows are read, maybe on another thread.
      */
     WindowText text(String s) {
-        return s == null ? null : texts.computeIfAbsent(s, WindowText::new);
+        return s == null ? null : texts.get(s);
+    }
+
+    /**
+     * {@link #text(String)} of {@code n} texts given as UTF-8 bytes, as a stored pack holds them (not decoded when
+     * known): text i is {@code buf[offsets[i], offsets[i] + lengths[i])}, null when its length is -1; its entry goes to
+     * {@code out[from + i]}.
+     */
+    void texts(byte[] buf, int[] offsets, int[] lengths, int n, WindowText[] out, int from) {
+        texts.getAll(buf, offsets, lengths, n, out, from);
     }
 
     /** A router of stored packs by reference into their texts ({@link PackRoutes}), on a thread of its own. */
@@ -283,13 +291,13 @@ public final class WindowShards implements AutoCloseable {
                 asAgent[rank[t.id]] = rank[t.id];
             }
             if (t.credentialKnown && t.soleHolder != null) {
-                asCredential[rank[t.id]] = rank[texts.get(t.soleHolder).id];
+                asCredential[rank[t.id]] = rank[text(t.soleHolder).id];
             }
         }
         reader = new ShardEvidence(rank, byRank, asAgent, asCredential);
         // what routing needed about each text is not needed any more: shards are read by rank
         dict.clear();
-        texts.clear();
+        texts = null;
     }
 
     /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */

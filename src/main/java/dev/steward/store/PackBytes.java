@@ -191,6 +191,32 @@ public final class PackBytes {
             return s;
         }
 
+        /**
+         * Skips a text written by {@link Out#text} without decoding it: returns its length in UTF-8 bytes, which end at
+         * {@link #position()}, or -1 for null.
+         */
+        public int skipText() {
+            int n = varInt();
+            if (n == 0) {
+                return -1;
+            }
+            if (pos + n - 1 > buf.length) {
+                throw new IllegalStateException("a pack ends inside a text");
+            }
+            pos += n - 1;
+            return n - 1;
+        }
+
+        /** Where the next read starts in {@link #buffer()}. */
+        public int position() {
+            return pos;
+        }
+
+        /** The bytes read (not a copy: not to be changed). */
+        public byte[] buffer() {
+            return buf;
+        }
+
         /** A dictionary reference: 0 is null, else index + 1. */
         public String ref(String[] texts) {
             int i = varInt();
