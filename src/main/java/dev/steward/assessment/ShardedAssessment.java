@@ -80,6 +80,8 @@ final class ShardedAssessment {
         }) : null;
         String[][][] subjects = new String[k][SubjectType.values().length][];
         PackBytes.Out block = new PackBytes.Out(1 << 16);
+        // pass 2 reads every shard's file at once: 64 KiB of buffer each, 4 MiB in all beyond 64 shards
+        int buffer = Math.max(1 << 12, Math.min(1 << 16, (1 << 22) / Math.max(1, k)));
         Future<Evidence> next = null;
         try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
             dir = Files.createTempDirectory(tmp, "steward-results-");
@@ -91,7 +93,7 @@ final class ShardedAssessment {
                 int principalsHere = ev.principals().size();
                 long[] base = {0};
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                        Files.newOutputStream(dir.resolve("results-" + shard)), 1 << 16))) {
+                        Files.newOutputStream(dir.resolve("results-" + shard)), buffer))) {
                     pipeline.run(evaluations, ev, new Attribution(ev, texts), "shard " + (shard + 1) + " of " + k, (i, e, done) -> {
                         long started = System.nanoTime();
                         List<AssessedResult> results = done.results();
@@ -139,7 +141,7 @@ final class ShardedAssessment {
             try {
                 for (int shard = 0; shard < k; shard++) {
                     ins.add(new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("results-" + shard)),
-                            1 << 16)));
+                            buffer)));
                 }
                 for (int i = 0; i < evaluations.size(); i++) {
                     Evaluation e = evaluations.get(i);

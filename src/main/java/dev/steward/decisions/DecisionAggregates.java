@@ -147,7 +147,7 @@ public class DecisionAggregates {
     public WindowShards shards(Instant windowStart, Instant asOf, dev.steward.evidence.Evidence inventory, int shards,
             java.nio.file.Path tmp) {
         try {
-            WindowShards out = new WindowShards(inventory, Math.max(1, Math.min(64, shards)), tmp);
+            WindowShards out = new WindowShards(inventory, Math.max(1, Math.min(WindowShards.MAX_SHARDS, shards)), tmp);
             try (Connection c = dataSource.getConnection(); PackRoutes routes = out.packs()) {
                 scan(c, firstDay(windowStart), endDay(asOf), out::add, routes::pack);
                 routes.finish();

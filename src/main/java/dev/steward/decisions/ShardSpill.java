@@ -7,20 +7,31 @@ import java.io.OutputStream;
 /**
  * A shard's file being written: rows go into a buffer ({@link PackBytes}: unsigned varints, most counts and ids
  * take one to three bytes; the JDK's data streams locked and made a virtual call per byte) that goes to the file
- * in one write whenever it holds 64 KiB.
+ * in one write whenever it holds {@link #spillAt(int) 4 to 64 KiB}.
  */
 final class ShardSpill {
-    private static final int SPILL_AT = 1 << 16;
-    final PackBytes.Out bytes = new PackBytes.Out(SPILL_AT + 256);
+    private final int spillAt;
+    final PackBytes.Out bytes;
     private final OutputStream file;
     private boolean closed;
 
-    ShardSpill(OutputStream file) {
+    /** @param spillAt bytes the buffer holds before they are written */
+    ShardSpill(OutputStream file, int spillAt) {
         this.file = file;
+        this.spillAt = spillAt;
+        this.bytes = new PackBytes.Out(spillAt + 256);
+    }
+
+    /**
+     * The buffer of each of {@code shards} files written at once: 64 KiB, less when there are more than 64 of them so
+     * that all of them hold 4 MiB (at least 4 KiB each).
+     */
+    static int spillAt(int shards) {
+        return Math.max(1 << 12, Math.min(1 << 16, (1 << 22) / Math.max(1, shards)));
     }
 
     void spillWhenFull() throws IOException {
-        if (bytes.size() >= SPILL_AT) {
+        if (bytes.size() >= spillAt) {
             bytes.writeTo(file);
             bytes.reset();
         }
@@ -38,31 +49,27 @@ final class ShardSpill {
     }
 
     /**
-     * Writes one row to each shard in {@code shards} (bits; none = shard 0), flagged as owned by the first of them:
-     * a byte 1 owned or 0, each key field as varint + 1, a byte allowed, the seven counts, then first and last
-     * decision time each as a byte present and, when present, varint epoch seconds and nanoseconds.
+     * Writes one row to each of the first {@code n} shards in {@code shards} (ascending, distinct; none = shard 0),
+     * flagged as owned by the first of them: a byte 1 owned or 0, each key field as varint + 1, a byte allowed, the
+     * seven counts, then first and last decision time each as a byte present and, when present, varint epoch seconds
+     * and nanoseconds.
      */
-    static void route(ShardSpill[] out, long shards, int[] key, boolean allowed, long[] counts, boolean hasFirst,
+    static void route(ShardSpill[] out, int[] shards, int n, int[] key, boolean allowed, long[] counts, boolean hasFirst,
             long firstSecond, long firstNano, boolean hasLast, long lastSecond, long lastNano) throws IOException {
-        if (shards == 0) {
-            shards = 1;
-        }
-        int owner = Long.numberOfTrailingZeros(shards);
-        for (int k = owner; k < out.length; k++) {
-            if ((shards & (1L << k)) != 0) {
-                PackBytes.Out o = out[k].bytes;
-                o.writeByte(k == owner ? 1 : 0);
-                for (int v : key) {
-                    o.varLong(v + 1L);
-                }
-                o.writeByte(allowed ? 1 : 0);
-                for (long n : counts) {
-                    o.varLong(n);
-                }
-                time(o, hasFirst, firstSecond, firstNano);
-                time(o, hasLast, lastSecond, lastNano);
-                out[k].spillWhenFull();
+        for (int i = 0; i < Math.max(1, n); i++) {
+            int k = n == 0 ? 0 : shards[i];
+            PackBytes.Out o = out[k].bytes;
+            o.writeByte(i == 0 ? 1 : 0);
+            for (int v : key) {
+                o.varLong(v + 1L);
             }
+            o.writeByte(allowed ? 1 : 0);
+            for (long c : counts) {
+                o.varLong(c);
+            }
+            time(o, hasFirst, firstSecond, firstNano);
+            time(o, hasLast, lastSecond, lastNano);
+            out[k].spillWhenFull();
         }
     }
 

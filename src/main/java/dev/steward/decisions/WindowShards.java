@@ -28,6 +28,12 @@ import java.util.Set;
  */
 public final class WindowShards implements AutoCloseable {
 
+    /**
+     * Shards of a window at most. Each has a temporary file open while the window is scanned (and the assessment's
+     * results one while they are counted), with a buffer of 4 KiB or more.
+     */
+    public static final int MAX_SHARDS = 512;
+
     private final Evidence inventory;
     private final String[] agentFrom;
     private final String[] credentialFrom;
@@ -50,6 +56,8 @@ public final class WindowShards implements AutoCloseable {
      * action, scope, environment and on-behalf-of chain. Filled by the caller of {@link #route}.
      */
     final int[] key = new int[8];
+    /** The shards of the row being routed, ascending: at most every shard, and one more while inserting. */
+    private final int[] to;
 
     WindowShards(Evidence inventory, int shards, Path tmp) throws IOException {
         this.inventory = inventory;
@@ -69,8 +77,9 @@ public final class WindowShards implements AutoCloseable {
         fillEmpty(credentialFrom);
         this.dir = Files.createTempDirectory(tmp, "steward-shards-");
         this.out = new ShardSpill[shards];
+        this.to = new int[shards + 1];
         for (int k = 0; k < shards; k++) {
-            out[k] = new ShardSpill(Files.newOutputStream(file(k)));
+            out[k] = new ShardSpill(Files.newOutputStream(file(k)), ShardSpill.spillAt(shards));
         }
     }
 
@@ -189,11 +198,9 @@ public final class WindowShards implements AutoCloseable {
     void row(int day, WindowText agent, WindowText credential, WindowText tool, WindowText action, WindowText scope,
             WindowText environment, boolean allowed, WindowText onBehalfOf, long[] counts, boolean hasFirst,
             long firstSecond, long firstNano, boolean hasLast, long lastSecond, long lastNano) throws IOException {
-        long shards = 0;
+        int[] to = this.to;
+        int n = 0;
         boolean principal = agent != null && principal(agent);
-        if (principal) {
-            shards |= agent.agentBit;
-        }
         if (credential != null) {
             know(credential);
             if (!principal && credential.soleHolder != null && !credential.holderNoted) {
@@ -201,7 +208,12 @@ public final class WindowShards implements AutoCloseable {
                 principals.add(credential.soleHolder);
             }
             // the sole holder's shard is among its holders' shards
-            shards |= credential.credentialBits;
+            int[] own = credential.credentialShards;
+            System.arraycopy(own, 0, to, 0, own.length);
+            n = own.length;
+        }
+        if (principal) {
+            n = insert(to, n, agent.agentShard);
         }
         int[] key = this.key;
         key[0] = day;
@@ -212,7 +224,22 @@ public final class WindowShards implements AutoCloseable {
         key[5] = id(scope);
         key[6] = id(environment);
         key[7] = id(onBehalfOf);
-        route(shards, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond, lastNano);
+        ShardSpill.route(out, to, n, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond,
+                lastNano);
+    }
+
+    /** Adds a shard to the first n of an ascending list of distinct shards; returns the new length. */
+    private static int insert(int[] shards, int n, int shard) {
+        int i = n;
+        while (i > 0 && shards[i - 1] > shard) {
+            i--;
+        }
+        if (i > 0 && shards[i - 1] == shard) {
+            return n;
+        }
+        System.arraycopy(shards, i, shards, i + 1, n - i);
+        shards[i] = shard;
+        return n + 1;
     }
 
     /** The text's dictionary id ({@code -1} for null), given on first use: texts are numbered in order of use. */
@@ -235,7 +262,7 @@ public final class WindowShards implements AutoCloseable {
             } else {
                 agent.agent = WindowText.PRINCIPAL;
                 principals.add(agent.value);
-                agent.agentBit = 1L << agentShard(agent.value);
+                agent.agentShard = agentShard(agent.value);
             }
         }
         return agent.agent == WindowText.PRINCIPAL;
@@ -246,22 +273,17 @@ public final class WindowShards implements AutoCloseable {
         if (!credential.credentialKnown) {
             credentialsNamed.add(credential.value);
             CredentialRecord c = inventory.credentials().get(credential.value);
-            long shards = 1L << credentialShard(credential.value);
+            int[] shards = new int[1 + (c == null ? 0 : c.holders().size())];
+            int n = insert(shards, 0, credentialShard(credential.value));
             if (c != null) {
                 for (String h : c.holders()) {
-                    shards |= 1L << agentShard(h);
+                    n = insert(shards, n, agentShard(h));
                 }
             }
-            credential.credentialBits = shards;
+            credential.credentialShards = Arrays.copyOf(shards, n);
             credential.soleHolder = c != null && c.holders().size() == 1 ? c.holders().get(0) : null;
             credential.credentialKnown = true;
         }
-    }
-
-    /** Writes the row whose key is in {@link #key} to its shards ({@link ShardSpill#route}). */
-    private void route(long shards, boolean allowed, long[] counts, boolean hasFirst, long firstSecond, long firstNano,
-            boolean hasLast, long lastSecond, long lastNano) throws IOException {
-        ShardSpill.route(out, shards, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond, lastNano);
     }
 
     void finishWriting() throws IOException {

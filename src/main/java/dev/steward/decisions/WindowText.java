@@ -18,13 +18,13 @@ final class WindowText {
     /** Dictionary id, -1 until a routed row first uses the text ({@link WindowShards#id}). */
     int id = -1;
 
-    /** As an agent: UNKNOWN until met, then PRINCIPAL (non-blank; {@link #agentBit} is its shard's bit) or BLANK. */
+    /** As an agent: UNKNOWN until met, then PRINCIPAL (non-blank; {@link #agentShard} is its shard) or BLANK. */
     byte agent;
-    long agentBit;
+    int agentShard;
 
-    /** As a credential: whether looked up; the bits of its own shard and its holders'; its sole holder or null. */
+    /** As a credential: whether looked up; its own shard and its holders', ascending, distinct; its sole holder or null. */
     boolean credentialKnown;
-    long credentialBits;
+    int[] credentialShards;
     String soleHolder;
     /** Whether the sole holder was noted as a principal (of a decision without an agent). */
     boolean holderNoted;

@@ -9,12 +9,15 @@ import java.util.Map;
 @TestProfile(ShardedAssessmentH2Test.SmallShards.class)
 class ShardedAssessmentH2Test extends ShardedAssessmentContract {
 
-    /** A database of its own, shards of at most 3,000 stored decision rows, and checks on two threads. */
+    /**
+     * A database of its own, shards of at most 400 stored decision rows (sample-data/ makes more than 64 of them, many
+     * with no agent or credential of their own), and checks on two threads.
+     */
     public static class SmallShards implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:sharded;DB_CLOSE_DELAY=-1",
-                    "steward.assessment.shard-rows", "3000", "steward.assessment.parallelism", "2");
+                    "steward.assessment.shard-rows", "400", "steward.assessment.parallelism", "2");
         }
     }
 }

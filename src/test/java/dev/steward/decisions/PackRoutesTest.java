@@ -40,7 +40,8 @@ class PackRoutesTest {
         for (int round = 0; round < 6; round++) {
             Evidence inventory = inventory(random);
             List<byte[]> packs = packs(random);
-            int shardCount = 1 + random.nextInt(5);
+            // up to 5 shards, and once more than a 64-bit mask holds (most of them without a subject of their own)
+            int shardCount = round == 5 ? 70 + random.nextInt(30) : 1 + random.nextInt(5);
             Path byTextDir = Files.createDirectories(tmp.resolve("text-" + round));
             Path byRefDir = Files.createDirectories(tmp.resolve("ref-" + round));
             try (WindowShards byText = new WindowShards(inventory, shardCount, byTextDir);
@@ -83,7 +84,9 @@ class PackRoutesTest {
                 for (int k = 0; k < shardCount; k++) {
                     List<dev.steward.evidence.DecisionAggregate> shard = byRef.evidence(k).decisions();
                     assertThat(shard).isEqualTo(byText.evidence(k).decisions());
-                    assertThat(window).containsSubsequence(shard);
+                    if (!shard.isEmpty()) { // (AssertJ refuses an empty subsequence of a list that is not empty)
+                        assertThat(window).containsSubsequence(shard);
+                    }
                     seen.addAll(shard);
                 }
                 assertThat(seen).containsExactlyInAnyOrderElementsOf(window);
