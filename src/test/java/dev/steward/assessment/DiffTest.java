@@ -71,6 +71,26 @@ class DiffTest {
     }
 
     @Test
+    void everyPriorSubjectIsFoundAmongManyResultsWithoutPriorFindings() {
+        // a PASS or NOT_APPLICABLE result matters to the diff only when its subject had a finding before
+        List<DiffBuilder.PriorFinding> prior = new java.util.ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            prior.add(before("OWN-2", "agent-" + (2 * i), Result.FAIL, 0.0));
+        }
+        DiffBuilder diff = new DiffBuilder(new DiffBuilder.Previous("p", Instant.EPOCH, prior, List.of(), List.of()), 100_000);
+        for (int i = 0; i < 200_000; i++) {
+            diff.accept(now("OWN-2", "agent-" + i, i < 100_000 ? Result.PASS : Result.NOT_APPLICABLE, i < 100_000 ? 1.0 : null));
+        }
+        RunDiff d = diff.finish(List.of(), List.of());
+        assertThat(d.counts().resolved()).isEqualTo(50_000);
+        assertThat(d.counts().newFindings()).isZero();
+        assertThat(d.resolved()).hasSize(50_000).allSatisfy(c -> {
+            assertThat(c.result()).as(c.subjectId()).isEqualTo(Result.PASS);
+            assertThat(c.previousResult()).isEqualTo(Result.FAIL);
+        });
+    }
+
+    @Test
     void listsAreCappedButCountsAreNot() {
         DiffBuilder diff = new DiffBuilder(new DiffBuilder.Previous("p", Instant.EPOCH, List.of(), List.of(), List.of()), 2);
         for (int i = 0; i < 5; i++) {
