@@ -61,8 +61,10 @@ public class Aut6DeclaredToolsCheck extends AgentCheck {
             return insufficient(agent.id(), "agent declares no tools", refs);
         }
         Set<String> declared = agent.tools().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        List<DecisionAggregate> withTool = evidence.decisionsOfPrincipal(agent.id()).stream()
-                .filter(d -> d.tool() != null).toList();
+        List<DecisionAggregate> all = evidence.decisionsOfPrincipal(agent.id());
+        // nearly always every decision names a tool: then the agent's own list, whose summary other checks share
+        List<DecisionAggregate> withTool = all.stream().allMatch(d -> d.tool() != null) ? all
+                : all.stream().filter(d -> d.tool() != null).toList();
         if (withTool.isEmpty()) {
             return insufficient(agent.id(), "no decisions naming a tool in the window", refs);
         }
@@ -73,8 +75,9 @@ public class Aut6DeclaredToolsCheck extends AgentCheck {
             }
         }
         if (undeclared.isEmpty()) {
-            refs.add(Rules.decisions(withTool, "tools " + Rules.list(Rules.distinct(withTool, DecisionAggregate::tool))));
-            return pass(agent.id(), "calls only declared tools: " + Rules.list(Rules.distinct(withTool, DecisionAggregate::tool)), refs);
+            String tools = Rules.list(Rules.distinct(withTool, DecisionAggregate::tool));
+            refs.add(Rules.decisions(withTool, "tools " + tools));
+            return pass(agent.id(), "calls only declared tools: " + tools, refs);
         }
         List<String> described = new ArrayList<>();
         undeclared.forEach((tool, aggs) -> {

@@ -63,10 +63,18 @@ public class Idn3SingleEnvironmentCheck extends CredentialCheck {
             return insufficient(credential.id(), "credential declares no environment", refs);
         }
         TreeMap<String, List<DecisionAggregate>> foreign = new TreeMap<>();
+        // a window's environment texts are shared instances, a few of them: normalise each run of one instance once
+        String raw = null;
+        String normal = null;
+        boolean known = false;
         for (DecisionAggregate d : decisions) {
-            String env = Rules.env(d.environment());
-            if (env != null && !env.equals(declared)) {
-                foreign.computeIfAbsent(env, k -> new ArrayList<>()).add(d);
+            if (!known || d.environment() != raw) {
+                raw = d.environment();
+                normal = Rules.env(raw);
+                known = true;
+            }
+            if (normal != null && !normal.equals(declared)) {
+                foreign.computeIfAbsent(normal, k -> new ArrayList<>()).add(d);
             }
         }
         if (foreign.isEmpty()) {

@@ -59,10 +59,11 @@ public class Log1NoBlindSpotCheck extends AgentCheck {
             CredentialRecord c = evidence.credentials().get(id);
             boolean usedByDate = c.lastUsedAt() != null && !c.lastUsedAt().isBefore(evidence.windowStart())
                     && !c.lastUsedAt().isAfter(evidence.asOf());
-            List<DecisionAggregate> own = evidence.decisionsOfCredential(id).stream()
-                    .filter(d -> Rules.blank(d.agent()) || d.agent().equals(agent.id())).toList();
-            if (usedByDate || !own.isEmpty()) {
-                used.add(id + (usedByDate ? " (last used " + Rules.day(c.lastUsedAt()) + ")" : " (in " + own.size() + " aggregates)"));
+            // the agent's own aggregates of the credential (or nobody's) only matter when its date does not show use
+            long own = usedByDate ? 0 : evidence.decisionsOfCredential(id).stream()
+                    .filter(d -> Rules.blank(d.agent()) || d.agent().equals(agent.id())).count();
+            if (usedByDate || own > 0) {
+                used.add(id + (usedByDate ? " (last used " + Rules.day(c.lastUsedAt()) + ")" : " (in " + own + " aggregates)"));
                 refs.add(Rules.credential(c, "lastUsedAt " + c.lastUsedAt()));
             }
         }

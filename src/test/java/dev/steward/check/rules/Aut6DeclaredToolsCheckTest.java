@@ -21,6 +21,22 @@ class Aut6DeclaredToolsCheckTest {
     }
 
     @Test
+    void thePassingEvidenceCoversTheDecisionsThatNameATool() {
+        CheckResult all = result(check, evidence(agent("bot").tools("erp", "mail"), decision("bot", null).tool("erp").count(4),
+                decision("bot", null).tool("mail").count(2)), "bot");
+        assertThat(all.reason()).isEqualTo("calls only declared tools: erp, mail");
+        assertThat(decisionsDetail(all)).startsWith("6 decisions (6 allowed, 0 denied)").endsWith("; tools erp, mail");
+        CheckResult some = result(check, evidence(agent("bot").tools("erp", "mail"), decision("bot", null).tool("erp").count(4),
+                decision("bot", null).tool(null).count(7)), "bot");
+        assertThat(some.reason()).isEqualTo("calls only declared tools: erp");
+        assertThat(decisionsDetail(some)).startsWith("4 decisions (4 allowed, 0 denied)").endsWith("; tools erp");
+    }
+
+    private static String decisionsDetail(CheckResult r) {
+        return r.evidence().stream().filter(e -> e.kind().equals("decisions")).findFirst().orElseThrow().detail();
+    }
+
+    @Test
     void undeclaredToolFailsWithCountsIncludingDenied() {
         CheckResult r = result(check, evidence(agent("bot").tools("erp"), decision("bot", null).tool("erp"),
                 decision("bot", null).tool("shell").count(3).denied(), decision("bot", null).tool("shell").count(2)), "bot");

@@ -31,6 +31,15 @@ class Idn3SingleEnvironmentCheckTest {
     }
 
     @Test
+    void runsOfOneEnvironmentAndOfNoneAreEachJudged() {
+        CheckResult r = result(check, evidence(credential("c1", "bot").env("prod"), decision("bot", "c1").env(null),
+                decision("bot", "c1").env(null).count(2), decision("bot", "c1").env("dev"), decision("bot", "c1").env("dev").count(4),
+                decision("bot", "c1").env("prod"), decision("bot", "c1").env(" DEV ")), "c1");
+        assertThat(r.result()).isEqualTo(Result.FAIL);
+        assertThat(r.reason()).isEqualTo("declared prod but used in dev (6 decisions)");
+    }
+
+    @Test
     void noDeclaredEnvironmentIsInsufficient() {
         assertThat(result(check, evidence(credential("c1", "bot").env(null), decision("bot", "c1").env("prod")), "c1").result())
                 .isEqualTo(Result.INSUFFICIENT_EVIDENCE);

@@ -46,6 +46,15 @@ class Log1NoBlindSpotCheckTest {
     }
 
     @Test
+    void theReasonSaysHowEachCredentialWasSeenInUse() {
+        // by its own aggregates (the agent's, or nobody's; not another agent's) when its date does not show use
+        assertThat(result(check, evidence(agent("bot"), agent("other"), credential("c1", "bot", "other"), decision(null, "c1"),
+                decision("bot", "c1"), decision("other", "c1")), "bot").reason()).contains("c1 (in 2 aggregates)");
+        assertThat(result(check, evidence(agent("bot"), credential("c1", "bot").lastUsed(daysAgo(3)), decision("bot", "c1")), "bot")
+                .reason()).contains("c1 (last used ").doesNotContain("aggregates");
+    }
+
+    @Test
     void useByAnotherNamedAgentIsNotThisAgentsUse() {
         assertThat(result(check, evidence(agent("bot"), agent("other"), credential("c1", "bot", "other"), decision("other", "c1")), "bot").result())
                 .isEqualTo(Result.NOT_APPLICABLE);
