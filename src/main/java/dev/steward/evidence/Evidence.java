@@ -32,6 +32,8 @@ public final class Evidence {
     private final Collection<AgentRecord> subjectAgents;
     private final Collection<CredentialRecord> subjectCredentials;
     private final java.util.function.Predicate<String> principalSubjects;
+    /** {@link #principals()}, made on first use. */
+    private volatile List<String> principals;
 
     public Evidence(Instant asOf, Instant windowStart, Collection<PersonRecord> people, Collection<AgentRecord> agents,
             Collection<CredentialRecord> credentials, Collection<DecisionAggregate> decisions,
@@ -55,6 +57,8 @@ public final class Evidence {
                 credentialsByHolder.computeIfAbsent(h, k -> new ArrayList<>()).add(c.id());
             }
         }
+        // made in credential id order, so each list is in id order already: kept as it is, read by many checks
+        credentialsByHolder.replaceAll((holder, ids) -> List.copyOf(ids));
         for (SecretFinding f : this.secrets) {
             if (f.credentialId() != null) {
                 secretsByCredential.computeIfAbsent(f.credentialId(), k -> new ArrayList<>()).add(f);
@@ -197,7 +201,13 @@ public final class Evidence {
 
     /** Every principal seen acting in the window, in id order (in a {@link #shard}, the shard's principals). */
     public List<String> principals() {
-        return byPrincipal.keySet().stream().filter(principalSubjects).sorted().toList();
+        List<String> p = principals;
+        if (p == null) {
+            // a pure function of this evidence: a second thread computing it at the same time computes the same list
+            p = byPrincipal.keySet().stream().filter(principalSubjects).sorted().toList();
+            principals = p;
+        }
+        return p;
     }
 
     /** The agents checks judge, in id order: every agent, or in a {@link #shard} the shard's. */
@@ -212,7 +222,7 @@ public final class Evidence {
 
     /** Ids of the credentials whose holders include the agent, in id order. */
     public List<String> credentialsHeldBy(String agentId) {
-        return credentialsByHolder.getOrDefault(agentId, List.of()).stream().sorted().toList();
+        return credentialsByHolder.getOrDefault(agentId, List.of());
     }
 
     /** Secrets found in the values of a credential's record or decisions that name it, in the order found (indexed). */
