@@ -136,8 +136,9 @@ public class AssessmentService {
         }
         long started = System.nanoTime();
         long rows = settings.config().shardRows() > 0 ? aggregates.rows(windowStart, at) : 0;
-        int shards = rows > settings.config().shardRows() && settings.config().shardRows() > 0
-                ? (int) Math.min(WindowShards.MAX_SHARDS, (rows + settings.config().shardRows() - 1) / settings.config().shardRows()) : 1;
+        long shardRows = settings.config().shardRows();
+        int shards = rows > shardRows && shardRows > 0
+                ? (int) Math.min(WindowShards.MAX_SHARDS, (rows + shardRows - 1) / shardRows) : 1;
         // The previous run (what the diff compares with) depends on neither the inventory nor the window: read it on a
         // second thread, with its own connection, while this one loads the inventory and scans the window (the scan
         // needs the loaded agents and credentials themselves, so those two stay in sequence).

@@ -80,8 +80,8 @@ final class ShardedAssessment {
         }) : null;
         String[][][] subjects = new String[k][SubjectType.values().length][];
         PackBytes.Out block = new PackBytes.Out(1 << 16);
-        // pass 2 reads every shard's file at once: 64 KiB of buffer each, 4 MiB in all beyond 64 shards
-        int buffer = Math.max(1 << 12, Math.min(1 << 16, (1 << 22) / Math.max(1, k)));
+        // pass 2 reads every shard's file at once
+        int buffer = WindowShards.fileBuffer(k);
         Future<Evidence> next = null;
         try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
             dir = Files.createTempDirectory(tmp, "steward-results-");

@@ -7,7 +7,7 @@ import java.io.OutputStream;
 /**
  * A shard's file being written: rows go into a buffer ({@link PackBytes}: unsigned varints, most counts and ids
  * take one to three bytes; the JDK's data streams locked and made a virtual call per byte) that goes to the file
- * in one write whenever it holds {@link #spillAt(int) 4 to 64 KiB}.
+ * in one write whenever it holds {@link WindowShards#fileBuffer 4 to 64 KiB}.
  */
 final class ShardSpill {
     private final int spillAt;
@@ -20,14 +20,6 @@ final class ShardSpill {
         this.file = file;
         this.spillAt = spillAt;
         this.bytes = new PackBytes.Out(spillAt + 256);
-    }
-
-    /**
-     * The buffer of each of {@code shards} files written at once: 64 KiB, less when there are more than 64 of them so
-     * that all of them hold 4 MiB (at least 4 KiB each).
-     */
-    static int spillAt(int shards) {
-        return Math.max(1 << 12, Math.min(1 << 16, (1 << 22) / Math.max(1, shards)));
     }
 
     void spillWhenFull() throws IOException {

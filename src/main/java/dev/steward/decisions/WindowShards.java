@@ -34,6 +34,14 @@ public final class WindowShards implements AutoCloseable {
      */
     public static final int MAX_SHARDS = 512;
 
+    /**
+     * The buffer of each of {@code files} files written or read at once, one per shard: 64 KiB, less when there are
+     * more than 64 of them so that all of them hold 4 MiB (at least 4 KiB each).
+     */
+    public static int fileBuffer(int files) {
+        return Math.max(1 << 12, Math.min(1 << 16, (1 << 22) / Math.max(1, files)));
+    }
+
     private final Evidence inventory;
     private final String[] agentFrom;
     private final String[] credentialFrom;
@@ -79,7 +87,7 @@ public final class WindowShards implements AutoCloseable {
         this.out = new ShardSpill[shards];
         this.to = new int[shards + 1];
         for (int k = 0; k < shards; k++) {
-            out[k] = new ShardSpill(Files.newOutputStream(file(k)), ShardSpill.spillAt(shards));
+            out[k] = new ShardSpill(Files.newOutputStream(file(k)), fileBuffer(shards));
         }
     }
 

@@ -179,16 +179,8 @@ public final class PackBytes {
         }
 
         public String text() {
-            int n = varInt();
-            if (n == 0) {
-                return null;
-            }
-            if (pos + n - 1 > buf.length) {
-                throw new IllegalStateException("a pack ends inside a text");
-            }
-            String s = new String(buf, pos, n - 1, StandardCharsets.UTF_8);
-            pos += n - 1;
-            return s;
+            int n = skipText();
+            return n < 0 ? null : new String(buf, pos - n, n, StandardCharsets.UTF_8);
         }
 
         /**
