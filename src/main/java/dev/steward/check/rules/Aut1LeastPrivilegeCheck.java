@@ -70,7 +70,7 @@ public class Aut1LeastPrivilegeCheck extends AgentCheck {
         if (decisions.isEmpty()) {
             return insufficient(agent.id(), "no decisions by the agent in the window", refs);
         }
-        List<DecisionAggregate> allowed = decisions.stream().filter(DecisionAggregate::allowed).toList();
+        List<DecisionAggregate> allowed = Rules.filter(decisions, DecisionAggregate::allowed);
         Set<String> used = Rules.distinct(allowed, DecisionAggregate::scope);
         List<String> unused = grants.stream().filter(g -> !used.contains(g)).toList();
         refs.add(Rules.decisions(decisions, "scopes used " + Rules.list(used)));

@@ -58,7 +58,7 @@ public class Aut4HighRiskApprovalCheck extends AgentCheck {
 
     @Override
     protected CheckResult judge(AgentRecord agent, Evidence evidence, Parameters parameters) {
-        List<Pattern> patterns = parameters.list(PATTERNS, Rules.env(agent.environment())).stream().map(Rules::glob).toList();
+        Pattern[] patterns = Rules.globs(parameters.list(PATTERNS, Rules.env(agent.environment())));
         long total = 0;
         long approved = 0;
         List<DecisionAggregate> highRisk = new ArrayList<>();
@@ -68,7 +68,7 @@ public class Aut4HighRiskApprovalCheck extends AgentCheck {
             if (!d.allowed()) {
                 continue;
             }
-            boolean byPattern = d.action() != null && patterns.stream().anyMatch(p -> p.matcher(d.action()).matches());
+            boolean byPattern = d.action() != null && Rules.matchesAny(patterns, d.action());
             long rowTotal = byPattern ? d.count() : d.highRisk();
             long rowApproved = Math.min(rowTotal, byPattern ? d.approved() : d.highRiskApproved());
             if (rowTotal == 0) {
@@ -88,7 +88,10 @@ public class Aut4HighRiskApprovalCheck extends AgentCheck {
             return notApplicable(agent.id(), "no allowed high-risk decision in the window", refs);
         }
         refs.add(Rules.decisions(highRisk, total + " high-risk, " + approved + " with an approval reference"));
-        missing.stream().limit(20).forEach(d -> refs.add(Rules.decisions(List.of(d), "action " + d.action() + " without approval")));
+        for (int i = 0; i < missing.size() && i < 20; i++) {
+            DecisionAggregate d = missing.get(i);
+            refs.add(Rules.decisions(List.of(d), "action " + d.action() + " without approval"));
+        }
         double score = (double) approved / total;
         if (approved == total) {
             return pass(agent.id(), "all " + total + " allowed high-risk decisions carry an approval reference", refs);

@@ -60,8 +60,8 @@ public class Aut5DelegationBoundedCheck extends AgentCheck {
     @Override
     protected CheckResult judge(AgentRecord agent, Evidence evidence, Parameters parameters) {
         int maxDepth = parameters.integer(MAX_DEPTH, Rules.env(agent.environment()));
-        List<DecisionAggregate> delegated = evidence.decisionsOfPrincipal(agent.id()).stream()
-                .filter(d -> !d.onBehalfOf().isEmpty()).toList();
+        List<DecisionAggregate> delegated = Rules.filter(evidence.decisionsOfPrincipal(agent.id()),
+                d -> !d.onBehalfOf().isEmpty());
         List<EvidenceRef> refs = new ArrayList<>();
         refs.add(Rules.agent(agent, "grants " + Rules.list(agent.grants())));
         if (delegated.isEmpty()) {

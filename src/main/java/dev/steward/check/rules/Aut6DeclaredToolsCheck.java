@@ -10,11 +10,11 @@ import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * AUT-6 (medium, agent): the agent calls only the tools it declares.
@@ -60,11 +60,13 @@ public class Aut6DeclaredToolsCheck extends AgentCheck {
         if (agent.tools().isEmpty()) {
             return insufficient(agent.id(), "agent declares no tools", refs);
         }
-        Set<String> declared = agent.tools().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> declared = new HashSet<>();
+        for (String t : agent.tools()) {
+            declared.add(t.toLowerCase(Locale.ROOT));
+        }
         List<DecisionAggregate> all = evidence.decisionsOfPrincipal(agent.id());
         // nearly always every decision names a tool: then the agent's own list, whose summary other checks share
-        List<DecisionAggregate> withTool = all.stream().allMatch(d -> d.tool() != null) ? all
-                : all.stream().filter(d -> d.tool() != null).toList();
+        List<DecisionAggregate> withTool = Rules.filter(all, d -> d.tool() != null);
         if (withTool.isEmpty()) {
             return insufficient(agent.id(), "no decisions naming a tool in the window", refs);
         }

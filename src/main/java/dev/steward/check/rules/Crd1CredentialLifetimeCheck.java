@@ -73,7 +73,7 @@ public class Crd1CredentialLifetimeCheck extends CredentialCheck {
         Duration limit = credential.holders().isEmpty() ? parameters.duration(OTHER, env) : null;
         String basis = "no holder";
         List<EvidenceRef> refs = new ArrayList<>();
-        refs.add(Rules.credential(credential, "createdAt " + credential.createdAt() + ", expiresAt " + credential.expiresAt()
+        refs.add(Rules.credential(credential, "createdAt " + Rules.at(credential.createdAt()) + ", expiresAt " + Rules.at(credential.expiresAt())
                 + ", ttlSeconds " + credential.ttlSeconds()));
         for (String holder : credential.holders()) {
             Optional<AgentRecord> agent = evidence.agent(holder);

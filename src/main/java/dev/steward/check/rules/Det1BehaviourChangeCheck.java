@@ -86,11 +86,14 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
         LocalDate recentFirst = lastDay.minusDays(recentDays - 1L);
         LocalDate firstDay = LocalDate.ofInstant(evidence.windowStart(), ZoneOffset.UTC);
         long earlierDays = Math.max(0, ChronoUnit.DAYS.between(firstDay, recentFirst));
-        List<DecisionAggregate> recent = decisions.stream().filter(d -> !d.day().isBefore(recentFirst)).toList();
-        List<DecisionAggregate> earlier = decisions.stream().filter(d -> d.day().isBefore(recentFirst)).toList();
-        List<DecisionAggregate> recentDenied = recent.stream().filter(d -> !d.allowed()).toList();
+        List<DecisionAggregate> recent = Rules.filter(decisions, d -> !d.day().isBefore(recentFirst));
+        List<DecisionAggregate> earlier = Rules.filter(decisions, d -> d.day().isBefore(recentFirst));
+        List<DecisionAggregate> recentDenied = Rules.filter(recent, d -> !d.allowed());
         long recentDenies = Rules.sum(recentDenied, DecisionAggregate::count);
-        long earlierDenies = earlier.stream().filter(d -> !d.allowed()).mapToLong(DecisionAggregate::count).sum();
+        long earlierDenies = 0;
+        for (DecisionAggregate d : earlier) {
+            earlierDenies += d.allowed() ? 0 : d.count();
+        }
         double recentRate = (double) recentDenies / recentDays;
         double earlierRate = earlierDays == 0 ? 0 : (double) earlierDenies / earlierDays;
         boolean baseline = earlierDays > 0 && !earlier.isEmpty();
@@ -108,7 +111,7 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
             TreeSet<String> newTools = Rules.distinct(recent, DecisionAggregate::tool);
             newTools.removeAll(earlierTools);
             for (String tool : newTools) {
-                List<DecisionAggregate> uses = recent.stream().filter(d -> tool.equals(d.tool())).toList();
+                List<DecisionAggregate> uses = Rules.filter(recent, d -> tool.equals(d.tool()));
                 triggers.add("new tool " + tool + " first used " + Rules.firstSeen(uses) + ", not seen "
                         + firstDay + ".." + recentFirst.minusDays(1));
                 refs.add(Rules.decisions(uses, "new tool " + tool));

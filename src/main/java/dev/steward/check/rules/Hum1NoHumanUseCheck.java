@@ -71,7 +71,7 @@ public class Hum1NoHumanUseCheck extends CredentialCheck {
         if (decisions.isEmpty()) {
             return notApplicable(credential.id(), "no decisions with the credential in the window", refs);
         }
-        List<DecisionAggregate> human = decisions.stream().filter(d -> d.human() > 0).toList();
+        List<DecisionAggregate> human = Rules.filter(decisions, d -> d.human() > 0);
         if (human.isEmpty()) {
             refs.add(Rules.decisions(decisions, "none interactive or from a browser"));
             return pass(credential.id(), "none of " + Rules.sum(decisions, DecisionAggregate::count)

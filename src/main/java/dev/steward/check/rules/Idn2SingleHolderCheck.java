@@ -71,7 +71,7 @@ public class Idn2SingleHolderCheck extends CredentialCheck {
         String holder = credential.holders().get(0);
         TreeMap<String, List<DecisionAggregate>> others = new TreeMap<>();
         for (DecisionAggregate d : decisions) {
-            if (d.agent() != null && !d.agent().isBlank() && !d.agent().equals(holder)) {
+            if (d.agent() != null && !d.agent().equals(holder) && !d.agent().isBlank()) {
                 others.computeIfAbsent(d.agent(), k -> new ArrayList<>()).add(d);
             }
         }

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
@@ -130,15 +132,52 @@ final class Rules {
     /** A case-insensitive glob: {@code *} matches any characters, everything else is literal. */
     static Pattern glob(String pattern) {
         StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
+        String[] parts = pattern.split("\\*", -1);
+        for (int i = 0; i < parts.length; i++) {
+            // every star between two parts, a leading one too ("*:admin"; until 2026-11-30 a leading star was lost)
+            if (i > 0) {
                 regex.append(".*");
             }
-            if (!part.isEmpty()) {
-                regex.append(Pattern.quote(part));
+            if (!parts[i].isEmpty()) {
+                regex.append(Pattern.quote(parts[i]));
             }
         }
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    private static final int GLOBS_CACHED = 64;
+    private static final Map<List<String>, Pattern[]> GLOBS = new ConcurrentHashMap<>();
+
+    /**
+     * The {@link #glob}s of a list parameter's value, compiled once per value (a run resolves a handful, one per
+     * environment with its own value) instead of once per subject; the cache is cleared when it grows past
+     * {@value #GLOBS_CACHED} values, so a long-lived server does not keep every value it ever saw. Read-only.
+     */
+    static Pattern[] globs(List<String> patterns) {
+        Pattern[] known = GLOBS.get(patterns);
+        if (known != null) {
+            return known;
+        }
+        List<String> copy = List.copyOf(patterns);
+        Pattern[] compiled = new Pattern[copy.size()];
+        for (int i = 0; i < compiled.length; i++) {
+            compiled[i] = glob(copy.get(i));
+        }
+        if (GLOBS.size() >= GLOBS_CACHED) {
+            GLOBS.clear();
+        }
+        GLOBS.put(copy, compiled);
+        return compiled;
+    }
+
+    /** Whether one of the patterns matches the whole text. */
+    static boolean matchesAny(Pattern[] patterns, String text) {
+        for (Pattern p : patterns) {
+            if (p.matcher(text).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static long sum(Collection<DecisionAggregate> aggregates, ToLongFunction<DecisionAggregate> field) {
@@ -153,8 +192,37 @@ final class Rules {
     static TreeSet<String> distinct(Collection<DecisionAggregate> aggregates,
             java.util.function.Function<DecisionAggregate, String> field) {
         TreeSet<String> values = new TreeSet<>();
-        aggregates.stream().map(field).filter(Objects::nonNull).forEach(values::add);
+        for (DecisionAggregate a : aggregates) {
+            String v = field.apply(a);
+            if (v != null) {
+                values.add(v);
+            }
+        }
         return values;
+    }
+
+    /**
+     * The aggregates that pass {@code keep}, in order. When every one passes, {@code aggregates} itself (a subject's
+     * own list, whose {@link #decisions} summary other checks share), else a new list. A plain loop: a stream per
+     * subject and check was a fifth of the checks' time at 10M decisions.
+     */
+    static List<DecisionAggregate> filter(List<DecisionAggregate> aggregates, Predicate<DecisionAggregate> keep) {
+        int n = aggregates.size();
+        int i = 0;
+        while (i < n && keep.test(aggregates.get(i))) {
+            i++;
+        }
+        if (i == n) {
+            return aggregates;
+        }
+        List<DecisionAggregate> kept = new ArrayList<>(aggregates.subList(0, i));
+        for (i++; i < n; i++) {
+            DecisionAggregate a = aggregates.get(i);
+            if (keep.test(a)) {
+                kept.add(a);
+            }
+        }
+        return kept;
     }
 
     /** The latest decision instant of an aggregate; without lastAt, the end of its day (the cautious reading). */
@@ -327,6 +395,11 @@ final class Rules {
             }
         }
         return b.append('Z').toString();
+    }
+
+    /** An instant in a text as string concatenation writes it ({@code toString()}, "null" for none), but faster. */
+    static String at(Instant t) {
+        return t == null ? "null" : instant(t);
     }
 
     private static StringBuilder two(StringBuilder b, int v) {

@@ -25,6 +25,15 @@ class RulesInstantTest {
     }
 
     @Test
+    void atWritesWhatStringConcatenationWrites() {
+        Instant none = null;
+        assertThat(Rules.at(none)).isEqualTo("" + none);
+        for (Instant t : List.of(Instant.parse("2026-10-31T23:59:59.5Z"), Instant.MIN, Instant.parse("2026-01-01T00:00:00Z"))) {
+            assertThat("lastUsedAt " + Rules.at(t)).isEqualTo("lastUsedAt " + t);
+        }
+    }
+
+    @Test
     void writesWhatToStringWritesForRandomInstants() {
         Random random = new Random(11);
         for (int i = 0; i < 20_000; i++) {

@@ -1,0 +1,93 @@
+package dev.steward.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.evidence.DecisionAggregate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loops that replaced the checks' streams: {@link Rules#filter} keeps what a stream filter keeps, in order, and
+ * hands back the subject's own list itself when everything passes (its evidence summary is then shared);
+ * {@link Rules#distinct} gives the sorted non-null values; {@link Rules#globs} compiles a value once and matches as
+ * the globs it holds.
+ */
+class RulesFilterTest {
+
+    private static List<DecisionAggregate> decisions(Random random, int n) {
+        List<DecisionAggregate> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            DecisionBuilder d = new DecisionBuilder("agent-" + random.nextInt(3), null).count(1 + random.nextInt(5));
+            if (random.nextInt(4) > 0) {
+                d.tool("tool-" + random.nextInt(4));
+            }
+            list.add(random.nextBoolean() ? d.build() : d.denied().build());
+        }
+        return list;
+    }
+
+    @Test
+    void filterKeepsWhatAStreamKeepsInOrder() {
+        Random random = new Random(3);
+        List<Predicate<DecisionAggregate>> tests = List.of(DecisionAggregate::allowed, d -> d.tool() != null,
+                d -> d.count() > 2, d -> false, d -> true);
+        for (int round = 0; round < 300; round++) {
+            List<DecisionAggregate> list = decisions(random, random.nextInt(9));
+            for (Predicate<DecisionAggregate> keep : tests) {
+                List<DecisionAggregate> expected = list.stream().filter(keep).toList();
+                List<DecisionAggregate> kept = Rules.filter(list, keep);
+                assertThat(kept).isEqualTo(expected);
+                if (expected.size() == list.size()) {
+                    assertThat(kept).as("all pass: the list itself").isSameAs(list);
+                } else {
+                    assertThat(kept).isNotSameAs(list);
+                }
+            }
+        }
+    }
+
+    @Test
+    void distinctGivesTheSortedNonNullValues() {
+        Random random = new Random(4);
+        for (int round = 0; round < 200; round++) {
+            List<DecisionAggregate> list = decisions(random, random.nextInt(12));
+            TreeSet<String> expected = new TreeSet<>();
+            list.stream().map(DecisionAggregate::tool).filter(t -> t != null).forEach(expected::add);
+            assertThat(Rules.distinct(list, DecisionAggregate::tool)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void globsAreCompiledOncePerValueAndMatchTheWholeText() {
+        List<String> value = new ArrayList<>(List.of("delete*", "*:wire-transfer", "ROTATE"));
+        Pattern[] globs = Rules.globs(value);
+        assertThat(Rules.globs(List.of("delete*", "*:wire-transfer", "ROTATE"))).as("cached by content").isSameAs(globs);
+        assertThat(Rules.matchesAny(globs, "Delete_user")).isTrue();
+        assertThat(Rules.matchesAny(globs, "bank:wire-transfer")).isTrue();
+        assertThat(Rules.matchesAny(globs, "rotate")).as("case-insensitive").isTrue();
+        assertThat(Rules.matchesAny(globs, "rotate-key")).as("the whole text").isFalse();
+        assertThat(Rules.matchesAny(globs, "undelete")).isFalse();
+        value.set(2, "purge");
+        assertThat(Rules.matchesAny(Rules.globs(List.of("delete*", "*:wire-transfer", "ROTATE")), "rotate"))
+                .as("a caller's later change to its list does not reach the cache").isTrue();
+        assertThat(Rules.matchesAny(Rules.globs(List.of()), "anything")).isFalse();
+    }
+
+    @Test
+    void aGlobsStarsMatchAnyCharactersWhereverTheyStand() {
+        assertThat(Rules.glob("*:wire-transfer").matcher("bank:wire-transfer").matches()).as("leading").isTrue();
+        assertThat(Rules.glob("*:wire-transfer").matcher("bank:wire-transfers").matches()).isFalse();
+        assertThat(Rules.glob("delete*").matcher("delete").matches()).as("trailing, empty").isTrue();
+        assertThat(Rules.glob("*admin*").matcher("sysAdmin-x").matches()).as("both ends").isTrue();
+        assertThat(Rules.glob("a*n").matcher("admin").matches()).as("inside").isTrue();
+        assertThat(Rules.glob("a*n").matcher("xadmin").matches()).isFalse();
+        assertThat(Rules.glob("**").matcher("").matches()).isTrue();
+        assertThat(Rules.glob("a.b").matcher("axb").matches()).as("everything else literal").isFalse();
+        assertThat(Rules.glob("").matcher("").matches()).isTrue();
+    }
+}
