@@ -7,15 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Builds the {@link RunDiff} of a run while its results stream past: the previous run's findings are held by key,
+ * Builds the {@link RunDiff} of a run while its results stream past: the previous run's findings are held by subject,
  * each current result is looked up once, and what was not seen again is resolved. Linear in results.
  */
 public final class DiffBuilder {
@@ -23,10 +21,6 @@ public final class DiffBuilder {
     /** A finding of the previous run. */
     public record PriorFinding(String checkId, String variant, SubjectType subjectType, String subjectId, Result result,
             Double score) {
-
-        String key() {
-            return AssessedResult.key(checkId, variant, subjectType, subjectId);
-        }
     }
 
     /** What the diff needs of the previous run. */
@@ -42,11 +36,12 @@ public final class DiffBuilder {
 
     private final Previous previous;
     private final int listLimit;
-    private final Map<String, PriorFinding> prior = new HashMap<>();
-    /** Subject ids with a prior finding: a result that is no finding and whose subject is not here needs no key. */
-    private final Set<String> priorSubjects = new HashSet<>();
-    private final Map<String, Now> nowOfPrior = new HashMap<>();
-    private final Set<String> stillFindings = new HashSet<>();
+    /**
+     * The previous run's findings by subject id (a subject has a few at most), each with what the current run said of
+     * it. A result is matched by subject, then check, variant and type, with no key text built per result: the
+     * concatenated key of every result whose subject had a finding was most of the diff at 10M decisions.
+     */
+    private final Map<String, List<Prior>> prior = new HashMap<>();
     private final List<RunDiff.FindingChange> added = new ArrayList<>();
     private final List<RunDiff.FindingChange> regressed = new ArrayList<>();
     private final List<RunDiff.FindingChange> improved = new ArrayList<>();
@@ -61,31 +56,56 @@ public final class DiffBuilder {
     public DiffBuilder(Previous previous, int listLimit) {
         this.previous = Objects.requireNonNull(previous);
         this.listLimit = listLimit;
-        previous.findings().forEach(f -> {
-            prior.put(f.key(), f);
-            priorSubjects.add(f.subjectId());
-        });
+        for (PriorFinding f : previous.findings()) {
+            List<Prior> same = prior.computeIfAbsent(f.subjectId(), k -> new ArrayList<>(1));
+            Prior known = find(same, f.checkId(), f.variant(), f.subjectType());
+            if (known != null) {
+                same.remove(known); // one finding per key, the last one read (as a map by key keeps it)
+            }
+            same.add(new Prior(f));
+        }
+    }
+
+    /** A finding of the previous run and what the current run said of its subject under the same check and variant. */
+    private static final class Prior {
+        final PriorFinding finding;
+        /** The current result, null while none was seen. */
+        Now now;
+        /** Whether the current result is a finding too. */
+        boolean still;
+
+        Prior(PriorFinding finding) {
+            this.finding = finding;
+        }
+    }
+
+    private static Prior find(List<Prior> priors, String checkId, String variant, SubjectType type) {
+        for (int i = 0; i < priors.size(); i++) {
+            PriorFinding f = priors.get(i).finding;
+            if (f.subjectType() == type && f.checkId().equals(checkId) && Objects.equals(f.variant(), variant)) {
+                return priors.get(i);
+            }
+        }
+        return null;
     }
 
     /** Takes note of one result of the current run (every result, not only findings). */
     public void accept(AssessedResult r) {
-        if (!r.result().finding() && !priorSubjects.contains(r.subjectId())) {
-            return;
-        }
-        String key = r.key();
-        PriorFinding before = prior.get(key);
-        if (before != null) {
-            nowOfPrior.put(key, new Now(r.result(), r.score()));
+        List<Prior> ofSubject = prior.get(r.subjectId());
+        Prior matched = ofSubject == null ? null : find(ofSubject, r.checkId(), r.variant(), r.subjectType());
+        if (matched != null) {
+            matched.now = new Now(r.result(), r.score());
         }
         if (!r.result().finding()) {
             return;
         }
-        if (before == null) {
+        if (matched == null) {
             addedCount++;
             keep(added, change(r.checkId(), r.variant(), r.subjectType(), r.subjectId(), null, null, r.result(), r.score()));
             return;
         }
-        stillFindings.add(key);
+        matched.still = true;
+        PriorFinding before = matched.finding;
         RunDiff.FindingChange c = change(r.checkId(), r.variant(), r.subjectType(), r.subjectId(), before.result(),
                 before.score(), r.result(), r.score());
         if (before.result() == r.result() && Objects.equals(before.score(), r.score())) {
@@ -105,14 +125,17 @@ public final class DiffBuilder {
     public RunDiff finish(List<FrameworkScore> frameworks, List<ControlResult> controls) {
         List<RunDiff.FindingChange> resolved = new ArrayList<>();
         long resolvedCount = 0;
-        for (PriorFinding p : prior.values()) {
-            if (stillFindings.contains(p.key())) {
-                continue;
+        for (List<Prior> ofSubject : prior.values()) {
+            for (Prior kept : ofSubject) {
+                if (kept.still) {
+                    continue;
+                }
+                resolvedCount++;
+                PriorFinding p = kept.finding;
+                Now now = kept.now;
+                resolved.add(change(p.checkId(), p.variant(), p.subjectType(), p.subjectId(), p.result(), p.score(),
+                        now == null ? null : now.result(), now == null ? null : now.score()));
             }
-            resolvedCount++;
-            Now now = nowOfPrior.get(p.key());
-            resolved.add(change(p.checkId(), p.variant(), p.subjectType(), p.subjectId(), p.result(), p.score(),
-                    now == null ? null : now.result(), now == null ? null : now.score()));
         }
         resolved.sort(ORDER);
         if (resolved.size() > listLimit) {

@@ -71,6 +71,40 @@ class DiffTest {
     }
 
     @Test
+    void aSubjectsFindingsAreMatchedByCheckVariantAndSubjectTypeEach() {
+        // one subject id with findings of several checks, variants and subject types: each is matched on its own
+        DiffBuilder.PriorFinding own = new DiffBuilder.PriorFinding("OWN-2", "default", SubjectType.AGENT, "x", Result.FAIL, 0.0);
+        DiffBuilder.PriorFinding aut = new DiffBuilder.PriorFinding("AUT-1", "default", SubjectType.AGENT, "x", Result.PARTIAL, 0.5);
+        DiffBuilder.PriorFinding strict = new DiffBuilder.PriorFinding("AUT-1", "strict", SubjectType.AGENT, "x", Result.FAIL, 0.0);
+        DiffBuilder.PriorFinding credential = new DiffBuilder.PriorFinding("IDN-2", "default", SubjectType.CREDENTIAL, "x",
+                Result.FAIL, 0.0);
+        DiffBuilder diff = new DiffBuilder(new DiffBuilder.Previous("p", Instant.EPOCH, List.of(own, aut, strict, credential),
+                List.of(), List.of()), 100);
+        diff.accept(result("OWN-2", "default", SubjectType.AGENT, Result.FAIL, 0.0));
+        diff.accept(result("AUT-1", "default", SubjectType.AGENT, Result.PARTIAL, 0.5));
+        diff.accept(result("AUT-1", "strict", SubjectType.AGENT, Result.PASS, 1.0));
+        diff.accept(result("IDN-2", "default", SubjectType.PRINCIPAL, Result.FAIL, 0.0));
+        diff.accept(result("IDN-3", "default", SubjectType.CREDENTIAL, Result.PASS, 1.0));
+
+        RunDiff d = diff.finish(List.of(), List.of());
+
+        assertThat(d.counts()).isEqualTo(new RunDiff.Counts(1, 2, 0, 0, 0, 2));
+        assertThat(d.newFindings()).singleElement().satisfies(c -> {
+            assertThat(c.checkId()).isEqualTo("IDN-2");
+            assertThat(c.subjectType()).isEqualTo(SubjectType.PRINCIPAL.json());
+        });
+        assertThat(d.resolved()).extracting(RunDiff.FindingChange::checkId, RunDiff.FindingChange::variant,
+                RunDiff.FindingChange::result).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("IDN-2", "default", null),
+                        org.assertj.core.groups.Tuple.tuple("AUT-1", "strict", Result.PASS));
+    }
+
+    private static AssessedResult result(String check, String variant, SubjectType type, Result result, Double score) {
+        return new AssessedResult(check, variant, type, "x", result, score, Severity.HIGH, 1, "r", null, null, null, null,
+                List.of(), List.of());
+    }
+
+    @Test
     void everyPriorSubjectIsFoundAmongManyResultsWithoutPriorFindings() {
         // a PASS or NOT_APPLICABLE result matters to the diff only when its subject had a finding before
         List<DiffBuilder.PriorFinding> prior = new java.util.ArrayList<>();
