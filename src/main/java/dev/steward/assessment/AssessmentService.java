@@ -205,11 +205,8 @@ public class AssessmentService {
         Outcome outcome;
         try (ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
             if (sharded != null) {
-                outcome = new ShardedAssessment(assessor, settings.config().parallelism()).run(loaded, sharded, writer, r -> {
-                    if (diff != null) {
-                        diff.accept(r);
-                    }
-                }, Path.of(System.getProperty("java.io.tmpdir")));
+                outcome = new ShardedAssessment(assessor, settings.config().parallelism()).run(loaded, sharded, writer,
+                        diff == null ? null : diff::accept, Path.of(System.getProperty("java.io.tmpdir")));
             } else {
                 outcome = assessor.assess(loaded, r -> {
                     writer.write(r);

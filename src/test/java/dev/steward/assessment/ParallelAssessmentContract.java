@@ -133,8 +133,15 @@ abstract class ParallelAssessmentContract {
         Outcome sequential = assessor().assess(whole, onePass::add, 1);
         Outcome parallel = assessor().assess(whole, onePassParallel::add, 2);
         assertThat(onePassParallel).isEqualTo(onePass);
+        // the diff's thread gets every result of the sharded run in run order, as the one-pass run hands them on
+        // (without reason and evidence, which the diff does not read)
+        assertThat(one.inOrder()).extracting(AssessedResult::key, AssessedResult::result, AssessedResult::score,
+                AssessedResult::weight, AssessedResult::owner, AssessedResult::team, AssessedResult::environment)
+                .containsExactlyElementsOf(onePass.stream().map(a -> org.assertj.core.groups.Tuple.tuple(a.key(), a.result(),
+                        a.score(), a.weight(), a.owner(), a.team(), a.environment())).toList());
         assertThat(json(parallel)).isEqualTo(json(sequential)).isEqualTo(one.outcome());
-        assertThat(threadsLeft()).as("the workers, the pack encoder and the shard reader are gone").isEmpty();
+        assertThat(threadsLeft()).as("the workers, the pack encoder, the shard reader and the diff's reader are gone")
+                .isEmpty();
     }
 
     /** Threads of finished runs still alive after a grace period (they stop asynchronously once shut down). */
@@ -148,7 +155,7 @@ abstract class ParallelAssessmentContract {
     private static List<String> stewardThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("steward-assess-") || n.equals("steward-result-packs")
-                        || n.equals("steward-shard-reader"))
+                        || n.equals("steward-shard-reader") || n.equals("steward-diff"))
                 .toList();
     }
 
