@@ -98,7 +98,7 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
             int[] lengths = new int[copy.size()];
             for (int i = 0; i < globs.length; i++) {
                 String pattern = copy.get(i);
-                globs[i] = "*".equals(pattern) ? null : Rules.glob(pattern);
+                globs[i] = "*".equals(pattern) ? null : Globs.compile(pattern);
                 lengths[i] = pattern.indexOf('*') < 0 ? pattern.length() : -1;
             }
             Compiled compiled = new Compiled(copy, globs, lengths);

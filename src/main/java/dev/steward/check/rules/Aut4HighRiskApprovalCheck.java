@@ -58,7 +58,7 @@ public class Aut4HighRiskApprovalCheck extends AgentCheck {
 
     @Override
     protected CheckResult judge(AgentRecord agent, Evidence evidence, Parameters parameters) {
-        Pattern[] patterns = Rules.globs(parameters.list(PATTERNS, Rules.env(agent.environment())));
+        Pattern[] patterns = Globs.of(parameters.list(PATTERNS, Rules.env(agent.environment())));
         long total = 0;
         long approved = 0;
         List<DecisionAggregate> highRisk = new ArrayList<>();
@@ -68,7 +68,7 @@ public class Aut4HighRiskApprovalCheck extends AgentCheck {
             if (!d.allowed()) {
                 continue;
             }
-            boolean byPattern = d.action() != null && Rules.matchesAny(patterns, d.action());
+            boolean byPattern = d.action() != null && Globs.matchesAny(patterns, d.action());
             long rowTotal = byPattern ? d.count() : d.highRisk();
             long rowApproved = Math.min(rowTotal, byPattern ? d.approved() : d.highRiskApproved());
             if (rowTotal == 0) {

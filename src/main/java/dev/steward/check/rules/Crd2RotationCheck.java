@@ -65,8 +65,9 @@ public class Crd2RotationCheck extends CredentialCheck {
         String env = Rules.env(credential.environment());
         Duration threshold = parameters.duration(THRESHOLD, env);
         Optional<Duration> lifetime = credential.lifetime();
-        List<EvidenceRef> refs = List.of(Rules.credential(credential, "lastRotatedAt " + Rules.at(credential.lastRotatedAt())
-                + ", createdAt " + Rules.at(credential.createdAt()) + ", lifetime " + lifetime.map(Rules::human).orElse("none")));
+        List<EvidenceRef> refs = List.of(Rules.credential(credential,
+                "lastRotatedAt " + Rules.at(credential.lastRotatedAt()) + ", createdAt " + Rules.at(credential.createdAt())
+                        + ", lifetime " + lifetime.map(Rules::human).orElse("none")));
         if (lifetime.isEmpty() && credential.expiresAt() != null) {
             return insufficient(credential.id(), "expires " + Rules.day(credential.expiresAt())
                     + " but the issue date (createdAt) is unknown, so it cannot be told whether it is long-lived", refs);

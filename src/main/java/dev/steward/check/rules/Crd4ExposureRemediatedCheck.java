@@ -59,7 +59,8 @@ public class Crd4ExposureRemediatedCheck extends CredentialCheck {
         List<EvidenceRef> refs = new ArrayList<>();
         refs.add(Rules.credential(credential, "exposure " + (credential.exposed()
                 ? credential.exposureWhere() + " at " + Rules.at(credential.exposedAt()) : "none declared")
-                + ", lastRotatedAt " + Rules.at(credential.lastRotatedAt()) + ", revokedAt " + Rules.at(credential.revokedAt())));
+                + ", lastRotatedAt " + Rules.at(credential.lastRotatedAt())
+                + ", revokedAt " + Rules.at(credential.revokedAt())));
         if (!credential.exposed() && findings.isEmpty()) {
             return pass(credential.id(), "no exposure known", refs);
         }

@@ -90,8 +90,8 @@ public class Lif4RevocationEnforcedCheck extends CredentialCheck {
     @Override
     protected CheckResult judge(CredentialRecord credential, Evidence evidence, Parameters parameters) {
         List<EvidenceRef> refs = new ArrayList<>();
-        refs.add(Rules.credential(credential, "status " + credential.status() + ", revokedAt " + Rules.at(credential.revokedAt())
-                + ", lastUsedAt " + Rules.at(credential.lastUsedAt())));
+        refs.add(Rules.credential(credential, "status " + credential.status()
+                + ", revokedAt " + Rules.at(credential.revokedAt()) + ", lastUsedAt " + Rules.at(credential.lastUsedAt())));
         if (!credential.revoked()) {
             return notApplicable(credential.id(), "credential not revoked", refs);
         }

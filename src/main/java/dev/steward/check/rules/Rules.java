@@ -15,13 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
-import java.util.regex.Pattern;
 
 /**
  * Small shared vocabulary of the rule classes: how dates, durations, shares and lists are written in reasons, how
@@ -127,57 +124,6 @@ final class Rules {
 
     static String list(Collection<String> items) {
         return list(items, 10);
-    }
-
-    /** A case-insensitive glob: {@code *} matches any characters, everything else is literal. */
-    static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        String[] parts = pattern.split("\\*", -1);
-        for (int i = 0; i < parts.length; i++) {
-            // every star between two parts, a leading one too ("*:admin"; until 2026-11-30 a leading star was lost)
-            if (i > 0) {
-                regex.append(".*");
-            }
-            if (!parts[i].isEmpty()) {
-                regex.append(Pattern.quote(parts[i]));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
-    }
-
-    private static final int GLOBS_CACHED = 64;
-    private static final Map<List<String>, Pattern[]> GLOBS = new ConcurrentHashMap<>();
-
-    /**
-     * The {@link #glob}s of a list parameter's value, compiled once per value (a run resolves a handful, one per
-     * environment with its own value) instead of once per subject; the cache is cleared when it grows past
-     * {@value #GLOBS_CACHED} values, so a long-lived server does not keep every value it ever saw. Read-only.
-     */
-    static Pattern[] globs(List<String> patterns) {
-        Pattern[] known = GLOBS.get(patterns);
-        if (known != null) {
-            return known;
-        }
-        List<String> copy = List.copyOf(patterns);
-        Pattern[] compiled = new Pattern[copy.size()];
-        for (int i = 0; i < compiled.length; i++) {
-            compiled[i] = glob(copy.get(i));
-        }
-        if (GLOBS.size() >= GLOBS_CACHED) {
-            GLOBS.clear();
-        }
-        GLOBS.put(copy, compiled);
-        return compiled;
-    }
-
-    /** Whether one of the patterns matches the whole text. */
-    static boolean matchesAny(Pattern[] patterns, String text) {
-        for (Pattern p : patterns) {
-            if (p.matcher(text).matches()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static long sum(Collection<DecisionAggregate> aggregates, ToLongFunction<DecisionAggregate> field) {

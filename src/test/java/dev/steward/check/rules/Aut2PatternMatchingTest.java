@@ -24,7 +24,7 @@ class Aut2PatternMatchingTest {
                 }
                 continue;
             }
-            Pattern glob = Rules.glob(pattern);
+            Pattern glob = Globs.compile(pattern);
             if (glob.matcher(grant).matches()) {
                 return Optional.of(pattern);
             }

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The loops that replaced the checks' streams: {@link Rules#filter} keeps what a stream filter keeps, in order, and
  * hands back the subject's own list itself when everything passes (its evidence summary is then shared);
- * {@link Rules#distinct} gives the sorted non-null values; {@link Rules#globs} compiles a value once and matches as
- * the globs it holds.
+ * {@link Rules#distinct} gives the sorted non-null values.
  */
 class RulesFilterTest {
 
@@ -60,34 +58,5 @@ class RulesFilterTest {
             list.stream().map(DecisionAggregate::tool).filter(t -> t != null).forEach(expected::add);
             assertThat(Rules.distinct(list, DecisionAggregate::tool)).containsExactlyElementsOf(expected);
         }
-    }
-
-    @Test
-    void globsAreCompiledOncePerValueAndMatchTheWholeText() {
-        List<String> value = new ArrayList<>(List.of("delete*", "*:wire-transfer", "ROTATE"));
-        Pattern[] globs = Rules.globs(value);
-        assertThat(Rules.globs(List.of("delete*", "*:wire-transfer", "ROTATE"))).as("cached by content").isSameAs(globs);
-        assertThat(Rules.matchesAny(globs, "Delete_user")).isTrue();
-        assertThat(Rules.matchesAny(globs, "bank:wire-transfer")).isTrue();
-        assertThat(Rules.matchesAny(globs, "rotate")).as("case-insensitive").isTrue();
-        assertThat(Rules.matchesAny(globs, "rotate-key")).as("the whole text").isFalse();
-        assertThat(Rules.matchesAny(globs, "undelete")).isFalse();
-        value.set(2, "purge");
-        assertThat(Rules.matchesAny(Rules.globs(List.of("delete*", "*:wire-transfer", "ROTATE")), "rotate"))
-                .as("a caller's later change to its list does not reach the cache").isTrue();
-        assertThat(Rules.matchesAny(Rules.globs(List.of()), "anything")).isFalse();
-    }
-
-    @Test
-    void aGlobsStarsMatchAnyCharactersWhereverTheyStand() {
-        assertThat(Rules.glob("*:wire-transfer").matcher("bank:wire-transfer").matches()).as("leading").isTrue();
-        assertThat(Rules.glob("*:wire-transfer").matcher("bank:wire-transfers").matches()).isFalse();
-        assertThat(Rules.glob("delete*").matcher("delete").matches()).as("trailing, empty").isTrue();
-        assertThat(Rules.glob("*admin*").matcher("sysAdmin-x").matches()).as("both ends").isTrue();
-        assertThat(Rules.glob("a*n").matcher("admin").matches()).as("inside").isTrue();
-        assertThat(Rules.glob("a*n").matcher("xadmin").matches()).isFalse();
-        assertThat(Rules.glob("**").matcher("").matches()).isTrue();
-        assertThat(Rules.glob("a.b").matcher("axb").matches()).as("everything else literal").isFalse();
-        assertThat(Rules.glob("").matcher("").matches()).isTrue();
     }
 }
