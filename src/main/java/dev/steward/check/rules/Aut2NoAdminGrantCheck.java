@@ -11,9 +11,7 @@ import dev.steward.evidence.Evidence;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,14 +67,12 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
     /**
      * The patterns of one parameter value, compiled once: a glob per entry and, for an entry without {@code *}, its
      * length (a literal matches only a text of the same length, so most segments need no regex). Compiling each
-     * glob and splitting each grant with a regex per subject was 12 % of a 100k-agent assessment. Values are cached
-     * by content; a run resolves a handful (one per environment with its own value), the cache is cleared when it
-     * grows past {@value #CACHED} so a long-lived server does not keep every value it ever saw.
+     * glob and splitting each grant with a regex per subject was 12 % of a 100k-agent assessment, so a value is
+     * compiled once ({@link PerValue}).
      */
     private static final class Compiled {
 
-        private static final int CACHED = 64;
-        private static final Map<List<String>, Compiled> CACHE = new ConcurrentHashMap<>();
+        private static final PerValue<Compiled> CACHE = new PerValue<>(Compiled::compile);
 
         private final List<String> patterns;
         private final Pattern[] globs;
@@ -89,11 +85,10 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
         }
 
         static Compiled of(List<String> patterns) {
-            Compiled known = CACHE.get(patterns);
-            if (known != null) {
-                return known;
-            }
-            List<String> copy = List.copyOf(patterns);
+            return CACHE.of(patterns);
+        }
+
+        private static Compiled compile(List<String> copy) {
             Pattern[] globs = new Pattern[copy.size()];
             int[] lengths = new int[copy.size()];
             for (int i = 0; i < globs.length; i++) {
@@ -101,12 +96,7 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
                 globs[i] = "*".equals(pattern) ? null : Globs.compile(pattern);
                 lengths[i] = pattern.indexOf('*') < 0 ? pattern.length() : -1;
             }
-            Compiled compiled = new Compiled(copy, globs, lengths);
-            if (CACHE.size() >= CACHED) {
-                CACHE.clear();
-            }
-            CACHE.put(copy, compiled);
-            return compiled;
+            return new Compiled(copy, globs, lengths);
         }
 
         /** The first pattern that flags the grant, or null. */

@@ -1,8 +1,6 @@
 package dev.steward.check.rules;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +9,13 @@ import java.util.regex.Pattern;
  */
 final class Globs {
 
-    private static final int CACHED = 64;
-    private static final Map<List<String>, Pattern[]> CACHE = new ConcurrentHashMap<>();
+    private static final PerValue<Pattern[]> COMPILED = new PerValue<>(value -> {
+        Pattern[] compiled = new Pattern[value.size()];
+        for (int i = 0; i < compiled.length; i++) {
+            compiled[i] = compile(value.get(i));
+        }
+        return compiled;
+    });
 
     private Globs() {
     }
@@ -33,26 +36,9 @@ final class Globs {
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
     }
 
-    /**
-     * The globs of a list parameter's value, compiled once per value (a run resolves a handful, one per environment
-     * with its own value) instead of once per subject; the cache is cleared when it grows past {@value #CACHED}
-     * values, so a long-lived server does not keep every value it ever saw. The array is shared: read it only.
-     */
+    /** The globs of a list parameter's value, compiled once per value ({@link PerValue}); the array is shared. */
     static Pattern[] of(List<String> patterns) {
-        Pattern[] known = CACHE.get(patterns);
-        if (known != null) {
-            return known;
-        }
-        List<String> copy = List.copyOf(patterns);
-        Pattern[] compiled = new Pattern[copy.size()];
-        for (int i = 0; i < compiled.length; i++) {
-            compiled[i] = compile(copy.get(i));
-        }
-        if (CACHE.size() >= CACHED) {
-            CACHE.clear();
-        }
-        CACHE.put(copy, compiled);
-        return compiled;
+        return COMPILED.of(patterns);
     }
 
     /** Whether one of the patterns matches the whole text. */
