@@ -44,23 +44,27 @@ final class ShardSpill {
      * Writes one row to each of the first {@code n} shards in {@code shards} (ascending, distinct; none = shard 0),
      * flagged as owned by the first of them: a byte 1 owned or 0, each key field as varint + 1, a byte allowed, the
      * seven counts, then first and last decision time each as a byte present and, when present, varint epoch seconds
-     * and nanoseconds.
+     * and nanoseconds. The row is encoded once into {@code row} (scratch) and copied to each shard: most rows go to two
+     * shards (their agent's and their credential's), and encoding each copy again was most of the router's writing.
      */
-    static void route(ShardSpill[] out, int[] shards, int n, int[] key, boolean allowed, long[] counts, boolean hasFirst,
-            long firstSecond, long firstNano, boolean hasLast, long lastSecond, long lastNano) throws IOException {
+    static void route(ShardSpill[] out, PackBytes.Out row, int[] shards, int n, int[] key, boolean allowed,
+            long[] counts, boolean hasFirst, long firstSecond, long firstNano, boolean hasLast, long lastSecond,
+            long lastNano) throws IOException {
+        row.reset();
+        for (int v : key) {
+            row.varLong(v + 1L);
+        }
+        row.writeByte(allowed ? 1 : 0);
+        for (long c : counts) {
+            row.varLong(c);
+        }
+        time(row, hasFirst, firstSecond, firstNano);
+        time(row, hasLast, lastSecond, lastNano);
         for (int i = 0; i < Math.max(1, n); i++) {
             int k = n == 0 ? 0 : shards[i];
             PackBytes.Out o = out[k].bytes;
             o.writeByte(i == 0 ? 1 : 0);
-            for (int v : key) {
-                o.varLong(v + 1L);
-            }
-            o.writeByte(allowed ? 1 : 0);
-            for (long c : counts) {
-                o.varLong(c);
-            }
-            time(o, hasFirst, firstSecond, firstNano);
-            time(o, hasLast, lastSecond, lastNano);
+            row.writeTo(o);
             out[k].spillWhenFull();
         }
     }

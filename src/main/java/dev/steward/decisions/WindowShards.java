@@ -3,6 +3,7 @@ package dev.steward.decisions;
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.Evidence;
+import dev.steward.store.PackBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,6 +65,8 @@ public final class WindowShards implements AutoCloseable {
      * action, scope, environment and on-behalf-of chain. Filled by the caller of {@link #route}.
      */
     final int[] key = new int[8];
+    /** The row being routed, encoded once for all of its shards ({@link ShardSpill#route}). */
+    private final PackBytes.Out rowBytes = new PackBytes.Out(256);
     /** The shards of the row being routed, ascending: at most every shard, and one more while inserting. */
     private final int[] to;
 
@@ -232,7 +235,7 @@ public final class WindowShards implements AutoCloseable {
         key[5] = id(scope);
         key[6] = id(environment);
         key[7] = id(onBehalfOf);
-        ShardSpill.route(out, to, n, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond,
+        ShardSpill.route(out, rowBytes, to, n, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond,
                 lastNano);
     }
 

@@ -3,6 +3,7 @@ package dev.steward.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.store.PackBytes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -50,8 +51,8 @@ class ShardReaderTest {
             long firstNano = random.nextInt(1_000_000_000);
             long lastSecond = firstSecond + random.nextInt(86_400);
             long lastNano = random.nextInt(1_000_000_000);
-            ShardSpill.route(out, new int[] {0}, 1, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast,
-                    lastSecond, lastNano);
+            ShardSpill.route(out, new PackBytes.Out(256), new int[] {0}, 1, key, allowed, counts, hasFirst, firstSecond,
+                    firstNano, hasLast, lastSecond, lastNano);
             long[] row = new long[8 + 1 + 7 + 6];
             for (int f = 0; f < 8; f++) {
                 row[f] = key[f];
@@ -109,6 +110,61 @@ class ShardReaderTest {
                 assertThat(sum.last()).as("last of row %d", i).isEqualTo(instant(expected[18], expected[19]));
             }
         }
+    }
+
+    @Test
+    void aRowRoutedToSeveralShardsReadsTheSameInEachOwnedByTheFirstOnly() throws IOException {
+        ByteArrayOutputStream[] files = new ByteArrayOutputStream[4];
+        ShardSpill[] out = new ShardSpill[files.length];
+        for (int k = 0; k < files.length; k++) {
+            files[k] = new ByteArrayOutputStream();
+            out[k] = new ShardSpill(files[k], 4096);
+        }
+        PackBytes.Out scratch = new PackBytes.Out(16);
+        int[] key = {20_100, 3, 7, 1, 2, -1, 4, 5};
+        long[] counts = {9, 8, 7, 6, 5, 4, Long.MAX_VALUE};
+        ShardSpill.route(out, scratch, new int[] {1, 3}, 2, key, true, counts, true, 1_780_000_000L, 5, false, 0, 0);
+        // a second row, shorter, through the same scratch: nothing of the first may be left in it
+        int[] other = {20_101, 0, -1, -1, -1, -1, -1, -1};
+        ShardSpill.route(out, scratch, new int[] {3}, 1, other, false, new long[7], false, 0, 0, true, 1_780_000_100L, 0);
+        for (ShardSpill o : out) {
+            o.close();
+        }
+        assertThat(files[0].size()).isZero();
+        assertThat(files[2].size()).isZero();
+        ShardRows one = read(files[1].toByteArray());
+        ShardRows three = read(files[3].toByteArray());
+        assertThat(one.size()).isEqualTo(1);
+        assertThat(three.size()).isEqualTo(2);
+        assertThat(one.own(0)).as("owned by the first shard").isTrue();
+        assertThat(three.own(0)).as("a copy in a later shard").isFalse();
+        assertThat(three.own(1)).as("the second row's only shard").isTrue();
+        for (ShardRows rows : new ShardRows[] {one, three}) {
+            assertThat(rows.key(0, 0)).isEqualTo(20_100);
+            assertThat(rows.key(0, 5)).isEqualTo(-1);
+            assertThat(rows.key(0, 7)).as("allowed").isEqualTo(1);
+            assertThat(rows.key(0, 8)).as("chain").isEqualTo(5);
+            ShardSum sum = new ShardSum();
+            rows.addTo(0, sum);
+            assertThat(sum.counts).containsExactly(counts);
+            assertThat(sum.first()).isEqualTo(Instant.ofEpochSecond(1_780_000_000L, 5));
+            assertThat(sum.last()).isNull();
+        }
+        assertThat(three.key(1, 0)).isEqualTo(20_101);
+        assertThat(three.key(1, 2)).isEqualTo(-1);
+        ShardSum second = new ShardSum();
+        three.addTo(1, second);
+        assertThat(second.counts).containsOnly(0L);
+        assertThat(second.first()).isNull();
+        assertThat(second.last()).isEqualTo(Instant.ofEpochSecond(1_780_000_100L));
+    }
+
+    private static ShardRows read(byte[] file) throws IOException {
+        ShardRows rows = new ShardRows();
+        try (ShardReader in = new ShardReader(new ByteArrayInputStream(file))) {
+            in.readAll(rows, identity());
+        }
+        return rows;
     }
 
     @Test
