@@ -235,8 +235,8 @@ public final class WindowShards implements AutoCloseable {
         key[5] = id(scope);
         key[6] = id(environment);
         key[7] = id(onBehalfOf);
-        ShardSpill.route(out, rowBytes, to, n, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast, lastSecond,
-                lastNano);
+        ShardSpill.route(out, rowBytes, to, n, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast,
+                lastSecond, lastNano);
     }
 
     /** Adds a shard to the first n of an ascending list of distinct shards; returns the new length. */

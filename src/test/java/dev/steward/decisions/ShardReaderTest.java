@@ -126,7 +126,8 @@ class ShardReaderTest {
         ShardSpill.route(out, scratch, new int[] {1, 3}, 2, key, true, counts, true, 1_780_000_000L, 5, false, 0, 0);
         // a second row, shorter, through the same scratch: nothing of the first may be left in it
         int[] other = {20_101, 0, -1, -1, -1, -1, -1, -1};
-        ShardSpill.route(out, scratch, new int[] {3}, 1, other, false, new long[7], false, 0, 0, true, 1_780_000_100L, 0);
+        ShardSpill.route(out, scratch, new int[] {3}, 1, other, false, new long[7], false, 0, 0, true, 1_780_000_100L,
+                0);
         for (ShardSpill o : out) {
             o.close();
         }
