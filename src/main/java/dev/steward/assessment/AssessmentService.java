@@ -169,8 +169,8 @@ public class AssessmentService {
         }
         WindowShards sharded = opened;
         if (sharded != null) {
-            LOG.infof("assessment %s: %d stored decision rows in the window, assessed in %d shards", header.id(), rows,
-                    shards);
+            LOG.infof("assessment %s: %d stored decision rows in the window, assessed in %d shards holding %d rows",
+                    header.id(), rows, shards, sharded.spilled());
         }
         Optional<String> previousId = previous.map(DiffBuilder.Previous::id);
         DiffBuilder diff = previous.map(p -> new DiffBuilder(p, settings.config().diffMaxListed())).orElse(null);

@@ -56,6 +56,8 @@ public final class WindowShards implements AutoCloseable {
     private final Set<String> principals = new HashSet<>();
     private final Set<String> credentialsNamed = new HashSet<>();
     private long aggregates;
+    /** Rows written to the shard files: each routed row once per shard it goes to. */
+    private long spilled;
     /** Reads the shards once every row is routed ({@link #finishWriting}). */
     private ShardEvidence reader;
     /** principalsBelow[k]: distinct principals whose shard is below k (made on first use). */
@@ -161,6 +163,15 @@ public final class WindowShards implements AutoCloseable {
         return principalsBelow[k];
     }
 
+    /**
+     * Rows written to the shard files, all shards: each routed row once for every shard that needs it (its agent's,
+     * its credential's and its credential's holders'), so this is what reading the shards costs, against the stored
+     * rows of the window.
+     */
+    public long spilled() {
+        return spilled;
+    }
+
     /** Aggregates of the window (distinct keys), all shards; known once every shard was read. */
     public long aggregates() {
         return aggregates;
@@ -235,6 +246,7 @@ public final class WindowShards implements AutoCloseable {
         key[5] = id(scope);
         key[6] = id(environment);
         key[7] = id(onBehalfOf);
+        spilled += Math.max(1, n);
         ShardSpill.route(out, rowBytes, to, n, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast,
                 lastSecond, lastNano);
     }

@@ -65,6 +65,16 @@ class PackRoutesTest {
                     bytes += Files.size(textFiles.get(k));
                 }
                 assertThat(bytes).isPositive();
+                // every row in the files is counted, each copy of a row once
+                long rowsInFiles = 0;
+                for (Path f : textFiles) {
+                    ShardRows rows = new ShardRows();
+                    try (ShardReader in = new ShardReader(Files.newInputStream(f))) {
+                        in.readAll(rows, java.util.stream.IntStream.range(0, 10_000).toArray());
+                    }
+                    rowsInFiles += rows.size();
+                }
+                assertThat(byRef.spilled()).isEqualTo(byText.spilled()).isEqualTo(rowsInFiles).isPositive();
 
                 assertThat(byRef.principals()).isEqualTo(byText.principals()).isPositive();
                 for (int k = 0; k < shardCount; k++) {
@@ -91,6 +101,20 @@ class PackRoutesTest {
                 }
                 assertThat(seen).containsExactlyInAnyOrderElementsOf(window);
                 assertThat(byRef.aggregates()).isEqualTo(byText.aggregates()).isEqualTo(window.size()).isPositive();
+                // one shard holds each stored row of the window once: more shards hold some twice or more
+                Path oneDir = Files.createDirectories(tmp.resolve("one-" + round));
+                try (WindowShards single = new WindowShards(inventory, 1, oneDir)) {
+                    for (byte[] pack : packs) {
+                        DailyPack.decode(pack, FROM, TO, single::add);
+                    }
+                    single.finishWriting();
+                    assertThat(single.spilled()).isGreaterThanOrEqualTo(window.size());
+                    if (shardCount > 1) {
+                        assertThat(byRef.spilled()).as("rows copied to a second shard").isGreaterThan(single.spilled());
+                    } else {
+                        assertThat(byRef.spilled()).isEqualTo(single.spilled());
+                    }
+                }
             }
         }
     }
