@@ -2,6 +2,7 @@ package dev.steward.assessment;
 
 import dev.steward.check.CheckCatalog;
 import dev.steward.check.CheckResult;
+import dev.steward.check.SubjectType;
 import dev.steward.check.rules.Lif4RevocationEnforcedCheck;
 import dev.steward.evidence.Evidence;
 import dev.steward.mapping.CheckRef;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * The assessment engine, pure: evidence, the check catalog, the mappings, the configured parameters and the status
  * thresholds in; scores, roll-ups, recommendations and the revocation latency out, every result streamed to a sink.
  * No database, no clock: the same inputs give the same outcome and the same results in the same order (catalog order,
- * default variant first, subject id).
+ * default variant first, subject id; credentials without a holder first, then by first holder, then id).
  *
  * <p>Each evaluation's results are attributed, counted and handed to the sink one check at a time, so memory holds the
  * evidence plus one check's results, never the whole run. Work is linear in the evidence: every lookup is by id.
@@ -94,23 +95,30 @@ public final class Assessor {
     private static final Comparator<CheckResult> BY_SUBJECT_ID = Comparator.comparing(CheckResult::subjectId);
 
     /**
-     * Whether the results are in subject id order already, as the catalog's checks give them (they walk the evidence's
-     * id-ordered maps): one plain pass instead of a sort through a key-extracting comparator (2 % of a large run).
+     * Whether the results are in run order already, as the catalog's checks give them (they walk the evidence's
+     * subjects in that order): one plain pass instead of a sort through a key-extracting comparator (2 % of a large
+     * run).
      */
-    private static boolean bySubjectId(List<CheckResult> results) {
+    private static boolean inOrder(List<CheckResult> results, Comparator<CheckResult> order) {
         for (int i = 1; i < results.size(); i++) {
-            if (results.get(i - 1).subjectId().compareTo(results.get(i).subjectId()) > 0) {
+            if (order.compare(results.get(i - 1), results.get(i)) > 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** One evaluation's results in subject id order, checked to be the check's own. */
+    /**
+     * One evaluation's results in run order (subject id; credentials in
+     * {@link dev.steward.evidence.CredentialRecord#RUN_ORDER}), checked to be the check's own.
+     */
     static List<CheckResult> evaluate(Evaluation e, Evidence evidence) {
         List<CheckResult> results = new ArrayList<>(e.check().evaluate(evidence, e.parameters()));
-        if (!bySubjectId(results)) {
-            results.sort(BY_SUBJECT_ID);
+        Comparator<CheckResult> order = e.check().subjectType() == SubjectType.CREDENTIAL
+                ? (a, b) -> evidence.compareCredentialsInRunOrder(a.subjectId(), b.subjectId())
+                : BY_SUBJECT_ID;
+        if (!inOrder(results, order)) {
+            results.sort(order);
         }
         String id = e.check().id();
         for (CheckResult r : results) {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * parameters and the as-of instant, and {@link Evidence} and {@link Attribution} are safe to read from several
  * threads, so the results are the same whichever thread computes them.
  *
- * <p>A worker runs one evaluation: the check, the sort by subject id and the attribution of every result
+ * <p>A worker runs one evaluation: the check, the sort into run order and the attribution of every result
  * ({@link AssessedResult}). At most {@code parallelism} evaluations are computed ahead of the one the caller consumes,
  * which bounds the results held in memory to {@code parallelism + 1} evaluations' lists. A failure inside a check
  * fails the run with the check's id and variant in the message; evaluations still in flight are cancelled. With a
@@ -137,7 +137,7 @@ final class EvaluationPipeline implements AutoCloseable {
                 + (where == null ? "" : " on " + where) + ": " + cause.getMessage(), cause);
     }
 
-    /** One evaluation on a worker: the check's results in subject id order, attributed. */
+    /** One evaluation on a worker: the check's results in run order, attributed. */
     private static Evaluated evaluate(Evaluation e, Evidence evidence, Attribution attribution) {
         long started = System.nanoTime();
         List<CheckResult> results = Assessor.evaluate(e, evidence);

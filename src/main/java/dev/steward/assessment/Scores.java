@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 /**
  * The arithmetic of scores: every double Steward reports is rounded here, half up to {@value #DECIMALS} decimals, so
  * outputs are byte-stable and equal whether they come from memory or from the store. Sums are taken in a fixed
- * order (catalog, then subject id) before rounding.
+ * order (run order: catalog, then subject) before rounding.
  */
 public final class Scores {
 

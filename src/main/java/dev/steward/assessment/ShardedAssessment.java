@@ -26,11 +26,13 @@ import java.util.function.Consumer;
 /**
  * An assessment of a window too large to hold: the same evaluations, results and outcome as {@link Assessor#assess},
  * one {@link WindowShards shard} of subjects at a time. Pass 1 evaluates every check on each shard and stores each
- * result at its run-order position ({@code seq}: evaluation, then subject id, exactly where the one-pass assessment
- * puts it; the results of one evaluation on one shard are a contiguous block of seqs, ended with
- * {@link ResultWriter#endBlock()} so that no pack of PASS and NOT_APPLICABLE results spans two blocks); it also
+ * result at its run-order position ({@code seq}: evaluation, then subject, exactly where the one-pass assessment
+ * puts it; the results of one evaluation on one shard are a contiguous block of seqs, or two for credentials (those
+ * without a holder, which come first in run order, then the others: {@link WindowShards#credentialRuns}), each ended
+ * with {@link ResultWriter#endBlock()} so that no pack of PASS and NOT_APPLICABLE results spans two blocks); it also
  * keeps what counting needs (subject, verdict, score, weight, attribution; no reason, no evidence) in a temporary file
- * per shard. Pass 2 reads those back in run order (evaluation by evaluation, shard after shard) and counts them
+ * per shard, a block per run. Pass 2 reads those back in run order (evaluation by evaluation, run by run, shard after
+ * shard) and counts them
  * ({@link Tally}), so every sum is taken in the same order as in one pass and the outcome is identical; a thread of
  * its own ({@code steward-diff}) reads the same files at the same time and hands the results, in the same order, to
  * {@code inOrder} (the diff), which the calling thread waits for before it returns. Doing both on the calling thread
@@ -67,18 +69,13 @@ final class ShardedAssessment {
         long[] millis = new long[evaluations.size()];
         List<Duration> latencies = new ArrayList<>();
         Path dir = null;
-        long[] agentsBefore = new long[k];
-        long[] credentialsBefore = new long[k];
-        long[] principalsBefore = new long[k];
-        int[] agentsHere = new int[k];
-        int[] credentialsHere = new int[k];
+        // per shard and subject type, where its subjects sit in run order: runs of {first position, count}
+        long[][][][] runs = new long[k][SubjectType.values().length][][];
         long allPrincipals = shards.principals();
         for (int shard = 0; shard < k; shard++) {
-            agentsBefore[shard] = shards.agentsBefore(shard);
-            credentialsBefore[shard] = shards.credentialsBefore(shard);
-            principalsBefore[shard] = shards.principalsBefore(shard);
-            agentsHere[shard] = shards.agents(shard).size();
-            credentialsHere[shard] = shards.credentials(shard).size();
+            runs[shard][SubjectType.AGENT.ordinal()] = new long[][] {{shards.agentsBefore(shard),
+                    shards.agents(shard).size()}};
+            runs[shard][SubjectType.CREDENTIAL.ordinal()] = shards.credentialRuns(shard);
         }
         ExecutorService reader = parallelism > 1 ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "steward-shard-reader");
@@ -97,7 +94,8 @@ final class ShardedAssessment {
                 Evidence ev = reader == null ? shards.evidence(shard) : Futures.get(next, "reading decision shard " + shard);
                 next = read(reader, shards, shard + 1, k);
                 int at = shard;
-                int principalsHere = ev.principals().size();
+                runs[shard][SubjectType.PRINCIPAL.ordinal()] = new long[][] {{shards.principalsBefore(shard),
+                        ev.principals().size()}};
                 long[] base = {0};
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                         Files.newOutputStream(dir.resolve("results-" + shard)), buffer))) {
@@ -105,16 +103,11 @@ final class ShardedAssessment {
                         long started = System.nanoTime();
                         List<AssessedResult> results = done.results();
                         SubjectType type = e.check().subjectType();
-                        long offset = switch (type) {
-                            case AGENT -> agentsBefore[at];
-                            case CREDENTIAL -> credentialsBefore[at];
-                            default -> principalsBefore[at];
-                        };
-                        int expected = switch (type) {
-                            case AGENT -> agentsHere[at];
-                            case CREDENTIAL -> credentialsHere[at];
-                            default -> principalsHere;
-                        };
+                        long[][] here = runs[at][type.ordinal()];
+                        long expected = 0;
+                        for (long[] run : here) {
+                            expected += run[1];
+                        }
                         if (results.size() != expected) {
                             throw new IllegalStateException(e.key() + " gave " + results.size() + " results for " + expected
                                     + " subjects of shard " + at + ": a sharded assessment needs one result per subject");
@@ -127,16 +120,21 @@ final class ShardedAssessment {
                             }
                             subjects[at][type.ordinal()] = ids;
                         }
-                        block.reset();
-                        for (int j = 0; j < results.size(); j++) {
-                            AssessedResult r = results.get(j);
-                            store.write(r, Math.toIntExact(base[0] + offset + j));
-                            keep(block, r, done.rawScores()[j], done.subjects()[j], ids[j]);
+                        // each run of subjects is a block of seqs of its own, kept as a block of its own
+                        int j = 0;
+                        for (long[] run : here) {
+                            block.reset();
+                            long seq = base[0] + run[0];
+                            for (int end = j + (int) run[1]; j < end; j++, seq++) {
+                                AssessedResult r = results.get(j);
+                                store.write(r, Math.toIntExact(seq));
+                                keep(block, r, done.rawScores()[j], done.subjects()[j], ids[j]);
+                            }
+                            out.writeInt((int) run[1]);
+                            out.writeInt(block.size());
+                            block.writeTo(out);
+                            store.endBlock();
                         }
-                        out.writeInt(results.size());
-                        out.writeInt(block.size());
-                        block.writeTo(out);
-                        store.endBlock();
                         base[0] += total(type, inventory, allPrincipals);
                         millis[i] += (done.nanos() + System.nanoTime() - started) / 1_000_000;
                     });
@@ -153,10 +151,10 @@ final class ShardedAssessment {
             });
             try {
                 Future<?> diffed = inOrder == null ? null : differ.submit(() -> {
-                    replayAll(kept, evaluations, subjects, buffer, null, null, inOrder);
+                    replayAll(kept, evaluations, subjects, runs, buffer, null, null, inOrder);
                     return null;
                 });
-                replayAll(dir, evaluations, subjects, buffer, tally, millis, null);
+                replayAll(dir, evaluations, subjects, runs, buffer, tally, millis, null);
                 if (diffed != null) {
                     Futures.get(diffed, "replaying the results for the diff");
                 }
@@ -193,8 +191,8 @@ final class ShardedAssessment {
      * counted into {@code tally} (when not null, with each evaluation's {@code millis}) and handed to {@code inOrder}
      * (when not null). Each call reads the files with streams of its own, so two calls may run at once.
      */
-    private void replayAll(Path dir, List<Evaluation> evaluations, String[][][] subjects, int buffer, Tally tally,
-            long[] millis, Consumer<AssessedResult> inOrder) throws IOException {
+    private void replayAll(Path dir, List<Evaluation> evaluations, String[][][] subjects, long[][][][] runs, int buffer,
+            Tally tally, long[] millis, Consumer<AssessedResult> inOrder) throws IOException {
         int k = subjects.length;
         List<DataInputStream> ins = new ArrayList<>();
         try {
@@ -207,15 +205,20 @@ final class ShardedAssessment {
                 Tally.Evaluated counted = tally == null ? null : tally.start(e);
                 Fixed fixed = new Fixed(e.check().id(), e.variant(), e.check().subjectType(), e.check().severity(),
                         e.controls());
-                for (int shard = 0; shard < k; shard++) {
-                    DataInputStream in = ins.get(shard);
-                    String[] ids = subjects[shard][fixed.type().ordinal()];
-                    int n = in.readInt();
-                    byte[] bytes = new byte[in.readInt()];
-                    in.readFully(bytes);
-                    PackBytes.In keptBlock = new PackBytes.In(bytes);
-                    for (int j = 0; j < n; j++) {
-                        replay(keptBlock, fixed, ids[j], counted, inOrder);
+                // run by run (every shard has as many of a type: credentials two), shard after shard; each shard's
+                // file holds its runs in turn
+                int[] next = new int[k];
+                for (int run = 0; run < runs[0][fixed.type().ordinal()].length; run++) {
+                    for (int shard = 0; shard < k; shard++) {
+                        DataInputStream in = ins.get(shard);
+                        String[] ids = subjects[shard][fixed.type().ordinal()];
+                        int n = in.readInt();
+                        byte[] bytes = new byte[in.readInt()];
+                        in.readFully(bytes);
+                        PackBytes.In keptBlock = new PackBytes.In(bytes);
+                        for (int j = 0; j < n; j++) {
+                            replay(keptBlock, fixed, ids[next[shard]++], counted, inOrder);
+                        }
                     }
                 }
                 if (counted != null) {

@@ -19,13 +19,16 @@ import java.util.Set;
 
 /**
  * The decision aggregates of a window too large to hold at once, split into shards by subject so that an assessment
- * holds one shard at a time. Agents (and principals) are cut into contiguous id ranges, credentials likewise, shard k
- * taking range k of each; one pass over the stored rows routes each row, dictionary-encoded, to a temporary file per
- * shard: the shard of its principal, of its credential, and of each holder of its credential (agent checks read the
- * decisions of the credentials an agent holds). {@link #evidence(int)} sums a shard's rows by key exactly as
- * {@link DecisionAggregates#window} does, in the same order ({@link ShardKey#order}), and returns the shard's
- * evidence. Because ranges are contiguous, each check's results come shard after shard in subject id
- * order, as in one pass. Close to delete the files.
+ * holds one shard at a time. Agents (and principals) are cut into contiguous id ranges, shard k taking range k; a
+ * credential is judged in the shard of its first holder, and those without a holder are cut into id ranges too. One
+ * pass over the stored rows routes each row, dictionary-encoded, to a temporary file per shard: the shard of its
+ * principal and of each holder of its credential (agent checks read the decisions of the credentials an agent holds;
+ * the first holder's shard judges the credential), or of its credential's id range when it has no holder. Most rows
+ * are made by their credential's only holder and so go to one shard. {@link #evidence(int)} sums a shard's rows by
+ * key exactly as {@link DecisionAggregates#window} does, in the same order ({@link ShardKey#order}), and returns the
+ * shard's evidence. Because ranges are contiguous, each check's results come shard after shard in run order, as in
+ * one pass: agents and principals by id; credentials in two runs, those without a holder by id, then the others by
+ * first holder and id ({@link #credentialRuns}). Close to delete the files.
  */
 public final class WindowShards implements AutoCloseable {
 
@@ -47,7 +50,12 @@ public final class WindowShards implements AutoCloseable {
     private final String[] agentFrom;
     private final String[] credentialFrom;
     private final List<List<AgentRecord>> agents = new ArrayList<>();
+    /** Per shard, its credentials in run order: its range of those without a holder, then those it holds first. */
     private final List<List<CredentialRecord>> credentials = new ArrayList<>();
+    /** Per shard, how many of its credentials have no holder (the first of its {@link #credentials}). */
+    private final int[] holderlessHere;
+    /** Credentials without a holder, all shards: they come first in run order. */
+    private final int holderless;
     private final Path dir;
     private final ShardSpill[] out;
     private final List<WindowText> dict = new ArrayList<>();
@@ -74,20 +82,36 @@ public final class WindowShards implements AutoCloseable {
 
     WindowShards(Evidence inventory, int shards, Path tmp) throws IOException {
         this.inventory = inventory;
+        this.holderlessHere = new int[shards];
         this.agentFrom = new String[shards];
         this.credentialFrom = new String[shards];
         List<AgentRecord> a = new ArrayList<>(inventory.agents().values());
-        List<CredentialRecord> c = new ArrayList<>(inventory.credentials().values());
+        List<CredentialRecord> holderless = new ArrayList<>();
+        for (CredentialRecord c : inventory.credentials().values()) {
+            if (c.holders().isEmpty()) {
+                holderless.add(c);
+            }
+        }
         for (int k = 0; k < shards; k++) {
             List<AgentRecord> as = a.subList(a.size() * k / shards, a.size() * (k + 1) / shards);
-            List<CredentialRecord> cs = c.subList(c.size() * k / shards, c.size() * (k + 1) / shards);
+            List<CredentialRecord> cs = holderless.subList(holderless.size() * k / shards,
+                    holderless.size() * (k + 1) / shards);
             agents.add(as);
-            credentials.add(cs);
+            credentials.add(new ArrayList<>(cs));
+            holderlessHere[k] = cs.size();
             agentFrom[k] = k == 0 || as.isEmpty() ? (k == 0 ? "" : null) : as.get(0).id();
             credentialFrom[k] = k == 0 || cs.isEmpty() ? (k == 0 ? "" : null) : cs.get(0).id();
         }
         fillEmpty(agentFrom);
         fillEmpty(credentialFrom);
+        this.holderless = holderless.size();
+        // the others in their first holder's shard: agent ranges are contiguous, so each shard's are a run of them
+        for (CredentialRecord c : inventory.subjectCredentials()) {
+            String first = c.firstHolder();
+            if (first != null) {
+                credentials.get(agentShard(first)).add(c);
+            }
+        }
         this.dir = Files.createTempDirectory(tmp, "steward-shards-");
         this.out = new ShardSpill[shards];
         this.to = new int[shards + 1];
@@ -130,17 +154,22 @@ public final class WindowShards implements AutoCloseable {
         return rangeOf(agentFrom, id);
     }
 
-    public int credentialShard(String id) {
-        return rangeOf(credentialFrom, id);
-    }
-
     /** Agents judged in shard k, in id order. */
     public List<AgentRecord> agents(int k) {
         return agents.get(k);
     }
 
+    /**
+     * Credentials judged in shard k, in run order ({@link CredentialRecord#RUN_ORDER}): its range of those without a
+     * holder ({@link #holderlessCredentials}), then those whose first holder is among its agents' range.
+     */
     public List<CredentialRecord> credentials(int k) {
         return credentials.get(k);
+    }
+
+    /** How many of shard k's {@link #credentials} have no holder: they come first. */
+    public int holderlessCredentials(int k) {
+        return holderlessHere[k];
     }
 
     /** Distinct principals of the window, all shards. */
@@ -165,7 +194,7 @@ public final class WindowShards implements AutoCloseable {
 
     /**
      * Rows written to the shard files, all shards: each routed row once for every shard that needs it (its agent's,
-     * its credential's and its credential's holders'), so this is what reading the shards costs, against the stored
+     * its principal's and its credential's holders'), so this is what reading the shards costs, against the stored
      * rows of the window.
      */
     public long spilled() {
@@ -214,8 +243,9 @@ public final class WindowShards implements AutoCloseable {
     }
 
     /**
-     * Routes one row by its texts: to the shard of its principal (its agent, or else its credential's sole holder), of
-     * its credential and of each holder of its credential; to shard 0 when it has none of them.
+     * Routes one row by its texts: to the shard of its principal (its agent, or else its credential's sole holder) and
+     * of each holder of its credential, or of its credential's id range when the credential has no holder; to shard 0
+     * when it has none of them.
      */
     void row(int day, WindowText agent, WindowText credential, WindowText tool, WindowText action, WindowText scope,
             WindowText environment, boolean allowed, WindowText onBehalfOf, long[] counts, boolean hasFirst,
@@ -297,7 +327,8 @@ public final class WindowShards implements AutoCloseable {
             credentialsNamed.add(credential.value);
             CredentialRecord c = inventory.credentials().get(credential.value);
             int[] shards = new int[1 + (c == null ? 0 : c.holders().size())];
-            int n = insert(shards, 0, credentialShard(credential.value));
+            // a held credential is judged in its first holder's shard, among its holders' shards
+            int n = c == null || c.holders().isEmpty() ? insert(shards, 0, rangeOf(credentialFrom, credential.value)) : 0;
             if (c != null) {
                 for (String h : c.holders()) {
                     n = insert(shards, n, agentShard(h));
@@ -357,13 +388,23 @@ public final class WindowShards implements AutoCloseable {
         }
     }
 
-    /** Agents of the shard and credentials of the shard, for seq offsets: how many precede shard k. */
+    /** Agents of the shards before shard k, for seq offsets: where shard k's agent results start. */
     public long agentsBefore(int k) {
         return count(agents, k);
     }
 
-    public long credentialsBefore(int k) {
-        return count(credentials, k);
+    /**
+     * Where shard k's credentials sit in run order (without a holder first, then by first holder, then id): two runs,
+     * each {first position, count}: its credentials without a holder, then its others.
+     */
+    public long[][] credentialRuns(int k) {
+        long holderlessBefore = 0;
+        for (int i = 0; i < k; i++) {
+            holderlessBefore += holderlessHere[i];
+        }
+        long heldBefore = count(credentials, k) - holderlessBefore;
+        return new long[][] {{holderlessBefore, holderlessHere[k]},
+                {holderless + heldBefore, credentials.get(k).size() - holderlessHere[k]}};
     }
 
     private static long count(List<? extends Collection<?>> ranges, int k) {

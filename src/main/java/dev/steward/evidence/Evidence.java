@@ -48,7 +48,9 @@ public final class Evidence {
         this.secretsByCredential = new HashMap<>();
         this.credentialsByHolder = new HashMap<>();
         this.subjectAgents = this.agents.values();
-        this.subjectCredentials = this.credentials.values();
+        List<CredentialRecord> inRunOrder = new ArrayList<>(this.credentials.values());
+        inRunOrder.sort(CredentialRecord.RUN_ORDER);
+        this.subjectCredentials = List.copyOf(inRunOrder);
         this.principalSubjects = p -> true;
         this.byPrincipal = new HashMap<>();
         this.byCredential = new HashMap<>();
@@ -105,8 +107,9 @@ public final class Evidence {
      * One shard of a large window, for an assessment that cannot hold every aggregate at once: the same inventory,
      * people and secrets as this evidence, and only the given aggregates, which must include every aggregate of the
      * window whose principal passes {@code principals}, that names one of {@code credentials}, or that names a
-     * credential held by one of {@code agents}. Checks judge only the given agents, credentials and principals (in id
-     * order), so each subject is judged on all of its evidence in exactly one shard. Each aggregate's principal and
+     * credential held by one of {@code agents}. Checks judge only the given agents and principals (in id order) and
+     * credentials (in the given order, {@link CredentialRecord#RUN_ORDER} in an assessment), so each subject is judged
+     * on all of its evidence in exactly one shard. Each aggregate's principal and
      * credential come as int keys of {@code grouping}: {@code principalKeys[i]} must stand for
      * {@link #principalOf}{@code (decisions.get(i))} and {@code credentialKeys[i]} for its credential ({@code -1} for
      * none).
@@ -215,9 +218,25 @@ public final class Evidence {
         return subjectAgents;
     }
 
-    /** The credentials checks judge, in id order: every credential, or in a {@link #shard} the shard's. */
+    /**
+     * The credentials checks judge, in {@link CredentialRecord#RUN_ORDER} (without a holder first, then by first holder,
+     * then id): every credential, or in a {@link #shard} the shard's.
+     */
     public Collection<CredentialRecord> subjectCredentials() {
         return subjectCredentials;
+    }
+
+    /**
+     * {@link CredentialRecord#RUN_ORDER} of credential ids; an id the inventory does not hold counts as a credential
+     * without a holder.
+     */
+    public int compareCredentialsInRunOrder(String id, String otherId) {
+        return CredentialRecord.compareInRunOrder(id, firstHolderOf(id), otherId, firstHolderOf(otherId));
+    }
+
+    private String firstHolderOf(String credentialId) {
+        CredentialRecord c = credentials.get(credentialId);
+        return c == null ? null : c.firstHolder();
     }
 
     /** Ids of the credentials whose holders include the agent, in id order. */

@@ -119,6 +119,72 @@ class PackRoutesTest {
         }
     }
 
+    /**
+     * A credential is judged in its first holder's shard (the smallest holder id, whatever order the inventory lists
+     * them in), so a row made by a credential's only holder is written once; those without a holder are cut into id
+     * ranges and come first in run order.
+     */
+    @Test
+    void aCredentialIsJudgedInItsFirstHoldersShardSoItsHoldersRowsAreWrittenOnce() throws IOException {
+        List<AgentRecord> agents = new ArrayList<>();
+        for (String id : List.of("a-1", "a-2", "a-3", "a-4")) {
+            agents.add(agent(id));
+        }
+        // shard 0 judges a-1 and a-2, shard 1 a-3 and a-4
+        List<CredentialRecord> credentials = List.of(credential("c-1", "a-4"), credential("c-2"),
+                credential("c-3", "a-3", "a-1"), credential("c-4", "a-2"), credential("c-5"));
+        Evidence inventory = new Evidence(AS_OF, AS_OF.minusSeconds(86_400L * 90), List.of(), agents, credentials,
+                List.of(), List.of());
+        assertThat(inventory.subjectCredentials()).extracting(CredentialRecord::id)
+                .as("run order: without a holder by id, then by first holder, then id")
+                .containsExactly("c-2", "c-5", "c-3", "c-4", "c-1");
+        try (WindowShards shards = new WindowShards(inventory, 2, tmp)) {
+            LocalDate day = FROM.plusDays(3);
+            Instant at = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            long[] counts = {1, 0, 0, 0, 0, 0, 0};
+            shards.add(day, "a-4", "c-1", "tool", "read", "s", "prod", true, null, counts, at, at);
+            shards.add(day, "a-2", "c-4", "tool", "read", "s", "prod", true, null, counts, at, at);
+            long once = shards.spilled();
+            shards.add(day, "a-3", "c-3", "tool", "read", "s", "prod", true, null, counts, at, at);
+            long shared = shards.spilled() - once;
+            shards.add(day, "a-1", "c-5", "tool", "read", "s", "prod", true, null, counts, at, at);
+            shards.finishWriting();
+
+            assertThat(once).as("rows made by their credential's only holder go to its shard alone").isEqualTo(2);
+            assertThat(shared).as("c-3's row: its agent a-3's shard and its first holder a-1's").isEqualTo(2);
+            assertThat(shards.spilled() - once - shared).as("c-5's row: its agent's shard and c-5's range's").isEqualTo(2);
+            // those without a holder cut in two id ranges, then the others by their first holder's shard
+            assertThat(shards.credentials(0)).extracting(CredentialRecord::id).containsExactly("c-2", "c-3", "c-4");
+            assertThat(shards.credentials(1)).extracting(CredentialRecord::id).containsExactly("c-5", "c-1");
+            assertThat(shards.holderlessCredentials(0)).isEqualTo(1);
+            assertThat(shards.holderlessCredentials(1)).isEqualTo(1);
+            // run order c-2 c-5 | c-3 c-4 c-1: each shard's two runs as {first position, count}
+            assertThat(shards.credentialRuns(0)).isDeepEqualTo(new long[][] {{0, 1}, {2, 2}});
+            assertThat(shards.credentialRuns(1)).isDeepEqualTo(new long[][] {{1, 1}, {4, 1}});
+
+            Evidence first = shards.evidence(0);
+            assertThat(first.subjectCredentials()).extracting(CredentialRecord::id).containsExactly("c-2", "c-3", "c-4");
+            assertThat(first.decisions()).extracting(d -> d.agent() + "/" + d.credential())
+                    .containsExactlyInAnyOrder("a-2/c-4", "a-3/c-3", "a-1/c-5");
+            Evidence second = shards.evidence(1);
+            assertThat(second.subjectCredentials()).extracting(CredentialRecord::id).containsExactly("c-5", "c-1");
+            assertThat(second.decisions()).extracting(d -> d.agent() + "/" + d.credential())
+                    .containsExactlyInAnyOrder("a-4/c-1", "a-3/c-3", "a-1/c-5");
+        }
+    }
+
+    private static AgentRecord agent(String id) {
+        return new AgentRecord(id, "agent " + id, null, "prod", "team", "owner", null, "active", null,
+                AS_OF.minusSeconds(86_400L * 300), null, null, null, null, null, null, null, null, null, List.of(),
+                List.of(), new SourceRef(1, "inventory.yaml", 1));
+    }
+
+    private static CredentialRecord credential(String id, String... holders) {
+        return new CredentialRecord(id, "token", List.of(holders), "prod", "vault", "vault", null, List.of(),
+                AS_OF.minusSeconds(86_400L * 200), null, null, null, null, "active", null, null, null,
+                new SourceRef(1, "inventory.yaml", 100));
+    }
+
     @Test
     void aPackCutShortFailsTheScanWithTheRoutersError() throws IOException {
         Random random = new Random(3);
