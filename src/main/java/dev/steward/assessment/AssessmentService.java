@@ -206,7 +206,8 @@ public class AssessmentService {
         try (ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
             if (sharded != null) {
                 outcome = new ShardedAssessment(assessor, settings.config().parallelism()).run(loaded, sharded, writer,
-                        diff == null ? null : diff::accept, Path.of(System.getProperty("java.io.tmpdir")));
+                        diff == null ? null : ShardedAssessment.InOrder.of(diff),
+                        Path.of(System.getProperty("java.io.tmpdir")));
             } else {
                 outcome = assessor.assess(loaded, r -> {
                     writer.write(r);

@@ -62,7 +62,7 @@ final class ShardedAssessment {
      * @param inOrder receives every result in run order, on a thread of its own, all of them before this returns;
      *                null for none
      */
-    Outcome run(Evidence inventory, WindowShards shards, ResultWriter store, Consumer<AssessedResult> inOrder, Path tmp) {
+    Outcome run(Evidence inventory, WindowShards shards, ResultWriter store, InOrder<?> inOrder, Path tmp) {
         EvaluationPlan plan = assessor.plan();
         List<Evaluation> evaluations = plan.evaluations();
         int k = shards.count();
@@ -191,9 +191,11 @@ final class ShardedAssessment {
      * counted into {@code tally} (when not null, with each evaluation's {@code millis}) and handed to {@code inOrder}
      * (when not null). Each call reads the files with streams of its own, so two calls may run at once.
      */
-    private void replayAll(Path dir, List<Evaluation> evaluations, String[][][] subjects, long[][][][] runs, int buffer,
-            Tally tally, long[] millis, Consumer<AssessedResult> inOrder) throws IOException {
+    private <S> void replayAll(Path dir, List<Evaluation> evaluations, String[][][] subjects, long[][][][] runs,
+            int buffer, Tally tally, long[] millis, InOrder<S> inOrder) throws IOException {
         int k = subjects.length;
+        // what inOrder needs of each subject, per shard and subject type: asked once, not once per result
+        Object[][][] looked = new Object[k][SubjectType.values().length][];
         List<DataInputStream> ins = new ArrayList<>();
         try {
             for (int shard = 0; shard < k; shard++) {
@@ -212,12 +214,21 @@ final class ShardedAssessment {
                     for (int shard = 0; shard < k; shard++) {
                         DataInputStream in = ins.get(shard);
                         String[] ids = subjects[shard][fixed.type().ordinal()];
+                        Object[] of = inOrder == null ? null : looked[shard][fixed.type().ordinal()];
+                        if (inOrder != null && of == null) {
+                            of = new Object[ids.length];
+                            for (int j = 0; j < ids.length; j++) {
+                                of[j] = inOrder.subject(ids[j]);
+                            }
+                            looked[shard][fixed.type().ordinal()] = of;
+                        }
                         int n = in.readInt();
                         byte[] bytes = new byte[in.readInt()];
                         in.readFully(bytes);
                         PackBytes.In keptBlock = new PackBytes.In(bytes);
                         for (int j = 0; j < n; j++) {
-                            replay(keptBlock, fixed, ids[next[shard]++], counted, inOrder);
+                            int at = next[shard]++;
+                            replay(keptBlock, fixed, ids[at], of == null ? null : of[at], counted, inOrder);
                         }
                     }
                 }
@@ -282,11 +293,56 @@ final class ShardedAssessment {
         out.zigZag(s.environmentId());
     }
 
+    /**
+     * Takes every result of a sharded run in run order, on a thread of its own. {@link #subject} is asked once per
+     * subject and shard for what {@link #accept} needs of it (the diff: the subject's findings in the previous run),
+     * rather than once for each of the subject's results.
+     */
+    interface InOrder<S> {
+
+        S subject(String subjectId);
+
+        /** @param subject {@link #subject} of the result's subject */
+        void accept(AssessedResult result, S subject);
+
+        /** Every result to a consumer, nothing looked up. */
+        static InOrder<Void> of(Consumer<AssessedResult> consumer) {
+            return new InOrder<>() {
+                @Override
+                public Void subject(String subjectId) {
+                    return null;
+                }
+
+                @Override
+                public void accept(AssessedResult result, Void subject) {
+                    consumer.accept(result);
+                }
+            };
+        }
+
+        /** The diff's: each subject's findings in the previous run. */
+        static InOrder<DiffBuilder.Subject> of(DiffBuilder diff) {
+            return new InOrder<>() {
+                @Override
+                public DiffBuilder.Subject subject(String subjectId) {
+                    return diff.subject(subjectId);
+                }
+
+                @Override
+                public void accept(AssessedResult result, DiffBuilder.Subject subject) {
+                    diff.accept(result, subject);
+                }
+            };
+        }
+    }
+
     /** What every result of an evaluation shares, read once (a check is a CDI proxy: each call is a lookup). */
     private record Fixed(String checkId, String variant, SubjectType type, Severity severity, List<String> controls) {
     }
 
-    private void replay(PackBytes.In in, Fixed e, String usual, Tally.Evaluated counted, Consumer<AssessedResult> inOrder) {
+    @SuppressWarnings("unchecked")
+    private <S> void replay(PackBytes.In in, Fixed e, String usual, Object usualLooked, Tally.Evaluated counted,
+            InOrder<S> inOrder) {
         String subject = in.readByte() != 0 ? in.text() : usual;
         Result result = RESULTS[in.readByte()];
         Double raw = in.readByte() != 0 ? in.readDouble() : null;
@@ -301,7 +357,7 @@ final class ShardedAssessment {
             counted.add(result, raw, weight, a, owner, team, manager, environment);
         }
         if (inOrder != null) {
-            inOrder.accept(a);
+            inOrder.accept(a, subject == usual ? (S) usualLooked : inOrder.subject(subject));
         }
     }
 

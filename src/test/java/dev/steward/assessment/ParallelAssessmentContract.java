@@ -96,7 +96,8 @@ abstract class ParallelAssessmentContract {
             assertThat(shards.count()).as("many shards").isEqualTo(8);
             outcome = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection(); ResultWriter writer = store.writer(c, runId, 1000)) {
-                    return new ShardedAssessment(assessor(), parallelism).run(inventory, shards, writer, inOrder::add, TMP);
+                    return new ShardedAssessment(assessor(), parallelism).run(inventory, shards, writer,
+                            ShardedAssessment.InOrder.of(inOrder::add), TMP);
                 }
             });
         }

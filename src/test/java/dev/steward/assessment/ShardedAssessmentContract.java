@@ -186,6 +186,37 @@ abstract class ShardedAssessmentContract {
         return rows;
     }
 
+    /**
+     * The diff of a sharded run (its own thread reads the kept results back, each subject's previous findings looked up
+     * once per shard) equals what a {@link DiffBuilder} fed the one-pass results finds against the same previous run.
+     */
+    @Test
+    void aShardedRunsDiffIsTheDiffOfOnePass() {
+        runId();
+        Instant later = AS_OF.plus(Duration.ofDays(30));
+        Duration window = Duration.between(WINDOW_START, AS_OF);
+        AssessmentRun run = assessments.assess(later, window, "test").run();
+        RunDiff stored = run.diff();
+        assertThat(stored).as("a run before this one is stored").isNotNull();
+
+        String previous = stored.previousId();
+        DiffBuilder onePassDiff = new DiffBuilder(new DiffBuilder.Previous(previous, stored.previousAsOf(),
+                store.priorFindings(previous), assessments.get(previous).orElseThrow().summary().frameworks(), List.of()),
+                settings.config().diffMaxListed());
+        Outcome onePass = new Assessor(catalog, mappings.current(), settings.checks(), settings.thresholds())
+                .assess(loader.load(later, later.minus(window)), onePassDiff::accept);
+        RunDiff expected = onePassDiff.finish(onePass.frameworks(), onePass.controls());
+        assertThat(AssessmentJson.write(stored.counts())).isEqualTo(AssessmentJson.write(expected.counts()));
+        assertThat(stored.counts().newFindings()).as("the later window has new findings").isPositive();
+        assertThat(stored.counts().resolved()).as("and resolved ones").isPositive();
+        assertThat(stored.counts().unchanged()).as("and unchanged ones").isPositive();
+        for (var lists : List.of(List.of(stored.newFindings(), expected.newFindings()),
+                List.of(stored.resolved(), expected.resolved()), List.of(stored.regressed(), expected.regressed()),
+                List.of(stored.improved(), expected.improved()), List.of(stored.changed(), expected.changed()))) {
+            assertThat(AssessmentJson.write(lists.get(0))).isEqualTo(AssessmentJson.write(lists.get(1)));
+        }
+    }
+
     @Test
     void everyResultIsServedAsJsonLinesAndAManagerGetsItsTeamsOnly() {
         String id = runId();
