@@ -12,6 +12,7 @@ import dev.steward.evidence.EvidenceLoader;
 import dev.steward.mapping.MappingRegistry;
 import dev.steward.mapping.MappingSet;
 import dev.steward.security.AccessScope;
+import dev.steward.work.HeavyWork;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,7 @@ public class AssessmentService {
     private final String engineVersion;
     private final AuditLog audit;
     private final ScopedReads scoped;
+    private final HeavyWork heavy;
     private final Clock clock = Clock.systemUTC();
     /** Parsed summaries of recently read runs; safe to keep because a stored run never changes. */
     private final Map<String, AssessmentSummary> summaries = java.util.Collections.synchronizedMap(
@@ -67,7 +69,9 @@ public class AssessmentService {
     public AssessmentService(CheckCatalog catalog, MappingRegistry mappings, AssessmentSettings settings,
             EvidenceLoader evidence, AssessmentInputs inputs, AssessmentStore store, AgroalDataSource dataSource,
             DecisionAggregates aggregates,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion, AuditLog audit, ScopedReads scoped) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion, AuditLog audit, ScopedReads scoped,
+            HeavyWork heavy) {
+        this.heavy = heavy;
         this.audit = audit;
         this.scoped = scoped;
         this.catalog = catalog;
@@ -134,6 +138,18 @@ public class AssessmentService {
             LOG.infof("assessment %s as of %s is stored already (same inputs)", header.id(), at);
             return new Assessed(get(header.id()).orElseThrow(), false);
         }
+        try (HeavyWork.Permit permit = heavy.acquire("assessment " + header.id() + " as of " + at)) {
+            // the same run may have been stored while this one waited
+            if (store.exists(header.id())) {
+                LOG.infof("assessment %s as of %s is stored already (same inputs)", header.id(), at);
+                return new Assessed(get(header.id()).orElseThrow(), false);
+            }
+            return compute(header, at, windowStart, mappingSet, user, keepInventory);
+        }
+    }
+
+    private Assessed compute(RunHeader header, Instant at, Instant windowStart, MappingSet mappingSet, String user,
+            boolean keepInventory) {
         long started = System.nanoTime();
         long rows = settings.config().shardRows() > 0 ? aggregates.rows(windowStart, at) : 0;
         long shardRows = settings.config().shardRows();

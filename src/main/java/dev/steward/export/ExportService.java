@@ -14,6 +14,7 @@ import dev.steward.report.ReportFormat;
 import dev.steward.report.ReportKind;
 import dev.steward.report.ReportModel;
 import dev.steward.report.ReportService;
+import dev.steward.work.HeavyWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -49,6 +50,7 @@ public class ExportService {
 
     private static final Logger LOG = Logger.getLogger(ExportService.class);
 
+    private final HeavyWork heavy;
     private final ExportConfig config;
     private final ExportRuns runs;
     private final AssessmentService assessments;
@@ -67,7 +69,9 @@ public class ExportService {
     public ExportService(ExportConfig config, ExportRuns runs, AssessmentService assessments, ReportService reports,
             EvidenceLoader evidence, DecisionSampler sampler, BundleContent content, MeterRegistry metrics,
             @ConfigProperty(name = "steward.data-dir") Path dataDir,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version, AuditLog audit, ExportRetention retention) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version, AuditLog audit, ExportRetention retention,
+            HeavyWork heavy) {
+        this.heavy = heavy;
         this.audit = audit;
         this.retention = retention;
         this.config = config;
@@ -147,7 +151,10 @@ public class ExportService {
             }
             discardStale(root, p.id());
             staging = Files.createTempDirectory(root, ".staging-" + p.id() + "-");
-            Manifest m = build(p, staging, root, user, step);
+            Manifest m;
+            try (HeavyWork.Permit permit = heavy.acquire("export of " + p.id())) {
+                m = build(p, staging, root, user, step);
+            }
             Bundles.publish(staging, target);
             staging = null;
             Files.writeString(root.resolve(Manifest.PUBLIC_KEY), SigningKeys.publicPem(keys().getPublic()));

@@ -127,6 +127,53 @@ abstract class AssessmentContract {
         assertThat(s.rollups().teams()).extracting(RollupEntry::key).contains(f.team(), "ops-" + f.s);
     }
 
+    @Inject
+    dev.steward.work.HeavyWork heavy;
+
+    /**
+     * An assessment to compute waits while another heavy job holds the permit (two at once ran a 1 GiB service out of
+     * memory), then runs; one whose run is stored already does not wait.
+     */
+    @Test
+    @ActivateRequestContext
+    void anAssessmentWaitsForTheRunningHeavyJob() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        f.ingestAll(ingest);
+        Instant asOf = Instant.parse("2030-05-01T00:00:00Z");
+        Instant stored = Instant.parse("2030-05-02T00:00:00Z");
+        String storedId = assessments.assess(stored, Duration.ofDays(90), "test").run().id();
+        java.util.concurrent.atomic.AtomicReference<AssessmentService.Assessed> done = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread second = new Thread(() -> {
+            io.quarkus.arc.ManagedContext request = io.quarkus.arc.Arc.container().requestContext();
+            request.activate();
+            try {
+                done.set(assessments.assess(asOf, Duration.ofDays(90), "test"));
+            } catch (Throwable t) {
+                failed.set(t);
+            } finally {
+                request.terminate();
+            }
+        }, "second-assessment");
+        try (dev.steward.work.HeavyWork.Permit permit = heavy.acquire("a test's heavy job")) {
+            second.start();
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (heavy.waiting() == 0 && second.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(failed.get()).isNull();
+            assertThat(heavy.waiting()).as("the second assessment waits for the permit").isEqualTo(1);
+            assertThat(done.get()).isNull();
+            assertThat(assessments.assess(stored, Duration.ofDays(90), "test").run().id())
+                    .as("a stored run is found without the permit").isEqualTo(storedId);
+        }
+        second.join(Duration.ofMinutes(2).toMillis());
+        assertThat(failed.get()).isNull();
+        assertThat(done.get()).isNotNull();
+        assertThat(done.get().created()).isTrue();
+        assertThat(done.get().run().summary().asOf()).isEqualTo(asOf);
+    }
+
     @Test
     @ActivateRequestContext
     void aDepartedOwnerChangesExactlyTheFindingsItShould() {

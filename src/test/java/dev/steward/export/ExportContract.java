@@ -62,6 +62,37 @@ public abstract class ExportContract {
         }
     }
 
+    @Inject
+    dev.steward.work.HeavyWork heavy;
+
+    /** An export (an assessment and every report) waits while another heavy job runs, then exports. */
+    @Test
+    void anExportWaitsForTheRunningHeavyJob() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<ExportService.Outcome> done = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread export = new Thread(() -> {
+            try {
+                done.set(exports.export(YearMonth.of(2030, 10), out, "test", ExportService.Step.NONE, LATER));
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        }, "waiting-export");
+        try (dev.steward.work.HeavyWork.Permit permit = heavy.acquire("a test's heavy job")) {
+            export.start();
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (heavy.waiting() == 0 && export.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(failed.get()).isNull();
+            assertThat(heavy.waiting()).as("the export waits for the permit").isEqualTo(1);
+            assertThat(out.resolve("2030-10")).doesNotExist();
+        }
+        export.join(java.time.Duration.ofMinutes(2).toMillis());
+        assertThat(failed.get()).isNull();
+        assertThat(done.get().status()).isEqualTo(ExportService.Status.EXPORTED);
+        assertThat(out.resolve("2030-10")).isDirectory();
+    }
+
     @Test
     void aPeriodIsExportedOnceIntoABundleThatVerifiesAndChains() throws Exception {
         ExportService.Outcome feb = exports.export(YearMonth.of(2030, 2), out, "test", ExportService.Step.NONE, LATER);
