@@ -193,8 +193,8 @@ public final class WindowShards implements AutoCloseable {
     }
 
     /**
-     * Rows written to the shard files, all shards: each routed row once for every shard that needs it (its agent's,
-     * its principal's and its credential's holders'), so this is what reading the shards costs, against the stored
+     * Rows written to the shard files, all shards: each routed row once for every shard that needs it (its
+     * principal's and its credential's holders', or its credential's range when it has no holder), so this is what reading the shards costs, against the stored
      * rows of the window.
      */
     public long spilled() {
