@@ -134,18 +134,20 @@ public class AssessmentService {
         MappingSet mappingSet = mappings.current();
         RunHeader header = RunHeader.of(at, windowStart, engineVersion, mappingSet.mappingVersion(),
                 settings.checks().digest(settings.thresholds()), inputs.of(at, windowStart));
-        if (store.exists(header.id())) {
-            LOG.infof("assessment %s as of %s is stored already (same inputs)", header.id(), at);
-            return new Assessed(get(header.id()).orElseThrow(), false);
-        }
-        try (HeavyWork.Permit permit = heavy.acquire("assessment " + header.id() + " as of " + at)) {
-            // the same run may have been stored while this one waited
-            if (store.exists(header.id())) {
-                LOG.infof("assessment %s as of %s is stored already (same inputs)", header.id(), at);
-                return new Assessed(get(header.id()).orElseThrow(), false);
+        return stored(header, at).orElseGet(() -> {
+            try (HeavyWork.Permit permit = heavy.acquire("assessment " + header.id() + " as of " + at)) {
+                // the same run may have been stored while this one waited
+                return stored(header, at).orElseGet(() -> compute(header, at, windowStart, mappingSet, user, keepInventory));
             }
-            return compute(header, at, windowStart, mappingSet, user, keepInventory);
+        });
+    }
+
+    private Optional<Assessed> stored(RunHeader header, Instant at) {
+        if (!store.exists(header.id())) {
+            return Optional.empty();
         }
+        LOG.infof("assessment %s as of %s is stored already (same inputs)", header.id(), at);
+        return Optional.of(new Assessed(get(header.id()).orElseThrow(), false));
     }
 
     private Assessed compute(RunHeader header, Instant at, Instant windowStart, MappingSet mappingSet, String user,
@@ -270,7 +272,7 @@ public class AssessmentService {
     /** One page of a run's findings of the subjects {@code scope} may see. */
     public Optional<List<Finding>> findings(String id, AssessmentStore.FindingFilter filter, AccessScope scope, int page,
             int size) {
-        return summary(id).map(s -> store.findings(id, filter, teams(scope), controlsByEvaluation(s), page * size, size));
+        return summary(id).map(s -> store.findings(id, filter, teams(scope), s.controlsByEvaluation(), page * size, size));
     }
 
     private static java.util.Set<String> teams(AccessScope scope) {
@@ -310,7 +312,7 @@ public class AssessmentService {
 
     /** One page of a run's findings; empty when the run does not exist. */
     public Optional<List<Finding>> findings(String id, AssessmentStore.FindingFilter filter, int page, int size) {
-        return summary(id).map(s -> store.findings(id, filter, controlsByEvaluation(s), page * size, size));
+        return summary(id).map(s -> store.findings(id, filter, s.controlsByEvaluation(), page * size, size));
     }
 
     /** Control to checks to findings to evidence; empty when the run or the control does not exist. */
@@ -338,7 +340,7 @@ public class AssessmentService {
         }
         Map<String, CheckScore> scores = new LinkedHashMap<>();
         summary.get().checks().forEach(s -> scores.put(s.key(), s));
-        Map<String, List<String>> controlsOf = controlsByEvaluation(summary.get());
+        Map<String, List<String>> controlsOf = summary.get().controlsByEvaluation();
         List<Explanation.CheckExplanation> checks = new ArrayList<>();
         for (ControlResult.ControlCheck k : control.checks()) {
             AssessmentStore.FindingFilter filter = new AssessmentStore.FindingFilter(k.checkId(), k.variant(), null, null, null,
@@ -358,7 +360,7 @@ public class AssessmentService {
         if (summary.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<String>> controls = controlsByEvaluation(summary.get());
+        Map<String, List<String>> controls = summary.get().controlsByEvaluation();
         return Optional.of(QuarkusTransaction.requiringNew().timeout(settings.config().transactionTimeoutSeconds()).call(() -> {
             try (FindingsJson writer = new FindingsJson(out)) {
                 store.streamFindings(id, controls, writer::write);
@@ -376,7 +378,7 @@ public class AssessmentService {
         if (summary.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<String>> controls = controlsByEvaluation(summary.get());
+        Map<String, List<String>> controls = summary.get().controlsByEvaluation();
         byte[] newline = {'\n'};
         long n = store.results(id, teams(scope), r -> {
             try {
@@ -393,11 +395,5 @@ public class AssessmentService {
             throw new java.io.UncheckedIOException(e);
         }
         return Optional.of(n);
-    }
-
-    private static Map<String, List<String>> controlsByEvaluation(AssessmentSummary s) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        s.checks().forEach(c -> out.put(c.key(), c.controls()));
-        return out;
     }
 }

@@ -1,7 +1,9 @@
 package dev.steward.assessment;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stored summary of one run: what it read (inputs, mapping version, parameters digest, engine version), when
@@ -30,6 +32,13 @@ public record AssessmentSummary(
         frameworks = List.copyOf(frameworks);
         checks = List.copyOf(checks);
         recommendations = List.copyOf(recommendations);
+    }
+
+    /** Each evaluation's key ({@code check|variant}) to the controls it scored, in catalog order. */
+    Map<String, List<String>> controlsByEvaluation() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        checks.forEach(c -> out.put(c.key(), c.controls()));
+        return out;
     }
 
     public static AssessmentSummary of(RunHeader header, Outcome outcome) {

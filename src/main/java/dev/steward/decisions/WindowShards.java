@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +27,7 @@ import java.util.Set;
  * key exactly as {@link DecisionAggregates#window} does, in the same order ({@link ShardKey#order}), and returns the
  * shard's evidence. Because ranges are contiguous, each check's results come shard after shard in run order, as in
  * one pass: agents and principals by id; credentials in two runs, those without a holder by id, then the others by
- * first holder and id ({@link #credentialRuns}). Close to delete the files.
+ * first holder and id ({@link #credentialRuns}; the split is {@link ShardSubjects}). Close to delete the files.
  */
 public final class WindowShards implements AutoCloseable {
 
@@ -47,15 +46,7 @@ public final class WindowShards implements AutoCloseable {
     }
 
     private final Evidence inventory;
-    private final String[] agentFrom;
-    private final String[] credentialFrom;
-    private final List<List<AgentRecord>> agents = new ArrayList<>();
-    /** Per shard, its credentials in run order: its range of those without a holder, then those it holds first. */
-    private final List<List<CredentialRecord>> credentials = new ArrayList<>();
-    /** Per shard, how many of its credentials have no holder (the first of its {@link #credentials}). */
-    private final int[] holderlessHere;
-    /** Credentials without a holder, all shards: they come first in run order. */
-    private final int holderless;
+    private final ShardSubjects subjects;
     private final Path dir;
     private final ShardSpill[] out;
     private final List<WindowText> dict = new ArrayList<>();
@@ -82,50 +73,12 @@ public final class WindowShards implements AutoCloseable {
 
     WindowShards(Evidence inventory, int shards, Path tmp) throws IOException {
         this.inventory = inventory;
-        this.holderlessHere = new int[shards];
-        this.agentFrom = new String[shards];
-        this.credentialFrom = new String[shards];
-        List<AgentRecord> a = new ArrayList<>(inventory.agents().values());
-        List<CredentialRecord> holderless = new ArrayList<>();
-        for (CredentialRecord c : inventory.credentials().values()) {
-            if (c.holders().isEmpty()) {
-                holderless.add(c);
-            }
-        }
-        for (int k = 0; k < shards; k++) {
-            List<AgentRecord> as = a.subList(a.size() * k / shards, a.size() * (k + 1) / shards);
-            List<CredentialRecord> cs = holderless.subList(holderless.size() * k / shards,
-                    holderless.size() * (k + 1) / shards);
-            agents.add(as);
-            credentials.add(new ArrayList<>(cs));
-            holderlessHere[k] = cs.size();
-            agentFrom[k] = k == 0 || as.isEmpty() ? (k == 0 ? "" : null) : as.get(0).id();
-            credentialFrom[k] = k == 0 || cs.isEmpty() ? (k == 0 ? "" : null) : cs.get(0).id();
-        }
-        fillEmpty(agentFrom);
-        fillEmpty(credentialFrom);
-        this.holderless = holderless.size();
-        // the others in their first holder's shard: agent ranges are contiguous, so each shard's are a run of them
-        for (CredentialRecord c : inventory.subjectCredentials()) {
-            String first = c.firstHolder();
-            if (first != null) {
-                credentials.get(agentShard(first)).add(c);
-            }
-        }
+        this.subjects = new ShardSubjects(inventory, shards);
         this.dir = Files.createTempDirectory(tmp, "steward-shards-");
         this.out = new ShardSpill[shards];
         this.to = new int[shards + 1];
         for (int k = 0; k < shards; k++) {
             out[k] = new ShardSpill(Files.newOutputStream(file(k)), fileBuffer(shards));
-        }
-    }
-
-    /** An empty range starts where the next one does, so lookups never land in it. */
-    private static void fillEmpty(String[] from) {
-        for (int k = from.length - 1; k > 0; k--) {
-            if (from[k] == null) {
-                from[k] = k + 1 < from.length ? from[k + 1] : "\uffff\uffff";
-            }
         }
     }
 
@@ -137,26 +90,14 @@ public final class WindowShards implements AutoCloseable {
         return out.length;
     }
 
-    private static int rangeOf(String[] from, String id) {
-        int i = Arrays.binarySearch(from, id);
-        return i >= 0 ? lastEqual(from, i) : Math.max(0, -i - 2);
-    }
-
-    private static int lastEqual(String[] from, int i) {
-        while (i + 1 < from.length && from[i + 1].equals(from[i])) {
-            i++;
-        }
-        return i;
-    }
-
     /** The shard of an agent or principal id. */
     public int agentShard(String id) {
-        return rangeOf(agentFrom, id);
+        return subjects.agentShard(id);
     }
 
     /** Agents judged in shard k, in id order. */
     public List<AgentRecord> agents(int k) {
-        return agents.get(k);
+        return subjects.agents(k);
     }
 
     /**
@@ -164,12 +105,12 @@ public final class WindowShards implements AutoCloseable {
      * holder ({@link #holderlessCredentials}), then those whose first holder is among its agents' range.
      */
     public List<CredentialRecord> credentials(int k) {
-        return credentials.get(k);
+        return subjects.credentials(k);
     }
 
     /** How many of shard k's {@link #credentials} have no holder: they come first. */
     public int holderlessCredentials(int k) {
-        return holderlessHere[k];
+        return subjects.holderlessCredentials(k);
     }
 
     /** Distinct principals of the window, all shards. */
@@ -328,7 +269,8 @@ public final class WindowShards implements AutoCloseable {
             CredentialRecord c = inventory.credentials().get(credential.value);
             int[] shards = new int[1 + (c == null ? 0 : c.holders().size())];
             // a held credential is judged in its first holder's shard, among its holders' shards
-            int n = c == null || c.holders().isEmpty() ? insert(shards, 0, rangeOf(credentialFrom, credential.value)) : 0;
+            int n = c == null || c.holders().isEmpty()
+                    ? insert(shards, 0, subjects.holderlessShard(credential.value)) : 0;
             if (c != null) {
                 for (String h : c.holders()) {
                     n = insert(shards, n, agentShard(h));
@@ -379,7 +321,7 @@ public final class WindowShards implements AutoCloseable {
     /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */
     public Evidence evidence(int k) {
         try {
-            Evidence e = reader.read(file(k), inventory, agents.get(k), credentials.get(k), p -> agentShard(p) == k);
+            Evidence e = reader.read(file(k), inventory, agents(k), credentials(k), p -> agentShard(p) == k);
             Files.deleteIfExists(file(k));
             aggregates += reader.owned();
             return e;
@@ -390,7 +332,7 @@ public final class WindowShards implements AutoCloseable {
 
     /** Agents of the shards before shard k, for seq offsets: where shard k's agent results start. */
     public long agentsBefore(int k) {
-        return count(agents, k);
+        return subjects.agentsBefore(k);
     }
 
     /**
@@ -398,21 +340,7 @@ public final class WindowShards implements AutoCloseable {
      * each {first position, count}: its credentials without a holder, then its others.
      */
     public long[][] credentialRuns(int k) {
-        long holderlessBefore = 0;
-        for (int i = 0; i < k; i++) {
-            holderlessBefore += holderlessHere[i];
-        }
-        long heldBefore = count(credentials, k) - holderlessBefore;
-        return new long[][] {{holderlessBefore, holderlessHere[k]},
-                {holderless + heldBefore, credentials.get(k).size() - holderlessHere[k]}};
-    }
-
-    private static long count(List<? extends Collection<?>> ranges, int k) {
-        long n = 0;
-        for (int i = 0; i < k; i++) {
-            n += ranges.get(i).size();
-        }
-        return n;
+        return subjects.credentialRuns(k);
     }
 
     @Override
