@@ -71,7 +71,7 @@ public class Aut1LeastPrivilegeCheck extends AgentCheck {
             return insufficient(agent.id(), "no decisions by the agent in the window", refs);
         }
         List<DecisionAggregate> allowed = Rules.filter(decisions, DecisionAggregate::allowed);
-        Set<String> used = Rules.distinct(allowed, DecisionAggregate::scope);
+        List<String> used = Rules.distinct(allowed, DecisionAggregate::scope);
         List<String> unused = grants.stream().filter(g -> !used.contains(g)).toList();
         refs.add(Rules.decisions(decisions, "scopes used " + Rules.list(used)));
         unused.forEach(g -> refs.add(Rules.grant(agent, g, "granted to " + agent.id() + ", unused in the window")));

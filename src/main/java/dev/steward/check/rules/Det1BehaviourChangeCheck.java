@@ -14,8 +14,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * DET-1 (high, agent): no behaviour change at the end of the window.
@@ -107,8 +105,8 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
             refs.add(Rules.decisions(recentDenied, "recent denies"));
         }
         if (baseline) {
-            Set<String> earlierTools = Rules.distinct(earlier, DecisionAggregate::tool);
-            TreeSet<String> newTools = Rules.distinct(recent, DecisionAggregate::tool);
+            List<String> earlierTools = Rules.distinct(earlier, DecisionAggregate::tool);
+            List<String> newTools = Rules.distinct(recent, DecisionAggregate::tool);
             newTools.removeAll(earlierTools);
             for (String tool : newTools) {
                 List<DecisionAggregate> uses = Rules.filter(recent, d -> tool.equals(d.tool()));

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -134,16 +133,23 @@ final class Rules {
         return sum;
     }
 
-    /** Distinct non-null values in natural order. */
-    static TreeSet<String> distinct(Collection<DecisionAggregate> aggregates,
+    /**
+     * Distinct non-null values in natural order, as a list: what a TreeSet gives, without a tree node per value (the
+     * TreeSet this was made about 4 % of the checks at 10M decisions; a subject's aggregates mostly repeat one value,
+     * so a value equal to the one before is skipped before the sort).
+     */
+    static List<String> distinct(Collection<DecisionAggregate> aggregates,
             java.util.function.Function<DecisionAggregate, String> field) {
-        TreeSet<String> values = new TreeSet<>();
+        List<String> values = new ArrayList<>(4);
+        String last = null;
         for (DecisionAggregate a : aggregates) {
             String v = field.apply(a);
-            if (v != null) {
+            if (v != null && !v.equals(last)) {
                 values.add(v);
+                last = v;
             }
         }
+        sortDistinct(values);
         return values;
     }
 
