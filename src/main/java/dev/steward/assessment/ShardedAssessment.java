@@ -40,9 +40,11 @@ import java.util.function.Consumer;
  *
  * <p>Within a shard the checks are evaluated on {@code parallelism} threads ({@link EvaluationPipeline}) while the
  * calling thread stores and keeps each evaluation's results in run order, so what is stored does not depend on the
- * number of threads. With more than one thread the next shard is read ({@link WindowShards#evidence}) on a reader
- * thread while the current one is evaluated: one shard ahead, one call at a time and in shard order; every other
- * call on the shards is made by the calling thread before the first read or after the last.
+ * number of threads. Whenever there is more than one shard, the next shard is read ({@link WindowShards#evidence}) on
+ * a reader thread while the current one is evaluated, also with one evaluating thread (reading is about a fifth of the
+ * calling thread's time in the shards, and the second core has room for it): one shard ahead, one call at a time and
+ * in shard order; every other call on the shards is made by the calling thread before the first read or after the
+ * last.
  */
 final class ShardedAssessment {
 
@@ -77,7 +79,7 @@ final class ShardedAssessment {
                     shards.agents(shard).size()}};
             runs[shard][SubjectType.CREDENTIAL.ordinal()] = shards.credentialRuns(shard);
         }
-        ExecutorService reader = parallelism > 1 ? Executors.newSingleThreadExecutor(r -> {
+        ExecutorService reader = k > 1 ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "steward-shard-reader");
             t.setDaemon(true);
             return t;
@@ -180,7 +182,7 @@ final class ShardedAssessment {
     /**
      * Starts reading shard {@code k} on the reader thread, so that it overlaps the evaluation of the shard before (one
      * shard ahead, never more; {@link WindowShards#evidence} is called for one shard at a time, in order). Null when
-     * there is no such shard or no reader (one thread: each shard is read when its turn comes).
+     * there is no such shard or no reader (one shard only: it is read when its turn comes).
      */
     private static Future<Evidence> read(ExecutorService reader, WindowShards shards, int k, int count) {
         return reader == null || k >= count ? null : reader.submit(() -> shards.evidence(k));
