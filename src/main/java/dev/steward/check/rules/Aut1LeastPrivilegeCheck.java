@@ -10,6 +10,7 @@ import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.Evidence;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +73,7 @@ public class Aut1LeastPrivilegeCheck extends AgentCheck {
         }
         List<DecisionAggregate> allowed = Rules.filter(decisions, DecisionAggregate::allowed);
         List<String> used = Rules.distinct(allowed, DecisionAggregate::scope);
-        List<String> unused = grants.stream().filter(g -> !used.contains(g)).toList();
+        List<String> unused = grants.stream().filter(g -> Collections.binarySearch(used, g) < 0).toList();
         refs.add(Rules.decisions(decisions, "scopes used " + Rules.list(used)));
         unused.forEach(g -> refs.add(Rules.grant(agent, g, "granted to " + agent.id() + ", unused in the window")));
         double share = (double) unused.size() / grants.size();

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -107,7 +108,7 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
         if (baseline) {
             List<String> earlierTools = Rules.distinct(earlier, DecisionAggregate::tool);
             List<String> newTools = Rules.distinct(recent, DecisionAggregate::tool);
-            newTools.removeAll(earlierTools);
+            newTools.removeIf(t -> Collections.binarySearch(earlierTools, t) >= 0);
             for (String tool : newTools) {
                 List<DecisionAggregate> uses = Rules.filter(recent, d -> tool.equals(d.tool()));
                 triggers.add("new tool " + tool + " first used " + Rules.firstSeen(uses) + ", not seen "
