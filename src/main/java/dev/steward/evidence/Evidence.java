@@ -48,9 +48,7 @@ public final class Evidence {
         this.secretsByCredential = new HashMap<>();
         this.credentialsByHolder = new HashMap<>();
         this.subjectAgents = this.agents.values();
-        List<CredentialRecord> inRunOrder = new ArrayList<>(this.credentials.values());
-        inRunOrder.sort(CredentialRecord.RUN_ORDER);
-        this.subjectCredentials = List.copyOf(inRunOrder);
+        this.subjectCredentials = List.copyOf(inRunOrder(this.credentials.values(), this.agents));
         this.principalSubjects = p -> true;
         this.byPrincipal = new HashMap<>();
         this.byCredential = new HashMap<>();
@@ -120,6 +118,47 @@ public final class Evidence {
         List<DecisionAggregate> held = List.copyOf(decisions);
         return new Evidence(this, held, agents, credentials, principals, grouping.group(held, principalKeys),
                 grouping.group(held, credentialKeys));
+    }
+
+    /**
+     * The credentials, given in id order, in {@link CredentialRecord#RUN_ORDER} without comparing them: those without a
+     * holder as they come, then one group per first holder, each in id order, the groups in the order of the agents'
+     * ids (a first holder that is no agent merged in by its own id). Sorting the 300,000 credentials of the benchmark
+     * by first holder compared holder ids scattered over the heap, on the calling thread of every assessment: 0.8-1.1 s
+     * in a warm service and 1.3 s in its first run; grouping them takes 0.2-0.3 s (0.3 s in the first run).
+     */
+    static List<CredentialRecord> inRunOrder(Collection<CredentialRecord> inIdOrder, Map<String, ?> agentsInIdOrder) {
+        List<CredentialRecord> out = new ArrayList<>(inIdOrder.size());
+        Map<String, List<CredentialRecord>> byFirstHolder = new HashMap<>();
+        for (CredentialRecord c : inIdOrder) {
+            String first = c.firstHolder();
+            if (first == null) {
+                out.add(c);
+            } else {
+                byFirstHolder.computeIfAbsent(first, k -> new ArrayList<>(2)).add(c);
+            }
+        }
+        List<String> others = new ArrayList<>();
+        for (String holder : byFirstHolder.keySet()) {
+            if (!agentsInIdOrder.containsKey(holder)) {
+                others.add(holder);
+            }
+        }
+        others.sort(null);
+        int next = 0;
+        for (String agent : agentsInIdOrder.keySet()) {
+            while (next < others.size() && others.get(next).compareTo(agent) < 0) {
+                out.addAll(byFirstHolder.get(others.get(next++)));
+            }
+            List<CredentialRecord> held = byFirstHolder.get(agent);
+            if (held != null) {
+                out.addAll(held);
+            }
+        }
+        while (next < others.size()) {
+            out.addAll(byFirstHolder.get(others.get(next++)));
+        }
+        return out;
     }
 
     private static <T> Map<String, T> index(Collection<T> values, java.util.function.Function<T, String> id) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** What checks read of the evidence: an agent's credentials and the window's principals, in id order. */
@@ -26,6 +29,45 @@ class EvidenceTest {
         // cred-1's only holder is the principal of its decision without an agent
         assertThat(e.principals()).containsExactly("alpha", "bot", "zeta");
         assertThat(e.principals()).isSameAs(e.principals());
+    }
+
+    @Test
+    void credentialsAreJudgedInRunOrderWhateverTheirHoldersAre() {
+        Random random = new Random(7);
+        for (int round = 0; round < 300; round++) {
+            List<AgentRecord> agents = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < random.nextInt(12); i++) {
+                String id = "a" + random.nextInt(40);
+                if (!names.contains(id)) {
+                    names.add(id);
+                    agents.add(agent(id));
+                }
+            }
+            // holders that are no inventoried agent, sorting before, between and after the agents' ids
+            List<String> holders = new ArrayList<>(names);
+            holders.addAll(List.of("", "0-person", "a15x", "b-service", "zz"));
+            List<CredentialRecord> credentials = new ArrayList<>();
+            for (int i = 0; i < random.nextInt(30); i++) {
+                List<String> held = new ArrayList<>();
+                for (int h = random.nextInt(4); h > 0; h--) {
+                    held.add(holders.get(random.nextInt(holders.size())));
+                }
+                credentials.add(credential("c" + i, held.toArray(new String[0])));
+            }
+            Collections.shuffle(credentials, random);
+            Evidence e = new Evidence(AS_OF, AS_OF.minusSeconds(86_400L * 90), List.of(), agents, credentials, List.of(),
+                    List.of());
+
+            List<CredentialRecord> expected = new ArrayList<>(credentials);
+            expected.sort(CredentialRecord.RUN_ORDER);
+            assertThat(e.subjectCredentials()).as("round %d", round).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static AgentRecord agent(String id) {
+        return new AgentRecord(id, id, null, "prod", "team", "owner", null, "active", null, AS_OF.minusSeconds(86_400L),
+                null, null, null, null, null, null, null, null, null, List.of(), List.of(), new SourceRef(1, "inventory.yaml", 1));
     }
 
     private static CredentialRecord credential(String id, String... holders) {
