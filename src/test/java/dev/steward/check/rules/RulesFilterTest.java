@@ -13,16 +13,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The loops that replaced the checks' streams: {@link Rules#filter} keeps what a stream filter keeps, in order, and
  * hands back the subject's own list itself when everything passes (its evidence summary is then shared);
- * {@link Rules#distinct} gives the sorted non-null values.
+ * {@link Rules#distinct} gives the sorted non-null values, with few or many distinct ones.
  */
 class RulesFilterTest {
 
     private static List<DecisionAggregate> decisions(Random random, int n) {
+        return decisions(random, n, 4);
+    }
+
+    private static List<DecisionAggregate> decisions(Random random, int n, int tools) {
         List<DecisionAggregate> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             DecisionBuilder d = new DecisionBuilder("agent-" + random.nextInt(3), null).count(1 + random.nextInt(5));
             if (random.nextInt(4) > 0) {
-                d.tool("tool-" + random.nextInt(4));
+                // a new String each time: equal values are not always the same instance
+                d.tool(new String("tool-" + random.nextInt(tools)));
             }
             list.add(random.nextBoolean() ? d.build() : d.denied().build());
         }
@@ -58,5 +63,29 @@ class RulesFilterTest {
             list.stream().map(DecisionAggregate::tool).filter(t -> t != null).forEach(expected::add);
             assertThat(Rules.distinct(list, DecisionAggregate::tool)).containsExactlyElementsOf(expected);
         }
+        // more distinct values than the repeats are looked for among before they reach the sort
+        for (int round = 0; round < 100; round++) {
+            List<DecisionAggregate> list = decisions(random, random.nextInt(200), 1 + random.nextInt(60));
+            TreeSet<String> expected = new TreeSet<>();
+            list.stream().map(DecisionAggregate::tool).filter(t -> t != null).forEach(expected::add);
+            assertThat(Rules.distinct(list, DecisionAggregate::tool)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aValueIsAddedUnlessAShortListHoldsIt() {
+        List<String> values = new ArrayList<>(List.of("b", "a"));
+        Rules.addUnlessSeen(values, new String("b"));
+        Rules.addUnlessSeen(values, "c");
+        assertThat(values).containsExactly("b", "a", "c");
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Rules.addUnlessSeen(many, "v" + (i % 20));
+        }
+        // the first 20 are distinct; once past the scanned length a repeat is added and left to the sort
+        assertThat(many.subList(0, 20)).doesNotHaveDuplicates();
+        assertThat(many).hasSizeGreaterThan(20);
+        Rules.sortDistinct(many);
+        assertThat(many).hasSize(20).isSorted();
     }
 }
