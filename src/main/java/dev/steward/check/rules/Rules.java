@@ -136,7 +136,8 @@ final class Rules {
     /**
      * Distinct non-null values in natural order, as a list: what a TreeSet gives, without a tree node per value (the
      * TreeSet this was made about 4 % of the checks at 10M decisions; a subject's aggregates mostly repeat one value,
-     * so a value equal to the one before is skipped before the sort). Sorted, so callers look values up by binary search.
+     * so a value equal to the one before, or already in a short list ({@link #addUnlessSeen}), is skipped before the
+     * sort). Sorted, so callers look values up by binary search.
      */
     static List<String> distinct(Collection<DecisionAggregate> aggregates,
             java.util.function.Function<DecisionAggregate, String> field) {
@@ -292,11 +293,6 @@ final class Rules {
     }
 
     /**
-     * Sorts the list in natural order and drops repeats: what a TreeSet gives, without a tree node per value (a
-     * TreeSet per subject, mostly its add, made this method 13 % of the checks at 100k agents; most lists hold one
-     * or two values).
-     */
-    /**
      * Adds a value to a list being collected for {@link #sortDistinct}, unless the list is short and holds it already:
      * a subject's decisions name a handful of agents, credentials or tools, alternating from day to day, so the list
      * stays that short instead of collecting every repeat for the sort to drop (which was about 0.4 s of a warm
@@ -317,6 +313,11 @@ final class Rules {
     /** Values {@link #addUnlessSeen} looks through at most. */
     private static final int SCANNED = 16;
 
+    /**
+     * Sorts the list in natural order and drops repeats: what a TreeSet gives, without a tree node per value (a
+     * TreeSet per subject, mostly its add, made this method 13 % of the checks at 100k agents; most lists hold one
+     * or two values).
+     */
     static void sortDistinct(List<String> values) {
         if (values.size() < 2) {
             return;
