@@ -92,11 +92,27 @@ final class Rules {
     }
 
     static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+        double percent = share * 100;
+        String whole = whole(percent);
+        return whole != null ? whole + ".0 %" : String.format(Locale.ROOT, "%.1f %%", percent);
     }
 
     static String decimal(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        String whole = whole(value);
+        return whole != null ? whole + ".00" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /**
+     * The digits before the point that {@code String.format(Locale.ROOT, "%.1f", v)} writes when {@code v} is a whole
+     * number below 10^15 (its fraction then is all zeros); null for anything else (a fraction, a negative number or
+     * -0.0, NaN, infinities, larger numbers), which the formatter writes. At the benchmark's scale 271k of the 392k
+     * numbers written are whole, and the formatter took about 0.45 s of a warm 10M-decision run for all of them.
+     */
+    private static String whole(double v) {
+        if (v >= 0 && v < 1e15 && v == Math.rint(v) && Double.doubleToRawLongBits(v) != Long.MIN_VALUE) {
+            return Long.toString((long) v);
+        }
+        return null;
     }
 
     /** a <= b, tolerant of binary rounding (1/5 vs 0.2). */
