@@ -83,7 +83,7 @@ public class Aut1LeastPrivilegeCheck extends AgentCheck {
         if (unused.isEmpty()) {
             return pass(agent.id(), "all " + grants.size() + " grants used", refs);
         }
-        String reason = unused.size() + " of " + grants.size() + " grants unused (" + Rules.percent(share) + "): " + Rules.list(unused);
+        String reason = unused.size() + " of " + grants.size() + " grants unused (" + Formats.percent(share) + "): " + Rules.list(unused);
         if (Rules.atMost(share, passMax)) {
             return pass(agent.id(), reason, refs);
         }

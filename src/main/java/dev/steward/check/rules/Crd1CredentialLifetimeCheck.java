@@ -73,8 +73,8 @@ public class Crd1CredentialLifetimeCheck extends CredentialCheck {
         Duration limit = credential.holders().isEmpty() ? parameters.duration(OTHER, env) : null;
         String basis = "no holder";
         List<EvidenceRef> refs = new ArrayList<>();
-        refs.add(Rules.credential(credential, "createdAt " + Rules.at(credential.createdAt())
-                + ", expiresAt " + Rules.at(credential.expiresAt()) + ", ttlSeconds " + credential.ttlSeconds()));
+        refs.add(Rules.credential(credential, "createdAt " + Formats.at(credential.createdAt())
+                + ", expiresAt " + Formats.at(credential.expiresAt()) + ", ttlSeconds " + credential.ttlSeconds()));
         for (String holder : credential.holders()) {
             Optional<AgentRecord> agent = evidence.agent(holder);
             Autonomy autonomy = agent.map(AgentRecord::autonomy).orElse(null);

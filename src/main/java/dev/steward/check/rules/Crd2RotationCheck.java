@@ -66,7 +66,7 @@ public class Crd2RotationCheck extends CredentialCheck {
         Duration threshold = parameters.duration(THRESHOLD, env);
         Optional<Duration> lifetime = credential.lifetime();
         List<EvidenceRef> refs = List.of(Rules.credential(credential,
-                "lastRotatedAt " + Rules.at(credential.lastRotatedAt()) + ", createdAt " + Rules.at(credential.createdAt())
+                "lastRotatedAt " + Formats.at(credential.lastRotatedAt()) + ", createdAt " + Formats.at(credential.createdAt())
                         + ", lifetime " + lifetime.map(Rules::human).orElse("none")));
         if (lifetime.isEmpty() && credential.expiresAt() != null) {
             return insufficient(credential.id(), "expires " + Rules.day(credential.expiresAt())

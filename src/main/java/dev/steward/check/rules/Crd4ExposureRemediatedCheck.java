@@ -58,9 +58,9 @@ public class Crd4ExposureRemediatedCheck extends CredentialCheck {
         List<SecretFinding> findings = evidence.secretsOf(credential.id());
         List<EvidenceRef> refs = new ArrayList<>();
         refs.add(Rules.credential(credential, "exposure " + (credential.exposed()
-                ? credential.exposureWhere() + " at " + Rules.at(credential.exposedAt()) : "none declared")
-                + ", lastRotatedAt " + Rules.at(credential.lastRotatedAt())
-                + ", revokedAt " + Rules.at(credential.revokedAt())));
+                ? credential.exposureWhere() + " at " + Formats.at(credential.exposedAt()) : "none declared")
+                + ", lastRotatedAt " + Formats.at(credential.lastRotatedAt())
+                + ", revokedAt " + Formats.at(credential.revokedAt())));
         if (!credential.exposed() && findings.isEmpty()) {
             return pass(credential.id(), "no exposure known", refs);
         }

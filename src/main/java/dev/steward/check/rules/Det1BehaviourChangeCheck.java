@@ -97,12 +97,12 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
         double earlierRate = earlierDays == 0 ? 0 : (double) earlierDenies / earlierDays;
         boolean baseline = earlierDays > 0 && !earlier.isEmpty();
         String period = "last " + recentDays + " days (" + recentFirst + ".." + lastDay + ")";
-        String rates = recentDenies + " denies in the " + period + " (" + Rules.decimal(recentRate) + "/day) vs "
-                + Rules.decimal(earlierRate) + "/day before";
+        String rates = recentDenies + " denies in the " + period + " (" + Formats.decimal(recentRate) + "/day) vs "
+                + Formats.decimal(earlierRate) + "/day before";
         List<String> triggers = new ArrayList<>();
         if (recentDenies >= minDenies && Rules.atLeast(recentRate, factor * earlierRate)) {
             triggers.add("deny spike: " + rates + " (trigger: at least " + minDenies + " denies and "
-                    + Rules.decimal(factor) + "x the earlier rate)");
+                    + Formats.decimal(factor) + "x the earlier rate)");
             refs.add(Rules.decisions(recentDenied, "recent denies"));
         }
         if (baseline) {

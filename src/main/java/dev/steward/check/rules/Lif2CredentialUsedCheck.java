@@ -64,8 +64,8 @@ public class Lif2CredentialUsedCheck extends CredentialCheck {
         Instant lastDecision = Rules.lastSeen(decisions);
         Instant lastUse = latest(credential.lastUsedAt(), lastDecision);
         List<EvidenceRef> refs = new ArrayList<>();
-        refs.add(Rules.credential(credential, "lastUsedAt " + Rules.at(credential.lastUsedAt())
-                + ", createdAt " + Rules.at(credential.createdAt())));
+        refs.add(Rules.credential(credential, "lastUsedAt " + Formats.at(credential.lastUsedAt())
+                + ", createdAt " + Formats.at(credential.createdAt())));
         if (!decisions.isEmpty()) {
             refs.add(Rules.decisions(decisions, null));
         }

@@ -91,7 +91,7 @@ public class Lif4RevocationEnforcedCheck extends CredentialCheck {
     protected CheckResult judge(CredentialRecord credential, Evidence evidence, Parameters parameters) {
         List<EvidenceRef> refs = new ArrayList<>();
         refs.add(Rules.credential(credential, "status " + credential.status()
-                + ", revokedAt " + Rules.at(credential.revokedAt()) + ", lastUsedAt " + Rules.at(credential.lastUsedAt())));
+                + ", revokedAt " + Formats.at(credential.revokedAt()) + ", lastUsedAt " + Formats.at(credential.lastUsedAt())));
         if (!credential.revoked()) {
             return notApplicable(credential.id(), "credential not revoked", refs);
         }
@@ -126,7 +126,7 @@ public class Lif4RevocationEnforcedCheck extends CredentialCheck {
                     + latency.map(d -> " (" + Rules.human(d) + " after revocation)").orElse(""));
         }
         if (lateUse) {
-            uses.add("lastUsedAt " + Rules.at(credential.lastUsedAt()));
+            uses.add("lastUsedAt " + Formats.at(credential.lastUsedAt()));
         }
         return fail(credential.id(), "used after " + revoked + ": " + String.join("; ", uses), refs);
     }

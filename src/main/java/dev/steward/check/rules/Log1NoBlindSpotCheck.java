@@ -64,7 +64,7 @@ public class Log1NoBlindSpotCheck extends AgentCheck {
                     .filter(d -> Rules.blank(d.agent()) || d.agent().equals(agent.id())).count();
             if (usedByDate || own > 0) {
                 used.add(id + (usedByDate ? " (last used " + Rules.day(c.lastUsedAt()) + ")" : " (in " + own + " aggregates)"));
-                refs.add(Rules.credential(c, "lastUsedAt " + Rules.at(c.lastUsedAt())));
+                refs.add(Rules.credential(c, "lastUsedAt " + Formats.at(c.lastUsedAt())));
             }
         }
         if (used.isEmpty()) {

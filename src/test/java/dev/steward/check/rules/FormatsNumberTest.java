@@ -7,17 +7,17 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Rules#percent} and {@link Rules#decimal} write exactly what {@code String.format} writes, whole numbers
+ * {@link Formats#percent} and {@link Formats#decimal} write exactly what {@code String.format} writes, whole numbers
  * (written without the formatter) and fractions alike.
  */
-class RulesNumberFormatTest {
+class FormatsNumberTest {
 
     private static void same(double share) {
-        assertThat(Rules.percent(share)).as("percent of %s", share)
+        assertThat(Formats.percent(share)).as("percent of %s", share)
                 .isEqualTo(String.format(Locale.ROOT, "%.1f %%", share * 100));
-        assertThat(Rules.decimal(share)).as("decimal of %s", share).isEqualTo(String.format(Locale.ROOT, "%.2f", share));
+        assertThat(Formats.decimal(share)).as("decimal of %s", share).isEqualTo(String.format(Locale.ROOT, "%.2f", share));
         double scaled = share * 100;
-        assertThat(Rules.decimal(scaled)).as("decimal of %s", scaled).isEqualTo(String.format(Locale.ROOT, "%.2f", scaled));
+        assertThat(Formats.decimal(scaled)).as("decimal of %s", scaled).isEqualTo(String.format(Locale.ROOT, "%.2f", scaled));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The reasons' instant text is exactly Instant.toString(), the text they had before it was written by hand. */
-class RulesInstantTest {
+class FormatsInstantTest {
 
     @Test
     void writesWhatToStringWritesForChosenInstants() {
@@ -20,16 +20,16 @@ class RulesInstantTest {
                 Instant.parse("9999-12-31T23:59:59.123456Z"), Instant.parse("+10000-01-01T00:00:00Z"),
                 Instant.MIN, Instant.MAX);
         for (Instant t : chosen) {
-            assertThat(Rules.instant(t)).as("%s", t).isEqualTo(t.toString());
+            assertThat(Formats.instant(t)).as("%s", t).isEqualTo(t.toString());
         }
     }
 
     @Test
     void atWritesWhatStringConcatenationWrites() {
         Instant none = null;
-        assertThat(Rules.at(none)).isEqualTo("" + none);
+        assertThat(Formats.at(none)).isEqualTo("" + none);
         for (Instant t : List.of(Instant.parse("2026-10-31T23:59:59.5Z"), Instant.MIN, Instant.parse("2026-01-01T00:00:00Z"))) {
-            assertThat("lastUsedAt " + Rules.at(t)).isEqualTo("lastUsedAt " + t);
+            assertThat("lastUsedAt " + Formats.at(t)).isEqualTo("lastUsedAt " + t);
         }
     }
 
@@ -45,7 +45,7 @@ class RulesInstantTest {
                 default -> random.nextInt(1_000_000_000);
             };
             Instant t = Instant.ofEpochSecond(seconds, nano);
-            assertThat(Rules.instant(t)).as("%s", t).isEqualTo(t.toString());
+            assertThat(Formats.instant(t)).as("%s", t).isEqualTo(t.toString());
         }
     }
 }
