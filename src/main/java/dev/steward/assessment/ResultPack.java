@@ -6,20 +6,20 @@ import dev.steward.check.Severity;
 import dev.steward.check.SubjectType;
 import dev.steward.evidence.SourceRef;
 import dev.steward.store.PackBytes;
+import dev.steward.store.PackCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.Deflater;
 
 /**
  * The binary form of a pack of results (table assessment_result_pack): the PASS and NOT_APPLICABLE results of a run,
  * a few thousand a pack, in run order, each with every field a finding row has. Check ids, variants, subject ids,
  * owners, teams, evidence kinds, ids and files repeat massively, so they are written once into a dictionary per pack
  * and results refer to them by index; reasons and evidence details, mostly different from result to result, are
- * written in place (hashing them for a dictionary cost more than it saved); the whole is deflated at the fastest
- * level, which takes care of what repeats inside them.
+ * written in place (hashing them for a dictionary cost more than it saved); the whole is compressed
+ * ({@link PackCodec}), which takes care of what repeats inside them.
  *
- * <p>Layout before deflating (varint = unsigned LEB128; a text reference is a varint, 0 for null, else dictionary
+ * <p>Layout before compression (varint = unsigned LEB128; a text reference is a varint, 0 for null, else dictionary
  * index + 1): byte {@value #VERSION}; varint result count; varint first seq; varint dictionary size, then each text
  * as varint UTF-8 length and bytes; then per result: varint seq minus the previous seq (the first: minus first seq),
  * references to check id, variant, subject type, subject id, result, severity, a byte 1 and the score as a double
@@ -57,7 +57,7 @@ final class ResultPack {
         private final PackBytes.Dictionary dictionary = new PackBytes.Dictionary();
         private final PackBytes.Out out = new PackBytes.Out(1 << 18);
         private final PackBytes.Out whole = new PackBytes.Out(1 << 18);
-        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private final PackCodec.Compressor compressor = new PackCodec.Compressor();
         /**
          * Per slot, the last text referred to and its reference: a check id, a result name or an owner is usually the
          * very instance the previous result had, and an identity compare is cheaper than a dictionary probe.
@@ -135,7 +135,10 @@ final class ResultPack {
             return lastSeq;
         }
 
-        /** The deflated pack of the results added since the last call; the encoder is empty afterwards. */
+        /**
+         * The compressed pack ({@link PackCodec}) of the results added since the last call; the encoder is
+         * empty afterwards.
+         */
         byte[] finish() {
             try {
                 whole.reset();
@@ -144,7 +147,7 @@ final class ResultPack {
                 whole.varLong(firstSeq);
                 dictionary.writeTo(whole);
                 out.writeTo(whole);
-                return whole.deflate(deflater);
+                return whole.compress(compressor);
             } finally {
                 dictionary.clear();
                 Arrays.fill(lastText, null);
@@ -153,9 +156,9 @@ final class ResultPack {
             }
         }
 
-        /** Frees the native deflater. */
+        /** Frees the native compressor. */
         void close() {
-            deflater.end();
+            compressor.close();
         }
     }
 
@@ -163,7 +166,7 @@ final class ResultPack {
     static List<StoredResult> decode(byte[] body) {
         PackBytes.In in;
         try {
-            in = new PackBytes.In(PackBytes.inflate(body));
+            in = new PackBytes.In(PackCodec.expand(body));
         } catch (IllegalStateException e) {
             throw new IllegalStateException("a result pack is corrupt: " + e.getMessage(), e);
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  * or in blocks that are each in run order, each ended with {@link #endBlock()} (a sharded assessment writes one
  * evaluation of one shard at a time); packs are read back ordered by their first seq.
  *
- * <p>Packs are encoded and deflated on one background thread, at most {@value #QUEUED} packs ahead of the caller; the
+ * <p>Packs are encoded and compressed on one background thread, at most {@value #QUEUED} packs ahead of the caller; the
  * caller inserts each finished pack on its connection, in pack order, as soon as it is ready (the connection is only
  * ever used by the caller). An encoding failure surfaces on the caller's next write, {@link #endBlock()} or
  * {@link #close()} and fails the run, whose transaction then stores nothing.

@@ -1,19 +1,19 @@
 package dev.steward.decisions;
 
 import dev.steward.store.PackBytes;
+import dev.steward.store.PackCodec;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.zip.Deflater;
 
 /**
  * The binary form of a pack of per-day decision aggregates (table decision_daily_pack): up to a few thousand
  * aggregates, each with every column a {@code decision_daily} row has. Keys are texts that repeat across days and
  * aggregates (agents, credentials, tools, actions, scopes, environments, chains): a dictionary per pack; the whole is
- * deflated at the fastest level. The writer puts one UTC day in a pack, so the day range of a pack tells a window
+ * compressed ({@link PackCodec}). The writer puts one UTC day in a pack, so the day range of a pack tells a window
  * exactly whether the pack has rows in it.
  *
- * <p>Layout before deflating (varint = unsigned LEB128; zig-zag = signed varint; a reference is a varint, 0 for null,
+ * <p>Layout before compression (varint = unsigned LEB128; zig-zag = signed varint; a reference is a varint, 0 for null,
  * else dictionary index + 1): byte {@value #VERSION}; varint aggregate count; zig-zag epoch day of the pack's first
  * day; the dictionary (varint size, then each text as varint UTF-8 length + 1 and bytes); then per aggregate: varint
  * day minus the first day, references to agent, credential, tool, action, scope and environment, a byte 1 allowed or 0
@@ -35,7 +35,7 @@ final class DailyPack {
         private final PackBytes.Dictionary dictionary = new PackBytes.Dictionary();
         private final PackBytes.Out records = new PackBytes.Out(1 << 16);
         private final PackBytes.Out whole = new PackBytes.Out(1 << 16);
-        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private final PackCodec.Compressor compressor = new PackCodec.Compressor();
         private int count;
         private long firstDay;
         private long minDay;
@@ -86,7 +86,10 @@ final class DailyPack {
             return LocalDate.ofEpochDay(maxDay);
         }
 
-        /** The deflated pack of the aggregates added since the last call; the encoder is empty afterwards. */
+        /**
+         * The compressed pack ({@link PackCodec}) of the aggregates added since the last call; the encoder is
+         * empty afterwards.
+         */
         byte[] finish() {
             try {
                 whole.reset();
@@ -95,7 +98,7 @@ final class DailyPack {
                 whole.zigZag(firstDay);
                 dictionary.writeTo(whole);
                 records.writeTo(whole);
-                return whole.deflate(deflater);
+                return whole.compress(compressor);
             } finally {
                 dictionary.clear();
                 records.reset();
@@ -103,9 +106,9 @@ final class DailyPack {
             }
         }
 
-        /** Frees the native deflater. */
+        /** Frees the native compressor. */
         void close() {
-            deflater.end();
+            compressor.close();
         }
     }
 
@@ -159,7 +162,7 @@ final class DailyPack {
         rows(pack, from, to, sink);
     }
 
-    /** A pack inflated, its texts decoded and its aggregates not yet: {@code in} is at the first aggregate. */
+    /** A pack expanded, its texts decoded and its aggregates not yet: {@code in} is at the first aggregate. */
     record Opened(PackBytes.In in, int count, long firstDay, String[] texts) {
     }
 
@@ -170,11 +173,11 @@ final class DailyPack {
     }
 
     /**
-     * Inflates a pack and reads its header only: {@code in} is at its texts ({@link PackBytes.Dictionary}), to be read
+     * Expands a pack and reads its header only: {@code in} is at its texts ({@link PackBytes.Dictionary}), to be read
      * before its aggregates ({@link #rows}); {@code texts} is null.
      */
     static Opened header(byte[] body) {
-        PackBytes.In in = new PackBytes.In(PackBytes.inflate(body));
+        PackBytes.In in = new PackBytes.In(PackCodec.expand(body));
         int version = in.readByte();
         if (version != VERSION) {
             throw new IllegalStateException("daily decision pack version " + version + " is not " + VERSION);

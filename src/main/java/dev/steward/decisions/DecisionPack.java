@@ -2,19 +2,19 @@ package dev.steward.decisions;
 
 import dev.steward.ingest.DecisionLine;
 import dev.steward.store.PackBytes;
+import dev.steward.store.PackCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
 
 /**
  * The binary form of a pack of raw decisions (table decision_pack): a few thousand decisions of one upload in file
  * order, each with every field of {@link DecisionLine} including its source file and line. Agents, credentials, tools,
  * actions, scopes, policies, reasons, environments, user agents and file names repeat massively, so they are written
  * once into a dictionary per pack and decisions refer to them by index; ids, resources, triggers and approvals, mostly
- * different from line to line, are written in place; the whole is deflated at the fastest level.
+ * different from line to line, are written in place; the whole is compressed ({@link PackCodec}).
  *
- * <p>Layout before deflating (varint = unsigned LEB128; zig-zag = signed varint; a reference is a varint, 0 for null,
+ * <p>Layout before compression (varint = unsigned LEB128; zig-zag = signed varint; a reference is a varint, 0 for null,
  * else dictionary index + 1; a text in place is varint UTF-8 length + 1, 0 for null, then the bytes): byte
  * {@value #VERSION}; varint decision count; the dictionary (varint size, then each text in place); then per decision:
  * id in place, zig-zag epoch second minus the previous decision's (the first: minus 0), varint nanosecond, references
@@ -37,7 +37,7 @@ final class DecisionPack {
         private final PackBytes.Dictionary dictionary = new PackBytes.Dictionary();
         private final PackBytes.Out records = new PackBytes.Out(1 << 18);
         private final PackBytes.Out whole = new PackBytes.Out(1 << 18);
-        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private final PackCodec.Compressor compressor = new PackCodec.Compressor();
         private int count;
         private long second;
         private long line;
@@ -106,7 +106,10 @@ final class DecisionPack {
             return lastLine;
         }
 
-        /** The deflated pack of the decisions added since the last call; the encoder is empty afterwards. */
+        /**
+         * The compressed pack ({@link PackCodec}) of the decisions added since the last call; the encoder is
+         * empty afterwards.
+         */
         byte[] finish() {
             try {
                 whole.reset();
@@ -114,7 +117,7 @@ final class DecisionPack {
                 whole.varLong(count);
                 dictionary.writeTo(whole);
                 records.writeTo(whole);
-                return whole.deflate(deflater);
+                return whole.compress(compressor);
             } finally {
                 dictionary.clear();
                 records.reset();
@@ -124,15 +127,15 @@ final class DecisionPack {
             }
         }
 
-        /** Frees the native deflater. */
+        /** Frees the native compressor. */
         void close() {
-            deflater.end();
+            compressor.close();
         }
     }
 
     /** Every decision of a pack in file order; equal texts are one shared string. */
     static List<DecisionLine> decode(byte[] body) {
-        PackBytes.In in = new PackBytes.In(PackBytes.inflate(body));
+        PackBytes.In in = new PackBytes.In(PackCodec.expand(body));
         int version = in.readByte();
         if (version != VERSION) {
             throw new IllegalStateException("decision pack version " + version + " is not " + VERSION);

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the decisions of one upload as packs: raw decisions in file order into {@link DecisionPack}s, encoded and
- * deflated on an encoder thread of its own and inserted here in pack order, and their per-day aggregates into
+ * compressed on an encoder thread of its own and inserted here in pack order, and their per-day aggregates into
  * {@link DailyPack}s of one day each, written when the log has moved two days past a day or the maps reach their key
  * limit (readers sum equal keys, so a day written twice is never lost or double counted). One row holds
  * thousands of decisions, so the database's row rate no longer bounds ingestion; the same code runs on every database.
@@ -157,7 +157,7 @@ public final class DecisionWriter implements AutoCloseable {
     }
 
     /**
-     * Writes a batch of decisions, in file order: their raw packs are encoded and deflated on the encoder thread
+     * Writes a batch of decisions, in file order: their raw packs are encoded and compressed on the encoder thread
      * while this thread aggregates them; finished packs are inserted here, in pack order, as they become ready.
      */
     public void write(List<DecisionLine> batch) throws SQLException {

@@ -13,7 +13,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Routes the aggregates of stored packs to a window's shards by reference into each pack's texts, exactly as
- * {@link WindowShards#add} routes them by text, on two threads. The calling thread inflates each pack and looks each
+ * {@link WindowShards#add} routes them by text, on two threads. The calling thread expands each pack and looks each
  * of its texts up in the window's dictionary by its bytes, undecoded and all the pack's texts at once
  * ({@link WindowShards#texts}: a probe of a large table per text, most of the scan's time at 10M decisions); a router
  * thread of its own then reads the pack's aggregates and routes them, each reference an array read, while the caller

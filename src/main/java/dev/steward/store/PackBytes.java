@@ -4,15 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * The byte-level toolkit of the stored packs (decision packs, daily decision packs, assessment result packs): a
  * growable buffer that writes unsigned LEB128 varints, zig-zag longs, big-endian doubles and length-prefixed UTF-8
- * texts without the per-byte locking and virtual calls of the JDK's streams, its reader, a per-pack string dictionary,
- * and deflate/inflate at the fastest level.
+ * texts without the per-byte locking and virtual calls of the JDK's streams, its reader and a per-pack string
+ * dictionary. How packs are compressed is {@link PackCodec}.
  */
 public final class PackBytes {
 
@@ -119,17 +116,9 @@ public final class PackBytes {
             o.write(buf, 0, size);
         }
 
-        /** The content deflated at the fastest level. */
-        public byte[] deflate(Deflater deflater) {
-            deflater.reset();
-            deflater.setInput(buf, 0, size);
-            deflater.finish();
-            Out packed = new Out(Math.max(64, size / 3));
-            while (!deflater.finished()) {
-                packed.room(1 << 15);
-                packed.size += deflater.deflate(packed.buf, packed.size, packed.buf.length - packed.size);
-            }
-            return Arrays.copyOf(packed.buf, packed.size);
+        /** The content compressed as a stored pack ({@link PackCodec}). */
+        public byte[] compress(PackCodec.Compressor compressor) {
+            return compressor.compress(buf, 0, size);
         }
     }
 
@@ -297,30 +286,6 @@ public final class PackBytes {
                 texts[i] = in.text();
             }
             return texts;
-        }
-    }
-
-    public static byte[] inflate(byte[] body) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(body);
-            byte[] out = new byte[Math.max(1024, body.length * 6)];
-            int size = 0;
-            while (!inflater.finished()) {
-                if (size == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                int n = inflater.inflate(out, size, out.length - size);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalStateException("a pack ends early");
-                }
-                size += n;
-            }
-            return size == out.length ? out : Arrays.copyOf(out, size);
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("a pack is not deflated data", e);
-        } finally {
-            inflater.end();
         }
     }
 }

@@ -189,12 +189,13 @@ class PackRoutesTest {
     void aPackCutShortFailsTheScanWithTheRoutersError() throws IOException {
         Random random = new Random(3);
         Evidence inventory = inventory(random);
-        byte[] raw = dev.steward.store.PackBytes.inflate(packs(random).get(0));
+        byte[] raw = dev.steward.store.PackCodec.expand(packs(random).get(0));
         dev.steward.store.PackBytes.Out cut = new dev.steward.store.PackBytes.Out(raw.length);
         cut.bytes(raw, 0, raw.length - 3);
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
-        byte[] bad = cut.deflate(deflater);
-        deflater.end();
+        byte[] bad;
+        try (dev.steward.store.PackCodec.Compressor compressor = new dev.steward.store.PackCodec.Compressor()) {
+            bad = cut.compress(compressor);
+        }
         try (WindowShards shards = new WindowShards(inventory, 2, tmp); PackRoutes routes = shards.packs()) {
             // the router reads the rows: its error reaches the caller at the latest when it waits for the routing
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
