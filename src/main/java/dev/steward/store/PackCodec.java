@@ -28,9 +28,14 @@ public final class PackCodec {
     private PackCodec() {
     }
 
-    /** Compresses packs one at a time (a native Zstandard context at level 1). Not thread-safe; {@link #close} it. */
+    /**
+     * Compresses packs one at a time (a native Zstandard context at level 1, with the frame's checksum). Not
+     * thread-safe; {@link #close} it.
+     */
     public static final class Compressor implements AutoCloseable {
         private final ZstdCompressCtx ctx = new ZstdCompressCtx();
+        /** Room for the largest frame so far, reused: a pack is compressed into it, then copied at its size. */
+        private byte[] room = new byte[0];
 
         public Compressor() {
             ctx.setLevel(1);
@@ -39,9 +44,12 @@ public final class PackCodec {
 
         /** One Zstandard frame of {@code b[from, from + length)}, its content size in its header. */
         public byte[] compress(byte[] b, int from, int length) {
-            byte[] out = new byte[Math.toIntExact(Zstd.compressBound(length))];
-            int n = ctx.compressByteArray(out, 0, out.length, b, from, length);
-            return Arrays.copyOf(out, n);
+            int bound = Math.toIntExact(Zstd.compressBound(length));
+            if (room.length < bound) {
+                room = new byte[bound];
+            }
+            int n = ctx.compressByteArray(room, 0, bound, b, from, length);
+            return Arrays.copyOf(room, n);
         }
 
         /** Frees the native context. */

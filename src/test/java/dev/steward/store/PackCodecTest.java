@@ -64,7 +64,8 @@ class PackCodecTest {
 
     @Test
     void repetitiveContentIsCompressed() {
-        byte[] content = "check OWN-2 agent-00001 owner p-1 is active\n".repeat(2000).getBytes(StandardCharsets.US_ASCII);
+        byte[] content = "check OWN-2 agent-00001 owner p-1 is active\n".repeat(2000)
+                .getBytes(StandardCharsets.US_ASCII);
         try (PackCodec.Compressor compressor = new PackCodec.Compressor()) {
             assertThat(compressor.compress(content, 0, content.length).length).isLessThan(content.length / 20);
         }
