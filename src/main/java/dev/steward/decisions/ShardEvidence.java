@@ -93,7 +93,7 @@ final class ShardEvidence {
             credentialKeys[at] = credential;
             list.add(new DecisionAggregate(day(rows.key(first, 0)), text(agent), text(credential),
                     text(rows.key(first, 3)), text(rows.key(first, 4)), text(rows.key(first, 5)),
-                    text(rows.key(first, 6)), rows.key(first, 7) != 0, chain(rows.key(first, 8)), s.counts[0],
+                    text(rows.key(first, 6)), rows.key(first, 7) != 0, chain(rows.key(first, 8), inventory), s.counts[0],
                     s.counts[1], s.counts[2], s.counts[3], s.counts[4], s.counts[5], s.counts[6], s.first(), s.last()));
             i = j;
         }
@@ -127,14 +127,23 @@ final class ShardEvidence {
         return d;
     }
 
-    /** The on-behalf-of chain of a rank, parsed once for the window; empty for none. */
-    private List<String> chain(int r) {
+    /**
+     * The on-behalf-of chain of a rank, parsed once for the window; empty for none. A member the inventory holds as an
+     * agent is the record's own id string, as the aggregates' agents are ({@link WindowShards}), so that AUT-5's
+     * lookup of each member stops at the identity test.
+     */
+    private List<String> chain(int r, Evidence inventory) {
         if (r < 0) {
             return List.of();
         }
         List<String> c = chains[r];
         if (c == null) {
-            c = List.copyOf(dev.steward.store.StringListConverter.read(byRank[r]));
+            List<String> members = new ArrayList<>(dev.steward.store.StringListConverter.read(byRank[r]));
+            members.replaceAll(m -> {
+                AgentRecord a = m == null ? null : inventory.agents().get(m);
+                return a != null ? a.id() : m;
+            });
+            c = List.copyOf(members);
             chains[r] = c;
         }
         return c;

@@ -278,6 +278,7 @@ public final class WindowShards implements AutoCloseable {
             }
             credential.credentialShards = Arrays.copyOf(shards, n);
             credential.soleHolder = c != null && c.holders().size() == 1 ? c.holders().get(0) : null;
+            credential.inventoryId = c == null ? null : c.id();
             credential.credentialKnown = true;
         }
     }
@@ -300,7 +301,7 @@ public final class WindowShards implements AutoCloseable {
         String[] byRank = new String[byText.length];
         for (int r = 0; r < byText.length; r++) {
             rank[byText[r].id] = r;
-            byRank[r] = byText[r].value;
+            byRank[r] = shared(byText[r]);
         }
         int[] asAgent = ShardEvidence.none(byText.length);
         int[] asCredential = ShardEvidence.none(byText.length);
@@ -316,6 +317,20 @@ public final class WindowShards implements AutoCloseable {
         // what routing needed about each text is not needed any more: shards are read by rank
         dict.clear();
         texts = null;
+    }
+
+    /**
+     * The string a shard's aggregates carry for a text: for an agent or credential id the inventory holds, the
+     * inventory record's own id string (equal to the text), so that the checks' lookups by id and their compares of an
+     * aggregate's agent or credential with a record's id or holders meet the same instance and stop at the identity
+     * test instead of comparing bytes that are cold in the cache; the text's own string otherwise.
+     */
+    private String shared(WindowText t) {
+        if (t.inventoryId != null) {
+            return t.inventoryId;
+        }
+        AgentRecord a = inventory.agents().get(t.value);
+        return a != null ? a.id() : t.value;
     }
 
     /** Shard k's evidence: its aggregates summed by key and its subjects; reads (and then deletes) its file. */

@@ -28,6 +28,8 @@ final class WindowText {
     String soleHolder;
     /** Whether the sole holder was noted as a principal (of a decision without an agent). */
     boolean holderNoted;
+    /** As a credential the inventory holds: the record's own id string (equal to {@link #value}), else null. */
+    String inventoryId;
 
     WindowText(String value) {
         this.value = value;

@@ -94,6 +94,7 @@ class PackRoutesTest {
                 for (int k = 0; k < shardCount; k++) {
                     List<dev.steward.evidence.DecisionAggregate> shard = byRef.evidence(k).decisions();
                     assertThat(shard).isEqualTo(byText.evidence(k).decisions());
+                    assertInventoryInstances(inventory, shard);
                     if (!shard.isEmpty()) { // (AssertJ refuses an empty subsequence of a list that is not empty)
                         assertThat(window).containsSubsequence(shard);
                     }
@@ -170,6 +171,30 @@ class PackRoutesTest {
             assertThat(second.subjectCredentials()).extracting(CredentialRecord::id).containsExactly("c-5", "c-1");
             assertThat(second.decisions()).extracting(d -> d.agent() + "/" + d.credential())
                     .containsExactlyInAnyOrder("a-4/c-1", "a-3/c-3", "a-1/c-5");
+        }
+    }
+
+    /**
+     * A shard's aggregates carry the inventory records' own id strings for the agents and credentials the inventory
+     * holds (the packs decode equal strings of their own), so that the checks' lookups and compares by id stop at the
+     * identity test; ids the inventory does not hold keep the window's string. The members of on-behalf-of chains too.
+     */
+    private static void assertInventoryInstances(Evidence inventory, List<dev.steward.evidence.DecisionAggregate> shard) {
+        for (dev.steward.evidence.DecisionAggregate d : shard) {
+            AgentRecord a = d.agent() == null ? null : inventory.agents().get(d.agent());
+            if (a != null) {
+                assertThat(d.agent()).as("agent of %s", d).isSameAs(a.id());
+            }
+            CredentialRecord c = d.credential() == null ? null : inventory.credentials().get(d.credential());
+            if (c != null) {
+                assertThat(d.credential()).as("credential of %s", d).isSameAs(c.id());
+            }
+            for (String member : d.onBehalfOf()) {
+                AgentRecord m = inventory.agents().get(member);
+                if (m != null) {
+                    assertThat(member).as("chain member of %s", d).isSameAs(m.id());
+                }
+            }
         }
     }
 
@@ -257,7 +282,7 @@ class PackRoutesTest {
                     Instant last = first.plusSeconds(random.nextInt(40_000)).plusNanos(random.nextInt(1000));
                     encoder.add(d, agent, credential, random.nextBoolean() ? "erp" : "crm", random.nextBoolean() ? "read" : "write",
                             random.nextInt(5) == 0 ? null : "scope-" + random.nextInt(3), random.nextBoolean() ? "prod" : "dev",
-                            random.nextBoolean(), random.nextInt(6) == 0 ? "[\"alice\"]" : "[]", counts, first, last);
+                            random.nextBoolean(), random.nextInt(6) == 0 ? "[\"alice\"]" : random.nextInt(6) == 0 ? "[\"agent-3\", \"ghost\"]" : "[]", counts, first, last);
                 }
                 packs.add(encoder.finish());
             }
