@@ -26,6 +26,11 @@ class EvidenceTest {
         assertThat(e.credentialsHeldBy("bot")).containsExactly("cred-1", "cred-2", "cred-3");
         assertThat(e.credentialsHeldBy("other")).containsExactly("cred-0", "cred-2", "cred-3");
         assertThat(e.credentialsHeldBy("nobody")).isEmpty();
+        // the same credentials as the inventory's own records, for checks that read them
+        assertThat(e.heldCredentials("bot")).extracting(CredentialRecord::id).containsExactly("cred-1", "cred-2", "cred-3");
+        assertThat(e.heldCredentials("bot").get(0)).isSameAs(credentials.get(1));
+        assertThat(e.heldCredentials("other")).containsExactly(credentials.get(3), credentials.get(2), credentials.get(0));
+        assertThat(e.heldCredentials("nobody")).isEmpty();
         // cred-1's only holder is the principal of its decision without an agent
         assertThat(e.principals()).containsExactly("alpha", "bot", "zeta");
         assertThat(e.principals()).isSameAs(e.principals());

@@ -170,8 +170,7 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
                 refs.add(Rules.grant(agent, grant, "granted to " + agent.id() + ", matches " + hit.get()));
             }
         }
-        for (String id : evidence.credentialsHeldBy(agent.id())) {
-            CredentialRecord c = evidence.credentials().get(id);
+        for (CredentialRecord c : evidence.heldCredentials(agent.id())) {
             if (!c.active(evidence.asOf())) {
                 continue;
             }

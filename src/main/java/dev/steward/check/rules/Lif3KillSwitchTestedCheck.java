@@ -57,10 +57,9 @@ public class Lif3KillSwitchTestedCheck extends AgentCheck {
         List<String> active = new ArrayList<>();
         List<EvidenceRef> refs = new ArrayList<>();
         refs.add(Rules.agent(agent, "killSwitch.method " + agent.killSwitchMethod() + ", testedAt " + agent.killSwitchTestedAt()));
-        for (String id : evidence.credentialsHeldBy(agent.id())) {
-            CredentialRecord c = evidence.credentials().get(id);
+        for (CredentialRecord c : evidence.heldCredentials(agent.id())) {
             if (c.active(evidence.asOf())) {
-                active.add(id);
+                active.add(c.id());
                 refs.add(Rules.credential(c, "active, held by " + agent.id()));
             }
         }

@@ -53,10 +53,11 @@ public class Log1NoBlindSpotCheck extends AgentCheck {
     @Override
     protected CheckResult judge(AgentRecord agent, Evidence evidence, Parameters parameters) {
         List<EvidenceRef> refs = new ArrayList<>();
+        List<CredentialRecord> held = evidence.heldCredentials(agent.id());
         refs.add(Rules.agent(agent, "credentials " + Rules.list(evidence.credentialsHeldBy(agent.id()))));
         List<String> used = new ArrayList<>();
-        for (String id : evidence.credentialsHeldBy(agent.id())) {
-            CredentialRecord c = evidence.credentials().get(id);
+        for (CredentialRecord c : held) {
+            String id = c.id();
             boolean usedByDate = c.lastUsedAt() != null && !c.lastUsedAt().isBefore(evidence.windowStart())
                     && !c.lastUsedAt().isAfter(evidence.asOf());
             // the agent's own aggregates of the credential (or nobody's) only matter when its date does not show use
