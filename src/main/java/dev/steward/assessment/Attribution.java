@@ -142,9 +142,9 @@ final class Attribution {
         if (c == null) {
             return UNKNOWN;
         }
-        return evidence.heaviestHolder(id)
-                .map(a -> of(a, blankToNull(c.environment()) != null ? c.environment() : a.environment()))
-                .orElse(new Subject(null, null, null, blankToNull(c.environment()), 1));
+        AgentRecord a = evidence.heaviestHolderOf(c);
+        return a != null ? of(a, blankToNull(c.environment()) != null ? c.environment() : a.environment())
+                : new Subject(null, null, null, blankToNull(c.environment()), 1);
     }
 
     private Subject principal(String id) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,39 @@ class EvidenceTest {
             expected.sort(CredentialRecord.RUN_ORDER);
             assertThat(e.subjectCredentials()).as("round %d", round).containsExactlyElementsOf(expected);
         }
+    }
+
+    /** The heaviest holder: greatest weight (autonomy x prod), ties to the smallest id, holders not inventoried skipped. */
+    @Test
+    void aCredentialsHeaviestHolderIsTheWeightiestInventoriedAgentTiesToTheSmallestId() {
+        Random random = new Random(13);
+        Autonomy[] autonomies = {null, Autonomy.AUTONOMOUS, Autonomy.SUPERVISED};
+        Comparator<AgentRecord> heaviestFirst = Comparator.comparingInt(AgentRecord::weight).reversed()
+                .thenComparing(AgentRecord::id);
+        int several = 0;
+        for (int round = 0; round < 200; round++) {
+            List<AgentRecord> agents = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                agents.add(new AgentRecord("a" + i, "a" + i, autonomies[random.nextInt(3)], random.nextBoolean() ? "prod" : "dev",
+                        "team", "owner", null, "active", null, AS_OF.minusSeconds(86_400L), null, null, null, null, null,
+                        null, null, null, null, List.of(), List.of(), new SourceRef(1, "inventory.yaml", 1)));
+            }
+            List<String> held = new ArrayList<>();
+            for (int h = random.nextInt(5); h > 0; h--) {
+                held.add(random.nextInt(5) == 0 ? "ghost-" + h : "a" + random.nextInt(8));
+            }
+            CredentialRecord c = credential("c", held.stream().distinct().toArray(String[]::new));
+            Evidence e = new Evidence(AS_OF, AS_OF.minusSeconds(86_400L * 90), List.of(), agents, List.of(c), List.of(),
+                    List.of());
+            AgentRecord expected = agents.stream().filter(a -> c.holders().contains(a.id())).min(heaviestFirst).orElse(null);
+            several += c.holders().size() > 1 ? 1 : 0;
+            assertThat(e.heaviestHolder("c").orElse(null)).as("round %d, holders %s", round, c.holders()).isSameAs(expected);
+            assertThat(e.heaviestHolderOf(c)).isSameAs(expected);
+            assertThat(e.weightOfCredential("c")).isEqualTo(expected == null ? 1 : expected.weight());
+        }
+        assertThat(several).as("rounds with several holders").isGreaterThan(50);
+        assertThat(new Evidence(AS_OF, AS_OF, List.of(), List.of(), List.of(), List.of(), List.of()).heaviestHolder("none"))
+                .isEmpty();
     }
 
     private static AgentRecord agent(String id) {
