@@ -78,9 +78,13 @@ final class Recommender {
         Set<String> autonomousLive = new TreeSet<>();
         Set<String> teamCredentials = new TreeSet<>();
         for (AgentRecord a : agents) {
-            List<String> held = evidence.credentialsHeldBy(a.id());
-            teamCredentials.addAll(held);
-            if (a.autonomy() == Autonomy.AUTONOMOUS && held.stream().anyMatch(this::live)) {
+            List<CredentialRecord> held = evidence.heldCredentials(a.id());
+            boolean live = false;
+            for (CredentialRecord c : held) {
+                teamCredentials.add(c.id());
+                live = live || a.autonomy() == Autonomy.AUTONOMOUS && live(c);
+            }
+            if (live) {
                 autonomousLive.add(a.id());
             }
         }
@@ -131,12 +135,11 @@ final class Recommender {
         return out;
     }
 
-    private boolean live(String credentialId) {
-        CredentialRecord c = evidence.credential(credentialId).orElse(null);
-        if (c == null || !c.active(evidence.asOf())) {
+    private boolean live(CredentialRecord c) {
+        if (!c.active(evidence.asOf())) {
             return false;
         }
-        if (named.test(credentialId)) {
+        if (named.test(c.id())) {
             return true;
         }
         Instant used = c.lastUsedAt();

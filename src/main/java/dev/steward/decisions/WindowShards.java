@@ -265,8 +265,9 @@ public final class WindowShards implements AutoCloseable {
     /** Notes a credential named by the window on first use: its inventory record, its shards, its sole holder. */
     private void know(WindowText credential) {
         if (!credential.credentialKnown) {
-            credentialsNamed.add(credential.value);
             CredentialRecord c = inventory.credentials().get(credential.value);
+            // the record's own id string: the recommendations ask with it, and stop at the identity test
+            credentialsNamed.add(c == null ? credential.value : c.id());
             int[] shards = new int[1 + (c == null ? 0 : c.holders().size())];
             // a held credential is judged in its first holder's shard, among its holders' shards
             int n = c == null || c.holders().isEmpty()
