@@ -79,12 +79,8 @@ final class Recommender {
         Set<String> teamCredentials = new TreeSet<>();
         for (AgentRecord a : agents) {
             List<CredentialRecord> held = evidence.heldCredentials(a.id());
-            boolean live = false;
-            for (CredentialRecord c : held) {
-                teamCredentials.add(c.id());
-                live = live || a.autonomy() == Autonomy.AUTONOMOUS && live(c);
-            }
-            if (live) {
+            teamCredentials.addAll(CredentialRecord.ids(held));
+            if (a.autonomy() == Autonomy.AUTONOMOUS && held.stream().anyMatch(this::live)) {
                 autonomousLive.add(a.id());
             }
         }

@@ -96,4 +96,19 @@ public record CredentialRecord(
         }
         return Optional.empty();
     }
+
+    /** The ids of the given credentials, in their order: a read-only view, nothing copied. */
+    public static List<String> ids(List<CredentialRecord> credentials) {
+        return credentials.isEmpty() ? List.of() : new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return credentials.get(index).id();
+            }
+
+            @Override
+            public int size() {
+                return credentials.size();
+            }
+        };
+    }
 }

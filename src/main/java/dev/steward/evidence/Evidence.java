@@ -280,18 +280,7 @@ public final class Evidence {
 
     /** Ids of the credentials whose holders include the agent, in id order. */
     public List<String> credentialsHeldBy(String agentId) {
-        List<CredentialRecord> held = heldCredentials(agentId);
-        return held.isEmpty() ? List.of() : new java.util.AbstractList<>() {
-            @Override
-            public String get(int index) {
-                return held.get(index).id();
-            }
-
-            @Override
-            public int size() {
-                return held.size();
-            }
-        };
+        return CredentialRecord.ids(heldCredentials(agentId));
     }
 
     /**

@@ -54,7 +54,7 @@ public class Log1NoBlindSpotCheck extends AgentCheck {
     protected CheckResult judge(AgentRecord agent, Evidence evidence, Parameters parameters) {
         List<EvidenceRef> refs = new ArrayList<>();
         List<CredentialRecord> held = evidence.heldCredentials(agent.id());
-        refs.add(Rules.agent(agent, "credentials " + Rules.list(evidence.credentialsHeldBy(agent.id()))));
+        refs.add(Rules.agent(agent, "credentials " + Rules.list(CredentialRecord.ids(held))));
         List<String> used = new ArrayList<>();
         for (CredentialRecord c : held) {
             String id = c.id();
