@@ -53,7 +53,14 @@ abstract class DecisionStoreContract {
 
     final TestFiles files = new TestFiles();
     final String tag = UUID.randomUUID().toString().substring(0, 8);
-    final LocalDate day = LocalDate.parse("2043-01-01").plusDays(ThreadLocalRandom.current().nextInt(0, 3000));
+    /**
+     * Each test's days of its own: tests of a store share its database, and each reads back whole windows of up to five
+     * days from {@link #day}. Days picked at random collided now and then (two tests on one day read each other's
+     * decisions); handed out in steps of a week from a random start, they never do.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_DAY =
+            new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(0, 1000));
+    final LocalDate day = LocalDate.parse("2043-01-01").plusDays(NEXT_DAY.getAndAdd(7));
     final Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
 
     private IngestReport ingest(Path file) {
