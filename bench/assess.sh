@@ -6,7 +6,8 @@
 # <store>   a data directory filled by `steward bench` (its defaults: 100k agents, 300k credentials, 10M decisions);
 #           it is copied for every run and never written to.
 # rounds    default 3; each round runs every app once, in the order given.
-# app dir   a built target/quarkus-app (copy it aside to compare jars); default: this checkout's, built if missing.
+# app dir   a built target/quarkus-app (copy it aside to compare jars); default: this checkout's, built when missing or
+#           older than the sources.
 # Per run it prints the assessment's time with its commit (the log line "... findings in N ms", the measure the
 # benchmarks use), the run's elapsedMs (stored with the run, before the commit), the process's time (start to exit:
 # JVM and Quarkus start-up, the assessment, writing findings.json and the summary), the CPU of each thread group, and
@@ -27,7 +28,13 @@ for a in "$@"; do
 done
 cd "$(dirname "$0")/.."
 if [ ${#apps[@]} -eq 0 ]; then
-  [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
+  # as ./steward does: build when the jar is missing or older than the sources
+  jar=target/quarkus-app/quarkus-run.jar
+  newer=$([ -f "$jar" ] && find src/main pom.xml mappings templates -newer "$jar" -print 2>/dev/null | head -n 1 \
+    || true)
+  if [ ! -f "$jar" ] || [ -n "$newer" ]; then
+    ./mvnw -q -B -DskipTests package
+  fi
   apps=(target/quarkus-app)
 fi
 work=${BENCH_DIR:-/tmp/steward-bench}/assess
