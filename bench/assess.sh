@@ -58,7 +58,8 @@ for round in $(seq 1 "$rounds"); do
     declare -A cpu=() name=()
     while kill -0 "$pid" 2>/dev/null; do
       for f in /proc/"$pid"/task/*/stat; do
-        read -r line < "$f" 2>/dev/null || continue
+        # a thread may end between the glob and the read: the error goes nowhere, the thread is skipped
+        { read -r line < "$f"; } 2>/dev/null || continue
         tid=${f#/proc/$pid/task/}; tid=${tid%/stat}
         comm=${line#*(}; comm=${comm%%)*}
         set -- ${line##*) }
