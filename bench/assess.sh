@@ -13,7 +13,8 @@
 # JVM and Quarkus start-up, the assessment, writing findings.json and the summary), the CPU of each thread group, and
 # the md5 of findings.json without its run id (equal across jars when their findings are). Thread groups are the
 # kernel's thread names (15 characters) without their numbers: main, JIT (both compilers), GC, steward-... .
-# Environment: BENCH_DIR (scratch, default /tmp/steward-bench), BENCH_HEAP (default -Xmx1g -XX:+UseParallelGC),
+# Environment: BENCH_DIR (scratch, default /tmp/steward-bench), BENCH_JAVA (the java command, default java on the
+# PATH), BENCH_HEAP (default -Xmx1g -XX:+UseParallelGC),
 # BENCH_AS_OF (default 2026-11-01T00:00:00Z, the data's as-of; run k assesses as of it plus 600 + k seconds, so that
 # no run finds itself stored already and each is diffed with the store's latest run).
 set -euo pipefail
@@ -39,6 +40,7 @@ if [ ${#apps[@]} -eq 0 ]; then
 fi
 work=${BENCH_DIR:-/tmp/steward-bench}/assess
 heap=${BENCH_HEAP:--Xmx1g -XX:+UseParallelGC}
+java=${BENCH_JAVA:-java}
 base=$(date -u -d "${BENCH_AS_OF:-2026-11-01T00:00:00Z}" +%s)
 mkdir -p "$work"
 k=0
@@ -51,7 +53,7 @@ for round in $(seq 1 "$rounds"); do
     sync
     start=$(date +%s%N)
     # INFO on the console: the assessment's own log lines carry its phases and its time with the commit
-    STEWARD_DATA_DIR="$work/store" java $heap -Dquarkus.log.console.level=INFO -jar "$app/quarkus-run.jar" \
+    STEWARD_DATA_DIR="$work/store" "$java" $heap -Dquarkus.log.console.level=INFO -jar "$app/quarkus-run.jar" \
       assess --as-of "$as_of" --out "$work/out" \
       > "$work/run-$k.log" 2>&1 &
     pid=$!
