@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-h2}; shift || true
 work=${BENCH_DIR:-/tmp/steward-bench}
-heap=${BENCH_HEAP:--Xmx1g -XX:+UseParallelGC}
+heap=${BENCH_HEAP:--Xmx1g -XX:+UseParallelGC -XX:FreqInlineSize=100}
 mkdir -p "$work/$db"
 rm -rf "$work/$db/store"
 case "$db" in

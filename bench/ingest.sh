@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 sizes=("${@:-1000000 10000000}")
 [ $# -eq 0 ] && sizes=(1000000 10000000)
 work=${BENCH_DIR:-/tmp/steward-bench}
-heap=${BENCH_HEAP:--Xmx512m -XX:+UseParallelGC}
+heap=${BENCH_HEAP:--Xmx512m -XX:+UseParallelGC -XX:FreqInlineSize=100}
 mkdir -p "$work"
 
 ./mvnw -q -B -DskipTests package
