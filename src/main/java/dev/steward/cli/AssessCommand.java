@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
                         + " PARTIAL, INSUFFICIENT_EVIDENCE) and summary.json (scores, roll-ups, recommendations,"
                         + " revocation latency, diff against the previous run) to --out.",
                 "The same inputs give the same run id and byte-identical findings.json.",
-                "Exit code: 0 when assessed, 1 when an upload of the folder was rejected (nothing is assessed then),"
-                        + " 2 on bad usage."})
+                "Exit code: 0 when assessed, 1 when an upload of the folder was rejected (nothing is assessed then) or"
+                        + " a file could not be written (the run is stored then), 2 on bad usage (a bad --out is told"
+                        + " before any work)."})
 public class AssessCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "<folder>", description = "Files or folder to ingest before assessing.")
@@ -79,6 +80,7 @@ public class AssessCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Instant at = FolderIngest.asOfOption(asOf);
         Duration w = window == null ? null : Windows.parse(window);
+        OutFolder.check(out);
         if (!folders.ingestFirst(folder, "not assessed", o, spec.commandLine().getErr())) {
             return 1;
         }
@@ -95,11 +97,19 @@ public class AssessCommand implements Callable<Integer> {
             Path summary = out.resolve("summary.json");
             Files.writeString(summary, AssessmentJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
             o.printf("Wrote %d findings to %s and the summary to %s%n", n, findings, summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw unwritten(out, run.id(), e);
         }
         o.flush();
         return 0;
+    }
+
+    /** The failure to write a stored run's files, saying that the run is kept and how to get its files. */
+    static CliErrors.OutputFailed unwritten(Path out, String runId, Exception e) {
+        Exception cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return new CliErrors.OutputFailed("cannot write to " + out + " (" + CliErrors.reason(cause) + "); assessment "
+                + runId + " is stored, and the same command with another --out writes its files without assessing"
+                + " again", e);
     }
 
     static void print(PrintWriter o, AssessmentRun run, boolean created) {

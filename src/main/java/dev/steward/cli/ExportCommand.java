@@ -40,6 +40,9 @@ public class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (out != null) {
+            OutFolder.check(out);
+        }
         YearMonth month = period == null ? Period.previous(java.time.Instant.now(), exports.zone()) : Period.parse(period);
         Period p = exports.period(month);
         o.printf("Period %s (%s): as of %s, window from %s%n", p.id(), p.zone(), p.asOf(), p.windowStart());

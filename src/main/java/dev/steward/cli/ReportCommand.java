@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {"Write the ownership and gap reports in XLSX, PDF, HTML, CSV and JSON, plus findings.json.",
                 "With a folder, ingest it first; the stored evidence is assessed (or the stored run with the same inputs"
                         + " reused) and every report is written to --out.",
-                "Exit code: 0 when written, 1 when an upload of the folder was rejected, 2 on bad usage."})
+                "Exit code: 0 when written, 1 when an upload of the folder was rejected or a file could not be written (the"
+                        + " assessment is stored then), 2 on bad usage (a bad --out is told before any work)."})
 public class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "<folder>", description = "Files or folder to ingest before assessing.")
@@ -93,6 +94,7 @@ public class ReportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Instant at = FolderIngest.asOfOption(asOf);
         Duration w = window == null ? null : Windows.parse(window);
+        OutFolder.check(out);
         if (!folders.ingestFirst(folder, "no reports", o, spec.commandLine().getErr())) {
             return 1;
         }
@@ -132,8 +134,8 @@ public class ReportCommand implements Callable<Integer> {
             for (String line : ParallelWrites.run(jobs)) {
                 o.println(line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw AssessCommand.unwritten(out, runId, e);
         }
         o.flush();
         return 0;

@@ -33,13 +33,19 @@ class AssessCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    @Test
-    void assessesAFolderAndWritesTheReports() throws Exception {
-        AssessmentFixture f = new AssessmentFixture();
+    /** A folder holding the fixture's inventory and decision log. */
+    static Path input(AssessmentFixture f) throws java.io.IOException {
         Path folder = f.files.dir().resolve("input");
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("inventory.yaml"), f.inventory(false));
         Files.writeString(folder.resolve("decisions.jsonl"), f.decisions());
+        return folder;
+    }
+
+    @Test
+    void assessesAFolderAndWritesTheReports() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = input(f);
         Path out = f.files.dir().resolve("reports");
 
         Run first = run("assess", folder.toString(), "--as-of", "2030-03-06", "--window", "90d", "--out", out.toString());
@@ -71,5 +77,46 @@ class AssessCommandTest {
 
         assertThat(run("assess", "--window", "forever").exit()).isEqualTo(2);
         assertThat(run("assess", "--as-of", "someday").err()).contains("--as-of 'someday'");
+    }
+
+    @Test
+    void aBadOutFolderIsToldBeforeAnythingIsIngestedOrAssessed() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = input(f);
+        Path file = Files.writeString(f.files.dir().resolve("a-file.txt"), "not a folder");
+
+        Run onAFile = run("assess", folder.toString(), "--as-of", "2030-03-06", "--out", file.toString());
+        assertThat(onAFile.exit()).isEqualTo(2);
+        assertThat(onAFile.err()).contains("error: --out '" + file + "': it is a file, not a folder");
+        assertThat(onAFile.out()).doesNotContain("committed").doesNotContain("Assessment ");
+
+        Path under = file.resolve("reports");
+        Run underAFile = run("assess", "--as-of", "2030-03-06", "--out", under.toString());
+        assertThat(underAFile.exit()).isEqualTo(2);
+        assertThat(underAFile.err()).contains("--out '" + under + "': " + file + " is a file, not a folder");
+        assertThat(underAFile.out()).doesNotContain("Assessment ");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
+
+    @Test
+    void aFailedWriteAfterTheRunSaysTheRunIsStoredAndTheNextCommandWritesItsFiles() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = input(f);
+        Path out = f.files.dir().resolve("blocked");
+        // a folder where findings.json should go: the folder itself is fine, the file cannot be written
+        Files.createDirectories(out.resolve("findings.json"));
+
+        Run failed = run("assess", folder.toString(), "--as-of", "2030-03-07", "--out", out.toString());
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.out()).contains("(new)");
+        String id = failed.out().lines().filter(l -> l.startsWith("Assessment ")).findFirst().orElseThrow().split(" ")[1];
+        assertThat(failed.err()).startsWith("error: cannot write to " + out).contains("assessment " + id + " is stored")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+
+        Path other = f.files.dir().resolve("other");
+        Run again = run("assess", "--as-of", "2030-03-07", "--out", other.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Assessment " + id).contains("stored already");
+        assertThat(other.resolve("findings.json")).isNotEmptyFile();
     }
 }

@@ -69,4 +69,21 @@ class ReportCommandTest {
         }
         assertThat(out.resolve("findings.json")).isNotEmptyFile();
     }
+
+    @Test
+    void aBadOutFolderIsToldBeforeTheAssessment() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path file = Files.writeString(f.files.dir().resolve("reports.txt"), "a file");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = StewardCommand.commandLine(factory);
+        cl.setOut(new PrintWriter(stdout));
+        cl.setErr(new PrintWriter(stderr));
+
+        int exit = cl.execute("report", "--as-of", "2030-03-11", "--out", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString()).contains("error: --out '" + file + "': it is a file, not a folder");
+        assertThat(stdout.toString()).doesNotContain("Assessment ");
+    }
 }
