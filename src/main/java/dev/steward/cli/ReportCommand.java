@@ -4,6 +4,7 @@ import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.Windows;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
+import dev.steward.mapping.MappingRegistry;
 import dev.steward.report.ReportFilter;
 import dev.steward.report.ReportFormat;
 import dev.steward.report.ReportKind;
@@ -74,13 +75,15 @@ public class ReportCommand implements Callable<Integer> {
     private final AssessmentService assessments;
     private final ReportService reports;
     private final FolderIngest folders;
+    private final MappingRegistry mappings;
 
     @Inject
     public ReportCommand(AssessmentService assessments, ReportService reports, IngestService ingest, IngestConfig limits,
-            dev.steward.ingest.SourceAdapters sources) {
+            dev.steward.ingest.SourceAdapters sources, MappingRegistry mappings) {
         this.assessments = assessments;
         this.reports = reports;
         this.folders = new FolderIngest(ingest, limits, sources);
+        this.mappings = mappings;
     }
 
     private List<ReportFormat> formats() {
@@ -95,6 +98,13 @@ public class ReportCommand implements Callable<Integer> {
         Instant at = FolderIngest.asOfOption(asOf);
         Duration w = window == null ? null : Windows.parse(window);
         OutFolder.check(out);
+        // every option is checked before the folder is ingested and the evidence assessed, which takes most of a
+        // minute at 10M decisions
+        List<ReportFormat> formats = formats();
+        if (framework != null && mappings.current().framework(framework).isEmpty()) {
+            throw new IllegalArgumentException("unknown framework '" + framework + "'; known: "
+                    + mappings.current().frameworks().keySet());
+        }
         if (!folders.ingestFirst(folder, "no reports", o, spec.commandLine().getErr())) {
             return 1;
         }
@@ -111,7 +121,7 @@ public class ReportCommand implements Callable<Integer> {
             o.println();
             List<Callable<String>> jobs = new ArrayList<>();
             for (ReportKind kind : ReportKind.values()) {
-                for (ReportFormat format : formats()) {
+                for (ReportFormat format : formats) {
                     Path file = out.resolve(kind.wire() + "." + format.extension());
                     jobs.add(() -> {
                         long started = System.nanoTime();

@@ -71,19 +71,33 @@ class ReportCommandTest {
     }
 
     @Test
-    void aBadOutFolderIsToldBeforeTheAssessment() throws Exception {
+    void aBadOptionIsToldBeforeAnythingIsIngestedOrAssessed() throws Exception {
         AssessmentFixture f = new AssessmentFixture();
+        Path folder = AssessCommandTest.input(f);
         Path file = Files.writeString(f.files.dir().resolve("reports.txt"), "a file");
+        Path out = f.files.dir().resolve("reports");
+
+        assertRefusedUpFront(new String[] {"report", folder.toString(), "--out", file.toString()},
+                "error: --out '" + file + "': it is a file, not a folder");
+        assertRefusedUpFront(new String[] {"report", folder.toString(), "--format", "xlsx,docx", "--out", out.toString()},
+                "error: format 'docx' is not one of");
+        assertRefusedUpFront(new String[] {"report", folder.toString(), "--framework", "owasp-asi-2099", "--out",
+                out.toString()}, "error: unknown framework 'owasp-asi-2099'; known: [");
+        assertThat(out).doesNotExist();
+    }
+
+    private void assertRefusedUpFront(String[] args, String error) {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         CommandLine cl = StewardCommand.commandLine(factory);
         cl.setOut(new PrintWriter(stdout));
         cl.setErr(new PrintWriter(stderr));
 
-        int exit = cl.execute("report", "--as-of", "2030-03-11", "--out", file.toString());
+        int exit = cl.execute(args);
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(stderr.toString()).contains("error: --out '" + file + "': it is a file, not a folder");
-        assertThat(stdout.toString()).doesNotContain("Assessment ");
+        assertThat(exit).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(stderr.toString()).contains(error);
+        assertThat(stdout.toString()).as("nothing ingested or assessed").doesNotContain("committed")
+                .doesNotContain("Assessment ");
     }
 }
