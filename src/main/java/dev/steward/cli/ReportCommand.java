@@ -1,6 +1,7 @@
 package dev.steward.cli;
 
 import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.RollupEntry;
 import dev.steward.assessment.Windows;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
@@ -111,6 +112,14 @@ public class ReportCommand implements Callable<Integer> {
         AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli(), true);
         AssessCommand.print(o, done.run(), done.created());
         String runId = done.run().id();
+        if (team != null) {
+            // a team is known only once the folder is ingested and assessed; a misspelt one would give empty reports
+            List<String> teams = done.run().summary().rollups().teams().stream().map(RollupEntry::key).toList();
+            if (!teams.contains(team)) {
+                throw new IllegalArgumentException("team '" + team + "' has no agents or credentials in assessment " + runId
+                        + "; its teams: " + String.join(", ", teams));
+            }
+        }
         // The model takes the inventory the assessment loaded (when it did); nothing here holds it afterwards, so it
         // is not kept in memory while the reports are written.
         ReportModel model = reports.model(runId, framework, new ReportFilter(team, null, null, null), done.inventory())

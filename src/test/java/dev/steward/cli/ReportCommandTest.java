@@ -86,6 +86,32 @@ class ReportCommandTest {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void anUnknownTeamIsToldInsteadOfWritingEmptyReports() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = AssessCommandTest.input(f);
+        Path out = f.files.dir().resolve("reports");
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = StewardCommand.commandLine(factory);
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(stderr));
+
+        int exit = cl.execute("report", folder.toString(), "--as-of", "2030-03-12", "--team", f.team() + "-typo", "--out",
+                out.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString()).contains("error: team '" + f.team() + "-typo' has no agents or credentials")
+                .contains(f.team());
+        assertThat(out).doesNotExist();
+
+        CommandLine again = StewardCommand.commandLine(factory);
+        again.setOut(new PrintWriter(new StringWriter()));
+        again.setErr(new PrintWriter(new StringWriter()));
+        assertThat(again.execute("report", "--as-of", "2030-03-12", "--team", f.team(), "--format", "csv", "--out",
+                out.toString())).isZero();
+        assertThat(Files.readString(out.resolve("ownership.csv"))).contains(f.team());
+    }
+
     private void assertRefusedUpFront(String[] args, String error) {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
