@@ -118,6 +118,10 @@ public class AssessCommand implements Callable<Integer> {
                 created ? "new" : "stored already, same inputs");
         o.printf("%d agents, %d credentials, %d principals in the logs; %d results, %d findings%n", s.totals().agents(),
                 s.totals().credentials(), s.totals().principals(), s.totals().results().total(), s.totals().findings());
+        if (s.totals().agents() == 0 && s.totals().credentials() == 0) {
+            o.printf("Nothing to assess: the store holds no agent or credential in force as of %s. Ingest an inventory"
+                    + " first (steward ingest <folder>, or give the folder to this command).%n", s.asOf());
+        }
         o.println();
         o.printf("%-20s %7s %9s %10s %8s %8s %13s %7s %13s%n", "framework", "score", "coverage", "satisfied", "partial",
                 "not-sat", "not-assessed", "manual", "out-of-scope");

@@ -119,4 +119,22 @@ class AssessCommandTest {
         assertThat(again.out()).contains("Assessment " + id).contains("stored already");
         assertThat(other.resolve("findings.json")).isNotEmptyFile();
     }
+
+    @Test
+    void anAssessmentOfNothingSaysSoAndHowToIngest() throws Exception {
+        AssessmentFixture f = new AssessmentFixture();
+        Path folder = input(f);
+        Path out = f.files.dir().resolve("empty");
+
+        // every inventory of the tests is dated decades later, so nothing is in force in 1999
+        Run empty = run("assess", "--as-of", "1999-06-01", "--out", out.toString());
+
+        assertThat(empty.exit()).as(empty.err()).isZero();
+        assertThat(empty.out()).contains("0 agents, 0 credentials")
+                .contains("Nothing to assess: the store holds no agent or credential in force as of 1999-06-01T00:00:00Z")
+                .contains("steward ingest <folder>");
+        Run some = run("assess", folder.toString(), "--as-of", "2030-03-06", "--out", out.toString());
+        assertThat(some.exit()).as(some.err()).isZero();
+        assertThat(some.out()).doesNotContain("Nothing to assess");
+    }
 }
