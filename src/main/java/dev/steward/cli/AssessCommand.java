@@ -98,18 +98,10 @@ public class AssessCommand implements Callable<Integer> {
             Files.writeString(summary, AssessmentJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
             o.printf("Wrote %d findings to %s and the summary to %s%n", n, findings, summary);
         } catch (IOException | UncheckedIOException e) {
-            throw unwritten(out, run.id(), e);
+            throw CliErrors.unwritten(out, run.id(), e);
         }
         o.flush();
         return 0;
-    }
-
-    /** The failure to write a stored run's files, saying that the run is kept and how to get its files. */
-    static CliErrors.OutputFailed unwritten(Path out, String runId, Exception e) {
-        Exception cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        return new CliErrors.OutputFailed("cannot write to " + out + " (" + CliErrors.reason(cause) + "); assessment "
-                + runId + " is stored, and the same command with another --out writes its files without assessing"
-                + " again", e);
     }
 
     static void print(PrintWriter o, AssessmentRun run, boolean created) {

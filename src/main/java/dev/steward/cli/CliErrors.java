@@ -1,10 +1,12 @@
 package dev.steward.cli;
 
 import dev.steward.ingest.IngestException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -31,6 +33,13 @@ public class CliErrors implements CommandLine.IExecutionExceptionHandler {
             return 1;
         }
         throw ex;
+    }
+
+    /** The failure to write a stored run's files, saying that the run is kept and how to get its files. */
+    static OutputFailed unwritten(Path out, String runId, Exception e) {
+        Exception cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return new OutputFailed("cannot write to " + out + " (" + reason(cause) + "); assessment " + runId
+                + " is stored, and the same command with another --out writes its files without assessing again", e);
     }
 
     /** What went wrong with a file, in words, with the file: the JDK's messages of file errors are often the path alone. */

@@ -154,7 +154,7 @@ public class ReportCommand implements Callable<Integer> {
                 o.println(line);
             }
         } catch (IOException | UncheckedIOException e) {
-            throw AssessCommand.unwritten(out, runId, e);
+            throw CliErrors.unwritten(out, runId, e);
         }
         o.flush();
         return 0;
