@@ -25,22 +25,28 @@ import java.util.Set;
 public final class RecordMapper {
 
     public enum Section {
-        PEOPLE("people", NativeSchemas.Kind.PERSON, Set.of("id", "name", "email", "team", "manager", "status", "departedAt")),
+        PEOPLE("people", NativeSchemas.Kind.PERSON, Set.of("id", "name", "email", "team", "manager", "status", "departedAt"),
+                List.of("departedAt")),
         AGENTS("agents", NativeSchemas.Kind.AGENT, Set.of("id", "name", "autonomy", "environment", "team", "owner",
                 "backupOwner", "status", "decommissionedAt", "createdAt", "lastReviewedAt", "vendor", "identity",
-                "monitoring", "killSwitch", "tools", "grants")),
+                "monitoring", "killSwitch", "tools", "grants"),
+                List.of("decommissionedAt", "createdAt", "lastReviewedAt", "killSwitch.testedAt")),
         CREDENTIALS("credentials", NativeSchemas.Kind.CREDENTIAL, Set.of("id", "type", "holders", "environment", "issuer",
                 "storage", "location", "scopes", "createdAt", "expiresAt", "ttlSeconds", "lastRotatedAt", "lastUsedAt",
-                "status", "revokedAt", "exposure"));
+                "status", "revokedAt", "exposure"),
+                List.of("createdAt", "expiresAt", "lastRotatedAt", "lastUsedAt", "revokedAt", "exposure.at"));
 
         private final String name;
         private final NativeSchemas.Kind schema;
         private final Set<String> fields;
+        /** The time fields of the section's records (dots for nested fields), each read by {@link Times#at}. */
+        private final List<String> times;
 
-        Section(String name, NativeSchemas.Kind schema, Set<String> fields) {
+        Section(String name, NativeSchemas.Kind schema, Set<String> fields, List<String> times) {
             this.name = name;
             this.schema = schema;
             this.fields = fields;
+            this.times = times;
         }
 
         public String sectionName() {
@@ -175,6 +181,13 @@ public final class RecordMapper {
         SourceRef source = new SourceRef(uploadId, file, line);
         Times times = new Times(node, section, file, line);
         if (problems.errorCount() > errorsBefore) {
+            // the record is not stored, but its times are still read, so that one answer lists every problem of the
+            // upload (a time the schema already refused is not reported twice)
+            for (String field : section.times) {
+                if (violations.stream().noneMatch(v -> field.equals(v.field()))) {
+                    times.at(field);
+                }
+            }
             return;
         }
         String attrs = attributes.isEmpty() ? null : attributes.toString();

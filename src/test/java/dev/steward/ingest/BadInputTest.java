@@ -140,6 +140,25 @@ class BadInputTest {
     }
 
     @Test
+    void aRecordWithAnErrorStillHasItsTimesRead() {
+        // month 13 and 30 February pass the schema's pattern and fail only when read as dates: they must be listed in
+        // the same answer as the record's other errors, not after the user has fixed those; a time the pattern
+        // refuses ('yesterday') is listed once
+        IngestReport r = ingest(files.write("meta.csv", "asOf,source\n2026-11-01,hr\n"),
+                files.write("agents.csv", "id,autonomy,createdAt,killSwitch.testedAt\na1,sometimes,2026-13-01,2026-02-30\n"),
+                files.write("credentials.csv", "id,type,createdAt,expiresAt\nc1,api_key,yesterday,2026-04-31\n"));
+        assertThat(r.status()).isEqualTo(IngestReport.Status.REJECTED);
+        assertThat(r.problems()).filteredOn(p -> p.level() == Problem.Level.ERROR)
+                .extracting(Problem::file, Problem::line, Problem::field, Problem::value)
+                .containsExactlyInAnyOrder(tuple("agents.csv", 2L, "agents.autonomy", "sometimes"),
+                        tuple("agents.csv", 2L, "agents.createdAt", "2026-13-01"),
+                        tuple("agents.csv", 2L, "agents.killSwitch.testedAt", "2026-02-30"),
+                        tuple("credentials.csv", 2L, "credentials.type", "api_key"),
+                        tuple("credentials.csv", 2L, "credentials.createdAt", "yesterday"),
+                        tuple("credentials.csv", 2L, "credentials.expiresAt", "2026-04-31"));
+    }
+
+    @Test
     void aFileOfTheWrongKindIsRefusedBeforeReading() {
         Path log = files.write("d.jsonl", TestFiles.decision(1, "x"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.ingest(new IngestRequest(List.of(InputFile.of(log)),
