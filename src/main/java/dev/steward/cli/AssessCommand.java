@@ -104,12 +104,18 @@ public class AssessCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** "1 agent", "2 agents", "0 agents". */
+    static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static void print(PrintWriter o, AssessmentRun run, boolean created) {
         AssessmentSummary s = run.summary();
         o.printf("Assessment %s as of %s, window %s .. %s (%s)%n", s.id(), s.asOf(), s.windowStart(), s.windowEnd(),
                 created ? "new" : "stored already, same inputs");
-        o.printf("%d agents, %d credentials, %d principals in the logs; %d results, %d findings%n", s.totals().agents(),
-                s.totals().credentials(), s.totals().principals(), s.totals().results().total(), s.totals().findings());
+        o.printf("%s, %s, %s in the logs; %s, %s%n", counted(s.totals().agents(), "agent"),
+                counted(s.totals().credentials(), "credential"), counted(s.totals().principals(), "principal"),
+                counted(s.totals().results().total(), "result"), counted(s.totals().findings(), "finding"));
         if (s.totals().agents() == 0 && s.totals().credentials() == 0) {
             o.printf("Nothing to assess: the store holds no agent or credential in force as of %s. Ingest an inventory"
                     + " first (steward ingest <folder>, or give the folder to this command).%n", s.asOf());

@@ -137,4 +137,11 @@ class AssessCommandTest {
         assertThat(some.exit()).as(some.err()).isZero();
         assertThat(some.out()).doesNotContain("Nothing to assess");
     }
+
+    @Test
+    void countsAreWrittenInTheSingularForOne() {
+        assertThat(AssessCommand.counted(1, "principal")).isEqualTo("1 principal");
+        assertThat(AssessCommand.counted(0, "agent")).isEqualTo("0 agents");
+        assertThat(AssessCommand.counted(82, "agent")).isEqualTo("82 agents");
+    }
 }
