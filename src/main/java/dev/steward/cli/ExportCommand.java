@@ -1,8 +1,11 @@
 package dev.steward.cli;
 
+import dev.steward.export.ExportRuns;
 import dev.steward.export.ExportService;
+import dev.steward.export.Manifest;
 import dev.steward.export.Period;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Build the signed evidence bundle of a closed month: reports, findings, the run, the inventory"
                 + " snapshot, the mappings, a decision sample and a signed manifest.",
-                "Exit code: 0 when exported or exported already, 1 when the export failed, 2 on bad usage."})
+                "Exit code: 0 when exported or exported already, 1 when the export failed or the bundle exported"
+                        + " already is no longer where it was written, 2 on bad usage."})
 public class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--period", paramLabel = "<YYYY-MM>", description = "The month to export. Default: the last closed month.")
@@ -55,7 +59,18 @@ public class ExportCommand implements Callable<Integer> {
             return 1;
         }
         if (done.status() == ExportService.Status.SKIPPED) {
-            o.printf("Skipped: %s is %s already (%s)%n", p.id(), done.record().status(), done.record().location());
+            ExportRuns.ExportRun r = done.record();
+            if (ExportRuns.DONE.equals(r.status()) && r.location() != null
+                    && !Files.isRegularFile(Path.of(r.location()).resolve(Manifest.FILE))) {
+                // exported once, then moved or deleted: exporting it again would give a new manifest, and the later
+                // months' manifests chain to the one recorded, so the bundle has to come back from where it was kept
+                spec.commandLine().getErr().printf("error: %s was exported at %s to %s, but no bundle is there now (moved or"
+                        + " deleted). A period is exported once, so that later months' manifests keep chaining to it:"
+                        + " restore that folder from your archive; its manifest.json has SHA-256 %s, and steward verify"
+                        + " checks the rest.%n", p.id(), r.finishedAt(), r.location(), r.manifestSha256());
+                return 1;
+            }
+            o.printf("Skipped: %s is %s already (%s)%n", p.id(), r.status(), r.location());
         } else {
             o.printf("%s %s: %d files, %,d bytes%nManifest SHA-256 %s%nVerify with: steward verify %s --public-key %s%n",
                     done.status() == ExportService.Status.RECONCILED ? "Recorded the bundle published earlier at" : "Exported",

@@ -255,6 +255,8 @@ public class ExportService {
         Manifest.AuditHead auditHead = content.writeAudit(staging.resolve(Manifest.AUDIT_FILE), periodStart, p.asOf(),
                 clock.instant());
         step.written(Manifest.AUDIT_FILE);
+        Files.writeString(staging.resolve(BundleGuide.FILE), BundleGuide.text(p.id(), p.month().minusMonths(1).toString()));
+        step.written(BundleGuide.FILE);
         Manifest header = new Manifest(Manifest.FORMAT, p.id(), p.zone().getId(), p.asOf(), p.windowStart(), version, run.id(),
                 s.mappingVersion(), s.inputs().stream().map(ExportService::input).toList(), seed,
                 previousManifest(root, p.month()).orElse(null), clock.instant().truncatedTo(ChronoUnit.SECONDS), List.of(),

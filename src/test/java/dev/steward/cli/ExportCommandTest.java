@@ -40,4 +40,39 @@ class ExportCommandTest {
         assertThat(runs.get("2019-04")).isEmpty();
         assertThat(Files.readString(file)).isEqualTo("a file");
     }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = StewardCommand.commandLine(factory);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void aPeriodExportedAlreadyIsSkippedAndABundleNoLongerThereIsAnError() throws Exception {
+        Path root = new TestFiles().dir().resolve("exports");
+        Run first = run("export", "--period", "2019-05", "--out", root.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        Path bundle = root.resolve("2019-05");
+        assertThat(bundle.resolve("manifest.json")).isRegularFile();
+        assertThat(bundle.resolve("VERIFY.txt")).isRegularFile();
+
+        Run again = run("export", "--period", "2019-05", "--out", root.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Skipped: 2019-05 is DONE already (" + bundle.toAbsolutePath() + ")");
+
+        String manifest = runs.get("2019-05").orElseThrow().manifestSha256();
+        dev.steward.export.Bundles.deleteTree(bundle);
+        Run gone = run("export", "--period", "2019-05", "--out", root.toString());
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.err()).contains("error: 2019-05 was exported at ").contains("to " + bundle.toAbsolutePath()
+                + ", but no bundle is there now").contains("restore that folder").contains(manifest);
+        assertThat(bundle).doesNotExist();
+    }
 }

@@ -110,7 +110,8 @@ public abstract class ExportContract {
         assertThat(m.files()).extracting(Manifest.FileEntry::path).contains("findings.json", "assessment-run.json",
                 "inventory-snapshot.json", "decision-sample.json", "reports/gaps.pdf", "reports/gaps.xlsx",
                 "reports/ownership.html", "reports/ownership.csv", "reports/gaps.json", "mappings/owasp-asi-2026.yaml",
-                "mappings/crosswalks/owasp-nhi-2025--nist-csf-2.0.yaml");
+                "mappings/crosswalks/owasp-nhi-2025--nist-csf-2.0.yaml", BundleGuide.FILE);
+        assertThat(Files.readString(bundle.resolve(BundleGuide.FILE))).contains("period 2030-02").contains("../2030-01/");
         // the period's audit entries are in the bundle as a verifying slice of the chain, under the head at export
         assertThat(m.files()).extracting(Manifest.FileEntry::path).contains(Manifest.AUDIT_FILE);
         assertThat(m.auditHead()).isNotNull();
