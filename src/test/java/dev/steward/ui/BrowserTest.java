@@ -254,6 +254,7 @@ class BrowserTest {
         browser.driver.get(url("/exports"));
         assertThat(text("h1")).isEqualTo("Evidence exports");
         assertThat(text("#table-exports")).contains("2026-10").contains("verified").contains("bundle.zip");
+        assertThat(text("p.sub")).contains("steward verify").contains("VERIFY.txt");
         browser.screenshot("12-exports");
         browser.driver.get(url("/admin/users"));
         assertThat(text("#users")).contains("paymgr").contains("grc");
