@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.RollupEntry;
+import dev.steward.assessment.Rollups;
 import dev.steward.assessment.Windows;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
@@ -62,6 +63,16 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--team", paramLabel = "<team>", description = "Only this team's agents and findings.")
     String team;
 
+    @Option(names = "--manager", paramLabel = "<person id>", description = "Only the agents and findings whose owner"
+            + " reports to this manager (a person id of the directory).")
+    String manager;
+
+    @Option(names = "--owner", paramLabel = "<person id>", description = "Only the agents and findings of this owner.")
+    String owner;
+
+    @Option(names = "--environment", paramLabel = "<environment>", description = "Only this environment (prod, staging, ...).")
+    String environment;
+
     @Option(names = "--format", paramLabel = "<formats>", split = ",", description = "Only these formats, e.g. xlsx,pdf"
             + " (xlsx, pdf, html, csv, json). Default: all.")
     List<String> format;
@@ -85,6 +96,18 @@ public class ReportCommand implements Callable<Integer> {
         this.reports = reports;
         this.folders = new FolderIngest(ingest, limits, sources);
         this.mappings = mappings;
+    }
+
+    /** Refuses a filter value the run has no roll-up for, naming the ones it has. */
+    private static void known(String runId, String option, String value, List<RollupEntry> entries) {
+        if (value == null) {
+            return;
+        }
+        List<String> keys = entries.stream().map(RollupEntry::key).filter(k -> !RollupEntry.NONE.equals(k)).toList();
+        if (!keys.contains(value)) {
+            throw new IllegalArgumentException(option + " '" + value + "' has no agents or credentials in assessment " + runId
+                    + "; its " + option + "s: " + (keys.isEmpty() ? "none" : String.join(", ", keys)));
+        }
     }
 
     private List<ReportFormat> formats() {
@@ -112,17 +135,16 @@ public class ReportCommand implements Callable<Integer> {
         AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli(), true);
         AssessCommand.print(o, done.run(), done.created());
         String runId = done.run().id();
-        if (team != null) {
-            // a team is known only once the folder is ingested and assessed; a misspelt one would give empty reports
-            List<String> teams = done.run().summary().rollups().teams().stream().map(RollupEntry::key).toList();
-            if (!teams.contains(team)) {
-                throw new IllegalArgumentException("team '" + team + "' has no agents or credentials in assessment " + runId
-                        + "; its teams: " + String.join(", ", teams));
-            }
-        }
+        // a team, manager, owner or environment is known only once the folder is ingested and assessed; a misspelt one
+        // would give empty reports
+        Rollups rollups = done.run().summary().rollups();
+        known(runId, "team", team, rollups.teams());
+        known(runId, "manager", manager, rollups.managers());
+        known(runId, "owner", owner, rollups.owners());
+        known(runId, "environment", environment, rollups.environments());
         // The model takes the inventory the assessment loaded (when it did); nothing here holds it afterwards, so it
         // is not kept in memory while the reports are written.
-        ReportModel model = reports.model(runId, framework, new ReportFilter(team, null, null, null), done.inventory())
+        ReportModel model = reports.model(runId, framework, new ReportFilter(team, manager, owner, environment), done.inventory())
                 .orElseThrow();
         done = null;
         try {
