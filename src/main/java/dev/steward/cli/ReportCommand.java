@@ -60,7 +60,8 @@ public class ReportCommand implements Callable<Integer> {
             + " (e.g. owasp-asi-2026). Default: all frameworks.")
     String framework;
 
-    @Option(names = "--team", paramLabel = "<team>", description = "Only this team's agents and findings.")
+    @Option(names = "--team", paramLabel = "<team>", description = "Only this team's agents and findings. Each of"
+            + " --team, --manager, --owner and --environment takes (none) for those without one.")
     String team;
 
     @Option(names = "--manager", paramLabel = "<person id>", description = "Only the agents and findings whose owner"
@@ -98,13 +99,16 @@ public class ReportCommand implements Callable<Integer> {
         this.mappings = mappings;
     }
 
-    /** Refuses a filter value the run has no roll-up for, naming the ones it has. */
+    /**
+     * Refuses a filter value the run has no roll-up for, naming the ones it has ({@value RollupEntry#NONE} among them
+     * when some agents have none, which the filter takes as "without one").
+     */
     private static void known(String runId, String option, String value, List<RollupEntry> entries) {
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return;
         }
-        List<String> keys = entries.stream().map(RollupEntry::key).filter(k -> !RollupEntry.NONE.equals(k)).toList();
-        if (!keys.contains(value)) {
+        List<String> keys = entries.stream().map(RollupEntry::key).toList();
+        if (!keys.contains(value.trim())) {
             throw new IllegalArgumentException(option + " '" + value + "' has no agents or credentials in assessment " + runId
                     + "; its " + option + "s: " + (keys.isEmpty() ? "none" : String.join(", ", keys)));
         }
