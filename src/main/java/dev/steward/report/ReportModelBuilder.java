@@ -11,6 +11,7 @@ import dev.steward.check.Severity;
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.Evidence;
 import dev.steward.evidence.PersonRecord;
+import dev.steward.mapping.Control;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -284,10 +285,23 @@ public final class ReportModelBuilder {
                 checks.add("manual: " + String.join(", ", c.manualEvidence()) + (c.attestations().isEmpty()
                         ? " (not attested)" : " (attested: " + String.join(", ", c.attestations()) + ")"));
             }
-            rows.add(new GapReport.ControlRow(c.framework(), c.controlId(), c.title(), depth(c, byRef), c.group(), c.status(),
+            rows.add(new GapReport.ControlRow(c.framework(), c.controlId(), title(c), depth(c, byRef), c.group(), c.status(),
                     c.score(), c.coverage(), checks, findings, fails, sample, first));
         }
         return rows;
+    }
+
+    /**
+     * The control's title, or, for a control whose mapping has no title of its own but repeats the id (NIST's
+     * subcategories and categories: "GV.RR-02", "GOVERN 1.4"), its statement from the mapping, NIST's text verbatim:
+     * a title column that repeats the control column tells a reader nothing.
+     */
+    private String title(ControlResult c) {
+        if (!c.controlId().equals(c.title())) {
+            return c.title();
+        }
+        return in.mappings().framework(c.framework()).flatMap(f -> f.control(c.controlId())).map(Control::description)
+                .filter(d -> d != null && !d.isBlank()).map(String::strip).orElse(c.title());
     }
 
     private static void collect(ControlResult c, Map<String, ControlResult> byRef, Set<String> keys) {

@@ -223,6 +223,23 @@ class ReportFormatsTest {
     }
 
     @Test
+    void aControlWithoutATitleOfItsOwnShowsItsStatement() {
+        AssessmentSummary s = run();
+        ReportModel model = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();
+        // NIST's subcategories have no titles (the mapping repeats the id): the row shows NIST's statement instead
+        assertThat(model.gaps().controls()).filteredOn(c -> c.controlId().equals("GV.RR-02")).singleElement()
+                .extracting(GapReport.ControlRow::title).asString()
+                .startsWith("Roles, responsibilities, and authorities related to cybersecurity risk management are established");
+        assertThat(model.gaps().controls()).filteredOn(c -> c.controlId().equals("GOVERN 1.4")).singleElement()
+                .extracting(GapReport.ControlRow::title).asString()
+                .startsWith("The risk management process and its outcomes are established through transparent policies");
+        // a control with a title of its own keeps it
+        assertThat(model.gaps().controls()).filteredOn(c -> c.controlId().equals("ASI03")).singleElement()
+                .extracting(GapReport.ControlRow::title).asString().doesNotStartWith("ASI03").isNotBlank();
+        assertThat(model.gaps().controls()).noneMatch(c -> c.title().equals(c.controlId()));
+    }
+
+    @Test
     void aFullSheetContinuesOnTheNextWithItsHeaderAndLinksFollow() throws Exception {
         AssessmentSummary s = run();
         ReportModel model = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();

@@ -63,6 +63,8 @@ class BrowserTest {
     UserService users;
     @Inject
     ExportService exports;
+    @Inject
+    dev.steward.mapping.MappingRegistry mappings;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -191,7 +193,17 @@ class BrowserTest {
         find(By.linkText("Overview")).click();
         find(By.cssSelector("#table-controls tbody a")).click();
         wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/controls/"));
+        // the control's statement and the mapping's rationale, as the mappings give them
+        String[] ref = java.net.URLDecoder.decode(browser.driver.getCurrentUrl().replaceFirst(".*/controls/", "")
+                .replaceFirst("[?#].*", ""), java.nio.charset.StandardCharsets.UTF_8).split("/");
+        dev.steward.mapping.Control shown = mappings.current().framework(ref[0]).flatMap(f -> f.control(ref[1])).orElseThrow();
+        assertThat(text("#control-statement")).contains(shown.description().strip())
+                .contains("Why the checks below evidence it: " + shown.rationale().strip());
         browser.screenshot("07-control");
+        // a NIST subcategory has no title of its own: the heading does not repeat its id, the panel gives NIST's text
+        browser.driver.get(url("/controls/nist-csf-2.0/GV.RR-02"));
+        assertThat(text("#control-title")).isEqualTo("nist-csf-2.0 GV.RR-02");
+        assertThat(text("#control-statement")).startsWith("The control").contains("Roles, responsibilities, and authorities");
         assertThat(browser.driver.getCurrentUrl()).contains("/controls/");
         assertThat(text("#table-checks")).contains("Check");
         assertThat(text("#table-crosswalk")).isNotBlank();
