@@ -11,6 +11,7 @@ import dev.steward.assessment.TeamRecommendation;
 import dev.steward.assessment.Windows;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
+import dev.steward.text.Words;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -104,18 +105,13 @@ public class AssessCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** "1 agent", "2 agents", "0 agents". */
-    static String counted(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
     static void print(PrintWriter o, AssessmentRun run, boolean created) {
         AssessmentSummary s = run.summary();
         o.printf("Assessment %s as of %s, window %s .. %s (%s)%n", s.id(), s.asOf(), s.windowStart(), s.windowEnd(),
                 created ? "new" : "stored already, same inputs");
-        o.printf("%s, %s, %s in the logs; %s, %s%n", counted(s.totals().agents(), "agent"),
-                counted(s.totals().credentials(), "credential"), counted(s.totals().principals(), "principal"),
-                counted(s.totals().results().total(), "result"), counted(s.totals().findings(), "finding"));
+        o.printf("%s, %s, %s in the logs; %s, %s%n", Words.count(s.totals().agents(), "agent"),
+                Words.count(s.totals().credentials(), "credential"), Words.count(s.totals().principals(), "principal"),
+                Words.count(s.totals().results().total(), "result"), Words.count(s.totals().findings(), "finding"));
         if (s.totals().agents() == 0 && s.totals().credentials() == 0) {
             o.printf("Nothing to assess: the store holds no agent or credential in force as of %s. Ingest an inventory"
                     + " first (steward ingest <folder>, or give the folder to this command).%n", s.asOf());

@@ -8,6 +8,7 @@ import dev.steward.ingest.IngestService;
 import dev.steward.ingest.Problem;
 import dev.steward.ingest.SourceAdapters;
 import dev.steward.ingest.UploadGrouping;
+import dev.steward.text.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,8 +33,9 @@ final class FolderIngest {
             long agents = reports.stream().mapToLong(r -> r.counts().agents()).sum();
             long credentials = reports.stream().mapToLong(r -> r.counts().credentials()).sum();
             long decisions = reports.stream().mapToLong(r -> r.counts().decisions()).sum();
-            return String.format("Summary: %d upload(s), %d rejected; stored %d people, %d agents, %d credentials, %d decisions.",
-                    reports.size(), rejected(), people, agents, credentials, decisions);
+            return "Summary: " + Words.count(reports.size(), "upload") + ", " + rejected() + " rejected; stored "
+                    + Words.count(people, "person", "people") + ", " + Words.count(agents, "agent") + ", "
+                    + Words.count(credentials, "credential") + ", " + Words.count(decisions, "decision") + ".";
         }
     }
 
@@ -63,7 +65,7 @@ final class FolderIngest {
         }
         Outcome ingested = ingest(List.of(folder), "auto", null, null, null, out, err);
         if (ingested.rejected() > 0) {
-            err.println(refusal + ": " + ingested.rejected() + " upload(s) rejected");
+            err.println(refusal + ": " + Words.count(ingested.rejected(), "upload") + " rejected");
             return false;
         }
         return true;

@@ -1,5 +1,6 @@
 package dev.steward.ingest;
 
+import dev.steward.text.Words;
 import dev.steward.upload.UploadKind;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -61,12 +62,13 @@ public record IngestReport(
 
     public String summary() {
         return switch (status) {
-            case COMMITTED -> "upload " + uploadId + " (" + kind.name().toLowerCase() + ") committed: " + counts.people()
-                    + " people, " + counts.agents() + " agents, " + counts.credentials() + " credentials, "
-                    + counts.decisions() + " decisions; " + counts.secretsRedacted() + " secret values redacted; "
-                    + warnings + " warnings";
+            case COMMITTED -> "upload " + uploadId + " (" + kind.name().toLowerCase() + ") committed: "
+                    + Words.count(counts.people(), "person", "people") + ", " + Words.count(counts.agents(), "agent") + ", "
+                    + Words.count(counts.credentials(), "credential") + ", " + Words.count(counts.decisions(), "decision") + "; "
+                    + Words.count(counts.secretsRedacted(), "secret value") + " redacted; " + Words.count(warnings, "warning");
             case DUPLICATE -> "same content already stored as upload " + duplicateOf + ": nothing changed";
-            case REJECTED -> "upload rejected, nothing stored: " + errors + " errors, " + warnings + " warnings";
+            case REJECTED -> "upload rejected, nothing stored: " + Words.count(errors, "error") + ", "
+                    + Words.count(warnings, "warning");
         };
     }
 }

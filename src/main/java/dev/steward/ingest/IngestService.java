@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.audit.AuditAction;
 import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditOutcome;
+import dev.steward.text.Words;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadKind;
 import dev.steward.upload.UploadRepository;
@@ -325,8 +326,8 @@ public class IngestService {
                 request.source(), started);
         QuarkusTransaction.requiringNew().run(() -> uploads.findById(id).report = toJson(report));
         metrics.counter("steward.ingest.uploads", "kind", plan.kind().name(), "status", "rejected").increment();
-        LOG.warnf("upload %d rejected: %d errors, %d warnings (first: %s)", id, problems.errorCount(),
-                problems.warningCount(), problems.listed().isEmpty() ? "-" : problems.listed().get(0));
+        LOG.warnf("upload %d rejected: %s, %s (first: %s)", id, Words.count(problems.errorCount(), "error"),
+                Words.count(problems.warningCount(), "warning"), problems.listed().isEmpty() ? "-" : problems.listed().get(0));
         return report;
     }
 

@@ -140,8 +140,8 @@ class AssessCommandTest {
 
     @Test
     void countsAreWrittenInTheSingularForOne() {
-        assertThat(AssessCommand.counted(1, "principal")).isEqualTo("1 principal");
-        assertThat(AssessCommand.counted(0, "agent")).isEqualTo("0 agents");
-        assertThat(AssessCommand.counted(82, "agent")).isEqualTo("82 agents");
+        assertThat(dev.steward.text.Words.count(1, "principal")).isEqualTo("1 principal");
+        assertThat(dev.steward.text.Words.count(0, "agent")).isEqualTo("0 agents");
+        assertThat(dev.steward.text.Words.count(82, "agent")).isEqualTo("82 agents");
     }
 }

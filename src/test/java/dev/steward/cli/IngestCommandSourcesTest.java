@@ -27,6 +27,6 @@ class IngestCommandSourcesTest {
         assertThat(r.exitCode()).as(r.getOutput() + r.getErrorOutput()).isZero();
         assertThat(r.getOutput()).contains("skipped README.md: not an input file type")
                 .contains("format aws-iam; scope aws:210987654321").contains("format opa; scope native")
-                .contains("Summary: 2 upload(s), 0 rejected; stored 0 people, 1 agents, 1 credentials, 1 decisions.");
+                .contains("Summary: 2 uploads, 0 rejected; stored 0 people, 1 agent, 1 credential, 1 decision.");
     }
 }

@@ -54,7 +54,7 @@ public abstract class AgentCheck extends BaseCheck {
         List<EvidenceRef> refs = List.of(Rules.agent(agent, "principal of the decisions"),
                 Rules.decisions(decisions, met + " " + noted));
         String env = Rules.env(agent.environment());
-        String reason = met + " of " + total + " decisions (" + Formats.percent(share) + ") " + what;
+        String reason = met + " of " + Rules.count(total, "decision") + " (" + Formats.percent(share) + ") " + what;
         if (Rules.atLeast(share, parameters.decimal("passMinShare", env))) {
             return pass(agent.id(), reason, refs);
         }

@@ -81,9 +81,9 @@ public class Aut1LeastPrivilegeCheck extends AgentCheck {
         double passMax = parameters.decimal(PASS_MAX, env);
         double partialMax = parameters.decimal(PARTIAL_MAX, env);
         if (unused.isEmpty()) {
-            return pass(agent.id(), "all " + grants.size() + " grants used", refs);
+            return pass(agent.id(), grants.size() == 1 ? "its 1 grant used" : "all " + grants.size() + " grants used", refs);
         }
-        String reason = unused.size() + " of " + grants.size() + " grants unused (" + Formats.percent(share) + "): " + Rules.list(unused);
+        String reason = unused.size() + " of " + Rules.count(grants.size(), "grant") + " unused (" + Formats.percent(share) + "): " + Rules.list(unused);
         if (Rules.atMost(share, passMax)) {
             return pass(agent.id(), reason, refs);
         }

@@ -187,8 +187,9 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
             return insufficient(agent.id(), "agent declares no grants and holds no active credential with scopes", refs);
         }
         if (flagged.isEmpty()) {
-            return pass(agent.id(), "no wildcard or administrative grant among " + examined + " grants and scopes", refs);
+            return pass(agent.id(), "no wildcard or administrative grant among "
+                    + (examined == 1 ? "1 grant or scope" : examined + " grants and scopes"), refs);
         }
-        return fail(agent.id(), flagged.size() + " wildcard or administrative grants: " + Rules.list(flagged), refs);
+        return fail(agent.id(), Rules.count(flagged.size(), "wildcard or administrative grant") + ": " + Rules.list(flagged), refs);
     }
 }

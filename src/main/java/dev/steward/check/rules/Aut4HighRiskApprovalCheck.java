@@ -94,9 +94,10 @@ public class Aut4HighRiskApprovalCheck extends AgentCheck {
         }
         double score = (double) approved / total;
         if (approved == total) {
-            return pass(agent.id(), "all " + total + " allowed high-risk decisions carry an approval reference", refs);
+            return pass(agent.id(), (total == 1 ? "the 1 allowed high-risk decision carries" : "all " + total
+                    + " allowed high-risk decisions carry") + " an approval reference", refs);
         }
-        String reason = (total - approved) + " of " + total + " allowed high-risk decisions lack an approval reference (actions "
+        String reason = (total - approved) + " of " + Rules.count(total, "allowed high-risk decision") + " lack an approval reference (actions "
                 + Rules.list(missingActions) + ")";
         return approved == 0 ? fail(agent.id(), reason, refs) : partial(agent.id(), score, reason, refs);
     }

@@ -91,16 +91,16 @@ public class Aut5DelegationBoundedCheck extends AgentCheck {
         }
         if (violations.isEmpty()) {
             refs.add(Rules.decisions(delegated, "delegated"));
-            return pass(agent.id(), Rules.sum(delegated, DecisionAggregate::count) + " delegated decisions: chains at most "
+            return pass(agent.id(), Rules.count(Rules.sum(delegated, DecisionAggregate::count), "delegated decision") + ": chains at most "
                     + maxDepth + " deep, no cycle, no scope beyond the chain's agents", refs);
         }
         refs.addAll(lacking.values());
         List<String> described = new ArrayList<>();
         violations.forEach((what, aggs) -> {
-            described.add(what + ": " + Rules.sum(aggs, DecisionAggregate::count) + " decisions");
+            described.add(what + ": " + Rules.count(Rules.sum(aggs, DecisionAggregate::count), "decision"));
             refs.add(Rules.decisions(aggs, what));
         });
-        return fail(agent.id(), violations.size() + " delegation violations: " + Rules.list(described, 5), refs);
+        return fail(agent.id(), Rules.count(violations.size(), "delegation violation") + ": " + Rules.list(described, 5), refs);
     }
 
     /** Whether an id occurs twice in the chain (chains are short: a pairwise look, no set per aggregate). */

@@ -83,9 +83,9 @@ public class Aut6DeclaredToolsCheck extends AgentCheck {
         }
         List<String> described = new ArrayList<>();
         undeclared.forEach((tool, aggs) -> {
-            described.add(tool + " (" + Rules.sum(aggs, DecisionAggregate::count) + " decisions)");
+            described.add(tool + " (" + Rules.count(Rules.sum(aggs, DecisionAggregate::count), "decision") + ")");
             refs.add(Rules.decisions(aggs, "undeclared tool " + tool));
         });
-        return fail(agent.id(), "calls " + undeclared.size() + " undeclared tools: " + Rules.list(described), refs);
+        return fail(agent.id(), "calls " + Rules.count(undeclared.size(), "undeclared tool") + ": " + Rules.list(described), refs);
     }
 }

@@ -96,12 +96,12 @@ public class Det1BehaviourChangeCheck extends AgentCheck {
         double recentRate = (double) recentDenies / recentDays;
         double earlierRate = earlierDays == 0 ? 0 : (double) earlierDenies / earlierDays;
         boolean baseline = earlierDays > 0 && !earlier.isEmpty();
-        String period = "last " + recentDays + " days (" + recentFirst + ".." + lastDay + ")";
-        String rates = recentDenies + " denies in the " + period + " (" + Formats.decimal(recentRate) + "/day) vs "
+        String period = "last " + Rules.count(recentDays, "day") + " (" + recentFirst + ".." + lastDay + ")";
+        String rates = Rules.count(recentDenies, "deny", "denies") + " in the " + period + " (" + Formats.decimal(recentRate) + "/day) vs "
                 + Formats.decimal(earlierRate) + "/day before";
         List<String> triggers = new ArrayList<>();
         if (recentDenies >= minDenies && Rules.atLeast(recentRate, factor * earlierRate)) {
-            triggers.add("deny spike: " + rates + " (trigger: at least " + minDenies + " denies and "
+            triggers.add("deny spike: " + rates + " (trigger: at least " + Rules.count(minDenies, "deny", "denies") + " and "
                     + Formats.decimal(factor) + "x the earlier rate)");
             refs.add(Rules.decisions(recentDenied, "recent denies"));
         }

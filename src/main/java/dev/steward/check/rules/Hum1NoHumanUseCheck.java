@@ -74,12 +74,13 @@ public class Hum1NoHumanUseCheck extends CredentialCheck {
         List<DecisionAggregate> human = Rules.filter(decisions, d -> d.human() > 0);
         if (human.isEmpty()) {
             refs.add(Rules.decisions(decisions, "none interactive or from a browser"));
-            return pass(credential.id(), "none of " + Rules.sum(decisions, DecisionAggregate::count)
-                    + " decisions is interactive or from a browser", refs);
+            long all = Rules.sum(decisions, DecisionAggregate::count);
+            return pass(credential.id(), (all == 1 ? "the 1 decision is not" : "none of " + all + " decisions is")
+                    + " interactive or from a browser", refs);
         }
         long count = Rules.sum(human, DecisionAggregate::human);
-        refs.add(Rules.decisions(human, count + " interactive or browser decisions"));
-        return fail(credential.id(), count + " decisions made interactively or from a browser, "
+        refs.add(Rules.decisions(human, Rules.count(count, "interactive or browser decision")));
+        return fail(credential.id(), Rules.count(count, "decision") + " made interactively or from a browser, "
                 + Rules.firstSeen(human) + ".." + Rules.lastSeen(human) + ", tools "
                 + Rules.list(Rules.distinct(human, DecisionAggregate::tool)), refs);
     }

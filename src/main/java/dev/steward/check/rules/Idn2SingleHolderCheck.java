@@ -80,11 +80,11 @@ public class Idn2SingleHolderCheck extends CredentialCheck {
                 refs.add(Rules.decisions(decisions, "all by " + holder));
             }
             return pass(credential.id(), "held by " + holder + " only; " + (decisions.isEmpty()
-                    ? "no decisions in the window" : Rules.sum(decisions, DecisionAggregate::count) + " decisions, all by " + holder), refs);
+                    ? "no decisions in the window" : Rules.count(Rules.sum(decisions, DecisionAggregate::count), "decision") + ", all by " + holder), refs);
         }
         List<String> users = new ArrayList<>();
         others.forEach((agent, aggs) -> {
-            users.add(agent + " (" + Rules.sum(aggs, DecisionAggregate::count) + " decisions)");
+            users.add(agent + " (" + Rules.count(Rules.sum(aggs, DecisionAggregate::count), "decision") + ")");
             refs.add(Rules.decisions(aggs, "used by " + agent + ", declared holder " + holder));
         });
         return fail(credential.id(), "declared holder " + holder + " but also used by " + Rules.list(users), refs);

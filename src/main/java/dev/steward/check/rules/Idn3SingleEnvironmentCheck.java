@@ -86,7 +86,7 @@ public class Idn3SingleEnvironmentCheck extends CredentialCheck {
         }
         List<String> uses = new ArrayList<>();
         foreign.forEach((env, aggs) -> {
-            uses.add(env + " (" + Rules.sum(aggs, DecisionAggregate::count) + " decisions)");
+            uses.add(env + " (" + Rules.count(Rules.sum(aggs, DecisionAggregate::count), "decision") + ")");
             refs.add(Rules.decisions(aggs, "environment " + env + ", declared " + declared));
         });
         return fail(credential.id(), "declared " + declared + " but used in " + Rules.list(uses), refs);

@@ -77,8 +77,8 @@ public class Inv1InventoriedPrincipalCheck extends BaseCheck {
                     evidence.credential(credentialId)
                             .ifPresent(c -> refs.add(Rules.credential(c, "used by shadow agent " + principal)));
                 }
-                results.add(fail(principal, "shadow agent " + principal + " is not in the inventory: " + count
-                        + " decisions, first seen " + Rules.firstSeen(aggregates) + ", last seen "
+                results.add(fail(principal, "shadow agent " + principal + " is not in the inventory: "
+                        + Rules.count(count, "decision") + ", first seen " + Rules.firstSeen(aggregates) + ", last seen "
                         + Rules.lastSeen(aggregates) + ", tools " + tools, refs));
             }
         }

@@ -121,8 +121,8 @@ public class Lif4RevocationEnforcedCheck extends CredentialCheck {
             refs.add(Rules.decisions(late, "allowed after the revocation deadline " + deadline));
             late.stream().limit(MAX_LISTED).forEach(a -> refs.add(Rules.decisions(List.of(a),
                     "tool " + a.tool() + ", action " + a.action())));
-            uses.add(Rules.sum(late, DecisionAggregate::count) + " allowed decisions in " + late.size()
-                    + " aggregates ending after the deadline, last " + Rules.lastSeen(late)
+            uses.add(Rules.count(Rules.sum(late, DecisionAggregate::count), "allowed decision") + " in "
+                    + Rules.count(late.size(), "aggregate") + " ending after the deadline, last " + Rules.lastSeen(late)
                     + latency.map(d -> " (" + Rules.human(d) + " after revocation)").orElse(""));
         }
         if (lateUse) {

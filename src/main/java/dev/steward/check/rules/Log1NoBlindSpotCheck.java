@@ -64,7 +64,7 @@ public class Log1NoBlindSpotCheck extends AgentCheck {
             long own = usedByDate ? 0 : evidence.decisionsOfCredential(id).stream()
                     .filter(d -> Rules.blank(d.agent()) || d.agent().equals(agent.id())).count();
             if (usedByDate || own > 0) {
-                used.add(id + (usedByDate ? " (last used " + Rules.day(c.lastUsedAt()) + ")" : " (in " + own + " aggregates)"));
+                used.add(id + (usedByDate ? " (last used " + Rules.day(c.lastUsedAt()) + ")" : " (in " + Rules.count(own, "aggregate") + ")"));
                 refs.add(Rules.credential(c, "lastUsedAt " + Formats.at(c.lastUsedAt())));
             }
         }
@@ -77,7 +77,7 @@ public class Log1NoBlindSpotCheck extends AgentCheck {
                     + ") but no decision of the agent logged", refs);
         }
         refs.add(Rules.decisions(decisions, null));
-        return pass(agent.id(), Rules.sum(decisions, DecisionAggregate::count) + " decisions logged for credentials used in the window ("
+        return pass(agent.id(), Rules.count(Rules.sum(decisions, DecisionAggregate::count), "decision") + " logged for credentials used in the window ("
                 + Rules.list(used) + ")", refs);
     }
 }

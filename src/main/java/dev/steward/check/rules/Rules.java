@@ -7,6 +7,7 @@ import dev.steward.evidence.DecisionAggregate;
 import dev.steward.evidence.DecisionList;
 import dev.steward.evidence.PersonRecord;
 import dev.steward.evidence.SecretFinding;
+import dev.steward.text.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,6 +100,16 @@ final class Rules {
     /** a >= b, tolerant of binary rounding. */
     static boolean atLeast(double a, double b) {
         return a + EPSILON >= b;
+    }
+
+    /** "1 decision", "2 decisions", "0 decisions" ({@link Words#count(long, String)}). */
+    static String count(long n, String noun) {
+        return Words.count(n, noun);
+    }
+
+    /** "1 deny", "2 denies" ({@link Words#count(long, String, String)}). */
+    static String count(long n, String singular, String plural) {
+        return Words.count(n, singular, plural);
     }
 
     /** "a, b, c" or "a, b, c and 4 more". */
@@ -277,7 +288,7 @@ final class Rules {
             id.add("credential=" + String.join(",", credentials));
         }
         id.add("days=" + (from == null ? "none" : from.equals(to) ? from.toString() : from + ".." + to));
-        String detail = count + " decisions (" + allowed + " allowed, " + (count - allowed) + " denied)";
+        String detail = count(count, "decision") + " (" + allowed + " allowed, " + (count - allowed) + " denied)";
         if (!aggregates.isEmpty()) {
             detail += ", first " + Formats.instant(first) + ", last " + Formats.instant(last);
         }

@@ -28,7 +28,7 @@ class Aut5DelegationBoundedCheckTest {
     void depthThreeFails() {
         CheckResult r = result(check, evidence(agent("bot"), decision("bot", null).onBehalfOf("a", "b", "p-ana").denied()), "bot");
         assertThat(r.result()).isEqualTo(Result.FAIL);
-        assertThat(r.reason()).isEqualTo("1 delegation violations: chain depth 3 > 2 (a > b > p-ana): 1 decisions");
+        assertThat(r.reason()).isEqualTo("1 delegation violation: chain depth 3 > 2 (a > b > p-ana): 1 decision");
     }
 
     @Test

@@ -41,7 +41,7 @@ class Aut6DeclaredToolsCheckTest {
         CheckResult r = result(check, evidence(agent("bot").tools("erp"), decision("bot", null).tool("erp"),
                 decision("bot", null).tool("shell").count(3).denied(), decision("bot", null).tool("shell").count(2)), "bot");
         assertThat(r.result()).isEqualTo(Result.FAIL);
-        assertThat(r.reason()).isEqualTo("calls 1 undeclared tools: shell (5 decisions)");
+        assertThat(r.reason()).isEqualTo("calls 1 undeclared tool: shell (5 decisions)");
     }
 
     @Test

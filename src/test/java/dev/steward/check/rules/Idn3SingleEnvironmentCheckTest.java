@@ -27,7 +27,7 @@ class Idn3SingleEnvironmentCheckTest {
         CheckResult r = result(check, evidence(credential("c1", "bot").env("prod"),
                 decision("bot", "c1").env("prod"), decision("bot", "c1").env("staging").count(3), decision("bot", "c1").env("dev")), "c1");
         assertThat(r.result()).isEqualTo(Result.FAIL);
-        assertThat(r.reason()).isEqualTo("declared prod but used in dev (1 decisions), staging (3 decisions)");
+        assertThat(r.reason()).isEqualTo("declared prod but used in dev (1 decision), staging (3 decisions)");
     }
 
     @Test
