@@ -5,12 +5,12 @@ import dev.steward.assessment.AssessmentRun;
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.AssessmentSummary;
 import dev.steward.assessment.FrameworkScore;
-import dev.steward.assessment.RevocationLatency;
 import dev.steward.assessment.RunDiff;
 import dev.steward.assessment.TeamRecommendation;
 import dev.steward.assessment.Windows;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
+import dev.steward.report.GapReport;
 import dev.steward.text.Words;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -131,34 +131,12 @@ public class AssessCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", ")) + (t.subjectCount() > 3 ? ", ..." : "") + ")";
             o.println(String.format(Locale.ROOT, "  %-20s %-17s%s", t.team(), t.recommendation(), behind).stripTrailing());
         }
-        RevocationLatency l = s.revocationLatency();
         o.println();
-        o.println(l.measured() == 0 ? "Revocation latency: nothing allowed after a revocation"
-                : String.format(Locale.ROOT, "Revocation latency (revocation to last allowed decision) over %d credentials:"
-                        + " p50 %s, p95 %s, max %s", l.measured(), duration(l.p50Seconds()), duration(l.p95Seconds()),
-                        duration(l.maxSeconds())));
+        o.println("Revocation latency: " + GapReport.Revocation.of(s, false).summary());
         RunDiff d = run.diff();
         o.println(d == null ? "No earlier run to compare with." : String.format(Locale.ROOT,
                 "Since %s (as of %s): %d new, %d resolved, %d regressed, %d improved findings", d.previousId(), d.previousAsOf(),
                 d.counts().newFindings(), d.counts().resolved(), d.counts().regressed(), d.counts().improved()));
-    }
-
-    /** A latency a person reads at a glance: 45 s, 12 min 5 s, 3 h 20 min, 3 d 3 h. */
-    static String duration(Double seconds) {
-        if (seconds == null) {
-            return "-";
-        }
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
-        }
-        if (s < 86_400) {
-            return (s / 3600) + " h" + (s % 3600 / 60 == 0 ? "" : " " + (s % 3600 / 60) + " min");
-        }
-        return (s / 86_400) + " d" + (s % 86_400 / 3600 == 0 ? "" : " " + (s % 86_400 / 3600) + " h");
     }
 
     private static String num(Double d) {

@@ -110,7 +110,7 @@ public class IngestService {
             IngestReport report = report(plan, stored.uploadId, IngestReport.Status.COMMITTED, null, problems,
                     stored.counts, stored.asOf, stored.source, started).withScope(stored.scope);
             QuarkusTransaction.requiringNew().run(() -> uploads.findById(stored.uploadId).report = toJson(report));
-            LOG.infof("upload %d committed: %s", stored.uploadId, report.summary());
+            LOG.info(report.summary());
             return report;
         } catch (Rejected e) {
             return rejected(plan, request, problems, receivedAt, started, null);
@@ -185,7 +185,7 @@ public class IngestService {
         }
         metrics.counter("steward.ingest.uploads", "kind", plan.kind().name(), "status", "committed").increment();
         metrics.counter("steward.ingest.records", "kind", plan.kind().name()).increment(stored.decisions());
-        LOG.infof("upload %d committed: %s", id, report.summary());
+        LOG.info(report.summary());
         return report;
     }
 

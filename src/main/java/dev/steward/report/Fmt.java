@@ -48,6 +48,24 @@ public final class Fmt {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** A latency a person reads at a glance: 45 s, 12 min 5 s, 3 h 20 min, 3 d 3 h; "-" for none. */
+    public static String duration(Double seconds) {
+        if (seconds == null) {
+            return "-";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
+        }
+        if (s < 86_400) {
+            return (s / 3600) + " h" + (s % 3600 / 60 == 0 ? "" : " " + (s % 3600 / 60) + " min");
+        }
+        return (s / 86_400) + " d" + (s % 86_400 / 3600 == 0 ? "" : " " + (s % 86_400 / 3600) + " h");
+    }
+
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

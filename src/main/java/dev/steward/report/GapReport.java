@@ -1,12 +1,18 @@
 package dev.steward.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.steward.assessment.AssessmentSummary;
+import dev.steward.assessment.CheckScore;
 import dev.steward.assessment.ControlStatus;
 import dev.steward.assessment.FrameworkScore;
+import dev.steward.assessment.ResultCounts;
+import dev.steward.assessment.RevocationLatency;
 import dev.steward.assessment.RunDiff;
 import dev.steward.assessment.TeamRecommendation;
 import dev.steward.check.EvidenceRef;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
+import dev.steward.text.Words;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +23,8 @@ import java.util.Map;
  * control table, the findings (re-iterable, streamed from the run) and the evidence appendix.
  */
 public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySeverity, long findingCount,
-        List<TopRisk> topRisks, List<TeamRecommendation> recommendations, RunDiff diff, List<TrendPoint> trend,
-        List<ControlRow> controls, Iterable<FindingRow> findings, Appendix appendix) {
+        List<TopRisk> topRisks, List<TeamRecommendation> recommendations, Revocation revocation, RunDiff diff,
+        List<TrendPoint> trend, List<ControlRow> controls, Iterable<FindingRow> findings, Appendix appendix) {
 
     public GapReport {
         frameworks = List.copyOf(frameworks);
@@ -41,6 +47,59 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
             List<String> sampleSubjects, String action) {
         public TopRisk {
             sampleSubjects = List.copyOf(sampleSubjects);
+        }
+    }
+
+    /**
+     * How quickly access is cut off (CHECKS.md, LIF-4): the measured revocation latency, revocation to the last allowed
+     * decision, over the {@code measured} revoked credentials that allowed any decision after their revocation, as the
+     * run stored it; {@code revoked} counts the credentials LIF-4 judged (revoked by the as-of date), {@code late} its
+     * FAILs (used after revocation plus the grace period). Measured over the whole run: {@code wholeRun} says that the
+     * report is narrowed by a filter the latency is not.
+     */
+    public record Revocation(long revoked, long late, int measured, Double p50Seconds, Double p95Seconds,
+            Double maxSeconds, boolean wholeRun) {
+
+        static final String CHECK = "LIF-4";
+
+        /** From a run's summary: the latency it stored and LIF-4's results (its default variant). */
+        public static Revocation of(AssessmentSummary s, boolean wholeRun) {
+            long revoked = 0;
+            long late = 0;
+            for (CheckScore c : s.checks()) {
+                if (CHECK.equals(c.checkId()) && "default".equals(c.variant())) {
+                    ResultCounts r = c.results();
+                    revoked = r.pass() + r.partial() + r.fail() + r.insufficientEvidence();
+                    late = r.fail();
+                }
+            }
+            RevocationLatency l = s.revocationLatency();
+            return new Revocation(revoked, late, l.measured(), l.p50Seconds(), l.p95Seconds(), l.maxSeconds(), wholeRun);
+        }
+
+        /** The one sentence every format prints. */
+        @JsonProperty("summary")
+        public String summary() {
+            StringBuilder b = new StringBuilder();
+            if (revoked == 0) {
+                b.append("No credential was revoked by the as-of date: there is no revocation to measure.");
+            } else {
+                b.append(Words.count(revoked, "revoked credential")).append(": ");
+                if (measured == 0) {
+                    b.append(revoked == 1 ? "it allowed no decision" : "none allowed a decision").append(" after its revocation.");
+                } else {
+                    b.append(measured).append(" allowed decisions after ").append(measured == 1 ? "its" : "their")
+                            .append(" revocation; revocation to last allowed decision p50 ").append(Fmt.duration(p50Seconds))
+                            .append(", p95 ").append(Fmt.duration(p95Seconds)).append(", max ")
+                            .append(Fmt.duration(maxSeconds)).append('.');
+                }
+                b.append(late == 0 ? (revoked == 1 ? " It was not" : " None was") + " used beyond its grace period (LIF-4)."
+                        : " " + late + (late == 1 ? " was" : " were") + " used beyond the grace period (LIF-4 FAIL).");
+            }
+            if (wholeRun) {
+                b.append(" Measured over the whole assessment: the report's filter does not narrow it.");
+            }
+            return b.toString();
         }
     }
 

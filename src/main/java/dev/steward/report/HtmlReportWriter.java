@@ -112,6 +112,10 @@ public final class HtmlReportWriter {
             return Fmt.count(n);
         }
 
+        public String duration(Double seconds) {
+            return Fmt.duration(seconds);
+        }
+
         public String label(Enum<?> e) {
             return Fmt.label(e);
         }

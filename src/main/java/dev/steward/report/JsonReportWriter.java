@@ -36,6 +36,7 @@ public final class JsonReportWriter {
                 g.writeObjectField("bySeverity", r.bySeverity());
                 g.writeObjectField("topRisks", r.topRisks());
                 g.writeObjectField("recommendations", r.recommendations());
+                g.writeObjectField("revocationLatency", r.revocation());
                 g.writeObjectField("diff", r.diff());
                 g.writeObjectField("trend", r.trend());
                 g.writeObjectField("controls", r.controls());

@@ -86,6 +86,19 @@ final class PdfGaps {
         }
         p.finish(rec);
 
+        p.subheading("Revocation latency");
+        GapReport.Revocation rv = g.revocation();
+        PdfPTable lat = p.table(new float[] {1.4f, 1.4f, 1f, 1f, 1f, 1.2f}, "Revoked credentials", "Measured", "p50", "p95",
+                "Max", "LIF-4 FAILs");
+        p.num(lat, Long.toString(rv.revoked()));
+        p.num(lat, Integer.toString(rv.measured()));
+        p.num(lat, Fmt.duration(rv.p50Seconds()));
+        p.num(lat, Fmt.duration(rv.p95Seconds()));
+        p.num(lat, Fmt.duration(rv.maxSeconds()));
+        p.num(lat, Long.toString(rv.late()));
+        p.finish(lat);
+        p.text(rv.summary());
+
         p.subheading("Change since the previous run");
         RunDiff d = g.diff();
         p.text(d == null ? "No earlier run to compare with." : String.format(java.util.Locale.ROOT,

@@ -235,7 +235,7 @@ public final class ReportModelBuilder {
                 .filter(t -> filter.allowsTeam(t.team())).toList();
         Iterable<GapReport.FindingRow> findings = () -> findingRows(inScope);
         return new GapReport(frameworks, bySeverity, pass.index, risks.subList(0, Math.min(TOP_RISKS, risks.size())), recs,
-                in.diff(), in.trend(), controls(framework, pass), findings,
+                GapReport.Revocation.of(in.summary(), filter.any()), in.diff(), in.trend(), controls(framework, pass), findings,
                 new GapReport.Appendix(in.uploads(), mappingFiles()));
     }
 

@@ -218,6 +218,15 @@ public final class XlsxReportWriter {
             s.text(7, t.subjectCount() + ": " + t.subjects().stream().limit(10).map(r -> r.checkId() + " " + r.subjectId())
                     .collect(Collectors.joining(", ")));
         }
+        GapReport.Revocation rv = g.revocation();
+        s.section("Revocation latency", "Revoked credentials", "Measured", "p50", "p95", "Max", "LIF-4 FAILs");
+        s.row().num(0, rv.revoked());
+        s.num(1, rv.measured());
+        s.text(2, Fmt.duration(rv.p50Seconds()));
+        s.text(3, Fmt.duration(rv.p95Seconds()));
+        s.text(4, Fmt.duration(rv.maxSeconds()));
+        s.num(5, rv.late());
+        s.row().text(0, rv.summary());
         RunDiff d = g.diff();
         if (d == null) {
             s.row();

@@ -26,6 +26,11 @@ public final class View {
         return d == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", d * 100);
     }
 
+    /** A revocation latency in seconds as the reports print it ("2 min", "3 d 3 h"), "-" for none. */
+    public String latency(Double seconds) {
+        return dev.steward.report.Fmt.duration(seconds);
+    }
+
     /** "90 d", "1 h", "15 min", or "never expires" for null. */
     public String duration(Duration d) {
         if (d == null) {

@@ -67,11 +67,63 @@ class ReportFormatsTest {
             String inventory = fixture.inventory(true)
                     .replace("    name: Dora\n", "    name: \"" + FORMULA.replace("'", "'") + "\"\n")
                     .replace("  - id: " + fixture.botA() + "\n", "  - id: " + fixture.botA() + "\n    name: \"" + SCRIPT + "\"\n");
+            // and a credential of bot-a revoked on 2030-02-10 that allowed a decision 10 minutes later: a measured
+            // revocation latency of 600 s, beyond LIF-4's 300 s grace
+            inventory += "  - id: " + revokedKey() + "\n    type: token\n    holders: [" + fixture.botA() + "]\n"
+                    + "    environment: prod\n    storage: vault\n    createdAt: 2030-01-01\n    status: revoked\n"
+                    + "    revokedAt: 2030-02-10T00:00:00Z\n";
+            String late = "{\"id\":\"d-" + fixture.s + "-late\",\"time\":\"2030-02-10T00:10:00Z\",\"agent\":\""
+                    + fixture.botA() + "\",\"credential\":\"" + revokedKey() + "\",\"tool\":\"erp\",\"action\":\"read\","
+                    + "\"decision\":\"allow\",\"policy\":\"p\",\"environment\":\"prod\"}\n";
             fixture.ingest(ingest, "inventory-" + fixture.s + ".yaml", inventory);
-            fixture.ingest(ingest, "decisions-" + fixture.s + ".jsonl", fixture.decisions());
+            fixture.ingest(ingest, "decisions-" + fixture.s + ".jsonl", fixture.decisions() + late);
             summary = assessments.assess(Instant.parse("2030-03-09T00:00:00Z"), Duration.ofDays(90), "test").run().summary();
         }
         return summary;
+    }
+
+    private static String revokedKey() {
+        return "k-revoked-" + fixture.s;
+    }
+
+    @Test
+    void everyFormatGivesTheRevocationLatency() throws Exception {
+        AssessmentSummary s = run();
+        ReportModel model = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();
+        GapReport.Revocation rv = model.gaps().revocation();
+        assertThat(rv.measured()).isEqualTo(s.revocationLatency().measured()).isPositive();
+        assertThat(rv.maxSeconds()).isEqualTo(s.revocationLatency().maxSeconds()).isGreaterThanOrEqualTo(600.0);
+        assertThat(rv.revoked()).isGreaterThanOrEqualTo(rv.measured());
+        assertThat(rv.late()).isPositive();
+        assertThat(rv.wholeRun()).isFalse();
+        String sentence = rv.summary();
+        assertThat(sentence).contains("allowed decisions after").contains("max " + Fmt.duration(rv.maxSeconds()));
+        Path dir = writeAll(model);
+
+        assertThat(Jsoup.parse(Files.readString(dir.resolve("gaps.html"))).text()).contains(sentence);
+        assertThat(ReadBack.pdfText(dir.resolve("gaps.pdf")).replaceAll("\\s+", " ")).contains("Revocation latency")
+                .contains(sentence);
+        try (Workbook wb = new XSSFWorkbook(dir.resolve("gaps.xlsx").toFile())) {
+            Row title = ReadBack.rowStartingWith(wb.getSheet("Summary"), "Revocation latency");
+            assertThat(wb.getSheet("Summary").getRow(title.getRowNum() + 1).getCell(0).getStringCellValue())
+                    .isEqualTo("Revoked credentials");
+            Row values = wb.getSheet("Summary").getRow(title.getRowNum() + 2);
+            assertThat(values.getCell(0).getNumericCellValue()).isEqualTo(rv.revoked());
+            assertThat(values.getCell(1).getNumericCellValue()).isEqualTo(rv.measured());
+            assertThat(values.getCell(4).getStringCellValue()).isEqualTo(Fmt.duration(rv.maxSeconds()));
+            assertThat(values.getCell(5).getNumericCellValue()).isEqualTo(rv.late());
+            assertThat(ReadBack.rowStartingWith(wb.getSheet("Summary"), sentence)).isNotNull();
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("gaps.json").toFile()).path("revocationLatency");
+        assertThat(json.path("summary").asText()).isEqualTo(sentence);
+        assertThat(json.path("measured").asInt()).isEqualTo(rv.measured());
+
+        // a report narrowed by a filter says the latency is the whole run's
+        GapReport.Revocation narrowed = reports.model(s.id(), null, new ReportFilter(fixture.team(), null, null, null))
+                .orElseThrow().gaps().revocation();
+        assertThat(narrowed.wholeRun()).isTrue();
+        assertThat(narrowed.summary()).startsWith(sentence).endsWith("the report's filter does not narrow it.");
     }
 
     private Path writeAll(ReportModel model) throws Exception {

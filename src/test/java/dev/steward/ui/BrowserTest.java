@@ -78,9 +78,11 @@ class BrowserTest {
         }
     }
 
+    private String runId;
+
     @BeforeEach
     void data() {
-        SampleData.ensure(ingest, limits, sources, assessments);
+        runId = SampleData.ensure(ingest, limits, sources, assessments);
         QuarkusTransaction.requiringNew().run(() -> {
             if (users.byName("grc").isEmpty()) {
                 users.add("grc", "Gina GRC", PASSWORD, Role.AUDITOR, List.of(), null);
@@ -138,6 +140,13 @@ class BrowserTest {
         assertThat(text("#signed-in-role")).isEqualTo("auditor");
         assertThat(text("#table-framework-scores")).contains("OWASP").contains("NIST");
         assertThat(text("#table-recommendations")).contains("payments");
+        // how quickly access is cut off: the run's revocation latency, worded as the reports word it
+        dev.steward.report.GapReport.Revocation revocation = dev.steward.report.GapReport.Revocation
+                .of(assessments.summary(runId).orElseThrow(), false);
+        assertThat(revocation.measured()).isPositive();
+        assertThat(text("#revocation-summary")).isEqualTo(revocation.summary());
+        assertThat(text("#revocation")).contains("How quickly access is cut off")
+                .contains(dev.steward.report.Fmt.duration(revocation.p95Seconds()));
         browser.screenshot("03-overview");
 
         find(By.id("sign-out")).click();
