@@ -211,7 +211,7 @@ public final class XlsxReportWriter {
                 "", "Failing subjects");
         for (TeamRecommendation t : g.recommendations()) {
             s.row().text(0, t.team());
-            s.text(1, t.recommendation().name());
+            s.text(1, Fmt.label(t.recommendation()));
             s.num(2, t.agents());
             s.num(3, t.autonomousAgentsWithLiveAccess());
             s.text(4, String.join(", ", t.checks()));
@@ -222,9 +222,9 @@ public final class XlsxReportWriter {
         s.section("Revocation latency", "Revoked credentials", "Measured", "p50", "p95", "Max", "LIF-4 FAILs");
         s.row().num(0, rv.revoked());
         s.num(1, rv.measured());
-        s.text(2, Fmt.duration(rv.p50Seconds()));
-        s.text(3, Fmt.duration(rv.p95Seconds()));
-        s.text(4, Fmt.duration(rv.maxSeconds()));
+        s.set(2, Fmt.duration(rv.p50Seconds()), st.right);
+        s.set(3, Fmt.duration(rv.p95Seconds()), st.right);
+        s.set(4, Fmt.duration(rv.maxSeconds()), st.right);
         s.num(5, rv.late());
         s.row().text(0, rv.summary());
         RunDiff d = g.diff();

@@ -27,6 +27,8 @@ final class XlsxStyles {
     final CellStyle subtitle;
     final CellStyle header;
     final CellStyle text;
+    /** Text aligned right, for a value that reads as a quantity ("3 d 3 h") in a column of numbers. */
+    final CellStyle right;
     final CellStyle wrap;
     final CellStyle inert;
     final CellStyle integer;
@@ -49,6 +51,8 @@ final class XlsxStyles {
         header.setVerticalAlignment(VerticalAlignment.CENTER);
         header.setWrapText(true);
         text = bordered(wb, body, null);
+        right = bordered(wb, body, null);
+        right.setAlignment(HorizontalAlignment.RIGHT);
         wrap = bordered(wb, body, null);
         wrap.setWrapText(true);
         inert = bordered(wb, body, null);
