@@ -113,6 +113,10 @@ class ReportFormatsTest {
             assertThat(values.getCell(4).getStringCellValue()).isEqualTo(Fmt.duration(rv.maxSeconds()));
             assertThat(values.getCell(5).getNumericCellValue()).isEqualTo(rv.late());
             assertThat(ReadBack.rowStartingWith(wb.getSheet("Summary"), sentence)).isNotNull();
+            // the team recommendation is worded as the PDF and HTML word it
+            dev.steward.assessment.TeamRecommendation rec = model.gaps().recommendations().get(0);
+            assertThat(ReadBack.rowStartingWith(wb.getSheet("Summary"), rec.team()).getCell(1).getStringCellValue())
+                    .isEqualTo(Fmt.label(rec.recommendation())).doesNotContain("_");
         }
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(dir.resolve("gaps.json").toFile()).path("revocationLatency");
