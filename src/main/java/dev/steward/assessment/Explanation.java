@@ -3,12 +3,14 @@ package dev.steward.assessment;
 import java.util.List;
 
 /**
- * Why a control has its status in a run: the control as scored, its children (for a group), and for each of its
- * checks the evaluation's score, the control's weight for it, how many findings it has and the first of them, each
- * with its reason and evidence references back to the records.
+ * Why a control has its status in a run: the control as scored, what it asks ({@code statement}: the mapping's
+ * description, NIST's text verbatim) and why its checks evidence it ({@code rationale}: the mapping's one line), its
+ * children (for a group), and for each of its checks the evaluation's score, the control's weight for it, how many
+ * findings it has and the first of them, each with its reason and evidence references back to the records. Statement
+ * and rationale come from the mappings in use when they are the ones the run used (same mapping version), else null.
  */
-public record Explanation(String assessmentId, ControlResult control, List<ControlResult> children,
-        List<CheckExplanation> checks) {
+public record Explanation(String assessmentId, ControlResult control, String statement, String rationale,
+        List<ControlResult> children, List<CheckExplanation> checks) {
 
     public Explanation {
         children = List.copyOf(children);

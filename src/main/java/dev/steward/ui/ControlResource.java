@@ -82,10 +82,8 @@ public class ControlResource {
         Map<String, Object> values = new HashMap<>();
         values.put("title", e.control().framework() + " " + e.control().controlId());
         values.put("c", e.control());
-        // what the control asks and why its checks evidence it, from the mappings (NIST's text verbatim)
-        Optional<dev.steward.mapping.Control> mapped = mappings.current().framework(framework).flatMap(f -> f.control(control));
-        values.put("statement", mapped.map(dev.steward.mapping.Control::description).filter(d -> !d.isBlank()).orElse(null));
-        values.put("rationale", mapped.map(dev.steward.mapping.Control::rationale).filter(d -> !d.isBlank()).orElse(null));
+        values.put("statement", e.statement());
+        values.put("rationale", e.rationale());
         values.put("children", e.children().stream().filter(java.util.Objects::nonNull).toList());
         values.put("runId", run.get());
         values.put("tables", tables);

@@ -3,12 +3,15 @@ package dev.steward.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.steward.ingest.IngestService;
 import dev.steward.security.Role;
@@ -126,7 +129,13 @@ class AssessmentApiTest {
         given().auth().oauth2(ADMIN).get("/api/v1/assessments/" + id + "/explain?control=owasp-asi-2026:ASI03").then()
                 .statusCode(200).body("control.controlId", equalTo("ASI03"))
                 .body("checks.find { it.check.checkId == 'INV-1' }.findingCount", greaterThan(0))
-                .body("checks.find { it.check.checkId == 'INV-1' }.findings.evidence.flatten().kind", hasItem("decisions"));
+                .body("checks.find { it.check.checkId == 'INV-1' }.findings.evidence.flatten().kind", hasItem("decisions"))
+                // what the control asks and why its checks evidence it, from the mappings the run used
+                .body("statement", not(emptyOrNullString()))
+                .body("rationale", startsWith("Own workload identity, unshared credentials, bounded delegation"));
+        given().auth().oauth2(ADMIN).get("/api/v1/assessments/" + id + "/explain?control=nist-csf-2.0:GV.RR-02").then()
+                .statusCode(200).body("statement", startsWith("Roles, responsibilities, and authorities related to"
+                        + " cybersecurity risk management are established"));
         given().auth().oauth2(ADMIN).get("/api/v1/assessments/" + id + "/explain?control=nist-csf-2.0:PR").then()
                 .statusCode(200).body("control.group", equalTo(true)).body("children.size()", greaterThan(0));
         given().auth().oauth2(ADMIN).get("/api/v1/assessments/" + id + "/explain?control=ASI03").then().statusCode(400)
