@@ -171,6 +171,7 @@ class BrowserTest {
         assertThat(shown).hasSize(11).hasSizeLessThan(all);
         assertThat(shown).allSatisfy(r -> assertThat(r.get(2)).isEqualTo("payments"));
         assertThat(shown).extracting(r -> r.get(0)).contains("settlement-recon", "invoice-bot");
+        assertThat(text("#row-count")).startsWith("11 agents.");
         browser.screenshot("04-gaps-filtered-payments");
 
         find(By.cssSelector("#table-agents a.dl-csv")).click();
