@@ -60,6 +60,8 @@ public record IngestReport(
         return d;
     }
 
+    /** One line for people: counts, redactions and warnings, or why nothing was stored; kept in the stored report. */
+    @com.fasterxml.jackson.annotation.JsonProperty("summary")
     public String summary() {
         return switch (status) {
             case COMMITTED -> "upload " + uploadId + " (" + kind.name().toLowerCase() + ") committed: "

@@ -270,6 +270,8 @@ class BrowserTest {
         browser.screenshot("10-uploads");
         find(By.cssSelector("#table-uploads tbody a")).click();
         assertThat(text("h1")).startsWith("Upload");
+        // the stored report's one-line summary: what the upload stored
+        assertThat(text("dl.facts")).contains(") committed: ").containsPattern("\\d+ (decision|agent|person|people)");
         browser.screenshot("11-upload-problems");
         deleteTree(exports.exportsDir());
         exports.export(java.time.YearMonth.of(2026, 10), "test");

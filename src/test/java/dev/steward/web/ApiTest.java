@@ -87,7 +87,9 @@ class ApiTest {
         given().auth().oauth2(ADMIN).get("/api/v1/agents?asOf=2026-11-02&team=payments&size=1000")
                 .then().statusCode(200).body("items.id", hasItem(id));
         given().auth().oauth2(ADMIN).get("/api/v1/uploads/" + upload)
-                .then().statusCode(200).body("upload.kind", equalTo("INVENTORY")).body("report.status", equalTo("COMMITTED"));
+                .then().statusCode(200).body("upload.kind", equalTo("INVENTORY")).body("report.status", equalTo("COMMITTED"))
+                .body("report.summary", equalTo("upload " + upload + " (inventory) committed: 0 people, 1 agent, 0 credentials,"
+                        + " 0 decisions; 0 secret values redacted; 0 warnings"));
         given().auth().oauth2(ADMIN).get("/api/v1/uploads").then().statusCode(200).body("items.id", hasItem(upload));
     }
 
