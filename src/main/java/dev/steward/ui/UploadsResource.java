@@ -3,6 +3,7 @@ package dev.steward.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.security.Role;
+import dev.steward.text.Words;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -91,10 +92,30 @@ public class UploadsResource {
         values.put("title", "Upload " + id);
         values.put("u", u);
         values.put("files", u.files.replace("\n", ", "));
-        values.put("summary", report == null ? "" : report.path("summary").asText(""));
+        values.put("summary", summary(report));
         values.put("unlisted", report == null ? 0 : report.path("unlistedProblems").asLong());
         values.put("tables", tables);
         values.put("here", Here.of(uri));
         return pages.page("upload", me, values);
+    }
+
+    /**
+     * The stored report's one-line summary; a report stored before it kept one gives its status and counts instead,
+     * so an older upload's page is not blank there.
+     */
+    static String summary(JsonNode report) {
+        if (report == null) {
+            return "";
+        }
+        String stored = report.path("summary").asText("");
+        if (!stored.isEmpty()) {
+            return stored;
+        }
+        JsonNode c = report.path("counts");
+        return report.path("status").asText("").toLowerCase(Locale.ROOT) + ": "
+                + Words.count(c.path("people").asLong(), "person", "people") + ", "
+                + Words.count(c.path("agents").asLong(), "agent") + ", " + Words.count(c.path("credentials").asLong(), "credential")
+                + ", " + Words.count(c.path("decisions").asLong(), "decision") + "; "
+                + Words.count(report.path("errors").asLong(), "error") + ", " + Words.count(report.path("warnings").asLong(), "warning");
     }
 }
