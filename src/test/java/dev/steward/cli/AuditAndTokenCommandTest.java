@@ -11,8 +11,6 @@ import dev.steward.security.TokenService;
 import dev.steward.testing.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -37,16 +35,8 @@ class AuditAndTokenCommandTest {
     @Inject
     TokenService tokens;
 
-    record Run(int exit, String out, String err) {
-    }
-
     Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = StewardCommand.commandLine(factory);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+        return Run.of(factory, args);
     }
 
     private AuditEvent latest(AuditAction action) {

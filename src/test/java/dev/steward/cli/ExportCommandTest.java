@@ -41,17 +41,8 @@ class ExportCommandTest {
         assertThat(Files.readString(file)).isEqualTo("a file");
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = StewardCommand.commandLine(factory);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return Run.of(factory, args);
     }
 
     @Test

@@ -119,27 +119,18 @@ class ReportCommandTest {
         Path byOwner = f.files.dir().resolve("by-owner");
         Path byEnvironment = f.files.dir().resolve("by-environment");
         Path byManager = f.files.dir().resolve("by-manager");
-        CommandLine cl = StewardCommand.commandLine(factory);
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        assertThat(cl.execute("report", folder.toString(), "--as-of", "2030-03-13", "--owner", "p-ana-" + f.s, "--format",
-                "csv", "--out", byOwner.toString())).isZero();
+        assertThat(Run.of(factory, "report", folder.toString(), "--as-of", "2030-03-13", "--owner", "p-ana-" + f.s, "--format",
+                "csv", "--out", byOwner.toString()).exit()).isZero();
         assertThat(Files.readString(byOwner.resolve("ownership.csv"))).contains(f.botB()).doesNotContain(f.botA());
 
-        CommandLine env = StewardCommand.commandLine(factory);
-        env.setOut(new PrintWriter(new StringWriter()));
-        env.setErr(new PrintWriter(new StringWriter()));
-        assertThat(env.execute("report", "--as-of", "2030-03-13", "--environment", "dev", "--format", "csv", "--out",
-                byEnvironment.toString())).isZero();
+        assertThat(Run.of(factory, "report", "--as-of", "2030-03-13", "--environment", "dev", "--format", "csv", "--out",
+                byEnvironment.toString()).exit()).isZero();
         assertThat(Files.readString(byEnvironment.resolve("ownership.csv"))).contains(f.botB()).doesNotContain(f.botA());
 
-        StringWriter stderr = new StringWriter();
-        CommandLine typo = StewardCommand.commandLine(factory);
-        typo.setOut(new PrintWriter(new StringWriter()));
-        typo.setErr(new PrintWriter(stderr));
-        assertThat(typo.execute("report", "--as-of", "2030-03-13", "--manager", "p-bos-" + f.s, "--format", "csv", "--out",
-                byManager.toString())).isEqualTo(2);
-        assertThat(stderr.toString()).contains("error: manager 'p-bos-" + f.s + "' has no agents or credentials")
+        Run typo = Run.of(factory, "report", "--as-of", "2030-03-13", "--manager", "p-bos-" + f.s, "--format", "csv", "--out",
+                byManager.toString());
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("error: manager 'p-bos-" + f.s + "' has no agents or credentials")
                 .contains("its managers: ").contains("p-boss-" + f.s);
         assertThat(byManager).doesNotExist();
     }

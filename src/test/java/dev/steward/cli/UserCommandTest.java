@@ -9,8 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,20 +24,11 @@ class UserCommandTest {
     @Inject
     UserService users;
 
-    private record Run(int exit, String out, String err) {
-    }
-
     private Run run(String stdin, String... args) {
         InputStream saved = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = StewardCommand.commandLine(factory);
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            int exit = cl.execute(args);
-            return new Run(exit, out.toString(), err.toString());
+            return Run.of(factory, args);
         } finally {
             System.setIn(saved);
         }
