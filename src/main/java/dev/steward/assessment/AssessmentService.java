@@ -351,13 +351,8 @@ public class AssessmentService {
         }
         List<ControlResult> children = control.children().stream()
                 .map(child -> byRef.get(control.framework() + ":" + child)).toList();
-        MappingSet current = mappings.current();
-        Optional<dev.steward.mapping.Control> mapped = current.mappingVersion().equals(summary.get().mappingVersion())
-                ? current.framework(control.framework()).flatMap(f -> f.control(control.controlId())) : Optional.empty();
-        return Optional.of(new Explanation(id, control,
-                mapped.map(dev.steward.mapping.Control::description).map(String::strip).filter(d -> !d.isEmpty()).orElse(null),
-                mapped.map(dev.steward.mapping.Control::rationale).map(String::strip).filter(d -> !d.isEmpty()).orElse(null),
-                children, checks));
+        return Optional.of(Explanation.of(id, control, mappings.current().control(control.framework(), control.controlId(),
+                summary.get().mappingVersion()), children, checks));
     }
 
     /** Writes findings.json of a stored run to the stream; returns how many findings, empty when the run does not exist. */

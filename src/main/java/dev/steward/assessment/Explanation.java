@@ -1,6 +1,8 @@
 package dev.steward.assessment;
 
+import dev.steward.mapping.Control;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Why a control has its status in a run: the control as scored, what it asks ({@code statement}: the mapping's
@@ -15,6 +17,17 @@ public record Explanation(String assessmentId, ControlResult control, String sta
     public Explanation {
         children = List.copyOf(children);
         checks = List.copyOf(checks);
+    }
+
+    /** With the statement and rationale of {@code mapped}, the control as the run's mappings define it (if at hand). */
+    static Explanation of(String assessmentId, ControlResult control, Optional<Control> mapped, List<ControlResult> children,
+            List<CheckExplanation> checks) {
+        return new Explanation(assessmentId, control, mapped.map(Control::description).map(Explanation::text).orElse(null),
+                mapped.map(Control::rationale).map(Explanation::text).orElse(null), children, checks);
+    }
+
+    private static String text(String s) {
+        return s.isBlank() ? null : s.strip();
     }
 
     /** One check of the control with its findings (at most the requested number; {@code findingCount} counts all). */

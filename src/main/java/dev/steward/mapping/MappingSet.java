@@ -65,6 +65,12 @@ public final class MappingSet {
         return Optional.ofNullable(frameworks.get(frameworkId));
     }
 
+    /** The control framework:controlId as this set defines it, when this set is the one of {@code mappingVersion}. */
+    public Optional<Control> control(String frameworkId, String controlId, String mappingVersion) {
+        return this.mappingVersion.equals(mappingVersion) ? framework(frameworkId).flatMap(f -> f.control(controlId))
+                : Optional.empty();
+    }
+
     /** Crosswalks sorted by id. */
     public List<Crosswalk> crosswalks() {
         return crosswalks;
