@@ -91,24 +91,17 @@ class ReportCommandTest {
         AssessmentFixture f = new AssessmentFixture();
         Path folder = AssessCommandTest.input(f);
         Path out = f.files.dir().resolve("reports");
-        StringWriter stderr = new StringWriter();
-        CommandLine cl = StewardCommand.commandLine(factory);
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(stderr));
 
-        int exit = cl.execute("report", folder.toString(), "--as-of", "2030-03-12", "--team", f.team() + "-typo", "--out",
+        Run typo = Run.of(factory, "report", folder.toString(), "--as-of", "2030-03-12", "--team", f.team() + "-typo", "--out",
                 out.toString());
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(stderr.toString()).contains("error: team '" + f.team() + "-typo' has no agents or credentials")
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("error: team '" + f.team() + "-typo' has no agents or credentials")
                 .contains(f.team());
         assertThat(out).doesNotExist();
 
-        CommandLine again = StewardCommand.commandLine(factory);
-        again.setOut(new PrintWriter(new StringWriter()));
-        again.setErr(new PrintWriter(new StringWriter()));
-        assertThat(again.execute("report", "--as-of", "2030-03-12", "--team", f.team(), "--format", "csv", "--out",
-                out.toString())).isZero();
+        assertThat(Run.of(factory, "report", "--as-of", "2030-03-12", "--team", f.team(), "--format", "csv", "--out",
+                out.toString()).exit()).isZero();
         assertThat(Files.readString(out.resolve("ownership.csv"))).contains(f.team());
     }
 
@@ -136,17 +129,10 @@ class ReportCommandTest {
     }
 
     private void assertRefusedUpFront(String[] args, String error) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine cl = StewardCommand.commandLine(factory);
-        cl.setOut(new PrintWriter(stdout));
-        cl.setErr(new PrintWriter(stderr));
+        Run r = Run.of(factory, args);
 
-        int exit = cl.execute(args);
-
-        assertThat(exit).as(String.join(" ", args)).isEqualTo(2);
-        assertThat(stderr.toString()).contains(error);
-        assertThat(stdout.toString()).as("nothing ingested or assessed").doesNotContain("committed")
-                .doesNotContain("Assessment ");
+        assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(r.err()).contains(error);
+        assertThat(r.out()).as("nothing ingested or assessed").doesNotContain("committed").doesNotContain("Assessment ");
     }
 }

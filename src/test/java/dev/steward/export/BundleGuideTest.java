@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,21 +49,7 @@ class BundleGuideTest {
     }
 
     private Path bundle(String period, String previous) throws Exception {
-        Path staging = Files.createTempDirectory(tmp, ".staging-");
-        Files.writeString(staging.resolve("findings.json"), "{\"findings\":[] }");
-        Files.createDirectories(staging.resolve("reports"));
-        Files.writeString(staging.resolve("reports/gaps.csv"), "control,status\nASI03,NOT_SATISFIED\n");
-        Files.writeString(staging.resolve(BundleGuide.FILE),
-                BundleGuide.text(period, java.time.YearMonth.parse(period).minusMonths(1).toString()));
-        Manifest header = new Manifest(Manifest.FORMAT, period, "UTC", Instant.parse("2026-11-01T00:00:00Z"),
-                Instant.parse("2026-08-03T00:00:00Z"), "test", "run-1", "map-1",
-                List.of(Map.of("kind", "INVENTORY", "contentHash", "abc")), 42L, previous, Instant.parse("2026-11-02T00:00:00Z"),
-                List.of());
-        Bundles.seal(staging, header, keys);
-        Path target = tmp.resolve("exports").resolve(period);
-        Files.createDirectories(target.getParent());
-        Bundles.publish(staging, target);
-        return target;
+        return TestBundles.seal(tmp, keys, period, previous, true);
     }
 
     /** The indented lines after the standard-tools heading of the bundle's own VERIFY.txt, comments dropped. */

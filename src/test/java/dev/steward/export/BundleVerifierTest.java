@@ -10,7 +10,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,19 +32,7 @@ class BundleVerifierTest {
     }
 
     private Path bundle(String period, String previous) throws Exception {
-        Path staging = Files.createTempDirectory(tmp, ".staging-");
-        Files.writeString(staging.resolve("findings.json"), "{\"findings\":[] }");
-        Files.createDirectories(staging.resolve("reports"));
-        Files.writeString(staging.resolve("reports/gaps.csv"), "control,status\nASI03,NOT_SATISFIED\n");
-        Manifest header = new Manifest(Manifest.FORMAT, period, "UTC", Instant.parse("2026-11-01T00:00:00Z"),
-                Instant.parse("2026-08-03T00:00:00Z"), "test", "run-1", "map-1",
-                List.of(Map.of("kind", "INVENTORY", "contentHash", "abc")), 42L, previous, Instant.parse("2026-11-02T00:00:00Z"),
-                List.of());
-        Bundles.seal(staging, header, keys);
-        Path target = tmp.resolve("exports").resolve(period);
-        Files.createDirectories(target.getParent());
-        Bundles.publish(staging, target);
-        return target;
+        return TestBundles.seal(tmp, keys, period, previous, false);
     }
 
     @Test
