@@ -79,10 +79,19 @@ class MappingValidationTest {
     }
 
     @Test
-    void parameterValuesMustBeWrittenAsText() {
+    void aParameterWrittenAsANumberIsReadAsItsText() {
+        // "ownerDepartureGraceDays: 3" is what a person writes; it means what "3" means in configuration
         String leaf = LEAF.replace("ownerDepartureGraceDays: \"3\"", "ownerDepartureGraceDays: 3");
-        assertThat(errors(file("a.yaml", framework("fw-a", GROUP, leaf))))
-                .containsExactly("test/a.yaml: control G.1: checks[1].parameters.ownerDepartureGraceDays: integer found, string expected");
+        MappingSet set = new MappingLoader(FakeChecks.catalog()).load(List.of(file("a.yaml", framework("fw-a", GROUP, leaf))));
+        assertThat(set.control("fw-a", "G.1").orElseThrow().checks().get(1).parameters())
+                .containsEntry("ownerDepartureGraceDays", "3");
+        // a value of the wrong kind is still refused by the check's own parameter type, naming the value
+        String wrong = LEAF.replace("ownerDepartureGraceDays: \"3\"", "ownerDepartureGraceDays: 2.5");
+        assertThat(errors(file("a.yaml", framework("fw-a", GROUP, wrong)))).singleElement().asString()
+                .startsWith("test/a.yaml: control G.1: ").contains("ownerDepartureGraceDays").contains("2.5");
+        String list = LEAF.replace("ownerDepartureGraceDays: \"3\"", "ownerDepartureGraceDays: [3]");
+        assertThat(errors(file("a.yaml", framework("fw-a", GROUP, list)))).singleElement().asString()
+                .contains("checks[1].parameters.ownerDepartureGraceDays: array found");
     }
 
     @Test
