@@ -2,12 +2,14 @@ package dev.steward.mapping;
 
 import dev.steward.check.Check;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -36,8 +38,19 @@ public class MappingRegistry {
         this.checks = checks;
     }
 
+    /**
+     * Loads the mappings before any command or request. Mappings that do not load stop the start with one message
+     * listing every error: thrown as a {@link ConfigurationException} without a cause, which Quarkus prints alone,
+     * where any other exception would come with the whole start-up stack trace around the list.
+     */
     void onStart(@Observes StartupEvent event) {
-        current();
+        try {
+            current();
+        } catch (MappingException e) {
+            throw new ConfigurationException("Steward does not start: its mappings do not load"
+                    + config.dir().map(d -> " (bundled, and steward.mappings.dir " + d + ")").orElse("") + ". "
+                    + e.getMessage(), Set.of("steward.mappings.dir"));
+        }
     }
 
     /**

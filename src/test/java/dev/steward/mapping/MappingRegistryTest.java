@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.check.Check;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,25 @@ class MappingRegistryTest {
     void startupFailsWithEveryErrorWhenChecksAreMissing() {
         List<Check> none = List.of();
         MappingRegistry registry = new MappingRegistry(config(Optional.empty()), () -> none);
-        assertThatThrownBy(() -> registry.onStart(null)).isInstanceOfSatisfying(MappingException.class,
+        assertThatThrownBy(registry::current).isInstanceOfSatisfying(MappingException.class,
                 e -> assertThat(e.errors()).hasSizeGreaterThan(29)
                         .allSatisfy(error -> assertThat(error.message()).startsWith("unknown check '")));
+        // at start-up the same list is the whole message of an exception Quarkus prints alone, without a stack trace
+        // (a configuration problem that is the root cause)
+        assertThatThrownBy(() -> registry.onStart(null)).isInstanceOfSatisfying(ConfigurationException.class, e -> {
+            assertThat(e.getCause()).isNull();
+            assertThat(e.getMessage()).startsWith("Steward does not start: its mappings do not load. ")
+                    .contains("mapping errors:").contains("unknown check 'OWN-1'");
+        });
+    }
+
+    @Test
+    void aBadUserFolderIsNamedInTheStartUpError() throws IOException {
+        Files.writeString(dir.resolve("policy.yaml"), MappingValidationTest.framework("policy",
+                MappingValidationTest.GROUP, MappingValidationTest.LEAF).replace("OWN-1", "OWN-99"));
+        MappingRegistry registry = new MappingRegistry(config(Optional.of(dir)), FakeChecks::catalog);
+        assertThatThrownBy(() -> registry.onStart(null)).isInstanceOfSatisfying(ConfigurationException.class,
+                e -> assertThat(e.getMessage()).contains("steward.mappings.dir " + dir).contains("policy.yaml")
+                        .contains("OWN-99"));
     }
 }
