@@ -250,9 +250,27 @@ public class AssessmentStore {
 
     /** Every finding of a run in run order, streamed to the consumer; returns how many. */
     public long streamFindings(String runId, Map<String, List<String>> controls, Consumer<Finding> consumer) {
+        return streamFindings(runId, controls, null, consumer);
+    }
+
+    /**
+     * The findings of a run's checks {@code checkIds} (null: every check; empty: none) in run order, streamed to the
+     * consumer through the index on run, finding and check; returns how many.
+     */
+    public long streamFindings(String runId, Map<String, List<String>> controls, Set<String> checkIds,
+            Consumer<Finding> consumer) {
+        if (checkIds != null && checkIds.isEmpty()) {
+            return 0;
+        }
+        List<String> checks = checkIds == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(checkIds));
+        String only = checks.isEmpty() ? "" : " AND check_id IN (" + String.join(", ", java.util.Collections.nCopies(checks.size(),
+                "?")) + ")";
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT " + FINDING_COLUMNS
-                + " FROM assessment_result WHERE run_id = ? AND finding = TRUE ORDER BY seq")) {
+                + " FROM assessment_result WHERE run_id = ? AND finding = TRUE" + only + " ORDER BY seq")) {
             p.setString(1, runId);
+            for (int i = 0; i < checks.size(); i++) {
+                p.setString(i + 2, checks.get(i));
+            }
             p.setFetchSize(5000);
             long n = 0;
             try (ResultSet r = p.executeQuery()) {

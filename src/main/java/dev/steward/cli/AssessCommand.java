@@ -22,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -117,11 +119,18 @@ public class AssessCommand implements Callable<Integer> {
                     + " first (steward ingest <folder>, or give the folder to this command).%n", s.asOf());
         }
         o.println();
-        o.printf("%-20s %7s %9s %10s %8s %8s %13s %7s %13s%n", "framework", "score", "coverage", "satisfied", "partial",
-                "not-sat", "not-assessed", "manual", "out-of-scope");
+        // the change of each score since the previous run, when there is one
+        Map<String, Double> change = new HashMap<>();
+        if (run.diff() != null) {
+            run.diff().frameworks().forEach(d -> change.put(d.ref(), d.delta()));
+        }
+        o.printf("%-20s %7s %8s %9s %10s %8s %8s %13s %7s %13s%n", "framework", "score", "change", "coverage", "satisfied",
+                "partial", "not-sat", "not-assessed", "manual", "out-of-scope");
         for (FrameworkScore f : s.frameworks()) {
-            o.printf("%-20s %7s %9s %10d %8d %8d %13d %7d %13d%n", f.framework(), num(f.score()), num(f.coverage()),
-                    f.satisfied(), f.partiallySatisfied(), f.notSatisfied(), f.notAssessed(), f.manual(), f.outOfScope());
+            Double d = change.get(f.framework());
+            o.printf("%-20s %7s %8s %9s %10d %8d %8d %13d %7d %13d%n", f.framework(), num(f.score()),
+                    d == null ? "-" : String.format(Locale.ROOT, "%+.4f", d), num(f.coverage()), f.satisfied(),
+                    f.partiallySatisfied(), f.notSatisfied(), f.notAssessed(), f.manual(), f.outOfScope());
         }
         o.println();
         o.println("Recommendation per team:");

@@ -41,10 +41,15 @@ public final class Fmt {
 
     /** "NOT_SATISFIED" as "Not satisfied". */
     public static String label(Enum<?> e) {
-        if (e == null) {
+        return e == null ? NONE : label(e.name());
+    }
+
+    /** A constant's name as a label: "NOT_SATISFIED" as "Not satisfied"; blank or null as {@link #NONE}. */
+    public static String label(String name) {
+        if (name == null || name.isBlank()) {
             return NONE;
         }
-        String s = e.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        String s = name.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

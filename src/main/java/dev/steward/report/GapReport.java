@@ -20,10 +20,11 @@ import java.util.Map;
 /**
  * The gap report for one framework or all of them: executive summary (framework scores and coverage, findings by
  * severity, top risks, the recommendation per team, change since the previous run, trend over past runs), the
- * control table, the findings (re-iterable, streamed from the run) and the evidence appendix.
+ * control table, the findings (re-iterable, streamed from the run) and the evidence appendix. {@code changes} is null
+ * when the run had no earlier run to compare with.
  */
 public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySeverity, long findingCount,
-        List<TopRisk> topRisks, List<TeamRecommendation> recommendations, Revocation revocation, RunDiff diff,
+        List<TopRisk> topRisks, List<TeamRecommendation> recommendations, Revocation revocation, Changes changes,
         List<TrendPoint> trend, List<ControlRow> controls, Iterable<FindingRow> findings, Appendix appendix) {
 
     public GapReport {
@@ -100,6 +101,94 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
                 b.append(" Measured over the whole assessment: the report's filter does not narrow it.");
             }
             return b.toString();
+        }
+    }
+
+    /**
+     * What changed since the previous run ({@link RunDiff}), as far as this report reaches: {@code counts} are the whole
+     * assessment's; {@code findings} lists each changed finding in the report's scope (its filter and framework, as the
+     * findings table), with who answers for it and why, in the order new, regressed, changed, improved, resolved;
+     * {@code inScope} counts those rows by kind. {@code narrowed} says the report is narrowed, {@code truncated} that
+     * the run listed at most {@code listLimit} findings of a kind (the counts stay complete). {@code frameworks} and
+     * {@code controls}: the score, coverage and status then and now of each framework, and of each control whose score,
+     * coverage or status changed (organisation-wide, as the scores).
+     */
+    public record Changes(String previousId, Instant previousAsOf, RunDiff.Counts counts, RunDiff.Counts inScope,
+            boolean narrowed, boolean truncated, int listLimit, List<ScoreChange> frameworks, List<ScoreChange> controls,
+            List<ChangeRow> findings) {
+
+        public Changes {
+            frameworks = List.copyOf(frameworks);
+            controls = List.copyOf(controls);
+            findings = List.copyOf(findings);
+        }
+
+        /** The sentence every format prints above the lists. */
+        @JsonProperty("summary")
+        public String summary() {
+            StringBuilder b = new StringBuilder("Compared with ").append(previousId).append(" (as of ")
+                    .append(Fmt.date(previousAsOf)).append("): ").append(counted(counts)).append('.');
+            if (narrowed) {
+                b.append(" In this report's scope: ").append(counted(inScope)).append(" (listed below; the counts before are")
+                        .append(" the whole assessment's).");
+            }
+            if (truncated) {
+                b.append(" The run lists at most ").append(listLimit).append(" findings of each kind, so the list below is")
+                        .append(" incomplete; the counts are complete.");
+            }
+            return b.toString();
+        }
+
+        private static String counted(RunDiff.Counts c) {
+            return c.newFindings() + " new, " + c.resolved() + " resolved, " + c.regressed() + " regressed, " + c.improved()
+                    + " improved, " + c.changed() + " changed and " + Words.count(c.unchanged(), "unchanged finding");
+        }
+    }
+
+    /** How a finding changed since the previous run (RunDiff's categories), in the order the report lists them. */
+    public enum Change {
+        NEW, REGRESSED, CHANGED, IMPROVED, RESOLVED;
+
+        /** "new", "resolved", ... as the report prints it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One changed finding: its check, subject and who answers for it (from the finding now, or for a resolved one the
+     * finding before), the result and score then and now ({@code result} null: the subject is gone), the reason now
+     * (null when it is no finding now) and, for a resolved finding, the reason it had.
+     */
+    public record ChangeRow(Change change, String checkId, String variant, String title, Severity severity,
+            String subjectType, String subjectId, String owner, String ownerName, String team, String environment,
+            Result previousResult, Double previousScore, Result result, Double score, String reason,
+            String previousReason) {
+
+        /** "FAIL", "PARTIAL 50.00%", "none" (no result: the subject is gone or was not there). */
+        public static String outcome(Result r, Double score) {
+            if (r == null) {
+                return "none";
+            }
+            return r == Result.PARTIAL && score != null ? r.name() + " " + Fmt.pct(score) : r.name();
+        }
+
+        public String before() {
+            return outcome(previousResult, previousScore);
+        }
+
+        public String now() {
+            return outcome(result, score);
+        }
+    }
+
+    /** A framework's or control's score, coverage and status then and now ({@code delta}: now minus then). */
+    public record ScoreChange(String framework, String controlId, String title, Double previousScore, Double score,
+            Double delta, Double previousCoverage, Double coverage, String previousStatus, String status) {
+
+        /** "+2.50 pts", "-1.00 pts", "0.00 pts", or an en dash when either score is missing. */
+        public static String points(Double delta) {
+            return delta == null ? Fmt.NONE : String.format(java.util.Locale.ROOT, "%+.2f pts", delta * 100);
         }
     }
 

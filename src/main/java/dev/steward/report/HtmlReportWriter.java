@@ -120,6 +120,16 @@ public final class HtmlReportWriter {
             return Fmt.label(e);
         }
 
+        /** A stored status name ("NOT_SATISFIED") as a label ("Not satisfied"). */
+        public String status(String name) {
+            return Fmt.label(name);
+        }
+
+        /** A change of a share in percentage points: "+2.50 pts". */
+        public String points(Double delta) {
+            return GapReport.ScoreChange.points(delta);
+        }
+
         public String statusFg(ControlStatus s) {
             return "#" + Palette.status(s)[0];
         }

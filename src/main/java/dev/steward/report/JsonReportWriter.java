@@ -37,7 +37,7 @@ public final class JsonReportWriter {
                 g.writeObjectField("topRisks", r.topRisks());
                 g.writeObjectField("recommendations", r.recommendations());
                 g.writeObjectField("revocationLatency", r.revocation());
-                g.writeObjectField("diff", r.diff());
+                g.writeObjectField("changes", r.changes());
                 g.writeObjectField("trend", r.trend());
                 g.writeObjectField("controls", r.controls());
                 g.writeObjectField("appendix", r.appendix());

@@ -7,7 +7,6 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import dev.steward.assessment.FrameworkScore;
-import dev.steward.assessment.RunDiff;
 import dev.steward.assessment.TeamRecommendation;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -100,11 +99,13 @@ final class PdfGaps {
         p.text(rv.summary());
 
         p.subheading("Change since the previous run");
-        RunDiff d = g.diff();
-        p.text(d == null ? "No earlier run to compare with." : String.format(java.util.Locale.ROOT,
-                "Compared with %s (as of %s): %d new, %d resolved, %d regressed, %d improved, %d changed, %d unchanged findings.",
-                d.previousId(), Fmt.date(d.previousAsOf()), d.counts().newFindings(), d.counts().resolved(),
-                d.counts().regressed(), d.counts().improved(), d.counts().changed(), d.counts().unchanged()));
+        GapReport.Changes d = g.changes();
+        if (d == null) {
+            p.text("No earlier run to compare with.");
+        } else {
+            p.text(d.summary() + " Section 4 lists the findings and controls that changed.");
+            scoreChanges(d.frameworks(), false);
+        }
 
         p.section(1, "Controls");
         PdfGrid c = new PdfGrid(p, new float[] {2.3f, 3.05f, 1.4f, 0.8f, 0.8f, 1.8f, 0.85f, 2.2f}, "Control", "Title",
@@ -145,6 +146,64 @@ final class PdfGaps {
             t.spanRow(PdfCells.shown("No findings."), p.muted);
         }
         t.finish();
+        changes(d);
+    }
+
+    /** Section 4: the findings that changed (within the report's scope) and the controls whose score changed. */
+    private void changes(GapReport.Changes d) throws DocumentException {
+        p.section(3, "Changes since the previous run");
+        if (d == null) {
+            p.text("No earlier run to compare with.");
+            return;
+        }
+        p.text(d.summary());
+        p.subheading("Findings that changed" + (d.narrowed() ? " (in this report's scope)" : ""));
+        PdfGrid x = new PdfGrid(p, new float[] {1.1f, 1.7f, 1.9f, 1.4f, 1.2f, 1.2f, 4.5f}, "Change", "Check", "Subject",
+                "Owner", "Before", "Now", "Reason");
+        for (GapReport.ChangeRow c : d.findings()) {
+            List<String> v = PdfCells.change(c);
+            x.text(v.get(0), p.bold);
+            x.lines(v.get(1), p.bold, p.muted);
+            x.lines(v.get(2), p.body, p.muted);
+            x.text(v.get(3), p.body);
+            x.text(v.get(4), p.body);
+            x.text(v.get(5), p.body);
+            x.lines(v.get(6), p.small, p.muted);
+            x.endRow();
+        }
+        if (d.findings().isEmpty()) {
+            x.spanRow(PdfCells.shown("No finding changed" + (d.narrowed() ? " in this report's scope." : ".")), p.muted);
+        }
+        x.finish();
+        p.subheading("Controls whose score, coverage or status changed");
+        if (d.controls().isEmpty()) {
+            p.text("None.");
+        } else {
+            scoreChanges(d.controls(), true);
+        }
+    }
+
+    /** Framework or control scores then and now: a small table (at most a few hundred controls). */
+    private void scoreChanges(List<GapReport.ScoreChange> changes, boolean controls) throws DocumentException {
+        // a framework has a score and coverage, no status
+        PdfPTable t = controls
+                ? p.table(new float[] {3.4f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 1.3f, 1.3f}, "Control", "Score before", "Score now",
+                        "Change", "Coverage before", "Coverage now", "Status before", "Status now")
+                : p.table(new float[] {4f, 1, 1, 1, 1, 1}, "Framework", "Score before", "Score now", "Change",
+                        "Coverage before", "Coverage now");
+        for (GapReport.ScoreChange c : changes) {
+            p.cell(t, controls ? c.framework() + ":" + c.controlId() + " " + c.title() : c.title() + " (" + c.framework() + ")");
+            p.num(t, Fmt.pct(c.previousScore()));
+            p.num(t, Fmt.pct(c.score()));
+            p.num(t, GapReport.ScoreChange.points(c.delta()));
+            p.num(t, Fmt.pct(c.previousCoverage()));
+            p.num(t, Fmt.pct(c.coverage()));
+            if (controls) {
+                p.cell(t, Fmt.label(c.previousStatus()));
+                p.cell(t, Fmt.label(c.status()));
+            }
+        }
+        p.finish(t);
     }
 
     private PdfPCell chartCell(String title, Image chart) {

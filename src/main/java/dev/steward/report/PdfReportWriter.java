@@ -51,7 +51,7 @@ public final class PdfReportWriter {
             Pdf p = new Pdf(doc, writer, regular, bold);
             List<String> sections = kind == ReportKind.OWNERSHIP
                     ? List.of("Summary", "Owners by manager and team", "Gaps and actions", "Agent records", "Evidence appendix")
-                    : List.of("Executive summary", "Controls", "Findings", "Evidence appendix");
+                    : List.of("Executive summary", "Controls", "Findings", "Changes since the previous run", "Evidence appendix");
             p.cover(title, m, sections);
             if (kind == ReportKind.OWNERSHIP) {
                 new PdfOwnership(p, m).write();

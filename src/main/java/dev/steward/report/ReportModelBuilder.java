@@ -63,7 +63,7 @@ public final class ReportModelBuilder {
                 s.mappingVersion(), s.parametersDigest(), framework, frameworkName, filter);
         Predicate<Finding> inScope = f -> filter.matches(f)
                 && (framework == null || f.controls().stream().anyMatch(c -> c.startsWith(framework + ":")));
-        Pass pass = new Pass();
+        Pass pass = new Pass(new ReportChanges(in.diff()));
         for (Finding f : in.findings()) {
             pass.accept(f, filter, inScope.test(f));
         }
@@ -79,9 +79,15 @@ public final class ReportModelBuilder {
         final Map<String, List<String>> riskSamples = new HashMap<>();
         final long[][] severity = new long[Severity.values().length][3];
         final Set<String> orphanedCredentials = new LinkedHashSet<>();
+        final ReportChanges changes;
         long index;
 
+        Pass(ReportChanges changes) {
+            this.changes = changes;
+        }
+
         void accept(Finding f, ReportFilter filter, boolean inScope) {
+            changes.see(f);
             boolean base = "default".equals(f.variant());
             if (base && OWNERSHIP_CHECKS.contains(f.checkId())) {
                 gap(f);
@@ -235,7 +241,9 @@ public final class ReportModelBuilder {
                 .filter(t -> filter.allowsTeam(t.team())).toList();
         Iterable<GapReport.FindingRow> findings = () -> findingRows(inScope);
         return new GapReport(frameworks, bySeverity, pass.index, risks.subList(0, Math.min(TOP_RISKS, risks.size())), recs,
-                GapReport.Revocation.of(in.summary(), filter.any()), in.diff(), in.trend(), controls(framework, pass), findings,
+                GapReport.Revocation.of(in.summary(), filter.any()),
+                pass.changes.build(in, framework, filter.any() || framework != null, inScope, pass.index, this::title), in.trend(),
+                controls(framework, pass), findings,
                 new GapReport.Appendix(in.uploads(), mappingFiles()));
     }
 

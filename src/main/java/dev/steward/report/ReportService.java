@@ -6,6 +6,7 @@ import dev.steward.assessment.AssessmentStore;
 import dev.steward.assessment.AssessmentSummary;
 import dev.steward.assessment.ControlResult;
 import dev.steward.assessment.Finding;
+import dev.steward.assessment.RunDiff;
 import dev.steward.check.Check;
 import dev.steward.check.CheckCatalog;
 import dev.steward.evidence.Evidence;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds report models from stored runs and writes them; REST and CLI both call it. The model of a run reads the
@@ -95,8 +97,14 @@ public class ReportService {
         Map<String, List<String>> controlsByKey = new LinkedHashMap<>();
         s.checks().forEach(c -> controlsByKey.put(c.key(), c.controls()));
         Iterable<Finding> findings = () -> new FindingStream(c -> store.streamFindings(s.id(), controlsByKey, c));
-        ReportInputs in = new ReportInputs(s, controls, run.get().diff(), trend(s), loaded, mappings.current(), checks, findings,
-                inputs(s), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        // the previous run's findings of the checks with resolved findings, with this run's controls per check: a
+        // resolved finding is in a framework's report when its check is scored there now
+        RunDiff diff = run.get().diff();
+        Set<String> resolvedChecks = ReportChanges.resolvedChecks(diff);
+        Iterable<Finding> previous = resolvedChecks.isEmpty() ? List.of()
+                : () -> new FindingStream(c -> store.streamFindings(diff.previousId(), controlsByKey, resolvedChecks, c));
+        ReportInputs in = new ReportInputs(s, controls, diff, trend(s), loaded, mappings.current(), checks, findings,
+                previous, inputs(s), clock.instant().truncatedTo(ChronoUnit.SECONDS));
         return Optional.of(new ReportModelBuilder(in).build(blankToNull(framework), filter == null ? ReportFilter.NONE : filter));
     }
 

@@ -19,7 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * the memory of one window. The temporary files are not compressed: gzipping them cost about a quarter of the
  * writer's CPU, for a file that is deflated again into the workbook; they take about as much temporary disk as the
  * sheets' XML (some 180 MB for the ownership workbook of 100,000 agents), freed when the workbook is written. Ownership workbook: Summary, Owners, Agents, Evidence; gap workbook: Summary, Controls,
- * Findings, Evidence; a sheet that reaches the format's 1,048,576 rows continues on "Owners (2)", ... with its header
+ * Findings, Changes, Evidence; a sheet that reaches the format's 1,048,576 rows continues on "Owners (2)", ... with its header
  * ({@link XlsxSheet}). Table sheets have a frozen header, an autofilter and fixed widths; statuses, severities and
  * results are coloured; each control links to its first finding. Text that would start a formula is written as a
  * quote-prefixed string cell, so it is never evaluated.
@@ -71,6 +71,7 @@ public final class XlsxReportWriter {
                 gapSummary(wb, st, m);
                 controls(wb, st, m);
                 findings(wb, st, m);
+                changes(wb, st, m);
             }
             evidence(wb, st, m);
             wb.write(out);
@@ -227,19 +228,82 @@ public final class XlsxReportWriter {
         s.set(4, Fmt.duration(rv.maxSeconds()), st.right);
         s.num(5, rv.late());
         s.row().text(0, rv.summary());
-        RunDiff d = g.diff();
+        GapReport.Changes d = g.changes();
         if (d == null) {
             s.row();
             s.row().text(0, "Change since the previous run: no earlier run to compare with.");
-        } else {
-            s.section("Change since " + d.previousId() + " (as of " + Fmt.date(d.previousAsOf()) + ")", "New", "Resolved",
-                    "Regressed", "Improved", "Changed", "Unchanged");
-            s.row().num(0, d.counts().newFindings());
-            s.num(1, d.counts().resolved());
-            s.num(2, d.counts().regressed());
-            s.num(3, d.counts().improved());
-            s.num(4, d.counts().changed());
-            s.num(5, d.counts().unchanged());
+            return;
+        }
+        s.section("Change since " + d.previousId() + " (as of " + Fmt.date(d.previousAsOf()) + ")", "Findings", "New",
+                "Resolved", "Regressed", "Improved", "Changed", "Unchanged");
+        counts(s, "Whole assessment", d.counts());
+        if (d.narrowed()) {
+            counts(s, "In this report (sheet Changes)", d.inScope());
+        }
+        s.row().text(0, d.summary());
+        s.section("Framework scores then and now", "Framework", "Score before", "Score now", "Change", "Coverage before",
+                "Coverage now");
+        scoreChanges(s, d.frameworks());
+        s.section("Controls whose score, coverage or status changed", "Control", "Score before", "Score now", "Change",
+                "Coverage before", "Coverage now", "Status before", "Status now", "Title");
+        if (d.controls().isEmpty()) {
+            s.row().text(0, "None.");
+        }
+        scoreChanges(s, d.controls());
+    }
+
+    private static void counts(XlsxSheet s, String label, RunDiff.Counts c) {
+        s.row().text(0, label);
+        s.num(1, c.newFindings());
+        s.num(2, c.resolved());
+        s.num(3, c.regressed());
+        s.num(4, c.improved());
+        s.num(5, c.changed());
+        s.num(6, c.unchanged());
+    }
+
+    private static void scoreChanges(XlsxSheet s, List<GapReport.ScoreChange> changes) {
+        for (GapReport.ScoreChange c : changes) {
+            s.row().text(0, c.controlId() == null ? c.title() + " (" + c.framework() + ")" : c.framework() + ":" + c.controlId());
+            s.pct(1, c.previousScore());
+            s.pct(2, c.score());
+            s.delta(3, c.delta());
+            s.pct(4, c.previousCoverage());
+            s.pct(5, c.coverage());
+            if (c.controlId() != null) {
+                s.text(6, Fmt.label(c.previousStatus()));
+                s.text(7, Fmt.label(c.status()));
+                s.text(8, c.title());
+            }
+        }
+    }
+
+    /** The findings that changed since the previous run, within the report's scope: the sheet "Changes". */
+    private void changes(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        GapReport.Changes d = m.gaps().changes();
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Changes", 10, 9, 26, 10, 10, 22, 22, 14, 12, 16, 16, 50, 50);
+        s.table("Change", "Check", "Title", "Severity", "Subject type", "Subject", "Owner", "Team", "Environment",
+                "Before", "Now", "Reason now", "Reason before");
+        if (d == null) {
+            s.row().text(0, "No earlier run to compare with.");
+            return;
+        }
+        for (GapReport.ChangeRow c : d.findings()) {
+            s.row().text(0, c.change().label());
+            s.text(1, c.checkId());
+            s.text(2, c.title() + ("default".equals(c.variant()) ? "" : " (" + c.variant() + ")"));
+            if (c.severity() != null) {
+                s.set(3, c.severity().name(), st.severity.get(c.severity()));
+            }
+            s.text(4, c.subjectType());
+            s.text(5, c.subjectId());
+            s.text(6, c.ownerName() == null ? c.owner() : c.ownerName() + " (" + c.owner() + ")");
+            s.text(7, c.team());
+            s.text(8, c.environment());
+            s.text(9, c.before());
+            s.text(10, c.now());
+            s.text(11, c.reason());
+            s.text(12, c.previousReason());
         }
     }
 

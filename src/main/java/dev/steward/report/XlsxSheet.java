@@ -123,6 +123,17 @@ final class XlsxSheet {
         }
     }
 
+    /** A change of a share (percentage points, signed), or an en dash when there is none. */
+    void delta(int col, Double value) {
+        if (value == null) {
+            text(col, Fmt.NONE);
+        } else {
+            Cell c = row.createCell(col);
+            c.setCellValue(value);
+            c.setCellStyle(st.delta);
+        }
+    }
+
     void date(int col, Instant value) {
         Cell c = row.createCell(col);
         if (value == null) {

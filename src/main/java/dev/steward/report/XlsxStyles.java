@@ -33,6 +33,8 @@ final class XlsxStyles {
     final CellStyle inert;
     final CellStyle integer;
     final CellStyle pct;
+    /** A change of a share in percentage points, signed: +2.50%, -1.00%. */
+    final CellStyle delta;
     final CellStyle date;
     final CellStyle link;
     final CellStyle bold;
@@ -63,6 +65,8 @@ final class XlsxStyles {
         integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
         pct = bordered(wb, body, null);
         pct.setDataFormat(wb.createDataFormat().getFormat("0.00%"));
+        delta = bordered(wb, body, null);
+        delta.setDataFormat(wb.createDataFormat().getFormat("+0.00%;-0.00%;0.00%"));
         date = bordered(wb, body, null);
         date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
         date.setAlignment(HorizontalAlignment.LEFT);

@@ -2,6 +2,7 @@ package dev.steward.ui;
 
 import dev.steward.assessment.FrameworkScore;
 import dev.steward.assessment.TeamRecommendation;
+import dev.steward.report.Fmt;
 import dev.steward.report.GapReport;
 import dev.steward.report.Headline;
 import dev.steward.report.ReportFilter;
@@ -63,7 +64,7 @@ public class OverviewResource {
             return pages.page("overview", me, Map.of("title", "Overview", "none", NO_RUN));
         }
         ReportModel m = model.get();
-        List<Table> tables = List.of(frameworks(m.gaps()), severity(m.gaps()), recommendations(m.gaps()),
+        List<Table> tables = List.of(frameworks(m.gaps()), severity(m.gaps()), recommendations(m.gaps()), changes(m.gaps()),
                 headlines(m.ownership().headlines()), controls(m.gaps()));
         if (download != null) {
             return TableDownloads.download(tables, table, download);
@@ -80,15 +81,21 @@ public class OverviewResource {
     }
 
     private static Table frameworks(GapReport g) {
-        Table.Builder t = new Table.Builder("framework-scores", "Framework scores", "Framework", "Score", "Coverage", "Satisfied",
-                "Partially", "Not satisfied", "Not assessed", "Trend (oldest to latest)");
+        Table.Builder t = new Table.Builder("framework-scores", "Framework scores", "Framework", "Score", "Change since previous",
+                "Coverage", "Satisfied", "Partially", "Not satisfied", "Not assessed", "Trend (oldest to latest)");
+        Map<String, Double> deltas = new HashMap<>();
+        if (g.changes() != null) {
+            g.changes().frameworks().forEach(c -> deltas.put(c.framework(), c.delta()));
+        }
         for (FrameworkScore f : g.frameworks()) {
             List<String> trend = new ArrayList<>();
             for (GapReport.TrendPoint p : g.trend()) {
                 Double s = p.scores().get(f.framework());
                 trend.add(s == null ? "n/a" : pct(s));
             }
-            t.row(f.version() == null || f.name().contains(f.version()) ? f.name() : f.name() + " " + f.version(), pct(f.score()), pct(f.coverage()), f.satisfied(), f.partiallySatisfied(),
+            t.row(f.version() == null || f.name().contains(f.version()) ? f.name() : f.name() + " " + f.version(), pct(f.score()),
+                    g.changes() == null ? "n/a" : GapReport.ScoreChange.points(deltas.get(f.framework())), pct(f.coverage()),
+                    f.satisfied(), f.partiallySatisfied(),
                     f.notSatisfied(), f.notAssessed(), String.join(" → ", trend));
         }
         return t.build();
@@ -111,6 +118,33 @@ public class OverviewResource {
             t.row(Table.Cell.link(r.team(), "/gaps?team=" + View.enc(r.team())),
                     r.recommendation().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.agents(),
                     r.autonomousAgentsWithLiveAccess(), String.join(", ", r.checks()), r.subjectCount());
+        }
+        return t.build();
+    }
+
+    /**
+     * The findings that changed since the previous run, as far as the viewer sees (a manager: their teams), each
+     * subject linking to its agent page; the title says against which run and how many changed in all.
+     */
+    private static Table changes(GapReport g) {
+        GapReport.Changes d = g.changes();
+        String title = d == null ? "Changes since the previous assessment: none to compare with"
+                : "Changes since the previous assessment (" + d.previousId() + ", as of " + Fmt.date(d.previousAsOf()) + "): "
+                + d.inScope().newFindings() + " new, " + d.inScope().resolved() + " resolved, " + d.inScope().regressed()
+                + " regressed, " + d.inScope().improved() + " improved, " + d.inScope().changed() + " changed"
+                + (d.truncated() ? " (the run lists at most " + d.listLimit() + " of each kind)" : "");
+        Table.Builder t = new Table.Builder("changes", title, "Change", "Check", "Subject", "Owner", "Team", "Before", "Now",
+                "Reason");
+        if (d == null) {
+            return t.build();
+        }
+        for (GapReport.ChangeRow c : d.findings()) {
+            Object subject = "agent".equals(c.subjectType())
+                    ? Table.Cell.link(c.subjectId(), "/agents/" + View.enc(c.subjectId()))
+                    : c.subjectType() + " " + c.subjectId();
+            t.row(Table.Cell.styled(c.change().label(), "change-" + c.change().label()), c.checkId() + " " + c.title(), subject,
+                    c.ownerName() == null ? c.owner() : c.ownerName(), c.team(), c.before(), c.now(),
+                    c.reason() != null ? c.reason() : c.previousReason() == null ? "" : "Before: " + c.previousReason());
         }
         return t.build();
     }

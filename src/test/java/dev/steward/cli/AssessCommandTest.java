@@ -50,6 +50,29 @@ class AssessCommandTest {
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("stored already");
         assertThat(Files.readAllBytes(out.resolve("findings.json"))).isEqualTo(findings);
+
+        // a second shadow agent shows up in the logs: a new run, and each framework's score beside its change since the
+        // first (decisions, not a newer inventory: the CLI's uploads share one scope, where a newer inventory would
+        // supersede other tests' ones)
+        Files.writeString(folder.resolve("decisions.jsonl"), f.decisions() + "{\"id\":\"d-" + f.s + "-y\",\"time\":"
+                + "\"2030-02-21T10:00:00Z\",\"agent\":\"" + f.shadow() + "-2\",\"tool\":\"erp\",\"action\":\"read\","
+                + "\"decision\":\"allow\",\"environment\":\"prod\"}\n");
+        Run changed = run("assess", folder.toString(), "--as-of", "2030-03-06", "--window", "90d", "--out", out.toString());
+        assertThat(changed.exit()).as(changed.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode diff = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile()).path("diff");
+        assertThat(diff.path("counts").path("newFindings").asLong()).isPositive();
+        assertThat(changed.out()).contains("Since " + diff.path("previousId").asText());
+        String header = changed.out().lines().filter(l -> l.startsWith("framework ")).findFirst().orElseThrow();
+        assertThat(header.split("\\s+")).startsWith("framework", "score", "change", "coverage");
+        assertThat(diff.path("frameworks")).isNotEmpty();
+        for (com.fasterxml.jackson.databind.JsonNode d : diff.path("frameworks")) {
+            String line = changed.out().lines().filter(l -> l.startsWith(d.path("ref").asText() + " ")).findFirst()
+                    .orElseThrow();
+            String shown = line.split("\\s+")[2];
+            assertThat(shown).isEqualTo(d.path("delta").isNull() ? "-"
+                    : String.format(java.util.Locale.ROOT, "%+.4f", d.path("delta").asDouble()));
+        }
     }
 
     @Test

@@ -100,8 +100,9 @@ class ReportCommandTest {
                 .contains(f.team());
         assertThat(out).doesNotExist();
 
-        assertThat(Run.of(factory, "report", "--as-of", "2030-03-12", "--team", f.team(), "--format", "csv", "--out",
-                out.toString()).exit()).isZero();
+        Run narrowed = Run.of(factory, "report", "--as-of", "2030-03-12", "--team", f.team(), "--format", "csv", "--out",
+                out.toString());
+        assertThat(narrowed.exit()).as(narrowed.err()).isZero();
         assertThat(Files.readString(out.resolve("ownership.csv"))).contains(f.team());
     }
 
