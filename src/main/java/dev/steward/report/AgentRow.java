@@ -25,4 +25,9 @@ public record AgentRow(String id, String name, String team, String environment, 
     public String gapIds() {
         return String.join(", ", gaps.stream().map(Gap::checkId).distinct().toList());
     }
+
+    /** The check ids of the gaps that are new since the previous run, e.g. "OWN-2"; empty when none is. */
+    public String newGapIds() {
+        return String.join(", ", gaps.stream().filter(Gap::isNew).map(Gap::checkId).distinct().toList());
+    }
 }

@@ -80,10 +80,14 @@ public final class PdfCells {
                 Long.toString(r.agents()), Long.toString(r.agentsWithGaps()), Long.toString(r.gaps()));
     }
 
-    /** Ownership report, gaps table: manager, team, owner, agent, gap, severity, result, age, reason, action. */
+    /**
+     * Ownership report, gaps table: manager, team, owner, agent, gap (check; how it changed since the previous run),
+     * severity, result, age, reason, action.
+     */
     public static List<String> gap(AgentRow a, Gap x) {
         return List.of(shown(a.managerName()), shown(a.team()), shown(a.ownerName() == null ? a.owner() : a.ownerName()),
-                shown(a.id()), shown(x.checkId()), x.severity().name(), result(x.result()), Fmt.days(x.ageDays()),
+                shown(a.id()), lines(x.checkId(), x.change() == null ? List.of() : List.of(x.change())), x.severity().name(),
+                result(x.result()), Fmt.days(x.ageDays()),
                 shown(x.reason()), shown(x.action()));
     }
 

@@ -66,9 +66,10 @@ final class PdfOwnership {
         for (AgentRow a : o.byOwner()) {
             for (Gap x : a.gaps()) {
                 List<String> v = PdfCells.gap(a, x);
-                for (int i = 0; i < 5; i++) {
+                for (int i = 0; i < 4; i++) {
                     g.text(v.get(i), p.body);
                 }
+                g.lines(v.get(4), p.body, p.bold); // the check, and below it how it changed since the previous run
                 g.pill(v.get(5), Palette.severity(x.severity()));
                 g.pill(v.get(6), Palette.result(x.result()));
                 g.num(v.get(7), p.body);

@@ -31,13 +31,26 @@ final class ReportChanges {
     private final Set<String> keys = new HashSet<>();
     /** The findings now under those keys. */
     private final Map<String, Finding> now = new HashMap<>();
+    /** The kind of each listed finding that is a finding now (every kind but resolved). */
+    private final Map<String, GapReport.Change> kindOf = new HashMap<>();
 
     /** @param diff the run's diff, null when it had no previous run */
     ReportChanges(RunDiff diff) {
         this.diff = diff;
         if (diff != null) {
-            kinds(diff).values().forEach(list -> list.forEach(c -> keys.add(key(c))));
+            kinds(diff).forEach((kind, list) -> list.forEach(c -> {
+                keys.add(key(c));
+                if (kind != GapReport.Change.RESOLVED) {
+                    kindOf.put(key(c), kind);
+                }
+            }));
         }
+    }
+
+    /** How a finding of this run changed since the previous run ("new", ...), null when the diff does not list it. */
+    String changeOf(Finding f) {
+        GapReport.Change kind = kindOf.isEmpty() ? null : kindOf.get(key(f));
+        return kind == null ? null : kind.label();
     }
 
     /** The checks of the findings resolved since the previous run: the previous findings a report needs. */

@@ -122,7 +122,7 @@ public final class ReportModelBuilder {
             Instant since = age.since(f.checkId(), f.subjectType(), f.subjectId()).orElse(null);
             Check check = in.checks().get(f.checkId());
             Gap g = new Gap(f.checkId(), check == null ? f.checkId() : check.title(), f.severity(), f.result(), f.subjectId(),
-                    f.reason(), since, age.ageDays(since), check == null ? "" : check.remediation());
+                    f.reason(), since, age.ageDays(since), check == null ? "" : check.remediation(), changes.changeOf(f));
             if ("agent".equals(f.subjectType())) {
                 gaps.computeIfAbsent(f.subjectId(), k -> new ArrayList<>()).add(g);
             } else if ("credential".equals(f.subjectType())) {

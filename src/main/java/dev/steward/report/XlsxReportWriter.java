@@ -18,7 +18,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * XLSX with POI SXSSF: rows are flushed to a temporary file every {@value #WINDOW} rows, so a report of any size needs
  * the memory of one window. The temporary files are not compressed: gzipping them cost about a quarter of the
  * writer's CPU, for a file that is deflated again into the workbook; they take about as much temporary disk as the
- * sheets' XML (some 180 MB for the ownership workbook of 100,000 agents), freed when the workbook is written. Ownership workbook: Summary, Owners, Agents, Evidence; gap workbook: Summary, Controls,
+ * sheets' XML (some 180 MB for the ownership workbook of 100,000 agents), freed when the workbook is written. Ownership workbook: Summary, Owners, Gaps, Agents, Evidence; gap workbook: Summary, Controls,
  * Findings, Changes, Evidence; a sheet that reaches the format's 1,048,576 rows continues on "Owners (2)", ... with its header
  * ({@link XlsxSheet}). Table sheets have a frozen header, an autofilter and fixed widths; statuses, severities and
  * results are coloured; each control links to its first finding. Text that would start a formula is written as a
@@ -66,6 +66,7 @@ public final class XlsxReportWriter {
             if (kind == ReportKind.OWNERSHIP) {
                 ownershipSummary(wb, st, m);
                 owners(wb, st, m);
+                gaps(wb, st, m);
                 agents(wb, st, m);
             } else {
                 gapSummary(wb, st, m);
@@ -144,6 +145,33 @@ public final class XlsxReportWriter {
         s.text(2, a.ownerName() == null ? a.owner() : a.ownerName());
         s.text(3, a.ownerStatus());
         s.text(4, a.id());
+    }
+
+    /**
+     * The gaps and their actions, by manager, team, owner and agent, as the PDF and HTML list them: one row per gap with
+     * its age and how it changed since the previous run, so a manager can filter the new ones.
+     */
+    private void gaps(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Gaps", 22, 16, 22, 22, 9, 30, 10, 12, 10, 11, 12, 50, 50);
+        s.table("Manager", "Team", "Owner", "Agent", "Gap", "Title", "Severity", "Result", "Age (days)", "Since",
+                "Since previous run", "Reason", "Action");
+        for (AgentRow a : m.ownership().byOwner()) {
+            for (Gap g : a.gaps()) {
+                s.row().text(0, a.managerName());
+                s.text(1, a.team());
+                s.text(2, a.ownerName() == null ? a.owner() : a.ownerName());
+                s.text(3, a.id());
+                s.text(4, g.checkId());
+                s.text(5, g.title());
+                s.set(6, g.severity().name(), st.severity.get(g.severity()));
+                s.set(7, g.result().name(), st.result.get(g.result()));
+                s.optNum(8, g.ageDays());
+                s.date(9, g.since());
+                s.text(10, g.change());
+                s.wrap(11, g.reason());
+                s.wrap(12, g.action());
+            }
+        }
     }
 
     private void agents(SXSSFWorkbook wb, XlsxStyles st, ReportModel m) {

@@ -131,14 +131,15 @@ public class GapsResource {
     private static Table table(List<AgentRow> rows, boolean all) {
         Table.Builder t = new Table.Builder(all ? "agents" : "ownership-gaps", all ? "Agents" : "Agents with ownership gaps",
                 "Agent", "Name", "Team", "Environment", "Autonomy", "Owner", "Owner status", "Manager", "Backup owner", "Gaps",
-                "Oldest gap (days)", "Active credentials");
+                "New since previous run", "Oldest gap (days)", "Active credentials");
         for (AgentRow r : rows) {
             long age = oldest(r);
             t.row(Table.Cell.link(r.id(), "/agents/" + View.enc(r.id())), r.name(), r.team(), r.environment(), r.autonomy(),
                     r.ownerName() != null ? r.ownerName() : Objects.requireNonNullElse(r.owner(), ""),
                     Table.Cell.styled(r.ownerStatus(), r.ownerStatus()),
                     r.managerName() != null ? r.managerName() : Objects.requireNonNullElse(r.manager(), ""),
-                    r.backupOwner(), r.gapIds(), age < 0 ? "" : age, r.activeCredentials());
+                    r.backupOwner(), r.gapIds(), Table.Cell.styled(r.newGapIds(), "change-new"), age < 0 ? "" : age,
+                    r.activeCredentials());
         }
         return t.build();
     }

@@ -61,7 +61,8 @@ class PdfCellsTest {
         AgentRow a = new AgentRow("agent-1", "Billing bot", "payments", "prod", "autonomous", "active", "p-1", null,
                 "departed", "m-1", "Mia Manager", null, null, "spiffe", "#alerts", null, "revoke", null, null, null, 3,
                 List.of(new Gap("OWN-2", "Owner active", Severity.HIGH, Result.FAIL, "agent-1", "owner left", null, 40L,
-                        "Reassign")));
+                        "Reassign", null), new Gap("OWN-3", "Backup owner", Severity.MEDIUM, Result.FAIL, "agent-1",
+                        "no backup owner set", null, 3L, "Name a backup owner", "new")));
         List<String> cells = PdfCells.agent(a);
         assertThat(cells).hasSize(12);
         assertThat(cells.get(0)).isEqualTo("agent-1\nBilling bot");
@@ -71,5 +72,9 @@ class PdfCellsTest {
         assertThat(cells.get(10)).isEqualTo("3");
         assertThat(PdfCells.gap(a, a.gaps().get(0))).containsExactly("Mia Manager", "payments", "p-1", "agent-1", "OWN-2",
                 "HIGH", "FAIL", "40 d", "owner left", "Reassign");
+        // a gap new since the previous run says so under its check
+        assertThat(PdfCells.gap(a, a.gaps().get(1)).get(4)).isEqualTo("OWN-3\nnew");
+        assertThat(a.newGapIds()).isEqualTo("OWN-3");
+        assertThat(a.gapIds()).isEqualTo("OWN-2, OWN-3");
     }
 }

@@ -124,7 +124,7 @@ class PdfGridTest {
             owners.add(new OwnerSummary("m-1", "Mia Manager", "payments", String.format("own-%04d", i), null,
                     i % 2 == 0 ? "active" : "departed", 1, 1, 1));
             Gap gap = new Gap("OWN-2", "Owner active", Severity.HIGH, Result.FAIL, String.format("agent-%04d", i),
-                    String.format("gapreason-%04d owner left", i), AS_OF, 40L, "Reassign");
+                    String.format("gapreason-%04d owner left", i), AS_OF, 40L, "Reassign", null);
             agents.add(new AgentRow(String.format("agent-%04d", i), "Billing bot " + i, "payments", "prod", "autonomous",
                     "active", String.format("own-%04d", i), null, "departed", "m-1", "Mia Manager", null, null, "spiffe",
                     "#alerts", null, "revoke", null, null, null, 3, List.of(gap)));

@@ -219,6 +219,70 @@ class ReportChangesTest {
                 .orElseThrow()).contains(GapReport.ScoreChange.points(fw.delta()));
     }
 
+    @Test
+    void theOwnershipReportMarksTheGapsNewSinceThePreviousRun() throws Exception {
+        ReportModel model = reports.model(after, null, ReportFilter.NONE).orElseThrow();
+        AgentRow a = agent(model, f.botA());
+        assertThat(a.gaps()).filteredOn(g -> g.checkId().equals("OWN-2")).singleElement()
+                .satisfies(g -> assertThat(g.change()).isEqualTo("new"));
+        assertThat(a.newGapIds()).contains("OWN-2");
+        AgentRow b = agent(model, f.botB());
+        assertThat(b.gaps()).as("bot-b's gaps were there before").isNotEmpty()
+                .allSatisfy(g -> assertThat(g.change()).isNull());
+        assertThat(b.gaps()).extracting(Gap::checkId).doesNotContain("OWN-3");
+        assertThat(b.newGapIds()).isEmpty();
+
+        Path dir = f.files.dir().resolve("ownership-" + UUID.randomUUID());
+        Files.createDirectories(dir);
+        for (ReportFormat format : List.of(ReportFormat.HTML, ReportFormat.XLSX)) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve("ownership." + format.extension()))) {
+                reports.write(ReportKind.OWNERSHIP, format, model, out);
+            }
+        }
+        Element own2 = Jsoup.parse(Files.readString(dir.resolve("ownership.html"))).select("#gaps tr").stream()
+                .filter(tr -> tr.text().contains(f.botA()) && tr.text().contains("OWN-2")).findFirst().orElseThrow();
+        assertThat(own2.select(".gap-change").text()).isEqualTo("new");
+        try (Workbook wb = new XSSFWorkbook(dir.resolve("ownership.xlsx").toFile())) {
+            Sheet gaps = wb.getSheet("Gaps");
+            assertThat(gaps.getRow(0).getCell(10).getStringCellValue()).isEqualTo("Since previous run");
+            int rows = 0;
+            for (int i = 1; i <= gaps.getLastRowNum(); i++) {
+                Row r = gaps.getRow(i);
+                String agent = r.getCell(3).getStringCellValue();
+                if (agent.equals(f.botA()) && r.getCell(4).getStringCellValue().equals("OWN-2")) {
+                    assertThat(r.getCell(10).getStringCellValue()).isEqualTo("new");
+                    assertThat(r.getCell(11).getStringCellValue()).contains("departed 2030-01-20");
+                    rows++;
+                }
+                if (agent.equals(f.botB())) {
+                    assertThat(r.getCell(10).getStringCellValue()).isEmpty();
+                    rows++;
+                }
+            }
+            assertThat(rows).isEqualTo(1 + b.gaps().size());
+        }
+        // the ownership gaps page: a column of the gaps new since the previous run
+        Path page = dir.resolve("gaps-page.csv");
+        Files.writeString(page, given().auth().oauth2("test-admin-token").get("/gaps?download=csv&table=ownership-gaps")
+                .then().statusCode(200).extract().asString());
+        List<List<String>> table = ReadBack.csv(page);
+        int column = table.get(0).indexOf("New since previous run");
+        assertThat(column).isPositive();
+        assertThat(table).filteredOn(r -> r.get(0).equals(f.botA())).singleElement()
+                .satisfies(r -> assertThat(r.get(column)).contains("OWN-2"));
+        assertThat(table).filteredOn(r -> r.get(0).equals(f.botB())).singleElement()
+                .satisfies(r -> assertThat(r.get(column)).isEmpty());
+    }
+
+    private static AgentRow agent(ReportModel model, String id) {
+        for (AgentRow r : model.ownership().agents()) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError(id + " not in the ownership report");
+    }
+
     private static GapReport.ChangeRow row(GapReport.Changes c, GapReport.Change kind, String check, String subject) {
         return c.findings().stream().filter(r -> r.change() == kind && r.checkId().equals(check) && r.subjectId().equals(subject))
                 .findFirst().orElseThrow(() -> new AssertionError(kind + " " + check + " " + subject + " not among "

@@ -157,8 +157,14 @@ class ReportFormatsTest {
         // XLSX
         try (Workbook wb = new XSSFWorkbook(dir.resolve("ownership.xlsx").toFile())) {
             assertThat(wb.getSheetName(0)).isEqualTo("Summary");
-            assertThat(List.of(wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
-                    .containsExactly("Owners", "Agents", "Evidence");
+            assertThat(List.of(wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3), wb.getSheetName(4)))
+                    .containsExactly("Owners", "Gaps", "Agents", "Evidence");
+            long gaps = 0;
+            for (AgentRow a : o.byOwner()) {
+                gaps += a.gaps().size();
+            }
+            assertThat(gaps).isPositive();
+            assertThat(wb.getSheet("Gaps").getLastRowNum()).as("a row per gap").isEqualTo(gaps);
             for (Headline h : o.headlines()) {
                 assertThat(ReadBack.rowStartingWith(wb.getSheet("Summary"), h.label()).getCell(1).getNumericCellValue())
                         .as(h.key()).isEqualTo(h.value());
