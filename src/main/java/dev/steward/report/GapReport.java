@@ -165,20 +165,27 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
             Result previousResult, Double previousScore, Result result, Double score, String reason,
             String previousReason) {
 
-        /** "FAIL", "PARTIAL 50.00%", "none" (no result: the subject is gone or was not there). */
-        public static String outcome(Result r, Double score) {
+        /** "FAIL", "PARTIAL 50.00%", or {@code none} when there is no result. */
+        public static String outcome(Result r, Double score, String none) {
             if (r == null) {
-                return "none";
+                return none;
             }
             return r == Result.PARTIAL && score != null ? r.name() + " " + Fmt.pct(score) : r.name();
         }
 
+        /** The result before; "no finding" for a new one (the diff compares findings, not every result). */
         public String before() {
-            return outcome(previousResult, previousScore);
+            return outcome(previousResult, previousScore, "no finding");
         }
 
+        /** The reason as the tables print it: the reason now, or for a resolved finding "Before: " and the one it had. */
+        public String reasonShown() {
+            return reason != null ? reason : previousReason == null ? "" : "Before: " + previousReason;
+        }
+
+        /** The result now; "subject gone" for a resolved finding whose subject the run no longer has. */
         public String now() {
-            return outcome(result, score);
+            return outcome(result, score, change == Change.RESOLVED ? "subject gone" : "no finding");
         }
     }
 

@@ -51,11 +51,10 @@ public final class PdfCells {
      * result now, reason (now; for a finding resolved since, the reason it had, marked as before).
      */
     public static List<String> change(GapReport.ChangeRow x) {
-        String reason = x.reason() != null ? x.reason() : x.previousReason() == null ? "" : "Before: " + x.previousReason();
         return List.of(x.change().label(), lines(x.checkId(), List.of(Fmt.text(x.title()))),
                 lines(x.subjectId(), List.of(x.subjectType() + " \u00b7 " + Fmt.text(x.team()) + " \u00b7 "
                         + Fmt.text(x.environment()))),
-                shown(x.ownerName() == null ? x.owner() : x.ownerName()), x.before(), x.now(), shown(reason));
+                shown(x.ownerName() == null ? x.owner() : x.ownerName()), x.before(), x.now(), shown(x.reasonShown()));
     }
 
     /**

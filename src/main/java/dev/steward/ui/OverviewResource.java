@@ -143,8 +143,7 @@ public class OverviewResource {
                     ? Table.Cell.link(c.subjectId(), "/agents/" + View.enc(c.subjectId()))
                     : c.subjectType() + " " + c.subjectId();
             t.row(Table.Cell.styled(c.change().label(), "change-" + c.change().label()), c.checkId() + " " + c.title(), subject,
-                    c.ownerName() == null ? c.owner() : c.ownerName(), c.team(), c.before(), c.now(),
-                    c.reason() != null ? c.reason() : c.previousReason() == null ? "" : "Before: " + c.previousReason());
+                    c.ownerName() == null ? c.owner() : c.ownerName(), c.team(), c.before(), c.now(), c.reasonShown());
         }
         return t.build();
     }

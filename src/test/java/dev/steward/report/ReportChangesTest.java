@@ -93,7 +93,7 @@ class ReportChangesTest {
         assertThat(departed.ownerName()).isEqualTo("Dora");
         assertThat(departed.reason()).contains("departed 2030-01-20");
         assertThat(departed.previousReason()).isNull();
-        assertThat(departed.before()).isEqualTo("none");
+        assertThat(departed.before()).isEqualTo("no finding");
         assertThat(departed.now()).isEqualTo("FAIL");
         GapReport.ChangeRow backup = row(c, GapReport.Change.RESOLVED, "OWN-3", f.botB());
         assertThat(backup.team()).isEqualTo(ops());
@@ -146,7 +146,7 @@ class ReportChangesTest {
         assertThat(html.select("#changes tr.change")).hasSize(c.findings().size());
         Element departed = html.select("#changes tr.change-new").stream().filter(tr -> tr.text().contains(f.botA())
                 && tr.text().contains("OWN-2")).findFirst().orElseThrow();
-        assertThat(departed.text()).contains("Dora").contains("departed 2030-01-20").contains("none").contains("FAIL");
+        assertThat(departed.text()).contains("Dora").contains("departed 2030-01-20").contains("no finding").contains("FAIL");
         Element resolved = html.select("#changes tr.change-resolved").stream().filter(tr -> tr.text().contains(f.botB())
                 && tr.text().contains("OWN-3")).findFirst().orElseThrow();
         assertThat(resolved.text()).contains("Before:").contains("PASS");
@@ -166,7 +166,7 @@ class ReportChangesTest {
                 if (r.getCell(1).getStringCellValue().equals("OWN-2") && r.getCell(5).getStringCellValue().equals(f.botA())) {
                     assertThat(r.getCell(0).getStringCellValue()).isEqualTo("new");
                     assertThat(r.getCell(7).getStringCellValue()).isEqualTo(f.team());
-                    assertThat(r.getCell(9).getStringCellValue()).isEqualTo("none");
+                    assertThat(r.getCell(9).getStringCellValue()).isEqualTo("no finding");
                     assertThat(r.getCell(10).getStringCellValue()).isEqualTo("FAIL");
                     found = true;
                 }
