@@ -12,6 +12,7 @@ import dev.steward.report.ReportFilter;
 import dev.steward.report.ReportModel;
 import dev.steward.report.ReportService;
 import dev.steward.security.Role;
+import dev.steward.text.Words;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -100,7 +101,12 @@ public class AgentResource {
         List<GapReport.FindingRow> findings = StreamSupport.stream(m.gaps().findings().spliterator(), false)
                 .filter(f -> subjects.contains(f.subjectId())).toList();
         List<Day> days = timeline(mine);
-        List<Table> tables = List.of(AgentTables.findings(findings), AgentTables.credentials(creds, asOf),
+        // what changed for the agent and its credentials since the previous run, the resolved findings included
+        GapReport.Changes changed = m.gaps().changes();
+        List<GapReport.ChangeRow> mineChanged = changed == null ? List.of()
+                : changed.findings().stream().filter(c -> subjects.contains(c.subjectId())).toList();
+        List<Table> tables = List.of(AgentTables.findings(findings), OverviewResource.changes(changed, mineChanged,
+                        Words.count(mineChanged.size(), "finding") + " changed"), AgentTables.credentials(creds, asOf),
                 AgentTables.scopes(a, creds, mine), AgentTables.delegations(mine), AgentTables.timeline(days));
         if (download != null) {
             return TableDownloads.download(tables, table, download);

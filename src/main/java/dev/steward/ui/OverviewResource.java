@@ -128,17 +128,22 @@ public class OverviewResource {
      */
     private static Table changes(GapReport g) {
         GapReport.Changes d = g.changes();
+        return changes(d, d == null ? List.of() : d.findings(), d == null ? "" : d.inScope().newFindings() + " new, "
+                + d.inScope().resolved() + " resolved, " + d.inScope().regressed() + " regressed, " + d.inScope().improved()
+                + " improved, " + d.inScope().changed() + " changed");
+    }
+
+    /**
+     * Changed findings as a page table named "changes": {@code rows} of the run's changes {@code d} (null: no previous
+     * run), titled with the run compared with and {@code counts}.
+     */
+    static Table changes(GapReport.Changes d, List<GapReport.ChangeRow> rows, String counts) {
         String title = d == null ? "Changes since the previous assessment: none to compare with"
                 : "Changes since the previous assessment (" + d.previousId() + ", as of " + Fmt.date(d.previousAsOf()) + "): "
-                + d.inScope().newFindings() + " new, " + d.inScope().resolved() + " resolved, " + d.inScope().regressed()
-                + " regressed, " + d.inScope().improved() + " improved, " + d.inScope().changed() + " changed"
-                + (d.truncated() ? " (the run lists at most " + d.listLimit() + " of each kind)" : "");
+                + counts + (d.truncated() ? " (the run lists at most " + d.listLimit() + " of each kind)" : "");
         Table.Builder t = new Table.Builder("changes", title, "Change", "Check", "Subject", "Owner", "Team", "Before", "Now",
                 "Reason");
-        if (d == null) {
-            return t.build();
-        }
-        for (GapReport.ChangeRow c : d.findings()) {
+        for (GapReport.ChangeRow c : rows) {
             Object subject = "agent".equals(c.subjectType())
                     ? Table.Cell.link(c.subjectId(), "/agents/" + View.enc(c.subjectId()))
                     : c.subjectType() + " " + c.subjectId();

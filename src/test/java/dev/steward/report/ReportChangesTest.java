@@ -274,6 +274,20 @@ class ReportChangesTest {
                 .satisfies(r -> assertThat(r.get(column)).isEmpty());
     }
 
+    @Test
+    void anAgentsPageSaysWhatChangedForItTheResolvedFindingsIncluded() {
+        Document page = Jsoup.parse(given().auth().oauth2("test-admin-token").get("/agents/" + f.botB()).then()
+                .statusCode(200).extract().asString());
+        assertThat(page.select("#table-changes h2").text()).contains("Changes since the previous assessment (" + before)
+                .contains("1 finding changed");
+        assertThat(page.select("#table-changes tbody tr")).singleElement().satisfies(tr -> assertThat(tr.text())
+                .contains("resolved").contains("OWN-3").contains("Before:").contains("PASS"));
+        assertThat(page.select("#table-findings").text()).as("no longer a finding").doesNotContain("OWN-3");
+        String csv = given().auth().oauth2("test-admin-token").get("/agents/" + f.botA() + "?download=csv&table=changes")
+                .then().statusCode(200).extract().asString();
+        assertThat(csv).contains("OWN-2").contains("departed 2030-01-20").doesNotContain(f.botB());
+    }
+
     private static AgentRow agent(ReportModel model, String id) {
         for (AgentRow r : model.ownership().agents()) {
             if (r.id().equals(id)) {
