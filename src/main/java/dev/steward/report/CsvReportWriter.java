@@ -57,7 +57,8 @@ public final class CsvReportWriter {
 
     private void gaps(ReportModel m, Writer w) throws IOException {
         row(w, List.of("check", "variant", "title", "severity", "result", "score", "subject_type", "subject", "owner",
-                "owner_name", "team", "environment", "since", "age_days", "reason", "evidence", "controls", "remediation"));
+                "owner_name", "team", "environment", "since", "age_days", "reason", "evidence", "controls", "remediation",
+                "change_since_previous_run"));
         for (GapReport.FindingRow f : m.gaps().findings()) {
             row(w, List.of(f.checkId(), f.variant(), f.title(), f.severity().name(), f.result().name(),
                     f.score() == null ? "" : String.valueOf(f.score()), f.subjectType(), f.subjectId(), s(f.owner()),
@@ -65,7 +66,7 @@ public final class CsvReportWriter {
                     f.ageDays() == null ? "" : String.valueOf(f.ageDays()), s(f.reason()),
                     f.evidence().stream().map(e -> e.kind() + " " + e.id() + (e.detail() == null ? "" : ": " + e.detail()))
                             .collect(Collectors.joining("; ")),
-                    String.join(" ", f.controls()), s(f.remediation())));
+                    String.join(" ", f.controls()), s(f.remediation()), s(f.change())));
         }
     }
 

@@ -221,11 +221,15 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
         }
     }
 
-    /** One finding as the report prints it: the stored finding plus the owner's name, age and remediation. */
+    /**
+     * One finding as the report prints it: the stored finding plus the owner's name, age, remediation and how it changed
+     * since the previous run ({@code change}: "new", "regressed", "changed" or "improved" as the run's diff lists it;
+     * null when unchanged, without a previous run, or beyond the diff's list of its kind).
+     */
     public record FindingRow(long index, String checkId, String variant, String title, Severity severity, Result result,
             Double score, String subjectType, String subjectId, String owner, String ownerName, String team,
             String environment, String reason, Instant since, Long ageDays, List<EvidenceRef> evidence,
-            List<String> controls, String remediation) {
+            List<String> controls, String remediation, String change) {
     }
 
     /** The evidence appendix: the inputs (uploads with their files and hashes), window, mapping version and files. */

@@ -239,7 +239,7 @@ public final class ReportModelBuilder {
                 Comparator.reverseOrder()).thenComparing(GapReport.TopRisk::checkId));
         List<TeamRecommendation> recs = in.summary().recommendations().stream()
                 .filter(t -> filter.allowsTeam(t.team())).toList();
-        Iterable<GapReport.FindingRow> findings = () -> findingRows(inScope);
+        Iterable<GapReport.FindingRow> findings = () -> findingRows(inScope, pass.changes);
         return new GapReport(frameworks, bySeverity, pass.index, risks.subList(0, Math.min(TOP_RISKS, risks.size())), recs,
                 GapReport.Revocation.of(in.summary(), filter.any()),
                 pass.changes.build(in, framework, filter.any() || framework != null, inScope, pass.index, this::title), in.trend(),
@@ -247,7 +247,7 @@ public final class ReportModelBuilder {
                 new GapReport.Appendix(in.uploads(), mappingFiles()));
     }
 
-    private Iterator<GapReport.FindingRow> findingRows(Predicate<Finding> inScope) {
+    private Iterator<GapReport.FindingRow> findingRows(Predicate<Finding> inScope, ReportChanges changes) {
         long[] index = {0};
         return StreamSupport.stream(in.findings().spliterator(), false).filter(inScope).map(f -> {
             Check c = in.checks().get(f.checkId());
@@ -255,7 +255,7 @@ public final class ReportModelBuilder {
             return new GapReport.FindingRow(index[0]++, f.checkId(), f.variant(), c == null ? f.checkId() : c.title(),
                     f.severity(), f.result(), f.score(), f.subjectType(), f.subjectId(), f.owner(),
                     ev.person(f.owner()).map(PersonRecord::name).orElse(null), f.team(), f.environment(), f.reason(), since,
-                    age.ageDays(since), f.evidence(), f.controls(), c == null ? "" : c.remediation());
+                    age.ageDays(since), f.evidence(), f.controls(), c == null ? "" : c.remediation(), changes.changeOf(f));
         }).iterator();
     }
 

@@ -197,9 +197,10 @@ final class XlsxGaps {
     }
 
     private void findings() {
-        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Findings", 9, 26, 10, 12, 8, 10, 22, 22, 14, 11, 8, 50, 50, 36, 50);
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Findings", 9, 26, 10, 12, 8, 10, 22, 22, 14, 11, 8, 50, 50, 36, 50,
+                12);
         s.table("Check", "Title", "Severity", "Result", "Score", "Subject type", "Subject", "Owner", "Team", "Since",
-                "Age (days)", "Reason", "Evidence", "Controls", "Remediation");
+                "Age (days)", "Reason", "Evidence", "Controls", "Remediation", "Since previous run");
         for (GapReport.FindingRow f : m.gaps().findings()) {
             s.row().text(0, f.checkId());
             s.text(1, f.title() + ("default".equals(f.variant()) ? "" : " (" + f.variant() + ")"));
@@ -217,6 +218,7 @@ final class XlsxGaps {
                     .collect(Collectors.joining("; ")));
             s.text(13, String.join(" ", f.controls()));
             s.text(14, f.remediation());
+            s.text(15, f.change());
         }
     }
 }

@@ -15,7 +15,7 @@ class PdfCellsTest {
     private static GapReport.FindingRow finding(String ownerName, String title, String reason, List<EvidenceRef> evidence) {
         return new GapReport.FindingRow(1, "CRD-1", "default", title, Severity.HIGH, Result.INSUFFICIENT_EVIDENCE, null,
                 "credential", "cred-7", "p-1", ownerName, "payments", null, reason, Instant.EPOCH, 12L, evidence,
-                List.of("owasp-nhi-2025:NHI7"), "Rotate it.");
+                List.of("owasp-nhi-2025:NHI7"), "Rotate it.", null);
     }
 
     @Test

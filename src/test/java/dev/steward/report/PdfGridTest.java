@@ -42,7 +42,7 @@ class PdfGridTest {
         return new GapReport.FindingRow(i, "CRD-1", "default", "Short-lived credentials", Severity.HIGH,
                 i % 3 == 0 ? Result.INSUFFICIENT_EVIDENCE : Result.FAIL, null, "credential", String.format("sub-%04d", i),
                 "p-1", "Pat Doe", "payments", "prod", reason, AS_OF, 12L, evidence, List.of("owasp-nhi-2025:NHI7"),
-                remediation);
+                remediation, null);
     }
 
     private static final GapReport.Revocation NO_REVOCATION = new GapReport.Revocation(0, 0, 0, null, null, null, false);

@@ -177,6 +177,29 @@ class ReportChangesTest {
             assertThat(whole.getCell(2).getNumericCellValue()).isEqualTo(c.counts().resolved());
         }
 
+        // the findings tables a spreadsheet filters: each finding says how it changed
+        try (OutputStream out = Files.newOutputStream(dir.resolve("gaps.csv"))) {
+            reports.write(ReportKind.GAPS, ReportFormat.CSV, model, out);
+        }
+        List<List<String>> csv = ReadBack.csv(dir.resolve("gaps.csv"));
+        int change = csv.get(0).indexOf("change_since_previous_run");
+        assertThat(change).isEqualTo(csv.get(0).size() - 1);
+        assertThat(csv).filteredOn(r -> r.get(0).equals("OWN-2") && r.get(7).equals(f.botA())).singleElement()
+                .satisfies(r -> assertThat(r.get(change)).isEqualTo("new"));
+        long unchanged = csv.stream().skip(1).filter(r -> r.get(change).isEmpty()).count();
+        assertThat(unchanged).as("findings the diff does not list").isEqualTo(diff.counts().unchanged());
+        try (Workbook wb = new XSSFWorkbook(dir.resolve("gaps.xlsx").toFile())) {
+            Sheet findings = wb.getSheet("Findings");
+            int column = ReadBack.columnOf(findings.getRow(0), "Since previous run");
+            long listedNew = 0;
+            for (int i = 1; i <= findings.getLastRowNum(); i++) {
+                if ("new".equals(findings.getRow(i).getCell(column).getStringCellValue())) {
+                    listedNew++;
+                }
+            }
+            assertThat(listedNew).isEqualTo(diff.counts().newFindings());
+        }
+
         JsonNode json = new ObjectMapper().readTree(dir.resolve("gaps.json").toFile()).path("changes");
         assertThat(json.path("previousId").asText()).isEqualTo(before);
         assertThat(json.path("summary").asText()).isEqualTo(c.summary());
