@@ -25,7 +25,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The ownership gaps page: every agent with an ownership gap (or every agent, with {@code show=all}), filtered by
+ * The ownership gaps page: every agent with an ownership gap (or every agent, with {@code show=all}; or those with a
+ * gap new since the previous assessment, with {@code show=new}), filtered by
  * team, manager, owner and environment and sorted as asked. The rows are the ownership report's rows
  * ({@link AgentRow}), so the page, the CSV/XLSX download and the report agree. What is closest to the signed-in
  * person comes first: agents whose owner reports to the person the user is linked to in the directory, then the
@@ -62,6 +63,7 @@ public class GapsResource {
         }
         ReportFilter filter = new ReportFilter(team, manager, owner, environment);
         boolean all = "all".equals(show);
+        boolean fresh = "new".equals(show);
         String by = sort != null && SORTS.contains(sort) ? sort : "manager";
         Map<String, TreeSet<String>> choices = new HashMap<>();
         Map<String, String> names = new TreeMap<>();
@@ -77,7 +79,7 @@ public class GapsResource {
             if (r.owner() != null) {
                 names.put(r.owner(), Objects.requireNonNullElse(r.ownerName(), r.owner()));
             }
-            if (filter.matches(r) && (all || !r.gaps().isEmpty())) {
+            if (filter.matches(r) && (all || (fresh ? r.gaps().stream().anyMatch(Gap::isNew) : !r.gaps().isEmpty()))) {
                 rows.add(r);
             }
         }
@@ -95,7 +97,7 @@ public class GapsResource {
         values.put("names", names);
         values.put("sorts", SORTS);
         values.put("f", Map.of("team", nz(team), "manager", nz(manager), "owner", nz(owner), "environment", nz(environment),
-                "sort", by, "show", all ? "all" : "gaps"));
+                "sort", by, "show", all ? "all" : fresh ? "new" : "gaps"));
         values.put("count", rows.size());
         values.put("reportQuery", reportQuery(filter));
         return pages.page("gaps", me, values);

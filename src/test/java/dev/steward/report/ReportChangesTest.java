@@ -295,6 +295,17 @@ class ReportChangesTest {
                 .satisfies(r -> assertThat(r.get(column)).contains("OWN-2"));
         assertThat(table).filteredOn(r -> r.get(0).equals(f.botB())).singleElement()
                 .satisfies(r -> assertThat(r.get(column)).isEmpty());
+        // and a choice to show only the agents with a new gap
+        Path fresh = dir.resolve("gaps-page-new.csv");
+        Files.writeString(fresh, given().auth().oauth2("test-admin-token").get("/gaps?show=new&download=csv&table=ownership-gaps")
+                .then().statusCode(200).extract().asString());
+        List<List<String>> onlyNew = ReadBack.csv(fresh);
+        assertThat(onlyNew).extracting(r -> r.get(0)).contains(f.botA()).doesNotContain(f.botB());
+        assertThat(onlyNew.subList(1, onlyNew.size())).allSatisfy(r -> assertThat(r.get(column)).isNotEmpty());
+        assertThat(onlyNew.size()).isLessThan(table.size());
+        Document filtered = Jsoup.parse(given().auth().oauth2("test-admin-token").get("/gaps?show=new").then()
+                .statusCode(200).extract().asString());
+        assertThat(filtered.select("#filter-show option[selected]").attr("value")).isEqualTo("new");
     }
 
     @Test
