@@ -37,6 +37,9 @@ final class PdfOwnership {
             c.addElement(new Phrase(h.definition(), p.muted));
             cards.addCell(c);
         }
+        // a table drops an unfinished last row: fill it with empty cells so that every headline is shown
+        cards.getDefaultCell().setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+        cards.completeRow();
         p.doc.add(cards);
 
         p.section(1, "Owners by manager and team");

@@ -141,7 +141,7 @@ public final class ReportModelBuilder {
 
     private OwnershipReport ownership(ReportFilter filter, Pass pass) {
         List<AgentRecord> matched = new ArrayList<>();
-        long[] counts = new long[8];
+        long[] counts = new long[9];
         Map<List<String>, long[]> owners = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
         Map<List<String>, String[]> ownerInfo = new HashMap<>();
         for (AgentRecord a : ev.agents().values()) {
@@ -158,6 +158,7 @@ public final class ReportModelBuilder {
             counts[5] += r.hasGap("OWN-4") ? 1 : 0;
             counts[6] += r.hasGap("LIF-3") ? 1 : 0;
             counts[7] += has(r, "OWN-5", Result.FAIL) ? 1 : 0;
+            counts[8] += r.gaps().stream().anyMatch(Gap::isNew) ? 1 : 0;
             List<String> key = java.util.Arrays.asList(nz(r.managerName()), nz(r.team()), nz(r.ownerName()), nz(r.owner()));
             long[] o = owners.computeIfAbsent(key, k -> new long[3]);
             o[0]++;
@@ -166,7 +167,7 @@ public final class ReportModelBuilder {
             ownerInfo.putIfAbsent(key, new String[] {r.manager(), r.managerName(), r.team(), r.owner(), r.ownerName(),
                     r.ownerStatus()});
         }
-        List<Headline> headlines = List.of(
+        List<Headline> headlines = new ArrayList<>(List.of(
                 new Headline("agents", "Agents", counts[0], "Inventoried agents in force at the as-of instant"),
                 new Headline("activeOwner", "With an active owner", counts[1],
                         "No OWN-1 or OWN-2 finding: the owner resolves to a person in the directory who is active"),
@@ -181,7 +182,13 @@ public final class ReportModelBuilder {
                 new Headline("overdueReview", "Overdue access reviews", counts[7],
                         "OWN-5 FAIL: never reviewed, or last review older than allowed (prod 90 days, other 180)"),
                 new Headline("orphanedCredentials", "Credentials held by orphaned agents", pass.orphanedCredentials.size(),
-                        "LIF-1 FAIL: active credentials held by a decommissioned agent or one whose owner departed"));
+                        "LIF-1 FAIL: active credentials held by a decommissioned agent or one whose owner departed")));
+        if (in.diff() != null) {
+            // only with a run to compare with: without one, 0 would read as "nothing new"
+            headlines.add(new Headline("newGaps", "With a gap new since the previous run", counts[8],
+                    "Agents with an ownership gap the run's diff lists as new since the previous run ("
+                            + in.diff().previousId() + ")"));
+        }
         List<OwnerSummary> ownerRows = new ArrayList<>();
         owners.forEach((k, v) -> {
             String[] i = ownerInfo.get(k);

@@ -254,6 +254,12 @@ class ReportChangesTest {
                 .allSatisfy(g -> assertThat(g.change()).isNull());
         assertThat(b.gaps()).extracting(Gap::checkId).doesNotContain("OWN-3");
         assertThat(b.newGapIds()).isEmpty();
+        long withNew = 0;
+        for (AgentRow r : model.ownership().agents()) {
+            withNew += r.gaps().stream().anyMatch(Gap::isNew) ? 1 : 0;
+        }
+        assertThat(withNew).isPositive();
+        assertThat(model.ownership().headline("newGaps")).isEqualTo(withNew);
 
         Path dir = f.files.dir().resolve("ownership-" + UUID.randomUUID());
         Files.createDirectories(dir);
@@ -265,6 +271,8 @@ class ReportChangesTest {
         Element own2 = Jsoup.parse(Files.readString(dir.resolve("ownership.html"))).select("#gaps tr").stream()
                 .filter(tr -> tr.text().contains(f.botA()) && tr.text().contains("OWN-2")).findFirst().orElseThrow();
         assertThat(own2.select(".gap-change").text()).isEqualTo("new");
+        assertThat(Jsoup.parse(Files.readString(dir.resolve("ownership.html"))).select("[data-headline=newGaps]").text())
+                .startsWith(Long.toString(withNew)).contains("With a gap new since the previous run");
         try (Workbook wb = new XSSFWorkbook(dir.resolve("ownership.xlsx").toFile())) {
             Sheet gaps = wb.getSheet("Gaps");
             assertThat(gaps.getRow(0).getCell(10).getStringCellValue()).isEqualTo("Since previous run");
