@@ -275,6 +275,11 @@ public class AssessmentService {
         return summary(id).map(s -> store.findings(id, filter, teams(scope), s.controlsByEvaluation(), page * size, size));
     }
 
+    /** How many of a run's findings match the filter among the subjects {@code scope} may see. */
+    public long countFindings(String id, AssessmentStore.FindingFilter filter, AccessScope scope) {
+        return store.countFindings(id, filter, teams(scope));
+    }
+
     private static java.util.Set<String> teams(AccessScope scope) {
         return scope.unrestricted() ? null : scope.teams();
     }
@@ -292,6 +297,11 @@ public class AssessmentService {
     /** Runs, newest first. */
     public List<AssessmentStore.RunListItem> list(int page, int size) {
         return store.list(page * size, size);
+    }
+
+    /** How many runs are stored. */
+    public long countRuns() {
+        return store.countRuns();
     }
 
     /** A run's controls, all frameworks or one; empty when the run does not exist. */

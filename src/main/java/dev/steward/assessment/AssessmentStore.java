@@ -201,6 +201,11 @@ public class AssessmentStore {
                         instant(r, 5), r.getString(6), r.getString(7), r.getString(8), r.getLong(9), r.getLong(10)));
     }
 
+    /** How many runs are stored. */
+    public long countRuns() {
+        return query("SELECT COUNT(*) FROM assessment_run", List.of(), r -> r.getLong(1)).get(0);
+    }
+
     /** The findings of a run reduced to what a diff compares. */
     public List<DiffBuilder.PriorFinding> priorFindings(String runId) {
         return query("SELECT check_id, variant, subject_type, subject_id, result, score FROM assessment_result"

@@ -142,6 +142,12 @@ public class AuditLog {
                 AuditLog::event);
     }
 
+    /** How many entries match the filter. */
+    public long count(AuditFilter filter) {
+        List<Object> args = new ArrayList<>();
+        return query("SELECT COUNT(*) FROM audit_event" + where(filter, args), args, r -> r.getLong(1)).get(0);
+    }
+
     /** Every entry matching the filter, oldest first, to the consumer; returns how many. */
     public long stream(AuditFilter filter, Consumer<AuditEvent> consumer) {
         List<Object> args = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +46,27 @@ public class InventoryQueries {
         if (ids.isEmpty() || (teams != null && teams.isEmpty())) {
             return List.of();
         }
-        StringBuilder q = new StringBuilder("from AgentEntity where uploadId in :ids");
         Parameters p = Parameters.with("ids", ids);
+        var query = em.createQuery("from AgentEntity" + agentsWhere(filter, teams, p) + " order by id, uploadId",
+                AgentEntity.class);
+        p.map().forEach(query::setParameter);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(AgentEntity::toRecord).toList();
+    }
+
+    /** How many agents {@link #agents(Instant, Filter, Set, int, int)} lists over all its pages. */
+    public long countAgents(Instant asOf, Filter filter, Set<String> teams) {
+        List<Long> ids = uploads.inForce("agents", asOf);
+        if (ids.isEmpty() || (teams != null && teams.isEmpty())) {
+            return 0;
+        }
+        Parameters p = Parameters.with("ids", ids);
+        var query = em.createQuery("select count(*) from AgentEntity" + agentsWhere(filter, teams, p), Long.class);
+        p.map().forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static String agentsWhere(Filter filter, Set<String> teams, Parameters p) {
+        StringBuilder q = new StringBuilder(" where uploadId in :ids");
         if (teams != null) {
             q.append(" and team in :teams");
             p.and("teams", teams);
@@ -63,10 +83,7 @@ public class InventoryQueries {
             q.append(" and owner = :owner");
             p.and("owner", filter.owner());
         }
-        q.append(" order by id, uploadId");
-        var query = em.createQuery(q.toString(), AgentEntity.class);
-        p.map().forEach(query::setParameter);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(AgentEntity::toRecord).toList();
+        return q.toString();
     }
 
     public Optional<AgentRecord> agent(String id, Instant asOf) {
@@ -79,28 +96,51 @@ public class InventoryQueries {
                 .findFirst().map(AgentEntity::toRecord);
     }
 
-    public List<CredentialRecord> credentials(Instant asOf, String holder, String environment, int offset, int limit) {
-        return credentials(asOf, holder, environment, c -> true, offset, limit);
+    /** One page of credentials and how many there are over all pages. */
+    public record CredentialPage(List<CredentialRecord> items, long total) {
     }
 
-    /** Like {@link #credentials(Instant, String, String, int, int)}, only the credentials {@code visible} accepts. */
-    public List<CredentialRecord> credentials(Instant asOf, String holder, String environment,
-            Predicate<CredentialRecord> visible, int offset, int limit) {
+    public List<CredentialRecord> credentials(Instant asOf, String holder, String environment, int offset, int limit) {
+        return credentials(asOf, holder, environment, null, offset, limit).items();
+    }
+
+    /**
+     * Credentials in force, optionally of one holder and environment, only those {@code visible} accepts (null = every
+     * credential), with how many match over all pages. Without a holder or visibility filter the database pages and
+     * counts; with one, the credentials in force are read once and the page is cut from those that match.
+     */
+    public CredentialPage credentials(Instant asOf, String holder, String environment, Predicate<CredentialRecord> visible,
+            int offset, int limit) {
         List<Long> ids = uploads.inForce("credentials", asOf);
         if (ids.isEmpty()) {
-            return List.of();
+            return new CredentialPage(List.of(), 0);
         }
-        var query = em.createQuery("from CredentialEntity where uploadId in :ids"
-                + (environment != null ? " and environment = :env" : "") + " order by id, uploadId", CredentialEntity.class)
+        String where = " where uploadId in :ids" + (environment != null ? " and environment = :env" : "");
+        var query = em.createQuery("from CredentialEntity" + where + " order by id, uploadId", CredentialEntity.class)
                 .setParameter("ids", ids);
         if (environment != null) {
             query.setParameter("env", environment);
         }
-        var stream = query.getResultStream().map(CredentialEntity::toRecord).filter(visible);
-        if (holder != null) {
-            stream = stream.filter(c -> c.holders().contains(holder));
+        if (holder == null && visible == null) {
+            var count = em.createQuery("select count(*) from CredentialEntity" + where, Long.class).setParameter("ids", ids);
+            if (environment != null) {
+                count.setParameter("env", environment);
+            }
+            List<CredentialRecord> page = query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                    .map(CredentialEntity::toRecord).toList();
+            return new CredentialPage(page, count.getSingleResult());
         }
-        return stream.skip(offset).limit(limit).toList();
+        List<CredentialRecord> page = new ArrayList<>();
+        long[] total = {0};
+        query.getResultStream().map(CredentialEntity::toRecord)
+                .filter(c -> (visible == null || visible.test(c)) && (holder == null || c.holders().contains(holder)))
+                .forEach(c -> {
+                    if (total[0] >= offset && page.size() < limit) {
+                        page.add(c);
+                    }
+                    total[0]++;
+                });
+        return new CredentialPage(List.copyOf(page), total[0]);
     }
 
     public Optional<CredentialRecord> credential(String id, Instant asOf) {

@@ -86,7 +86,7 @@ public class AssessmentResource {
             @QueryParam("size") @DefaultValue("100") int size) {
         int s = Page.checkedSize(size);
         int p = Page.checkedPage(page);
-        return new Page<>(assessments.list(p, s), p, s, null);
+        return new Page<>(assessments.list(p, s), p, s, assessments.countRuns(), null);
     }
 
     @GET
@@ -124,8 +124,9 @@ public class AssessmentResource {
         }
         Severity sev = severity == null ? null : parse(Severity.class, "severity", severity);
         var filter = new AssessmentStore.FindingFilter(checkId, null, sev, team, owner, environment, r);
-        return new Page<>(assessments.findings(id, filter, AccessScope.of(identity), p, s).orElseThrow(() -> missing(id)), p, s,
-                null);
+        AccessScope scope = AccessScope.of(identity);
+        List<Finding> items = assessments.findings(id, filter, scope, p, s).orElseThrow(() -> missing(id));
+        return new Page<>(items, p, s, assessments.countFindings(id, filter, scope), null);
     }
 
     @GET

@@ -53,7 +53,8 @@ public class AuditResource {
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
         int s = Page.checkedSize(size);
         int p = Page.checkedPage(page);
-        return new Page<>(audit.page(filter(action, actor, from, to), p, s), p, s, null);
+        AuditFilter f = filter(action, actor, from, to);
+        return new Page<>(audit.page(f, p, s), p, s, audit.count(f), null);
     }
 
     /** The chain status with the head it was checked against. */

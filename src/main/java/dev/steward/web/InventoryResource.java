@@ -48,11 +48,11 @@ public class InventoryResource {
         return scope.unrestricted() ? null : scope.teams();
     }
 
-    /** A credential is visible to a manager when one of its holders is an agent of their teams. */
+    /** A credential is visible to a manager when one of its holders is an agent of their teams (null = all visible). */
     private Predicate<CredentialRecord> visibleCredential(Instant at) {
         Set<String> teams = visibleTeams();
         if (teams == null) {
-            return c -> true;
+            return null;
         }
         Set<String> agents = new HashSet<>();
         inventory.agents(at, InventoryQueries.Filter.NONE, teams, 0, Integer.MAX_VALUE).forEach(a -> agents.add(a.id()));
@@ -68,8 +68,9 @@ public class InventoryResource {
         Instant at = AsOfParam.parse(asOf, clock);
         int s = Page.checkedSize(size);
         int p = Page.checkedPage(page);
-        return new Page<>(inventory.agents(at, new InventoryQueries.Filter(team, environment, owner), visibleTeams(), p * s, s),
-                p, s, at);
+        var filter = new InventoryQueries.Filter(team, environment, owner);
+        Set<String> teams = visibleTeams();
+        return new Page<>(inventory.agents(at, filter, teams, p * s, s), p, s, inventory.countAgents(at, filter, teams), at);
     }
 
     @GET
@@ -90,7 +91,8 @@ public class InventoryResource {
         Instant at = AsOfParam.parse(asOf, clock);
         int s = Page.checkedSize(size);
         int p = Page.checkedPage(page);
-        return new Page<>(inventory.credentials(at, holder, environment, visibleCredential(at), p * s, s), p, s, at);
+        var found = inventory.credentials(at, holder, environment, visibleCredential(at), p * s, s);
+        return new Page<>(found.items(), p, s, found.total(), at);
     }
 
     @GET
@@ -98,6 +100,7 @@ public class InventoryResource {
     @Operation(summary = "One credential as in force at asOf (default now); never a secret value")
     public CredentialRecord credential(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         Instant at = AsOfParam.parse(asOf, clock);
-        return inventory.credential(id, at).filter(visibleCredential(at)).orElseThrow(() -> new NotFoundException("no credential '" + id + "' in force at " + at));
+        Predicate<CredentialRecord> visible = visibleCredential(at);
+        return inventory.credential(id, at).filter(c -> visible == null || visible.test(c)).orElseThrow(() -> new NotFoundException("no credential '" + id + "' in force at " + at));
     }
 }

@@ -3,8 +3,12 @@ package dev.steward.web;
 import java.time.Instant;
 import java.util.List;
 
-/** A page of a listing. {@code asOf} is the instant the inventory was read at, where that applies. */
-public record Page<T>(List<T> items, int page, int size, Instant asOf) {
+/**
+ * A page of a listing: {@code total} is how many items match the request's filters over all pages (the same scope and
+ * filters as {@code items}), so that a client knows when to stop and a count can be quoted without paging to the end.
+ * {@code asOf} is the instant the inventory was read at, where that applies.
+ */
+public record Page<T>(List<T> items, int page, int size, long total, Instant asOf) {
 
     public static final int MAX_SIZE = 1000;
 

@@ -157,7 +157,7 @@ public class UploadResource {
             @QueryParam("size") @DefaultValue("100") int size) {
         int s = Page.checkedSize(size);
         int p = Page.checkedPage(page);
-        return new Page<>(uploads.page(p, s).stream().map(UploadSummary::of).toList(), p, s, null);
+        return new Page<>(uploads.page(p, s).stream().map(UploadSummary::of).toList(), p, s, uploads.count(), null);
     }
 
     /** One upload with its stored ingest report. */

@@ -77,6 +77,11 @@ class ManagerScopeTest {
         List<String> creds = given().auth().oauth2(token).get("/api/v1/credentials?size=1000&asOf=" + AT).then().statusCode(200)
                 .extract().path("items.id");
         assertThat(creds).contains(f.keyA()).doesNotContain(f.keyB());
+        // the totals count what the manager may see, not the whole inventory
+        given().auth().oauth2(token).get("/api/v1/credentials?size=1&asOf=" + AT).then()
+                .body("total", org.hamcrest.Matchers.equalTo(creds.size()));
+        given().auth().oauth2(token).get("/api/v1/agents?size=1&asOf=" + AT).then()
+                .body("total", org.hamcrest.Matchers.equalTo(ids.size()));
         given().auth().oauth2(token).get("/api/v1/credentials/" + f.keyB() + "?asOf=" + AT).then().statusCode(404);
     }
 

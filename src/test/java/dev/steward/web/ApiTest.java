@@ -1,6 +1,7 @@
 package dev.steward.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -91,6 +92,40 @@ class ApiTest {
                 .body("report.summary", equalTo("upload " + upload + " (inventory) committed: 0 people, 1 agent, 0 credentials,"
                         + " 0 decisions; 0 secret values redacted; 0 warnings"));
         given().auth().oauth2(ADMIN).get("/api/v1/uploads").then().statusCode(200).body("items.id", hasItem(upload));
+    }
+
+    @Test
+    void listingsSayHowManyMatchOverAllPages() {
+        String env = "tally-" + scope;
+        StringBuilder yaml = new StringBuilder("apiVersion: steward/v1\nkind: Inventory\nasOf: 2026-11-01\nsource: test\nagents:\n");
+        for (int i = 0; i < 3; i++) {
+            yaml.append("  - {id: t").append(i).append('-').append(scope).append(", environment: ").append(env)
+                    .append(", team: payments, owner: p-ana, status: active}\n");
+        }
+        yaml.append("credentials:\n");
+        for (int i = 0; i < 5; i++) {
+            yaml.append("  - {id: k").append(i).append('-').append(scope).append(", environment: ").append(env)
+                    .append(", holders: [t").append(i % 2).append('-').append(scope).append("]}\n");
+        }
+        Path inv = files.write("inventory.yaml", yaml.toString());
+        given().auth().oauth2(ADMIN).multiPart("file", inv.toFile()).queryParam("scope", scope)
+                .post("/api/v1/uploads/inventory").then().statusCode(201);
+
+        String agents = "/api/v1/agents?asOf=2026-11-02&environment=" + env;
+        given().auth().oauth2(ADMIN).get(agents + "&size=2&page=1").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1)).body("total", equalTo(3)).body("page", equalTo(1));
+        given().auth().oauth2(ADMIN).get(agents + "&owner=nobody").then().statusCode(200).body("total", equalTo(0));
+        // counted in the database (no holder filter) and while reading (a holder filter), the same way as the items
+        String creds = "/api/v1/credentials?asOf=2026-11-02&environment=" + env;
+        given().auth().oauth2(ADMIN).get(creds + "&size=2&page=2").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1)).body("total", equalTo(5));
+        given().auth().oauth2(ADMIN).get(creds + "&holder=t0-" + scope + "&size=1&page=1").then().statusCode(200)
+                .body("items.id", equalTo(java.util.List.of("k2-" + scope))).body("total", equalTo(3));
+        given().auth().oauth2(ADMIN).get(creds + "&holder=t2-" + scope).then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("total", equalTo(0));
+        int uploads = given().auth().oauth2(ADMIN).get("/api/v1/uploads?size=1").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1)).extract().path("total");
+        assertThat(uploads).isGreaterThanOrEqualTo(1);
     }
 
     @Test

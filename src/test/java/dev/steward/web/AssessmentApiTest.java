@@ -117,6 +117,11 @@ class AssessmentApiTest {
         List<String> twoAtOnce = given().auth().oauth2(ADMIN).get(base + ops + "&size=2")
                 .then().extract().path("items.checkId");
         assertThat(twoAtOnce).containsExactly(first.get(0), second.get(0));
+        int all = given().auth().oauth2(ADMIN).get(base + ops + "&size=1000").then().extract().path("items.size()");
+        given().auth().oauth2(ADMIN).get(base + ops + "&size=1&page=1").then().body("total", equalTo(all));
+        int runs = given().auth().oauth2(ADMIN).get("/api/v1/assessments?size=1").then().statusCode(200)
+                .body("items", hasSize(1)).extract().path("total");
+        assertThat(runs).isGreaterThanOrEqualTo(1);
         given().auth().oauth2(ADMIN).get(base + "?result=PASS").then().statusCode(400).body("detail", containsString("never a finding"));
         given().auth().oauth2(ADMIN).get(base + "?severity=urgent").then().statusCode(400).body("detail", containsString("severity 'urgent'"));
         given().auth().oauth2(ADMIN).get(base + "?size=0").then().statusCode(400);

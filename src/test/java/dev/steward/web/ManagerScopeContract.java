@@ -71,6 +71,7 @@ public abstract class ManagerScopeContract {
         assertThat(subjects).isNotEmpty().doesNotContain(fixture.botB(), fixture.keyB(), fixture.shadow());
         assertThat(subjects).allMatch(s -> s.equals(fixture.botA()) || s.equals(fixture.keyA()));
         assertThat(mine.getList("items.team", String.class)).containsOnly(fixture.team());
+        assertThat(mine.getLong("total")).isEqualTo(subjects.size()).isLessThan(all.getLong("total"));
 
         // asking for another team's findings gives nothing, not that team's findings
         assertThat(get(manager, base + "&team=ops-" + fixture.s).getList("items")).isEmpty();
