@@ -1,12 +1,15 @@
 package dev.steward.ui;
 
 import dev.steward.assessment.AssessmentService;
+import dev.steward.attestation.Attestation;
+import dev.steward.attestation.AttestationService;
 import dev.steward.assessment.ControlResult;
 import dev.steward.assessment.Explanation;
 import dev.steward.assessment.Finding;
 import dev.steward.check.EvidenceRef;
 import dev.steward.check.Result;
 import dev.steward.mapping.CrosswalkTarget;
+import dev.steward.mapping.ManualEvidence;
 import dev.steward.mapping.MappingRegistry;
 import dev.steward.report.ReportService;
 import dev.steward.security.Role;
@@ -38,19 +41,22 @@ public class ControlResource {
 
     private static final int FINDINGS_READ = 5000;
     private static final int FINDINGS_SHOWN = 300;
+    private static final View VIEW = new View();
 
     private final Pages pages;
     private final ReportService reports;
     private final AssessmentService assessments;
     private final MappingRegistry mappings;
     private final SecurityIdentity identity;
+    private final AttestationService attestations;
 
     @Context
     UriInfo uri;
 
     public ControlResource(Pages pages, ReportService reports, AssessmentService assessments, MappingRegistry mappings,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, AttestationService attestations) {
         this.pages = pages;
+        this.attestations = attestations;
         this.reports = reports;
         this.assessments = assessments;
         this.mappings = mappings;
@@ -75,7 +81,18 @@ public class ControlResource {
         for (Explanation.CheckExplanation c : e.checks()) {
             c.findings().stream().filter(f -> me.scope().allows(f.team())).forEach(visible::add);
         }
-        List<Table> tables = List.of(checks(e), failing(visible), findings(visible), crosswalk(framework, control));
+        // a control judged by no check (manual evidence only, or not assessed) has no checks, subjects or findings to list
+        List<Table> tables = new ArrayList<>();
+        if (!e.checks().isEmpty()) {
+            tables.add(checks(e));
+        }
+        if (!e.control().manualEvidence().isEmpty()) {
+            tables.add(manualEvidence(e.control(), me));
+        }
+        if (!e.checks().isEmpty()) {
+            tables.addAll(List.of(failing(visible), findings(visible)));
+        }
+        tables.add(crosswalk(framework, control));
         if (download != null) {
             return TableDownloads.download(tables, table, download);
         }
@@ -89,6 +106,8 @@ public class ControlResource {
         values.put("tables", tables);
         values.put("here", Here.of(uri));
         values.put("truncated", visible.size() > FINDINGS_SHOWN);
+        Map<String, List<Attestation>> counted = counted(e.control());
+        values.put("unattested", e.control().manualEvidence().stream().filter(m -> !counted.containsKey(m)).toList());
         return pages.page("control", me, values);
     }
 
@@ -107,6 +126,44 @@ public class ControlResource {
                     c.findingCount());
         }
         return t.build();
+    }
+
+    /**
+     * One row per manual evidence item of the control and attestation the run counted for it: what a person must
+     * attach (the mapping's words), and who attested what until when; "not attested" where nothing answered it.
+     */
+    private Table manualEvidence(ControlResult c, Viewer me) {
+        Map<String, String> described = new HashMap<>();
+        mappings.current().control(c.framework(), c.controlId()).ifPresent(def -> def.manualEvidence()
+                .forEach(m -> described.put(m.id(), m.description())));
+        Map<String, List<Attestation>> counted = counted(c);
+        Table.Builder t = new Table.Builder("manual-evidence", "Manual evidence", "Evidence", "What a person attaches",
+                "In this assessment", "Statement", "Attested by", "Valid from", "Valid until", "File", "File SHA-256");
+        for (String id : c.manualEvidence()) {
+            List<Attestation> found = counted.getOrDefault(id, List.of());
+            if (found.isEmpty()) {
+                t.row(id, described.getOrDefault(id, ""), Table.Cell.styled("not attested", "partial"), "", "", "", "", "", "");
+            }
+            for (Attestation a : found) {
+                t.row(id, described.getOrDefault(id, ""), Table.Cell.styled(a.ref(), "satisfied"), a.statement(),
+                        a.attestedBy(), VIEW.day(a.validFrom()), VIEW.day(a.validUntil()),
+                        a.fileName() != null && me.auditor() ? Table.Cell.link(a.fileName(), "/api/v1/attestations/" + a.id()
+                                + "/file") : a.fileName(), Table.Cell.styled(a.fileSha256(), "hash"));
+            }
+        }
+        return t.build();
+    }
+
+    /** The attestations the run counted for the control, by evidence id ({@code attestation-N} references). */
+    private Map<String, List<Attestation>> counted(ControlResult c) {
+        Map<String, List<Attestation>> out = new LinkedHashMap<>();
+        for (String ref : c.attestations()) {
+            if (ref.startsWith("attestation-")) {
+                attestations.get(Long.parseLong(ref.substring("attestation-".length())))
+                        .ifPresent(a -> out.computeIfAbsent(a.evidenceId(), k -> new ArrayList<>()).add(a));
+            }
+        }
+        return out;
     }
 
     private static Table failing(List<Finding> findings) {

@@ -63,6 +63,13 @@ abstract class AttestationContract {
     void anAttestationInForceSatisfiesAManualControlAndEntersTheRunInputs() throws Exception {
         AssessmentRun before = assessments.assess(AS_OF, Duration.ofDays(90), "test").run();
         assertThat(govern14(before).status()).isEqualTo(ControlStatus.MANUAL);
+        String page = "/controls/nist-ai-rmf-1.0/GOVERN 1.4"; // RestAssured encodes the space
+        given().auth().oauth2(ADMIN).get(page).then().statusCode(200)
+                .body(containsString("id=\"table-manual-evidence\""))
+                .body(containsString("Approved policy for agent identity governance"))
+                .body(containsString("not attested"))
+                .body(containsString("steward attest --framework nist-ai-rmf-1.0 --control \"GOVERN 1.4\" --evidence " + EVIDENCE))
+                .body(not(containsString("id=\"table-checks\"")));
 
         byte[] policy = ("Agent governance policy v3\nApproved by the CISO on 2040-12-01\n").getBytes(StandardCharsets.UTF_8);
         int id = given().auth().oauth2(ADMIN).multiPart("framework", FRAMEWORK).multiPart("control", CONTROL)
@@ -85,6 +92,16 @@ abstract class AttestationContract {
         ControlResult c = govern14(with);
         assertThat(c.status()).isEqualTo(ControlStatus.SATISFIED);
         assertThat(c.attestations()).containsExactly("attestation-" + id);
+        // the control page says who attested what until when, and links the file for auditors and admins only
+        given().auth().oauth2(ADMIN).get(page).then().statusCode(200)
+                .body(containsString(">attestation-" + id + "<"))
+                .body(containsString("The policy is approved and published."))
+                .body(containsString("2041-02-01"))
+                .body(containsString("href=\"/api/v1/attestations/" + id + "/file\""))
+                .body(not(containsString("not attested"))).body(not(containsString("id=\"attest-hint\"")));
+        given().auth().oauth2(token(Role.VIEWER)).get(page).then().statusCode(200)
+                .body(containsString(">policy.txt<")).body(containsString(sha256(policy)))
+                .body(not(containsString("/api/v1/attestations/" + id + "/file")));
         assertThat(with.summary().inputs()).anySatisfy(i -> {
             assertThat(i.kind()).isEqualTo("attestation");
             assertThat(i.uploadId()).isEqualTo(id);
