@@ -10,6 +10,7 @@ import java.util.List;
  */
 public record AgentRow(String id, String name, String team, String environment, String autonomy, String status,
         String owner, String ownerName, String ownerStatus, String manager, String managerName, String backupOwner,
+        String backupOwnerName,
         String vendor, String identityType, String alertChannel, String incidentTrigger, String killSwitch,
         Instant killSwitchTestedAt, Instant lastReviewedAt, Instant createdAt, int activeCredentials, List<Gap> gaps) {
 

@@ -35,7 +35,8 @@ public final class CsvReportWriter {
 
     private void ownership(ReportModel m, Writer w) throws IOException {
         List<String> header = new ArrayList<>(List.of("manager", "manager_name", "team", "owner", "owner_name", "owner_status",
-                "agent", "agent_name", "environment", "autonomy", "status", "backup_owner", "active_credentials",
+                "agent", "agent_name", "environment", "autonomy", "status", "backup_owner", "backup_owner_name",
+                "active_credentials",
                 "last_reviewed", "kill_switch_tested"));
         ReportModelBuilder.OWNERSHIP_CHECKS.forEach(header::add);
         header.addAll(List.of("oldest_gap_days", "actions"));
@@ -43,7 +44,7 @@ public final class CsvReportWriter {
         for (AgentRow a : m.ownership().byOwner()) {
             List<String> r = new ArrayList<>(List.of(s(a.manager()), s(a.managerName()), s(a.team()), s(a.owner()),
                     s(a.ownerName()), a.ownerStatus(), a.id(), s(a.name()), s(a.environment()), s(a.autonomy()), s(a.status()),
-                    s(a.backupOwner()), String.valueOf(a.activeCredentials()), iso(a.lastReviewedAt()),
+                    s(a.backupOwner()), s(a.backupOwnerName()), String.valueOf(a.activeCredentials()), iso(a.lastReviewedAt()),
                     iso(a.killSwitchTestedAt())));
             for (String check : ReportModelBuilder.OWNERSHIP_CHECKS) {
                 List<Gap> gaps = a.gaps().stream().filter(g -> g.checkId().equals(check)).toList();

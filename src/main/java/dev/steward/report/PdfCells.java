@@ -98,7 +98,7 @@ public final class PdfCells {
         return List.of(a.name() == null ? shown(a.id()) : lines(a.id(), List.of(a.name())), shown(a.team()),
                 shown(a.environment()), shown(a.autonomy()),
                 shown((a.ownerName() == null ? Fmt.text(a.owner()) : a.ownerName()) + " (" + a.ownerStatus() + ")"),
-                shown(a.managerName()), shown(a.backupOwner()),
+                shown(a.managerName()), shown(a.backupOwnerName() == null ? a.backupOwner() : a.backupOwnerName()),
                 shown(Fmt.text(a.alertChannel()) + " / " + Fmt.text(a.incidentTrigger())),
                 shown(Fmt.text(a.killSwitch()) + " (tested " + Fmt.date(a.killSwitchTestedAt()) + ")"),
                 Fmt.date(a.lastReviewedAt()), Integer.toString(a.activeCredentials()), shown(a.gapIds()));

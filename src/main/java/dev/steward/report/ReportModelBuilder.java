@@ -223,7 +223,8 @@ public final class ReportModelBuilder {
                 .filter(id -> ev.credential(id).map(c -> c.active(ev.asOf())).orElse(false)).count();
         return new AgentRow(a.id(), a.name(), a.team(), a.environment(), a.autonomy() == null ? null : a.autonomy().name()
                 .toLowerCase(java.util.Locale.ROOT).replace('_', '-'), a.status(), blank(a.owner()),
-                owner == null ? null : owner.name(), ownerStatus, manager, managerName, a.backupOwner(), a.vendor(),
+                owner == null ? null : owner.name(), ownerStatus, manager, managerName, a.backupOwner(),
+                ev.person(a.backupOwner()).map(PersonRecord::name).orElse(null), a.vendor(),
                 a.identityType(), a.alertChannel(), a.incidentTrigger(), a.killSwitchMethod(), a.killSwitchTestedAt(),
                 a.lastReviewedAt(), a.createdAt(), active, pass.gaps.getOrDefault(a.id(), List.of()));
     }

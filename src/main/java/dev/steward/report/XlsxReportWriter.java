@@ -178,7 +178,7 @@ public final class XlsxReportWriter {
             s.text(6, a.ownerName() == null ? a.owner() : a.ownerName() + " (" + a.owner() + ")");
             s.text(7, a.ownerStatus());
             s.text(8, a.managerName());
-            s.text(9, a.backupOwner());
+            s.text(9, a.backupOwnerName() == null ? a.backupOwner() : a.backupOwnerName() + " (" + a.backupOwner() + ")");
             s.text(10, a.identityType());
             s.text(11, a.alertChannel());
             s.text(12, a.killSwitch());

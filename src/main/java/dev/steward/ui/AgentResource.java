@@ -117,11 +117,22 @@ public class AgentResource {
         values.put("a", a);
         values.put("r", row.get());
         values.put("chain", chain(a, people));
+        values.put("backup", backup(a, people));
         values.put("tables", tables);
         values.put("days", days);
         values.put("maxDay", days.stream().mapToLong(d -> d.allowed() + d.denied()).max().orElse(1));
         values.put("here", Here.of(uri));
         return pages.page("agent", me, values);
+    }
+
+    /** The backup owner as a person of the directory (the bare id when not in it), or null when none is set. */
+    static ChainLink backup(AgentRecord a, Map<String, PersonRecord> people) {
+        if (a.backupOwner() == null || a.backupOwner().isBlank()) {
+            return null;
+        }
+        PersonRecord p = people.get(a.backupOwner());
+        return new ChainLink("backup owner", a.backupOwner(), p == null ? a.backupOwner() : p.name(),
+                p == null ? "unknown" : p.active() ? "active" : "departed");
     }
 
     /** Owner, the owner's manager, that manager's manager ... (stops at a loop or after {@value #CHAIN_DEPTH}). */

@@ -3,6 +3,7 @@ package dev.steward.ui;
 import dev.steward.export.BundleVerifier;
 import dev.steward.export.ExportRuns;
 import dev.steward.export.ExportService;
+import dev.steward.export.SigningKeys;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,7 +60,8 @@ public class ExportsResource {
         if (download != null) {
             return TableDownloads.download(tables, table, download);
         }
-        return pages.page("exports", me, Map.of("title", "Exports", "tables", tables, "here", Here.of(uri)));
+        return pages.page("exports", me, Map.of("title", "Exports", "tables", tables, "here", Here.of(uri),
+                "fingerprint", key == null ? "" : SigningKeys.fingerprint(key)));
     }
 
     private PublicKey publicKey() {

@@ -8,6 +8,7 @@ import dev.steward.export.ExportRuns;
 import dev.steward.export.ExportService;
 import dev.steward.export.Manifest;
 import dev.steward.export.Period;
+import dev.steward.export.SigningKeys;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,6 +80,19 @@ public class ExportResource {
             throw new NotFoundException("the bundle of " + r.period() + " is no longer at " + r.location());
         }
         return folder;
+    }
+
+    @GET
+    @Path("/public-key")
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Produces("application/x-pem-file")
+    @Operation(summary = "This installation's Ed25519 public key that signs bundle manifests (PEM), its SHA-256 fingerprint"
+            + " in X-Key-Fingerprint: the key to give steward verify --public-key")
+    public Response publicKey() throws java.io.IOException, java.security.GeneralSecurityException {
+        java.security.PublicKey key = exports.keys().getPublic();
+        return Response.ok(SigningKeys.publicPem(key), "application/x-pem-file")
+                .header("Content-Disposition", "attachment; filename=\"steward-public-key.pem\"")
+                .header("X-Key-Fingerprint", SigningKeys.fingerprint(key)).build();
     }
 
     @GET

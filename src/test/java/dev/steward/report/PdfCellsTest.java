@@ -59,7 +59,8 @@ class PdfCellsTest {
     @Test
     void anAgentRecordShowsItsNameUnderItsIdAndEveryColumnOfTheTable() {
         AgentRow a = new AgentRow("agent-1", "Billing bot", "payments", "prod", "autonomous", "active", "p-1", null,
-                "departed", "m-1", "Mia Manager", null, null, "spiffe", "#alerts", null, "revoke", null, null, null, 3,
+                "departed", "m-1", "Mia Manager", "p-2", "Bea Backup", null, "spiffe", "#alerts", null, "revoke", null, null,
+                null, 3,
                 List.of(new Gap("OWN-2", "Owner active", Severity.HIGH, Result.FAIL, "agent-1", "owner left", null, 40L,
                         "Reassign", null), new Gap("OWN-3", "Backup owner", Severity.MEDIUM, Result.FAIL, "agent-1",
                         "no backup owner set", null, 3L, "Name a backup owner", "new")));
@@ -67,7 +68,7 @@ class PdfCellsTest {
         assertThat(cells).hasSize(12);
         assertThat(cells.get(0)).isEqualTo("agent-1\nBilling bot");
         assertThat(cells.get(4)).isEqualTo("p-1 (departed)");
-        assertThat(cells.get(6)).isEqualTo(Fmt.NONE);
+        assertThat(cells.get(6)).as("the backup owner by name").isEqualTo("Bea Backup");
         assertThat(cells.get(7)).isEqualTo("#alerts / " + Fmt.NONE);
         assertThat(cells.get(10)).isEqualTo("3");
         assertThat(PdfCells.gap(a, a.gaps().get(0))).containsExactly("Mia Manager", "payments", "p-1", "agent-1", "OWN-2",

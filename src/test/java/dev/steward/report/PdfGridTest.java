@@ -126,7 +126,7 @@ class PdfGridTest {
             Gap gap = new Gap("OWN-2", "Owner active", Severity.HIGH, Result.FAIL, String.format("agent-%04d", i),
                     String.format("gapreason-%04d owner left", i), AS_OF, 40L, "Reassign", null);
             agents.add(new AgentRow(String.format("agent-%04d", i), "Billing bot " + i, "payments", "prod", "autonomous",
-                    "active", String.format("own-%04d", i), null, "departed", "m-1", "Mia Manager", null, null, "spiffe",
+                    "active", String.format("own-%04d", i), null, "departed", "m-1", "Mia Manager", null, null, null, "spiffe",
                     "#alerts", null, "revoke", null, null, null, 3, List.of(gap)));
         }
         ReportMeta meta = new ReportMeta("run-1", AS_OF, AS_OF.minusSeconds(86_400 * 30), AS_OF, AS_OF, "1.0", "m-1",

@@ -299,8 +299,10 @@ class ReportChangesTest {
         List<List<String>> table = ReadBack.csv(page);
         int column = table.get(0).indexOf("New since previous run");
         assertThat(column).isPositive();
+        int backup = table.get(0).indexOf("Backup owner");
         assertThat(table).filteredOn(r -> r.get(0).equals(f.botA())).singleElement()
-                .satisfies(r -> assertThat(r.get(column)).contains("OWN-2"));
+                .satisfies(r -> assertThat(r.get(column)).contains("OWN-2"))
+                .satisfies(r -> assertThat(r.get(backup)).as("the person, not the id").isEqualTo("Carl"));
         assertThat(table).filteredOn(r -> r.get(0).equals(f.botB())).singleElement()
                 .satisfies(r -> assertThat(r.get(column)).isEmpty());
         // and a choice to show only the agents with a new gap
@@ -325,6 +327,8 @@ class ReportChangesTest {
         assertThat(page.select("#table-changes tbody tr")).singleElement().satisfies(tr -> assertThat(tr.text())
                 .contains("resolved").contains("OWN-3").contains("Before:").contains("PASS"));
         assertThat(page.select("#table-findings").text()).as("no longer a finding").doesNotContain("OWN-3");
+        assertThat(page.select("#backup-owner").text()).as("the person, not the id").isEqualTo("Carl");
+        assertThat(page.select("#backup-owner span").attr("title")).isEqualTo("p-carl-" + f.s);
         String csv = given().auth().oauth2("test-admin-token").get("/agents/" + f.botA() + "?download=csv&table=changes")
                 .then().statusCode(200).extract().asString();
         assertThat(csv).contains("OWN-2").contains("departed 2030-01-20").doesNotContain(f.botB());

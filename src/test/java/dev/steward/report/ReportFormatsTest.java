@@ -229,6 +229,12 @@ class ReportFormatsTest {
         int own3 = agents.get(0).indexOf("OWN-3");
         assertThat(agents.stream().skip(1).filter(r -> r.get(own2).equals("FAIL")).count()).isEqualTo(o.headline("orphaned"));
         assertThat(agents.stream().skip(1).filter(r -> !r.get(own3).isEmpty()).count()).isEqualTo(o.headline("noBackupOwner"));
+        List<String> header = agents.get(0);
+        assertThat(agents).filteredOn(r -> r.get(header.indexOf("agent")).equals(fixture.botA())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get(header.indexOf("backup_owner"))).isEqualTo("p-carl-" + fixture.s);
+                    assertThat(r.get(header.indexOf("backup_owner_name"))).isEqualTo("Carl");
+                });
         assertThat(ReadBack.csv(dir.resolve("gaps.csv"))).hasSize((int) s.totals().findings() + 1);
 
         // JSON

@@ -1,14 +1,19 @@
 package dev.steward.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.steward.export.ExportRuns;
+import dev.steward.export.ExportService;
+import dev.steward.export.SigningKeys;
 import dev.steward.security.Role;
 import dev.steward.security.TokenService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,8 +30,33 @@ class ExportApiTest {
     @Inject
     ExportRuns runs;
 
+    @Inject
+    ExportService exports;
+
     private String token(Role role) {
         return tokens.create("t-" + UUID.randomUUID(), role, null, "test").token();
+    }
+
+    @Test
+    void auditorsGetTheSigningPublicKeyWithItsFingerprintAndThePageShowsIt() throws Exception {
+        given().get("/api/v1/exports/public-key").then().statusCode(401);
+        given().auth().oauth2(token(Role.VIEWER)).get("/api/v1/exports/public-key").then().statusCode(403);
+        String auditor = token(Role.AUDITOR);
+        var answer = given().auth().oauth2(auditor).get("/api/v1/exports/public-key").then().statusCode(200)
+                .header("Content-Disposition", containsString("steward-public-key.pem")).extract();
+        String expected = SigningKeys.fingerprint(exports.keys().getPublic());
+        assertThat(answer.header("X-Key-Fingerprint")).isEqualTo(expected);
+        // the PEM is the key that verifies bundles: read back, it has the same fingerprint
+        Path pem = Files.createTempFile("key", ".pem");
+        try {
+            Files.writeString(pem, answer.asString());
+            assertThat(SigningKeys.fingerprint(SigningKeys.readPublic(pem))).isEqualTo(expected);
+        } finally {
+            Files.deleteIfExists(pem);
+        }
+        given().auth().oauth2(auditor).get("/exports").then().statusCode(200)
+                .body(containsString("<code>" + expected + "</code>"))
+                .body(containsString("href=\"/api/v1/exports/public-key\""));
     }
 
     @Test
