@@ -95,6 +95,16 @@ class MappingValidationTest {
     }
 
     @Test
+    void anInternalPolicyNamesItsDocumentAsItsSourceButNotNothing() {
+        String internal = framework("acme-policy", GROUP, LEAF).replace("source: https://example.org/acme-policy",
+                "source: \"ACME-SEC-POL-017 v3, policy library\"");
+        MappingSet set = new MappingLoader(FakeChecks.catalog()).load(List.of(file("acme.yaml", internal)));
+        assertThat(set.framework("acme-policy").orElseThrow().source()).isEqualTo("ACME-SEC-POL-017 v3, policy library");
+        assertThat(errors(file("blank.yaml", internal.replace("\"ACME-SEC-POL-017 v3, policy library\"", "\"  \""))))
+                .singleElement().asString().contains("test/blank.yaml").contains("source");
+    }
+
+    @Test
     void unknownCheckId() {
         assertThat(errors(FakeChecks.only("LIF-1"), file("a.yaml", framework("fw-a", GROUP, LEAF))))
                 .containsExactly("test/a.yaml: control G.1: unknown check 'OWN-1'; known checks: [LIF-1]");
