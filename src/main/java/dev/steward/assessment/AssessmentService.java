@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -238,7 +239,7 @@ public class AssessmentService {
             findings = writer.findings();
         }
         RunDiff d = diff == null ? null : diff.finish(outcome.frameworks(), outcome.controls());
-        store.insertRun(c, AssessmentSummary.of(header, outcome), clock.instant(), user, previousId, results, findings,
+        store.insertRun(c, AssessmentSummary.of(header, outcome, settings.thresholds()), clock.instant(), user, previousId, results, findings,
                 (System.nanoTime() - started) / 1_000_000, AssessmentJson.write(outcome.controls()),
                 d == null ? null : AssessmentJson.write(d));
         return outcome;
@@ -361,8 +362,22 @@ public class AssessmentService {
         }
         List<ControlResult> children = control.children().stream()
                 .map(child -> byRef.get(control.framework() + ":" + child)).toList();
+        // the reasons read the control as the whole run scored it: a manager's FAIL counts are narrowed to their teams
+        Map<String, ControlResult> whole = byRef;
+        if (!scope.unrestricted()) {
+            whole = new LinkedHashMap<>();
+            for (ControlResult c : controls(id, null).orElseThrow()) {
+                whole.put(c.ref(), c);
+            }
+        }
+        ControlResult scored = whole.get(controlRef);
+        Map<String, ControlResult> wholeByRef = whole;
+        List<ControlResult> scoredChildren = scored.children().stream()
+                .map(child -> wholeByRef.get(scored.framework() + ":" + child)).toList();
+        Thresholds thresholds = Objects.requireNonNullElse(summary.get().thresholds(), settings.thresholds());
         return Optional.of(Explanation.of(id, control, mappings.current().control(control.framework(), control.controlId(),
-                summary.get().mappingVersion()), children, checks));
+                summary.get().mappingVersion()), ControlReasons.status(scored, scoredChildren, thresholds),
+                ControlReasons.score(scored, scoredChildren), children, checks));
     }
 
     /** Writes findings.json of a stored run to the stream; returns how many findings, empty when the run does not exist. */

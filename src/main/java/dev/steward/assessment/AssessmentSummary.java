@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The stored summary of one run: what it read (inputs, mapping version, parameters digest, engine version), when
  * (as-of and window [windowStart, windowEnd)), and what it found (framework and check scores, roll-ups,
- * recommendations, revocation latency, totals). A pure function of the run's inputs: the creation time and the diff
- * live beside it, not in it.
+ * recommendations, revocation latency, totals), and the status thresholds it judged controls by (null in runs stored
+ * before they were recorded). A pure function of the run's inputs and settings: the creation time and the diff live
+ * beside it, not in it.
  */
 public record AssessmentSummary(
         String id,
@@ -25,7 +26,8 @@ public record AssessmentSummary(
         List<CheckScore> checks,
         Rollups rollups,
         List<TeamRecommendation> recommendations,
-        RevocationLatency revocationLatency) {
+        RevocationLatency revocationLatency,
+        Thresholds thresholds) {
 
     public AssessmentSummary {
         inputs = List.copyOf(inputs);
@@ -41,9 +43,9 @@ public record AssessmentSummary(
         return out;
     }
 
-    public static AssessmentSummary of(RunHeader header, Outcome outcome) {
+    public static AssessmentSummary of(RunHeader header, Outcome outcome, Thresholds thresholds) {
         return new AssessmentSummary(header.id(), header.asOf(), header.windowStart(), header.asOf(), header.engineVersion(),
                 header.mappingVersion(), header.parametersDigest(), header.inputs(), outcome.totals(), outcome.frameworks(),
-                outcome.checks(), outcome.rollups(), outcome.recommendations(), outcome.revocationLatency());
+                outcome.checks(), outcome.rollups(), outcome.recommendations(), outcome.revocationLatency(), thresholds);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * and rationale come from the mappings in use when they are the ones the run used (same mapping version), else null.
  */
 public record Explanation(String assessmentId, ControlResult control, String statement, String rationale,
-        List<ControlResult> children, List<CheckExplanation> checks) {
+        String statusReason, String scoreRule, List<ControlResult> children, List<CheckExplanation> checks) {
 
     public Explanation {
         children = List.copyOf(children);
@@ -20,10 +20,10 @@ public record Explanation(String assessmentId, ControlResult control, String sta
     }
 
     /** With the statement and rationale of {@code mapped}, the control as the run's mappings define it (if at hand). */
-    static Explanation of(String assessmentId, ControlResult control, Optional<Control> mapped, List<ControlResult> children,
-            List<CheckExplanation> checks) {
+    static Explanation of(String assessmentId, ControlResult control, Optional<Control> mapped, String statusReason,
+            String scoreRule, List<ControlResult> children, List<CheckExplanation> checks) {
         return new Explanation(assessmentId, control, mapped.map(Control::description).map(Explanation::text).orElse(null),
-                mapped.map(Control::rationale).map(Explanation::text).orElse(null), children, checks);
+                mapped.map(Control::rationale).map(Explanation::text).orElse(null), statusReason, scoreRule, children, checks);
     }
 
     private static String text(String s) {

@@ -48,7 +48,7 @@ public class ScopedReads {
         AssessmentSummary scoped = new AssessmentSummary(s.id(), s.asOf(), s.windowStart(), s.windowEnd(), s.engineVersion(),
                 s.mappingVersion(), s.parametersDigest(), s.inputs(), s.totals(), s.frameworks(), s.checks(),
                 rollups.build(), s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
-                s.revocationLatency());
+                s.revocationLatency(), s.thresholds());
         return new AssessmentRun(run.id(), run.createdAt(), run.createdBy(), run.elapsedMs(), scoped,
                 run.diff() == null ? null : diff(run.diff(), teams, visible));
     }
@@ -60,7 +60,7 @@ public class ScopedReads {
                 c.status(), c.score(), c.coverage(), c.criticalFail(), c.checks().stream().map(k -> new ControlResult.ControlCheck(
                         k.checkId(), k.variant(), k.weight(), k.severity(), k.score(), k.coverage(),
                         fails.getOrDefault(Evaluation.key(k.checkId(), k.variant()), 0L))).toList(),
-                c.children(), c.manualEvidence(), c.outOfScopeReason())).toList();
+                c.children(), c.manualEvidence(), c.outOfScopeReason(), c.attestations())).toList();
     }
 
     private RunDiff diff(RunDiff d, Set<String> teams, Set<String> visible) {

@@ -42,6 +42,7 @@ public class ControlResource {
     private static final int FINDINGS_READ = 5000;
     private static final int FINDINGS_SHOWN = 300;
     private static final View VIEW = new View();
+    static final int REFS_SHOWN = 5;
 
     private final Pages pages;
     private final ReportService reports;
@@ -90,7 +91,7 @@ public class ControlResource {
             tables.add(manualEvidence(e.control(), me));
         }
         if (!e.checks().isEmpty()) {
-            tables.addAll(List.of(failing(visible), findings(visible)));
+            tables.addAll(List.of(failing(visible), findings(visible, download == null ? REFS_SHOWN : Integer.MAX_VALUE)));
         }
         tables.add(crosswalk(framework, control));
         if (download != null) {
@@ -101,6 +102,8 @@ public class ControlResource {
         values.put("c", e.control());
         values.put("statement", e.statement());
         values.put("rationale", e.rationale());
+        values.put("statusReason", e.statusReason());
+        values.put("scoreRule", e.scoreRule());
         values.put("children", e.children().stream().filter(java.util.Objects::nonNull).toList());
         values.put("runId", run.get());
         values.put("tables", tables);
@@ -186,14 +189,19 @@ public class ControlResource {
         return t.build();
     }
 
-    private static Table findings(List<Finding> findings) {
+    /** The findings with their evidence; on the page each shows its first {@code refs} references, downloads all. */
+    static Table findings(List<Finding> findings, int refs) {
         Table.Builder t = new Table.Builder("findings", "Findings with evidence", "Check", "Result", "Severity", "Subject",
                 "Team", "Reason", "Evidence");
         findings.stream().limit(FINDINGS_SHOWN).forEach(f -> {
             List<String> ev = new ArrayList<>();
-            for (EvidenceRef r : f.evidence()) {
+            for (EvidenceRef r : f.evidence().subList(0, Math.min(refs, f.evidence().size()))) {
                 ev.add(r.kind() + " " + r.id() + (r.detail() == null ? "" : ": " + r.detail())
                         + (r.source() == null ? "" : " [" + r.source() + "]"));
+            }
+            int more = f.evidence().size() - ev.size();
+            if (more > 0) {
+                ev.add("and " + more + " more reference" + (more == 1 ? "" : "s") + " in this table's CSV and XLSX download");
             }
             String sev = f.severity().name().toLowerCase(Locale.ROOT);
             t.row(f.checkId(), Table.Cell.styled(f.result().name().toLowerCase(Locale.ROOT).replace('_', ' '),

@@ -90,6 +90,12 @@ public abstract class ManagerScopeContract {
         long adminCount = all.getList("checks.findingCount", Long.class).stream().mapToLong(Long::longValue).sum();
         long managerCount = mine.getList("checks.findingCount", Long.class).stream().mapToLong(Long::longValue).sum();
         assertThat(managerCount).isLessThan(adminCount).isEqualTo(managerSubjects.size());
+        // why the control has its status is the organisation's answer, the same for both: the shadow agent's critical
+        // INV-1 FAIL belongs to no team, so the manager's narrowed FAIL counts alone could not name it
+        assertThat(all.getString("control.status")).isEqualTo("NOT_SATISFIED");
+        assertThat(all.getString("statusReason")).contains("INV-1").contains("critical");
+        assertThat(mine.getString("statusReason")).isEqualTo(all.getString("statusReason"));
+        assertThat(all.getString("scoreRule")).contains("INV-1 x");
     }
 
     @Test
