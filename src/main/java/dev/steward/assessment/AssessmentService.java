@@ -24,11 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -333,51 +331,11 @@ public class AssessmentService {
 
     /** As {@link #explain(String, String, int)}, with findings and FAIL counts of the subjects {@code scope} may see. */
     public Optional<Explanation> explain(String id, String controlRef, int findingsPerCheck, AccessScope scope) {
-        int colon = controlRef == null ? -1 : controlRef.indexOf(':');
-        if (colon <= 0 || colon == controlRef.length() - 1) {
-            throw new IllegalArgumentException("control '" + controlRef
-                    + "' must be written framework:controlId, e.g. owasp-asi-2026:ASI03");
-        }
-        Optional<AssessmentSummary> summary = summary(id);
-        if (summary.isEmpty()) {
-            return Optional.empty();
-        }
-        List<ControlResult> controls = controls(id, null, scope).orElseThrow();
-        Map<String, ControlResult> byRef = new LinkedHashMap<>();
-        controls.forEach(c -> byRef.put(c.ref(), c));
-        ControlResult control = byRef.get(controlRef);
-        if (control == null) {
-            return Optional.empty();
-        }
-        Map<String, CheckScore> scores = new LinkedHashMap<>();
-        summary.get().checks().forEach(s -> scores.put(s.key(), s));
-        Map<String, List<String>> controlsOf = summary.get().controlsByEvaluation();
-        List<Explanation.CheckExplanation> checks = new ArrayList<>();
-        for (ControlResult.ControlCheck k : control.checks()) {
-            AssessmentStore.FindingFilter filter = new AssessmentStore.FindingFilter(k.checkId(), k.variant(), null, null, null,
-                    null, null);
-            checks.add(new Explanation.CheckExplanation(scores.get(Evaluation.key(k.checkId(), k.variant())), k.weight(),
-                    store.countFindings(id, filter, teams(scope)),
-                    store.findings(id, filter, teams(scope), controlsOf, 0, findingsPerCheck)));
-        }
-        List<ControlResult> children = control.children().stream()
-                .map(child -> byRef.get(control.framework() + ":" + child)).toList();
-        // the reasons read the control as the whole run scored it: a manager's FAIL counts are narrowed to their teams
-        Map<String, ControlResult> whole = byRef;
-        if (!scope.unrestricted()) {
-            whole = new LinkedHashMap<>();
-            for (ControlResult c : controls(id, null).orElseThrow()) {
-                whole.put(c.ref(), c);
-            }
-        }
-        ControlResult scored = whole.get(controlRef);
-        Map<String, ControlResult> wholeByRef = whole;
-        List<ControlResult> scoredChildren = scored.children().stream()
-                .map(child -> wholeByRef.get(scored.framework() + ":" + child)).toList();
-        Thresholds thresholds = Objects.requireNonNullElse(summary.get().thresholds(), settings.thresholds());
-        return Optional.of(Explanation.of(id, control, mappings.current().control(control.framework(), control.controlId(),
-                summary.get().mappingVersion()), ControlReasons.status(scored, scoredChildren, thresholds),
-                ControlReasons.score(scored, scoredChildren), children, checks));
+        return new Explainer(this, store, mappings, settings.thresholds()).explain(id, controlRef, findingsPerCheck, scope);
+    }
+
+    static java.util.Set<String> teamsOf(AccessScope scope) {
+        return teams(scope);
     }
 
     /** Writes findings.json of a stored run to the stream; returns how many findings, empty when the run does not exist. */

@@ -25,7 +25,8 @@ import java.util.Map;
  */
 public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySeverity, long findingCount,
         List<TopRisk> topRisks, List<TeamRecommendation> recommendations, Revocation revocation, Changes changes,
-        List<TrendPoint> trend, List<ControlRow> controls, Iterable<FindingRow> findings, Appendix appendix) {
+        List<TrendPoint> trend, List<ControlRow> controls, List<OutOfScopeRow> outOfScope, Iterable<FindingRow> findings,
+        Appendix appendix) {
 
     public GapReport {
         frameworks = List.copyOf(frameworks);
@@ -34,6 +35,7 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
         recommendations = List.copyOf(recommendations);
         trend = List.copyOf(trend);
         controls = List.copyOf(controls);
+        outOfScope = List.copyOf(outOfScope);
     }
 
     /** Findings of one severity within the report, by result. */
@@ -210,12 +212,22 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
      */
     public record ControlRow(String framework, String controlId, String title, int depth, boolean group,
             ControlStatus status, Double score, Double coverage, List<String> checks, long findings, long failingSubjects,
-            List<String> sampleSubjects, long firstFinding) {
+            List<String> sampleSubjects, long firstFinding, String why) {
         public ControlRow {
             checks = List.copyOf(checks);
             sampleSubjects = List.copyOf(sampleSubjects);
         }
 
+        public String ref() {
+            return framework + ":" + controlId;
+        }
+    }
+
+    /**
+     * A control the mapping marks out of scope, and why: what the report's framework scores and coverage leave out. Only
+     * controls without children, the units the frameworks' out-of-scope counts count.
+     */
+    public record OutOfScopeRow(String framework, String controlId, String title, String reason) {
         public String ref() {
             return framework + ":" + controlId;
         }

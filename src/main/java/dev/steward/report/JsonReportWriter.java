@@ -40,6 +40,7 @@ public final class JsonReportWriter {
                 g.writeObjectField("changes", r.changes());
                 g.writeObjectField("trend", r.trend());
                 g.writeObjectField("controls", r.controls());
+                g.writeObjectField("outOfScope", r.outOfScope());
                 g.writeObjectField("appendix", r.appendix());
                 g.writeArrayFieldStart("findings");
                 for (GapReport.FindingRow f : r.findings()) {

@@ -1,5 +1,6 @@
 package dev.steward.report;
 
+import dev.steward.assessment.ControlStatus;
 import dev.steward.check.Result;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,14 @@ public final class PdfCells {
         return r == Result.INSUFFICIENT_EVIDENCE ? "INSUFFICIENT" : r.name();
     }
 
-    /** Gap report, controls table: control, title, status, score, coverage, checks, findings, failing subjects. */
+    /**
+     * Gap report, controls table: control, title (with why it has its status, unless satisfied), status, score,
+     * coverage, checks, findings, failing subjects.
+     */
     public static List<String> control(GapReport.ControlRow x) {
-        return List.of(shown(x.ref()), shown(x.title()), shown(Fmt.label(x.status())), Fmt.pct(x.score()),
+        String title = x.why() == null || x.status() == ControlStatus.SATISFIED ? shown(x.title())
+                : lines(Fmt.text(x.title()), List.of(x.why()));
+        return List.of(shown(x.ref()), title, shown(Fmt.label(x.status())), Fmt.pct(x.score()),
                 Fmt.pct(x.coverage()), shown(String.join(", ", x.checks())), Long.toString(x.findings()),
                 shown(x.failingSubjects() == 0 ? "" : x.failingSubjects() + ": "
                         + PdfReportWriter.join(x.sampleSubjects(), 5)));

@@ -124,6 +124,7 @@ final class PdfGaps {
             c.endRow();
         }
         c.finish();
+        outOfScope(g);
 
         p.section(2, "Findings");
         PdfGrid t = new PdfGrid(p, new float[] {1.5f, 0.9f, 1.3f, 1.8f, 1.3f, 0.6f, 4f, 3f}, "Check", "Severity", "Result",
@@ -147,6 +148,25 @@ final class PdfGaps {
         }
         t.finish();
         changes(d);
+    }
+
+    /** The controls the mappings mark out of scope, with why: what the scores and coverage leave out. */
+    private void outOfScope(GapReport g) throws DocumentException {
+        p.subheading("Out of scope");
+        p.text("Controls the mappings mark out of scope: agent identity records cannot evidence them. The framework scores"
+                + " and coverage leave them out.");
+        if (g.outOfScope().isEmpty()) {
+            p.text("None.");
+            return;
+        }
+        PdfGrid t = new PdfGrid(p, new float[] {2.3f, 4f, 7f}, "Control", "Title", "Why it is out of scope");
+        for (GapReport.OutOfScopeRow r : g.outOfScope()) {
+            t.text(PdfCells.shown(r.ref()), p.body);
+            t.text(PdfCells.shown(r.title()), p.body);
+            t.text(PdfCells.shown(r.reason()), p.small);
+            t.endRow();
+        }
+        t.finish();
     }
 
     /** Section 4: the findings that changed (within the report's scope) and the controls whose score changed. */

@@ -1,5 +1,6 @@
 package dev.steward.report;
 
+import dev.steward.assessment.ControlReasons;
 import dev.steward.assessment.ControlResult;
 import dev.steward.assessment.ControlStatus;
 import dev.steward.assessment.Finding;
@@ -251,7 +252,7 @@ public final class ReportModelBuilder {
         return new GapReport(frameworks, bySeverity, pass.index, risks.subList(0, Math.min(TOP_RISKS, risks.size())), recs,
                 GapReport.Revocation.of(in.summary(), filter.any()),
                 pass.changes.build(in, framework, filter.any() || framework != null, inScope, pass.index, this::title), in.trend(),
-                controls(framework, pass), findings,
+                controls(framework, pass), outOfScope(framework), findings,
                 new GapReport.Appendix(in.uploads(), mappingFiles()));
     }
 
@@ -265,6 +266,12 @@ public final class ReportModelBuilder {
                     ev.person(f.owner()).map(PersonRecord::name).orElse(null), f.team(), f.environment(), f.reason(), since,
                     age.ageDays(since), f.evidence(), f.controls(), c == null ? "" : c.remediation(), changes.changeOf(f));
         }).iterator();
+    }
+
+    private List<GapReport.OutOfScopeRow> outOfScope(String framework) {
+        return in.controls().stream().filter(c -> c.status() == ControlStatus.OUT_OF_SCOPE && c.children().isEmpty()
+                        && (framework == null || c.framework().equals(framework)))
+                .map(c -> new GapReport.OutOfScopeRow(c.framework(), c.controlId(), title(c), c.outOfScopeReason())).toList();
     }
 
     private List<GapReport.ControlRow> controls(String framework, Pass pass) {
@@ -301,8 +308,11 @@ public final class ReportModelBuilder {
                 checks.add("manual: " + String.join(", ", c.manualEvidence()) + (c.attestations().isEmpty()
                         ? " (not attested)" : " (attested: " + String.join(", ", c.attestations()) + ")"));
             }
+            // runs stored before their thresholds were recorded give no reason rather than one by other thresholds
+            String why = in.summary().thresholds() == null ? null : ControlReasons.status(c, c.children().stream()
+                    .map(child -> byRef.get(c.framework() + ":" + child)).toList(), in.summary().thresholds());
             rows.add(new GapReport.ControlRow(c.framework(), c.controlId(), title(c), depth(c, byRef), c.group(), c.status(),
-                    c.score(), c.coverage(), checks, findings, fails, sample, first));
+                    c.score(), c.coverage(), checks, findings, fails, sample, first, why));
         }
         return rows;
     }

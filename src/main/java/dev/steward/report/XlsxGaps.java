@@ -174,8 +174,9 @@ final class XlsxGaps {
     }
 
     private void controls() {
-        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Controls", 18, 12, 50, 20, 10, 10, 26, 10, 10, 34);
-        s.table("Framework", "Control", "Title", "Status", "Score", "Coverage", "Checks", "Findings", "Failing", "Failing subjects");
+        XlsxSheet s = new XlsxSheet(wb, st, maxRows, "Controls", 18, 12, 50, 20, 10, 10, 26, 10, 10, 34, 60);
+        s.table("Framework", "Control", "Title", "Status", "Score", "Coverage", "Checks", "Findings", "Failing", "Failing subjects",
+                "Why this status");
         CellStyle linkStyle = st.link;
         for (GapReport.ControlRow c : m.gaps().controls()) {
             s.row().text(0, c.framework());
@@ -193,6 +194,15 @@ final class XlsxGaps {
             s.num(7, c.findings());
             s.num(8, c.failingSubjects());
             s.text(9, String.join(", ", c.sampleSubjects()) + (c.failingSubjects() > c.sampleSubjects().size() ? ", \u2026" : ""));
+            s.wrap(10, c.why());
+        }
+        XlsxSheet o = new XlsxSheet(wb, st, maxRows, "Out of scope", 18, 12, 50, 80);
+        o.table("Framework", "Control", "Title", "Why it is out of scope");
+        for (GapReport.OutOfScopeRow r : m.gaps().outOfScope()) {
+            o.row().text(0, r.framework());
+            o.text(1, r.controlId());
+            o.wrap(2, r.title());
+            o.wrap(3, r.reason());
         }
     }
 

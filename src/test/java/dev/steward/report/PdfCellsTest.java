@@ -48,8 +48,10 @@ class PdfCellsTest {
     void aControlRowShowsStatusScoreCoverageAndAtMostFiveFailingSubjects() {
         GapReport.ControlRow row = new GapReport.ControlRow("owasp-asi-2026", "ASI03", "Identity and privilege abuse", 1,
                 false, ControlStatus.NOT_SATISFIED, 0.25, 1.0, List.of("OWN-1", "CRD-1"), 9, 7,
-                List.of("a", "b", "c", "d", "e", "f"), 0);
+                List.of("a", "b", "c", "d", "e", "f"), 0, "Critical check CRD-1 fails for at least one subject");
         List<String> cells = PdfCells.control(row);
+        assertThat(cells.get(1)).as("why, under the title").isEqualTo("Identity and privilege abuse\n"
+                + "Critical check CRD-1 fails for at least one subject");
         assertThat(cells).hasSize(8);
         assertThat(cells.get(0)).isEqualTo(row.ref());
         assertThat(cells.subList(2, 8)).containsExactly(Fmt.label(ControlStatus.NOT_SATISFIED), "25.00%", "100.00%",

@@ -1,9 +1,6 @@
 package dev.steward.report;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.assessment.AssessmentJson;
@@ -11,8 +8,6 @@ import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.AssessmentSummary;
 import dev.steward.assessment.FrameworkScore;
 import dev.steward.ingest.IngestService;
-import dev.steward.security.Role;
-import dev.steward.security.TokenService;
 import dev.steward.testing.AssessmentFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -56,9 +51,6 @@ class ReportFormatsTest {
 
     @Inject
     ReportService reports;
-
-    @Inject
-    TokenService tokens;
 
     /** The fixture with an owner named like a formula and an agent named like a script, assessed once. */
     private AssessmentSummary run() {
@@ -192,6 +184,17 @@ class ReportFormatsTest {
             String firstCheck = linked.getCell(6).getStringCellValue().split("[ ,]")[0];
             assertThat(firstCheck).isNotBlank();
             assertThat(findings.getRow(target).getCell(0).getStringCellValue()).matches("[A-Z]{3}-\\d");
+            // every out-of-scope control with its reason; why each control has its status
+            assertThat(wb.getSheet("Out of scope").getLastRowNum()).isEqualTo(outOfScope(s)).isPositive();
+            assertThat(wb.getSheet("Out of scope").getRow(1).getCell(3).getStringCellValue()).isNotBlank();
+            int notSatisfied = 0;
+            for (Row r : controls) {
+                if (r.getRowNum() > 0 && "NOT_SATISFIED".equals(r.getCell(3).getStringCellValue())) {
+                    assertThat(r.getCell(10).getStringCellValue()).containsPattern("critical|below");
+                    notSatisfied++;
+                }
+            }
+            assertThat(notSatisfied).isPositive();
         }
 
         // PDF
@@ -205,7 +208,8 @@ class ReportFormatsTest {
         for (FrameworkScore f : s.frameworks()) {
             assertThat(gapsPdf).as(f.framework()).contains(f.framework() + " " + Fmt.pct(f.score()));
         }
-        assertThat(gapsPdf).contains("Findings in this report: " + s.totals().findings() + ".").contains("Evidence appendix");
+        assertThat(gapsPdf).contains("Findings in this report: " + s.totals().findings() + ".").contains("Evidence appendix")
+                .contains("Why it is out of scope").contains("for at least one subject");
 
         // HTML
         Document oh = Jsoup.parse(dir.resolve("ownership.html").toFile());
@@ -219,6 +223,9 @@ class ReportFormatsTest {
         }
         assertThat(gh.select("#finding-count").text()).isEqualTo(Long.toString(s.totals().findings()));
         assertThat(gh.select("tr.finding")).hasSize((int) s.totals().findings());
+        assertThat(gh.select("tr.out-of-scope")).hasSize((int) outOfScope(s));
+        assertThat(gh.select("tr.out-of-scope td:eq(2)").first().text()).isNotBlank();
+        assertThat(gh.select("#controls span.why").text()).contains("critical check");
         assertThat(gh.select("svg")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(gh.select("link[href], script[src], img[src]")).as("no external assets").isEmpty();
 
@@ -244,6 +251,7 @@ class ReportFormatsTest {
         }
         assertThat(oj.get("agents")).hasSize((int) o.agentCount());
         JsonNode gj = AssessmentJson.MAPPER.readTree(dir.resolve("gaps.json").toFile());
+        assertThat(gj.get("outOfScope")).hasSize((int) outOfScope(s));
         assertThat(gj.get("findings")).hasSize((int) s.totals().findings());
         assertThat(gj.get("frameworks").get(0).get("score").asDouble()).isEqualTo(s.frameworks().get(0).score());
     }
@@ -383,30 +391,8 @@ class ReportFormatsTest {
         assertThat(gaps.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Control gap report");
     }
 
-    @Test
-    void restStreamsTheFileWithTypeAndNameForViewersOnly() {
-        AssessmentSummary s = run();
-        String viewer = tokens.create("t-" + UUID.randomUUID(), Role.VIEWER, null, "test").token();
-        byte[] xlsx = given().auth().oauth2(viewer).get("/api/v1/reports/ownership?format=xlsx&assessment=" + s.id())
-                .then().statusCode(200)
-                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", containsString("filename=\"ownership.xlsx\""))
-                .extract().asByteArray();
-        assertThat(xlsx).startsWith('P', 'K');
-        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=pdf&framework=owasp-asi-2026&team=" + fixture.team()
-                + "&assessment=" + s.id()).then().statusCode(200).contentType("application/pdf")
-                .header("Content-Disposition", containsString("gaps.pdf"));
-        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=html&assessment=" + s.id()).then().statusCode(200)
-                .contentType(containsString("text/html")).body(containsString("Control gap report"));
-        given().get("/api/v1/reports/gaps?format=csv").then().statusCode(401);
-        given().auth().oauth2("not-a-token").get("/api/v1/reports/gaps?format=csv").then().statusCode(401);
-        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=docx&assessment=" + s.id()).then().statusCode(400)
-                .body("detail", containsString("format 'docx'"));
-        given().auth().oauth2(viewer).get("/api/v1/reports/audit?format=pdf").then().statusCode(400);
-        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=pdf&assessment=nope").then().statusCode(404);
-        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=pdf&framework=iso-42001&assessment=" + s.id())
-                .then().statusCode(400).body("detail", containsString("unknown framework"));
-        given().auth().oauth2(viewer).get("/api/v1/reports/gaps?format=json&assessment=" + s.id()).then().statusCode(200)
-                .body("report", equalTo("gaps")).body("findingCount", equalTo((int) s.totals().findings()));
+    /** How many controls the frameworks leave out of their scores: the units their out-of-scope counts count. */
+    private static long outOfScope(AssessmentSummary s) {
+        return s.frameworks().stream().mapToLong(FrameworkScore::outOfScope).sum();
     }
 }
