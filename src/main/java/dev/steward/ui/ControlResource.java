@@ -83,12 +83,13 @@ public class ControlResource {
             c.findings().stream().filter(f -> me.scope().allows(f.team())).forEach(visible::add);
         }
         // a control judged by no check (manual evidence only, or not assessed) has no checks, subjects or findings to list
+        Map<String, List<Attestation>> counted = counted(e.control());
         List<Table> tables = new ArrayList<>();
         if (!e.checks().isEmpty()) {
             tables.add(checks(e));
         }
         if (!e.control().manualEvidence().isEmpty()) {
-            tables.add(manualEvidence(e.control(), me));
+            tables.add(manualEvidence(e.control(), counted, me));
         }
         if (!e.checks().isEmpty()) {
             tables.addAll(List.of(failing(visible), findings(visible, download == null ? REFS_SHOWN : Integer.MAX_VALUE)));
@@ -109,7 +110,6 @@ public class ControlResource {
         values.put("tables", tables);
         values.put("here", Here.of(uri));
         values.put("truncated", visible.size() > FINDINGS_SHOWN);
-        Map<String, List<Attestation>> counted = counted(e.control());
         values.put("unattested", e.control().manualEvidence().stream().filter(m -> !counted.containsKey(m)).toList());
         return pages.page("control", me, values);
     }
@@ -135,11 +135,10 @@ public class ControlResource {
      * One row per manual evidence item of the control and attestation the run counted for it: what a person must
      * attach (the mapping's words), and who attested what until when; "not attested" where nothing answered it.
      */
-    private Table manualEvidence(ControlResult c, Viewer me) {
+    private Table manualEvidence(ControlResult c, Map<String, List<Attestation>> counted, Viewer me) {
         Map<String, String> described = new HashMap<>();
         mappings.current().control(c.framework(), c.controlId()).ifPresent(def -> def.manualEvidence()
                 .forEach(m -> described.put(m.id(), m.description())));
-        Map<String, List<Attestation>> counted = counted(c);
         Table.Builder t = new Table.Builder("manual-evidence", "Manual evidence", "Evidence", "What a person attaches",
                 "In this assessment", "Statement", "Attested by", "Valid from", "Valid until", "File", "File SHA-256");
         for (String id : c.manualEvidence()) {
