@@ -8,6 +8,7 @@ import dev.steward.assessment.Explanation;
 import dev.steward.assessment.Finding;
 import dev.steward.check.EvidenceRef;
 import dev.steward.check.Result;
+import dev.steward.inventory.InventoryQueries;
 import dev.steward.mapping.CrosswalkTarget;
 import dev.steward.mapping.ManualEvidence;
 import dev.steward.mapping.MappingRegistry;
@@ -50,13 +51,15 @@ public class ControlResource {
     private final MappingRegistry mappings;
     private final SecurityIdentity identity;
     private final AttestationService attestations;
+    private final InventoryQueries inventory;
 
     @Context
     UriInfo uri;
 
     public ControlResource(Pages pages, ReportService reports, AssessmentService assessments, MappingRegistry mappings,
-            SecurityIdentity identity, AttestationService attestations) {
+            SecurityIdentity identity, AttestationService attestations, InventoryQueries inventory) {
         this.pages = pages;
+        this.inventory = inventory;
         this.attestations = attestations;
         this.reports = reports;
         this.assessments = assessments;
@@ -92,7 +95,7 @@ public class ControlResource {
             tables.add(manualEvidence(e.control(), counted, me));
         }
         if (!e.checks().isEmpty()) {
-            tables.addAll(List.of(failing(visible), findings(visible, download == null ? REFS_SHOWN : Integer.MAX_VALUE)));
+            tables.addAll(List.of(failing(visible, ownerNames(e.assessmentId(), visible)), findings(visible, download == null ? REFS_SHOWN : Integer.MAX_VALUE)));
         }
         tables.add(crosswalk(framework, control));
         if (download != null) {
@@ -168,7 +171,16 @@ public class ControlResource {
         return out;
     }
 
-    private static Table failing(List<Finding> findings) {
+    /** The directory's names of the findings' owners, as of the run (an owner not in the directory keeps its id). */
+    private Map<String, String> ownerNames(String runId, List<Finding> findings) {
+        Map<String, String> names = new HashMap<>();
+        if (findings.stream().anyMatch(f -> f.owner() != null)) {
+            assessments.summary(runId).ifPresent(s -> inventory.people(s.asOf()).forEach(p -> names.put(p.id(), p.name())));
+        }
+        return names;
+    }
+
+    static Table failing(List<Finding> findings, Map<String, String> ownerNames) {
         Map<String, List<String>> subjects = new LinkedHashMap<>();
         Map<String, Finding> first = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -183,7 +195,7 @@ public class ControlResource {
         subjects.forEach((key, checks) -> {
             Finding f = first.get(key);
             Object subject = "agent".equals(f.subjectType()) ? Table.Cell.link(key, "/agents/" + View.enc(f.subjectId())) : key;
-            t.row(subject, f.team(), f.owner(), f.environment(), String.join(", ", checks.stream().distinct().toList()));
+            t.row(subject, f.team(), f.owner() == null ? null : ownerNames.getOrDefault(f.owner(), f.owner()), f.environment(), String.join(", ", checks.stream().distinct().toList()));
         });
         return t.build();
     }

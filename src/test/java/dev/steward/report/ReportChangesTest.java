@@ -332,6 +332,12 @@ class ReportChangesTest {
         String csv = given().auth().oauth2("test-admin-token").get("/agents/" + f.botA() + "?download=csv&table=changes")
                 .then().statusCode(200).extract().asString();
         assertThat(csv).contains("OWN-2").contains("departed 2030-01-20").doesNotContain(f.botB());
+        // the control page names the failing subjects' owners as the directory does
+        String failing = given().auth().oauth2("test-admin-token")
+                .get("/controls/owasp-nhi-2025/NHI1?download=csv&table=failing-subjects").then().statusCode(200).extract()
+                .asString();
+        assertThat(failing.lines().filter(l -> l.contains("agent " + f.botA()))).singleElement().asString()
+                .contains(",Dora,").doesNotContain("p-dora");
     }
 
     private static AgentRow agent(ReportModel model, String id) {
