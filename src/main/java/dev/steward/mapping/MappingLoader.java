@@ -100,7 +100,7 @@ public final class MappingLoader {
         }
         errors.addAll(new MappingValidator(checks).validate(parsed));
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(MappingError::file));
+            errors.sort(Comparator.comparing(MappingError::file).thenComparingInt(MappingError::line));
             throw new MappingException(errors);
         }
         List<Framework> frameworks = new ArrayList<>();

@@ -31,8 +31,20 @@ final class MappingParser {
     static final String FRAMEWORK_SCHEMA = MappingLoader.BUNDLED_ROOT + "schema/framework.schema.json";
     static final String CROSSWALK_SCHEMA = MappingLoader.BUNDLED_ROOT + "schema/crosswalk.schema.json";
 
-    /** A parsed file: exactly one of framework and crosswalk is set when binding succeeded, neither otherwise. */
-    record Parsed(MappingFile file, Framework framework, Crosswalk crosswalk) {
+    /**
+     * A parsed file: exactly one of framework and crosswalk is set when binding succeeded, neither otherwise; lines
+     * says where each node starts, for the errors found later.
+     */
+    record Parsed(MappingFile file, YamlLines lines, Framework framework, Crosswalk crosswalk) {
+
+        Parsed(MappingFile file) {
+            this(file, YamlLines.NONE, null, null);
+        }
+
+        /** An error at the node {@code pointer} ("/controls/3/parent") of this file. */
+        MappingError error(String pointer, String subject, String message) {
+            return new MappingError(file.origin(), lines.line(pointer), subject, message);
+        }
     }
 
     private final long maxFileBytes;
@@ -90,44 +102,46 @@ final class MappingParser {
         if (file.bytes().length > maxFileBytes) {
             errors.add(new MappingError(where, null, "file is " + file.bytes().length + " bytes, more than the limit of "
                     + maxFileBytes + " (steward.mappings.max-file-bytes)"));
-            return new Parsed(file, null, null);
+            return new Parsed(file);
         }
         JsonNode root;
         try {
             root = yaml.readTree(file.bytes());
         } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            errors.add(new MappingError(where, null, "not valid YAML" + at + ": " + e.getOriginalMessage()));
-            return new Parsed(file, null, null);
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String column = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+            errors.add(new MappingError(where, Math.max(line, 0), null, "not valid YAML" + column + ": " + e.getOriginalMessage()));
+            return new Parsed(file);
         } catch (IOException | RuntimeException e) {
             errors.add(new MappingError(where, null, "not valid YAML: " + e.getMessage()));
-            return new Parsed(file, null, null);
+            return new Parsed(file);
         }
         if (root == null || !root.isObject()) {
             errors.add(new MappingError(where, null, "expected a YAML mapping with apiVersion, kind, id, ..."));
-            return new Parsed(file, null, null);
+            return new Parsed(file);
         }
+        YamlLines lines = YamlLines.of(yaml, file.bytes());
         String kind = root.path("kind").asText("");
         boolean framework = "Framework".equals(kind);
         if (!framework && !"Crosswalk".equals(kind)) {
-            errors.add(new MappingError(where, null, "kind must be Framework or Crosswalk, was '" + kind + "'"));
-            return new Parsed(file, null, null);
+            errors.add(new MappingError(where, lines.line("/kind"), null, "kind must be Framework or Crosswalk, was '" + kind + "'"));
+            return new Parsed(file);
         }
         int before = errors.size();
-        validate(file, root, framework, errors);
+        validate(file, lines, root, framework, errors);
         try {
             return framework
-                    ? new Parsed(file, yaml.treeToValue(root, Framework.class), null)
-                    : new Parsed(file, null, yaml.treeToValue(root, Crosswalk.class));
+                    ? new Parsed(file, lines, yaml.treeToValue(root, Framework.class), null)
+                    : new Parsed(file, lines, null, yaml.treeToValue(root, Crosswalk.class));
         } catch (IOException | RuntimeException e) {
             if (errors.size() == before) {
                 errors.add(new MappingError(where, null, "cannot read the file: " + e.getMessage()));
             }
-            return new Parsed(file, null, null);
+            return new Parsed(file);
         }
     }
 
-    private void validate(MappingFile file, JsonNode root, boolean framework, List<MappingError> errors) {
+    private void validate(MappingFile file, YamlLines lines, JsonNode root, boolean framework, List<MappingError> errors) {
         String text;
         try {
             text = json.writeValueAsString(root);
@@ -138,14 +152,22 @@ final class MappingParser {
         Schema schema = framework ? frameworkSchema : crosswalkSchema;
         JsonNode schemaTree = framework ? frameworkSchemaTree : crosswalkSchemaTree;
         for (com.networknt.schema.Error error : schema.validate(text, InputFormat.JSON)) {
-            errors.add(render(file, root, framework, schemaTree, error));
+            errors.add(render(file, lines, root, framework, schemaTree, error));
         }
     }
 
     /** "control GOVERN 1.6: checks[0].weight: string found, integer expected (rule ...)". */
-    private static MappingError render(MappingFile file, JsonNode root, boolean framework, JsonNode schemaTree,
-            com.networknt.schema.Error error) {
+    private static MappingError render(MappingFile file, YamlLines lines, JsonNode root, boolean framework,
+            JsonNode schemaTree, com.networknt.schema.Error error) {
         NodePath at = error.getInstanceLocation();
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < at.getNameCount(); i++) {
+            pointer.append('/').append(YamlLines.key(String.valueOf(at.getElement(i))));
+        }
+        if (error.getProperty() != null) {
+            // "property 'colour' is not defined": the line of the property itself
+            pointer.append('/').append(YamlLines.key(error.getProperty()));
+        }
         String list = framework ? "controls" : "relationships";
         int from = 0;
         String subject = (framework ? "framework " : "crosswalk ") + root.path("id").asText("?");
@@ -166,7 +188,7 @@ final class MappingParser {
             }
         }
         String message = (field.length() == 0 ? "" : field + ": ") + error.getMessage() + rule(schemaTree, error);
-        return new MappingError(file.origin(), subject, message);
+        return new MappingError(file.origin(), lines.line(pointer.toString()), subject, message);
     }
 
     /** For errors raised inside an if/then rule, the rule's description, so the message says why. */

@@ -38,10 +38,10 @@ final class MappingValidator {
             }
             MappingParser.Parsed first = frameworks.putIfAbsent(framework.id(), parsed);
             if (first != null) {
-                errors.add(new MappingError(parsed.file().origin(), "framework " + framework.id(),
-                        "duplicate framework id; it is already defined in " + first.file().origin()));
+                errors.add(parsed.error("/id", "framework " + framework.id(),
+                        "duplicate framework id; it is already defined in " + first.file().origin() + ":" + first.lines().line("/id")));
             }
-            validateFramework(parsed.file().origin(), framework, errors);
+            validateFramework(parsed, framework, errors);
         }
         Map<String, MappingParser.Parsed> crosswalks = new HashMap<>();
         for (MappingParser.Parsed parsed : files) {
@@ -51,97 +51,114 @@ final class MappingValidator {
             }
             MappingParser.Parsed first = crosswalks.putIfAbsent(crosswalk.id(), parsed);
             if (first != null) {
-                errors.add(new MappingError(parsed.file().origin(), "crosswalk " + crosswalk.id(),
-                        "duplicate crosswalk id; it is already defined in " + first.file().origin()));
+                errors.add(parsed.error("/id", "crosswalk " + crosswalk.id(),
+                        "duplicate crosswalk id; it is already defined in " + first.file().origin() + ":" + first.lines().line("/id")));
             }
-            validateCrosswalk(parsed.file().origin(), crosswalk, frameworks, errors);
+            validateCrosswalk(parsed, crosswalk, frameworks, errors);
         }
         return errors;
     }
 
-    private void validateFramework(String file, Framework framework, List<MappingError> errors) {
+    private void validateFramework(MappingParser.Parsed file, Framework framework, List<MappingError> errors) {
         Map<String, Control> byId = new LinkedHashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         Map<String, List<Control>> children = new HashMap<>();
-        for (Control control : framework.controls()) {
+        List<Control> controls = framework.controls();
+        for (int i = 0; i < controls.size(); i++) {
+            Control control = controls.get(i);
             if (control.id() == null) {
                 continue;
             }
             if (byId.putIfAbsent(control.id(), control) != null) {
-                errors.add(new MappingError(file, "control " + control.id(), "duplicate control id in framework " + framework.id()));
+                errors.add(file.error("/controls/" + i + "/id", "control " + control.id(), "duplicate control id in framework "
+                        + framework.id() + "; it is first defined on line " + file.lines().line("/controls/" + index.get(control.id()))));
+            } else {
+                index.put(control.id(), i);
             }
             if (control.parent() != null) {
                 children.computeIfAbsent(control.parent(), k -> new ArrayList<>()).add(control);
             }
         }
         Set<String> evidenceIds = new HashSet<>();
-        for (Control control : framework.controls()) {
+        for (int i = 0; i < controls.size(); i++) {
+            Control control = controls.get(i);
             if (control.id() == null) {
                 continue;
             }
             String subject = "control " + control.id();
+            String at = "/controls/" + i;
             if (control.parent() != null && !byId.containsKey(control.parent())) {
-                errors.add(new MappingError(file, subject, "parent '" + control.parent() + "' is not a control of framework " + framework.id()));
+                errors.add(file.error(at + "/parent", subject, "parent '" + control.parent() + "' is not a control of framework " + framework.id()));
             }
-            validateChecks(file, subject, control, errors);
-            for (ManualEvidence evidence : control.manualEvidence()) {
+            validateChecks(file, at, subject, control, errors);
+            List<ManualEvidence> manual = control.manualEvidence();
+            for (int k = 0; k < manual.size(); k++) {
+                ManualEvidence evidence = manual.get(k);
                 if (evidence != null && evidence.id() != null && !evidenceIds.add(evidence.id())) {
-                    errors.add(new MappingError(file, subject, "manual evidence id '" + evidence.id() + "' is used twice in framework " + framework.id()));
+                    errors.add(file.error(at + "/manualEvidence/" + k + "/id", subject,
+                            "manual evidence id '" + evidence.id() + "' is used twice in framework " + framework.id()));
                 }
             }
-            validateScope(file, subject, control, byId, children, errors);
+            validateScope(file, at, subject, control, byId, children, errors);
         }
-        validateCycles(file, framework, byId, errors);
+        validateCycles(file, framework, byId, index, errors);
     }
 
-    private void validateChecks(String file, String subject, Control control, List<MappingError> errors) {
+    private void validateChecks(MappingParser.Parsed file, String control, String subject, Control mapped,
+            List<MappingError> errors) {
         Set<String> seen = new HashSet<>();
-        for (CheckRef ref : control.checks()) {
+        List<CheckRef> refs = mapped.checks();
+        for (int j = 0; j < refs.size(); j++) {
+            CheckRef ref = refs.get(j);
             if (ref == null || ref.id() == null) {
                 continue;
             }
+            String at = control + "/checks/" + j;
             if (!seen.add(ref.id())) {
-                errors.add(new MappingError(file, subject, "check " + ref.id() + " is listed twice"));
+                errors.add(file.error(at + "/id", subject, "check " + ref.id() + " is listed twice"));
             }
             Check check = checks.get(ref.id());
             if (check == null) {
-                errors.add(new MappingError(file, subject, "unknown check '" + ref.id() + "'; known checks: " + new TreeSet<>(checks.keySet())));
+                errors.add(file.error(at + "/id", subject, "unknown check '" + ref.id() + "'; known checks: " + new TreeSet<>(checks.keySet())));
                 continue;
             }
             Map<String, ParameterSpec> specs = new HashMap<>();
             check.parameters().forEach(spec -> specs.put(spec.name(), spec));
             ref.parameters().forEach((name, value) -> {
                 ParameterSpec spec = specs.get(name);
+                String parameter = at + "/parameters/" + YamlLines.key(name);
                 if (spec == null) {
-                    errors.add(new MappingError(file, subject, "check " + ref.id() + " has no parameter '" + name + "'"
+                    errors.add(file.error(parameter, subject, "check " + ref.id() + " has no parameter '" + name + "'"
                             + (specs.isEmpty() ? "; it takes none" : "; its parameters: " + new TreeSet<>(specs.keySet()))));
                 } else if (value != null) {
                     String problem = Parameters.validate(spec, value);
                     if (problem != null) {
-                        errors.add(new MappingError(file, subject, "check " + ref.id() + " parameter " + name + ": " + problem));
+                        errors.add(file.error(parameter, subject, "check " + ref.id() + " parameter " + name + ": " + problem));
                     }
                 }
             });
         }
     }
 
-    private static void validateScope(String file, String subject, Control control, Map<String, Control> byId,
-            Map<String, List<Control>> children, List<MappingError> errors) {
+    private static void validateScope(MappingParser.Parsed file, String at, String subject, Control control,
+            Map<String, Control> byId, Map<String, List<Control>> children, List<MappingError> errors) {
         if (!control.inScope()) {
             return;
         }
         boolean inScopeChild = children.getOrDefault(control.id(), List.of()).stream().anyMatch(Control::inScope);
         if (control.checks().isEmpty() && control.manualEvidence().isEmpty() && !inScopeChild) {
-            errors.add(new MappingError(file, subject, "in scope but has no checks, no manualEvidence and no in-scope child;"
+            errors.add(file.error(at, subject, "in scope but has no checks, no manualEvidence and no in-scope child;"
                     + " map checks, add manualEvidence, or set inScope: false with an outOfScopeReason"));
         }
         Control parent = control.parent() == null ? null : byId.get(control.parent());
         if (parent != null && !parent.inScope()) {
-            errors.add(new MappingError(file, subject, "in scope under out-of-scope parent " + parent.id()));
+            errors.add(file.error(at + "/parent", subject, "in scope under out-of-scope parent " + parent.id()));
         }
     }
 
     /** Reports each parent cycle once, at its first control in file order. */
-    private static void validateCycles(String file, Framework framework, Map<String, Control> byId, List<MappingError> errors) {
+    private static void validateCycles(MappingParser.Parsed file, Framework framework, Map<String, Control> byId,
+            Map<String, Integer> index, List<MappingError> errors) {
         Set<String> acyclic = new HashSet<>();
         Set<Set<String>> reported = new HashSet<>();
         for (Control start : framework.controls()) {
@@ -156,7 +173,8 @@ final class MappingValidator {
                     List<String> cycle = new ArrayList<>(path.subList(loop, path.size()));
                     if (reported.add(new HashSet<>(cycle))) {
                         cycle.add(current);
-                        errors.add(new MappingError(file, "control " + cycle.get(0), "parent cycle: " + String.join(" -> ", cycle)));
+                        errors.add(file.error("/controls/" + index.get(cycle.get(0)) + "/parent", "control " + cycle.get(0),
+                                "parent cycle: " + String.join(" -> ", cycle)));
                     }
                     break;
                 }
@@ -169,8 +187,8 @@ final class MappingValidator {
         }
     }
 
-    private static void validateCrosswalk(String file, Crosswalk crosswalk, Map<String, MappingParser.Parsed> frameworks,
-            List<MappingError> errors) {
+    private static void validateCrosswalk(MappingParser.Parsed file, Crosswalk crosswalk,
+            Map<String, MappingParser.Parsed> frameworks, List<MappingError> errors) {
         String subject = "crosswalk " + crosswalk.id();
         Framework source = framework(file, subject, "source", crosswalk.source(), frameworks, errors);
         Framework target = framework(file, subject, "target", crosswalk.target(), frameworks, errors);
@@ -183,25 +201,25 @@ final class MappingValidator {
             }
             String rowSubject = subject + " row " + (i + 1) + " (" + row.source() + " -> " + row.target() + ")";
             if (source != null && row.source() != null && source.control(row.source()).isEmpty()) {
-                errors.add(new MappingError(file, rowSubject, "source control '" + row.source() + "' is not in framework " + source.id()));
+                errors.add(file.error("/relationships/" + i + "/source", rowSubject, "source control '" + row.source() + "' is not in framework " + source.id()));
             }
             if (target != null && row.target() != null && target.control(row.target()).isEmpty()) {
-                errors.add(new MappingError(file, rowSubject, "target control '" + row.target() + "' is not in framework " + target.id()));
+                errors.add(file.error("/relationships/" + i + "/target", rowSubject, "target control '" + row.target() + "' is not in framework " + target.id()));
             }
             if (!rows.add(Arrays.asList(row.source(), row.target()))) {
-                errors.add(new MappingError(file, rowSubject, "duplicate row: the pair is already related in this crosswalk"));
+                errors.add(file.error("/relationships/" + i, rowSubject, "duplicate row: the pair is already related in this crosswalk"));
             }
         }
     }
 
-    private static Framework framework(String file, String subject, String side, String id,
+    private static Framework framework(MappingParser.Parsed file, String subject, String side, String id,
             Map<String, MappingParser.Parsed> frameworks, List<MappingError> errors) {
         if (id == null) {
             return null;
         }
         MappingParser.Parsed parsed = frameworks.get(id);
         if (parsed == null) {
-            errors.add(new MappingError(file, subject, side + " framework '" + id + "' is not loaded; loaded: "
+            errors.add(file.error("/" + side, subject, side + " framework '" + id + "' is not loaded; loaded: "
                     + new TreeSet<>(frameworks.keySet())));
             return null;
         }

@@ -61,7 +61,7 @@ class MappingLoaderTest {
         write("my-nhi.yaml", framework("owasp-nhi-2025", GROUP, LEAF));
         assertThatThrownBy(() -> loader.load(Optional.of(dir))).isInstanceOfSatisfying(MappingException.class,
                 e -> assertThat(e.errors()).extracting(MappingError::toString).containsExactly(dir.resolve("my-nhi.yaml")
-                        + ": framework owasp-nhi-2025: duplicate framework id; it is already defined in classpath:mappings/owasp-nhi-2025.yaml"));
+                        + ":3: framework owasp-nhi-2025: duplicate framework id; it is already defined in classpath:mappings/owasp-nhi-2025.yaml:5"));
     }
 
     @Test

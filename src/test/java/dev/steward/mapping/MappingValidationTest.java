@@ -73,9 +73,84 @@ class MappingValidationTest {
         String bad = "{id: G.1, description: First, parent: G, inScope: true, outOfScopeReason: null, rationale: r,"
                 + " checks: [{id: OWN-1, weight: \"2\"}], colour: blue}";
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, bad)))).containsExactlyInAnyOrder(
-                "test/a.yaml: control G.1: required property 'title' not found",
-                "test/a.yaml: control G.1: checks[0].weight: string found, integer expected",
-                "test/a.yaml: control G.1: property 'colour' is not defined in the schema and the schema does not allow additional properties");
+                "test/a.yaml:11: control G.1: required property 'title' not found",
+                "test/a.yaml:11: control G.1: checks[0].weight: string found, integer expected",
+                "test/a.yaml:11: control G.1: property 'colour' is not defined in the schema and the schema does not allow additional properties");
+    }
+
+    @Test
+    void eachErrorNamesTheLineOfTheFieldToEdit() {
+        String fw = """
+                apiVersion: steward/v1
+                kind: Framework
+                id: fw-a
+                name: Test fw-a
+                version: "1"
+                publisher: tests
+                source: https://example.org/fw-a
+                license: none
+                controls:
+                  - id: G
+                    title: Group
+                    description: A group
+                    parent: null
+                    inScope: true
+                    outOfScopeReason: null
+                  - id: G.1
+                    title: One
+                    description: First
+                    parent: G
+                    inScope: true
+                    outOfScopeReason: null
+                    rationale: owners are accountable
+                    colour: blue
+                    checks:
+                      - id: OWN-1
+                        weight: "2"
+                      - id: LIF-1
+                        weight: 1
+                        parameters:
+                          ownerDepartureGraceDays: soon
+                      - id: ZZZ-9
+                        weight: 1
+                  - id: G.2
+                    description: Second
+                    parent: H
+                    inScope: true
+                    outOfScopeReason: null
+                    manualEvidence:
+                      - id: g2-doc
+                        description: A document
+                """;
+        String cw = """
+                apiVersion: steward/v1
+                kind: Crosswalk
+                id: fw-a--fw-a
+                source: fw-a
+                target: fw-a
+                provenance: steward
+                reference: tests
+                relationships:
+                  - source: G.1
+                    target: G
+                    relationship: subset-of
+                    rationale: narrower
+                  - source: G.1
+                    target: G.9
+                    relationship: subset-of
+                    rationale: narrower
+                """;
+        // in file order, each at the line of the offending field (a missing field: the line its control starts on)
+        assertThat(errors(file("a.yaml", fw), file("cw.yaml", cw))).satisfiesExactly(
+                e -> assertThat(e).startsWith("test/a.yaml:23: control G.1: property 'colour' is not defined"),
+                e -> assertThat(e).isEqualTo("test/a.yaml:26: control G.1: checks[0].weight: string found, integer expected"),
+                e -> assertThat(e).isEqualTo("test/a.yaml:30: control G.1: check LIF-1 parameter ownerDepartureGraceDays:"
+                        + " value 'soon' is not a valid integer"),
+                e -> assertThat(e).startsWith("test/a.yaml:31: control G.1: unknown check 'ZZZ-9'"),
+                e -> assertThat(e).isEqualTo("test/a.yaml:33: control G.2: required property 'title' not found"),
+                e -> assertThat(e).isEqualTo("test/a.yaml:35: control G.2: parent 'H' is not a control of framework fw-a"),
+                e -> assertThat(e).isEqualTo("test/cw.yaml:14: crosswalk fw-a--fw-a row 2 (G.1 -> G.9):"
+                        + " target control 'G.9' is not in framework fw-a"));
     }
 
     @Test
@@ -88,7 +163,7 @@ class MappingValidationTest {
         // a value of the wrong kind is still refused by the check's own parameter type, naming the value
         String wrong = LEAF.replace("ownerDepartureGraceDays: \"3\"", "ownerDepartureGraceDays: 2.5");
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, wrong)))).singleElement().asString()
-                .startsWith("test/a.yaml: control G.1: ").contains("ownerDepartureGraceDays").contains("2.5");
+                .startsWith("test/a.yaml:11: control G.1: ").contains("ownerDepartureGraceDays").contains("2.5");
         String list = LEAF.replace("ownerDepartureGraceDays: \"3\"", "ownerDepartureGraceDays: [3]");
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, list)))).singleElement().asString()
                 .contains("checks[1].parameters.ownerDepartureGraceDays: array found");
@@ -101,23 +176,23 @@ class MappingValidationTest {
         MappingSet set = new MappingLoader(FakeChecks.catalog()).load(List.of(file("acme.yaml", internal)));
         assertThat(set.framework("acme-policy").orElseThrow().source()).isEqualTo("ACME-SEC-POL-017 v3, policy library");
         assertThat(errors(file("blank.yaml", internal.replace("\"ACME-SEC-POL-017 v3, policy library\"", "\"  \""))))
-                .singleElement().asString().contains("test/blank.yaml").contains("source");
+                .singleElement().asString().startsWith("test/blank.yaml:7: ").contains("source");
     }
 
     @Test
     void unknownCheckId() {
         assertThat(errors(FakeChecks.only("LIF-1"), file("a.yaml", framework("fw-a", GROUP, LEAF))))
-                .containsExactly("test/a.yaml: control G.1: unknown check 'OWN-1'; known checks: [LIF-1]");
+                .containsExactly("test/a.yaml:11: control G.1: unknown check 'OWN-1'; known checks: [LIF-1]");
     }
 
     @Test
     void unknownParameterForThatCheck() {
         String leaf = LEAF.replace("ownerDepartureGraceDays", "maxIdleDays");
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, leaf))))
-                .containsExactly("test/a.yaml: control G.1: check LIF-1 has no parameter 'maxIdleDays'; its parameters: [ownerDepartureGraceDays]");
+                .containsExactly("test/a.yaml:11: control G.1: check LIF-1 has no parameter 'maxIdleDays'; its parameters: [ownerDepartureGraceDays]");
         String none = LEAF.replace("{id: OWN-1, weight: 2}", "{id: OWN-1, weight: 2, parameters: {x: \"1\"}}");
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, none))))
-                .containsExactly("test/a.yaml: control G.1: check OWN-1 has no parameter 'x'; it takes none");
+                .containsExactly("test/a.yaml:11: control G.1: check OWN-1 has no parameter 'x'; it takes none");
     }
 
     @Test
@@ -127,17 +202,17 @@ class MappingValidationTest {
                 + " {id: CRD-1, weight: 1, parameters: {maxLifetimeAutonomous: 1 hour, maxLifetimeOther: P30D}},"
                 + " {id: AUT-1, weight: 1, parameters: {passMaxUnusedShare: \"0,2\"}}]}";
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, leaf)))).containsExactly(
-                "test/a.yaml: control G.1: check LIF-1 parameter ownerDepartureGraceDays: value 'soon' is not a valid integer",
-                "test/a.yaml: control G.1: check CRD-1 parameter maxLifetimeAutonomous: value '1 hour' is not a valid duration",
-                "test/a.yaml: control G.1: check AUT-1 parameter passMaxUnusedShare: value '0,2' is not a valid decimal");
+                "test/a.yaml:11: control G.1: check LIF-1 parameter ownerDepartureGraceDays: value 'soon' is not a valid integer",
+                "test/a.yaml:11: control G.1: check CRD-1 parameter maxLifetimeAutonomous: value '1 hour' is not a valid duration",
+                "test/a.yaml:11: control G.1: check AUT-1 parameter passMaxUnusedShare: value '0,2' is not a valid decimal");
     }
 
     @Test
     void duplicateControlIdAndDuplicateCheck() {
         String twice = LEAF.replace("{id: OWN-1, weight: 2}", "{id: OWN-1, weight: 2}, {id: OWN-1, weight: 1}");
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, twice, LEAF.replace("g1-policy", "g1-other"))))).containsExactly(
-                "test/a.yaml: control G.1: duplicate control id in framework fw-a",
-                "test/a.yaml: control G.1: check OWN-1 is listed twice");
+                "test/a.yaml:11: control G.1: check OWN-1 is listed twice",
+                "test/a.yaml:12: control G.1: duplicate control id in framework fw-a; it is first defined on line 11");
     }
 
     @Test
@@ -145,22 +220,22 @@ class MappingValidationTest {
         String other = "{id: G.3, title: Three, description: Third, parent: G, inScope: true, outOfScopeReason: null,"
                 + " manualEvidence: [{id: g1-policy, description: Same id}]}";
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, LEAF, other))))
-                .containsExactly("test/a.yaml: control G.3: manual evidence id 'g1-policy' is used twice in framework fw-a");
+                .containsExactly("test/a.yaml:12: control G.3: manual evidence id 'g1-policy' is used twice in framework fw-a");
     }
 
     @Test
     void duplicateFrameworkIdAcrossFiles() {
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, LEAF)), file("b.yaml", framework("fw-a", GROUP, LEAF))))
-                .containsExactly("test/b.yaml: framework fw-a: duplicate framework id; it is already defined in test/a.yaml");
+                .containsExactly("test/b.yaml:3: framework fw-a: duplicate framework id; it is already defined in test/a.yaml:3");
     }
 
     @Test
     void brokenParent() {
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, LEAF.replace("parent: G", "parent: H")))))
                 .containsExactly(
-                        "test/a.yaml: control G: in scope but has no checks, no manualEvidence and no in-scope child;"
+                        "test/a.yaml:10: control G: in scope but has no checks, no manualEvidence and no in-scope child;"
                                 + " map checks, add manualEvidence, or set inScope: false with an outOfScopeReason",
-                        "test/a.yaml: control G.1: parent 'H' is not a control of framework fw-a");
+                        "test/a.yaml:11: control G.1: parent 'H' is not a control of framework fw-a");
     }
 
     @Test
@@ -170,14 +245,14 @@ class MappingValidationTest {
         String c = "{id: C, title: C, description: C, parent: C, inScope: true, outOfScopeReason: null}";
         String under = LEAF.replace("parent: G", "parent: A");
         assertThat(errors(file("a.yaml", framework("fw-a", a, b, c, under)))).containsExactly(
-                "test/a.yaml: control A: parent cycle: A -> B -> A",
-                "test/a.yaml: control C: parent cycle: C -> C");
+                "test/a.yaml:10: control A: parent cycle: A -> B -> A",
+                "test/a.yaml:12: control C: parent cycle: C -> C");
     }
 
     @Test
     void outOfScopeControlWithoutReason() {
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, LEAF, OUT.replace("outOfScopeReason: not visible in identity records", "outOfScopeReason: null")))))
-                .containsExactly("test/a.yaml: control G.2: outOfScopeReason: null found, string expected"
+                .containsExactly("test/a.yaml:12: control G.2: outOfScopeReason: null found, string expected"
                         + " (an out-of-scope control needs an outOfScopeReason and maps neither checks nor manual evidence)");
     }
 
@@ -185,14 +260,14 @@ class MappingValidationTest {
     void outOfScopeControlMappingChecks() {
         String out = OUT.replace("}", ", rationale: r, checks: [{id: OWN-1, weight: 1}]}");
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, LEAF, out))))
-                .containsExactly("test/a.yaml: control G.2: checks: must have at most 0 items but found 1"
+                .containsExactly("test/a.yaml:12: control G.2: checks: must have at most 0 items but found 1"
                         + " (an out-of-scope control needs an outOfScopeReason and maps neither checks nor manual evidence)");
     }
 
     @Test
     void inScopeControlWithChecksButNoRationale() {
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, LEAF.replace(" rationale: owners are accountable,", "")))))
-                .containsExactly("test/a.yaml: control G.1: required property 'rationale' not found"
+                .containsExactly("test/a.yaml:11: control G.1: required property 'rationale' not found"
                         + " (a control that maps checks needs a one-line rationale)");
     }
 
@@ -202,9 +277,9 @@ class MappingValidationTest {
         String underOut = "{id: G.2.1, title: Sub, description: Sub, parent: G.2, inScope: true, outOfScopeReason: null,"
                 + " manualEvidence: [{id: sub-doc, description: A document}]}";
         assertThat(errors(file("a.yaml", framework("fw-a", GROUP, LEAF, OUT, empty, underOut)))).containsExactly(
-                "test/a.yaml: control G.3: in scope but has no checks, no manualEvidence and no in-scope child;"
+                "test/a.yaml:13: control G.3: in scope but has no checks, no manualEvidence and no in-scope child;"
                         + " map checks, add manualEvidence, or set inScope: false with an outOfScopeReason",
-                "test/a.yaml: control G.2.1: in scope under out-of-scope parent G.2");
+                "test/a.yaml:14: control G.2.1: in scope under out-of-scope parent G.2");
     }
 
     @Test
@@ -217,20 +292,20 @@ class MappingValidationTest {
                 "{source: G.1, target: G, relationship: part-of, rationale: r}",
                 "{source: G.1, target: G, relationship: subset-of, rationale: r}"));
         assertThat(errors(fw, unknownFramework, badRows)).containsExactly(
-                "test/cw1.yaml: crosswalk fw-a--fw-z: target framework 'fw-z' is not loaded; loaded: [fw-a]",
-                "test/cw2.yaml: crosswalk fw-a--fw-a row 2 (G.1 -> G): relationship: does not have a value in the enumeration"
+                "test/cw1.yaml:5: crosswalk fw-a--fw-z: target framework 'fw-z' is not loaded; loaded: [fw-a]",
+                "test/cw2.yaml:9: crosswalk fw-a--fw-a row 1 (G.9 -> G): source control 'G.9' is not in framework fw-a",
+                "test/cw2.yaml:10: crosswalk fw-a--fw-a row 2 (G.1 -> G): relationship: does not have a value in the enumeration"
                         + " [\"equivalent-to\", \"subset-of\", \"superset-of\", \"intersects-with\"]",
-                "test/cw2.yaml: crosswalk fw-a--fw-a row 1 (G.9 -> G): source control 'G.9' is not in framework fw-a",
-                "test/cw2.yaml: crosswalk fw-a--fw-a row 3 (G.1 -> G): duplicate row: the pair is already related in this crosswalk");
+                "test/cw2.yaml:11: crosswalk fw-a--fw-a row 3 (G.1 -> G): duplicate row: the pair is already related in this crosswalk");
     }
 
     @Test
     void unreadableFilesAreReportedToo() {
         assertThat(errors(file("a.yaml", "controls: [unclosed"), file("b.yaml", "kind: Policy\nid: x\n"),
                 file("c.yaml", "id: a\nid: b\n"), file("d.yaml", "- just\n- a list\n"))).satisfiesExactly(
-                        e -> assertThat(e).startsWith("test/a.yaml: not valid YAML at line"),
-                        e -> assertThat(e).isEqualTo("test/b.yaml: kind must be Framework or Crosswalk, was 'Policy'"),
-                        e -> assertThat(e).startsWith("test/c.yaml: not valid YAML").contains("Duplicate field 'id'"),
+                        e -> assertThat(e).startsWith("test/a.yaml:1: not valid YAML (column "),
+                        e -> assertThat(e).isEqualTo("test/b.yaml:1: kind must be Framework or Crosswalk, was 'Policy'"),
+                        e -> assertThat(e).startsWith("test/c.yaml:2: not valid YAML").contains("Duplicate field 'id'"),
                         e -> assertThat(e).isEqualTo("test/d.yaml: expected a YAML mapping with apiVersion, kind, id, ..."));
     }
 
@@ -255,14 +330,14 @@ class MappingValidationTest {
                 file("b.yaml", framework("fw-a", GROUP, LEAF)),
                 file("cw.yaml", crosswalk("fw-a--fw-x", "fw-a", "fw-x", "{source: G.7, target: X, relationship: same, rationale: r}")));
         assertThat(errors).hasSize(8);
-        assertThat(errors).filteredOn(e -> e.startsWith("test/a.yaml: control G.1: unknown check 'ZZZ-1'")).hasSize(1);
+        assertThat(errors).filteredOn(e -> e.startsWith("test/a.yaml:11: control G.1: unknown check 'ZZZ-1'")).hasSize(1);
         assertThat(errors).contains(
-                "test/a.yaml: control G.3: check LIF-2 parameter maxIdleDays: value 'lots' is not a valid integer",
-                "test/a.yaml: control G.4: parent 'Q' is not a control of framework fw-a",
-                "test/b.yaml: framework fw-a: duplicate framework id; it is already defined in test/a.yaml",
-                "test/cw.yaml: crosswalk fw-a--fw-x: target framework 'fw-x' is not loaded; loaded: [fw-a]",
-                "test/cw.yaml: crosswalk fw-a--fw-x row 1 (G.7 -> X): source control 'G.7' is not in framework fw-a");
-        assertThat(errors).anyMatch(e -> e.startsWith("test/a.yaml: control G.2: outOfScopeReason: null found"));
-        assertThat(errors).anyMatch(e -> e.startsWith("test/cw.yaml: crosswalk fw-a--fw-x row 1 (G.7 -> X): relationship: does not have a value"));
+                "test/a.yaml:12: control G.3: check LIF-2 parameter maxIdleDays: value 'lots' is not a valid integer",
+                "test/a.yaml:14: control G.4: parent 'Q' is not a control of framework fw-a",
+                "test/b.yaml:3: framework fw-a: duplicate framework id; it is already defined in test/a.yaml:3",
+                "test/cw.yaml:5: crosswalk fw-a--fw-x: target framework 'fw-x' is not loaded; loaded: [fw-a]",
+                "test/cw.yaml:9: crosswalk fw-a--fw-x row 1 (G.7 -> X): source control 'G.7' is not in framework fw-a");
+        assertThat(errors).anyMatch(e -> e.startsWith("test/a.yaml:13: control G.2: outOfScopeReason: null found"));
+        assertThat(errors).anyMatch(e -> e.startsWith("test/cw.yaml:9: crosswalk fw-a--fw-x row 1 (G.7 -> X): relationship: does not have a value"));
     }
 }
