@@ -3,6 +3,7 @@ package dev.steward.decisions;
 import dev.steward.store.PackBytes;
 import dev.steward.store.PackCodec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -128,31 +129,95 @@ final class DailyPack {
 
     /** Hands every aggregate of a pack whose day is in [from, to) to {@code sink}, in pack order. */
     static void decode(byte[] body, LocalDate from, LocalDate to, DailyRow sink) throws IOException {
-        decode(body, from, to, new Refs() {
-            private String[] texts;
-            private LocalDate day;
+        decode(body, from, to, new AsRows(sink, 0, 0));
+    }
 
-            @Override
-            public void texts(String[] texts) {
-                this.texts = texts;
+    /**
+     * Hands to {@code sink} the aggregates of a pack with a day in [from, to) that {@code agent} made or that used
+     * {@code credential} (either may be null, matching nothing), in pack order. The pack's texts are compared as bytes
+     * and decoded only when one of the two is among them, so reading a whole window for one subject decodes the few
+     * packs that name it.
+     */
+    static void decodeOf(byte[] body, LocalDate from, LocalDate to, String agent, String credential, DailyRow sink)
+            throws IOException {
+        Opened pack = header(body);
+        PackBytes.In in = pack.in();
+        byte[] agentBytes = agent == null ? null : agent.getBytes(StandardCharsets.UTF_8);
+        byte[] credentialBytes = credential == null ? null : credential.getBytes(StandardCharsets.UTF_8);
+        int size = in.varInt();
+        int[] ends = new int[size];
+        int[] lengths = new int[size];
+        int agentRef = 0;
+        int credentialRef = 0;
+        for (int i = 0; i < size; i++) {
+            lengths[i] = in.skipText();
+            ends[i] = in.position();
+            if (agentRef == 0 && same(in.buffer(), ends[i], lengths[i], agentBytes)) {
+                agentRef = i + 1;
             }
+            if (credentialRef == 0 && same(in.buffer(), ends[i], lengths[i], credentialBytes)) {
+                credentialRef = i + 1;
+            }
+        }
+        if (agentRef == 0 && credentialRef == 0) {
+            return;
+        }
+        String[] texts = new String[size];
+        for (int i = 0; i < size; i++) {
+            texts[i] = lengths[i] < 0 ? null
+                    : new String(in.buffer(), ends[i] - lengths[i], lengths[i], StandardCharsets.UTF_8);
+        }
+        AsRows rows = new AsRows(sink, agentRef, credentialRef);
+        rows.texts(texts);
+        rows(new Opened(in, pack.count(), pack.firstDay(), texts), from, to, rows);
+    }
 
-            @Override
-            public void row(long epochDay, int agent, int credential, int tool, int action, int scope, int environment,
-                    boolean allowed, int onBehalfOf, long[] counts, long firstSecond, long firstNano, long lastSecond,
-                    long lastNano) throws IOException {
-                if (day == null || day.toEpochDay() != epochDay) {
-                    day = LocalDate.ofEpochDay(epochDay);
-                }
-                sink.row(day, text(agent), text(credential), text(tool), text(action), text(scope), text(environment),
-                        allowed, text(onBehalfOf), counts, Instant.ofEpochSecond(firstSecond, firstNano),
-                        Instant.ofEpochSecond(lastSecond, lastNano));
-            }
+    private static boolean same(byte[] buf, int end, int length, byte[] text) {
+        return text != null && length == text.length
+                && java.util.Arrays.equals(buf, end - length, end, text, 0, text.length);
+    }
 
-            private String text(int ref) {
-                return ref == 0 ? null : texts[ref - 1];
+    /**
+     * References made into rows: a text and instants per aggregate. With a non-zero agent or credential reference,
+     * only the aggregates with that agent or that credential.
+     */
+    private static final class AsRows implements Refs {
+        private final DailyRow sink;
+        private final int agentRef;
+        private final int credentialRef;
+        private String[] texts;
+        private LocalDate day;
+
+        AsRows(DailyRow sink, int agentRef, int credentialRef) {
+            this.sink = sink;
+            this.agentRef = agentRef;
+            this.credentialRef = credentialRef;
+        }
+
+        @Override
+        public void texts(String[] texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        public void row(long epochDay, int agent, int credential, int tool, int action, int scope, int environment,
+                boolean allowed, int onBehalfOf, long[] counts, long firstSecond, long firstNano, long lastSecond,
+                long lastNano) throws IOException {
+            boolean filtered = agentRef != 0 || credentialRef != 0;
+            if (filtered && (agentRef == 0 || agent != agentRef) && (credentialRef == 0 || credential != credentialRef)) {
+                return;
             }
-        });
+            if (day == null || day.toEpochDay() != epochDay) {
+                day = LocalDate.ofEpochDay(epochDay);
+            }
+            sink.row(day, text(agent), text(credential), text(tool), text(action), text(scope), text(environment),
+                    allowed, text(onBehalfOf), counts, Instant.ofEpochSecond(firstSecond, firstNano),
+                    Instant.ofEpochSecond(lastSecond, lastNano));
+        }
+
+        private String text(int ref) {
+            return ref == 0 ? null : texts[ref - 1];
+        }
     }
 
     /** {@link #decode(byte[], LocalDate, LocalDate, DailyRow)} by reference. */

@@ -51,6 +51,31 @@ public class DecisionAggregates {
     }
 
     /**
+     * The aggregates of the window that {@code agent} made or that used {@code credential} (either may be null,
+     * matching nothing), summed as {@link #window} sums them. For a page about one agent or credential: it reads every
+     * pack of the window but holds only the matching aggregates, and decodes only the packs that name the agent or the
+     * credential ({@link DailyPack#decodeOf}), so a window of millions of aggregates needs no more memory than the
+     * subject's own.
+     */
+    public List<DecisionAggregate> windowOf(Instant windowStart, Instant asOf, String agent, String credential) {
+        WindowSum sum = new WindowSum();
+        DailyRow matching = (day, a, cred, tool, action, scope, environment, allowed, onBehalfOf, counts, first, last) -> {
+            if ((agent != null && agent.equals(a)) || (credential != null && credential.equals(cred))) {
+                sum.row(day, a, cred, tool, action, scope, environment, allowed, onBehalfOf, counts, first, last);
+            }
+        };
+        try (Connection c = dataSource.getConnection()) {
+            scan(c, firstDay(windowStart), endDay(asOf), matching,
+                    (body, from, to) -> DailyPack.decodeOf(body, from, to, agent, credential, sum));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read decision aggregates", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read decision aggregates", e);
+        }
+        return sum.aggregates();
+    }
+
+    /**
      * Hands every stored aggregate row of committed uploads with a day in [from, to) to {@code sink}, unsummed: old
      * rows first, then packs in upload and pack order. Outside a transaction it opens one (rolled back at the
      * end) so PostgreSQL streams the rows by fetch size instead of loading them at once.

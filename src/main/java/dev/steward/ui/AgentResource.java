@@ -93,8 +93,7 @@ public class AgentResource {
         Map<String, PersonRecord> people = new HashMap<>();
         inventory.people(asOf).forEach(p -> people.put(p.id(), p));
         List<CredentialRecord> creds = inventory.credentials(asOf, id, null, 0, 1000);
-        List<DecisionAggregate> mine = decisions.window(m.meta().windowStart(), asOf).stream()
-                .filter(d -> id.equals(d.agent())).toList();
+        List<DecisionAggregate> mine = decisions.windowOf(m.meta().windowStart(), asOf, id, null);
         Set<String> subjects = new HashSet<>();
         subjects.add(id);
         creds.forEach(c -> subjects.add(c.id()));

@@ -81,6 +81,45 @@ class DecisionPackTest {
     }
 
     @Test
+    void oneSubjectsAggregatesAreTheOnlyOnesDecodedAndAPackWithoutItIsSkipped() throws Exception {
+        DailyPack.Encoder e = new DailyPack.Encoder();
+        LocalDate day = LocalDate.parse("2026-10-02");
+        Instant t = Instant.parse("2026-10-02T10:00:00Z");
+        // "agent-1" is a prefix of "agent-10"; "agent-é" has a two-byte character; "cred-1" is also an agent's name
+        String[][] rows = {{"agent-1", "cred-1"}, {"agent-10", "cred-2"}, {"agent-é", null}, {"cred-1", "cred-3"},
+            {null, "cred-1"}, {"agent-10", "cred-10"}};
+        for (int i = 0; i < rows.length; i++) {
+            e.add(day.plusDays(i % 2), rows[i][0], rows[i][1], "erp", "read", null, "prod", true, "[]",
+                    new long[] {i + 1, 0, 0, 0, 0, 0, 0}, t, t);
+        }
+        byte[] packed = e.finish();
+        e.add(day, "agent-2", "cred-2", "erp", "read", null, "prod", true, "[]", new long[7], t, t);
+        byte[] other = e.finish();
+        e.close();
+
+        List<String> seen = new ArrayList<>();
+        DailyRow sink = (d, agent, credential, tool, action, scope, environment, allowed, chain, n, first, last) ->
+                seen.add(d.getDayOfMonth() + "|" + agent + "|" + credential + "|" + n[0]);
+        DailyPack.decodeOf(packed, day, day.plusDays(2), "agent-1", null, sink);
+        assertThat(seen).as("the agent's own aggregates, not those of an id it is a prefix of").containsExactly("2|agent-1|cred-1|1");
+        seen.clear();
+        DailyPack.decodeOf(packed, day, day.plusDays(2), null, "cred-1", sink);
+        assertThat(seen).as("made with the credential, whoever made them; not an agent of the same name")
+                .containsExactly("2|agent-1|cred-1|1", "2|null|cred-1|5");
+        seen.clear();
+        DailyPack.decodeOf(packed, day, day.plusDays(2), "agent-é", "cred-10", sink);
+        assertThat(seen).as("either the agent or the credential").containsExactly("2|agent-é|null|3", "3|agent-10|cred-10|6");
+        seen.clear();
+        DailyPack.decodeOf(packed, day.plusDays(1), day.plusDays(2), "agent-10", null, sink);
+        assertThat(seen).as("only the window's days").containsExactly("3|agent-10|cred-2|2", "3|agent-10|cred-10|6");
+        seen.clear();
+        DailyPack.decodeOf(other, day, day.plusDays(2), "agent-1", "cred-1", sink);
+        DailyPack.decodeOf(packed, day, day.plusDays(2), "agent-9", null, sink);
+        DailyPack.decodeOf(packed, day, day.plusDays(2), null, null, sink);
+        assertThat(seen).as("a pack that does not name the subject, and no subject at all").isEmpty();
+    }
+
+    @Test
     void aDailyPackRefusesAnEarlierDayThanItsFirst() {
         DailyPack.Encoder e = new DailyPack.Encoder();
         Instant t = Instant.parse("2026-10-02T10:00:00Z");

@@ -158,6 +158,10 @@ abstract class DecisionStoreContract {
         assertThat(first.onBehalfOf()).isEmpty();
         assertThat(w.get(1).day()).isEqualTo(day.plusDays(1));
         assertThat(w.get(1).allowed()).isFalse();
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 2), agent, null))
+                .as("one agent's: old rows and packs summed as the window sums them").isEqualTo(w);
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400), null, "cred-" + tag))
+                .singleElement().satisfies(a -> assertThat(a.count()).isEqualTo(3));
         assertThat(aggregates.uploadsInWindow(start, start.plusSeconds(86_400 * 2))).containsExactly(old, r.uploadId());
         assertThat(aggregates.uploadsInWindow(start.plusSeconds(86_400), start.plusSeconds(86_400 * 2)))
                 .as("the next day holds only the pack upload's decision").containsExactly(r.uploadId());
@@ -207,6 +211,17 @@ abstract class DecisionStoreContract {
             summed.merge(a.day() + "/" + a.agent() + "/" + a.allowed(), a.count(), Long::sum);
         }
         assertThat(summed).isEqualTo(expected);
+        // one agent's or one credential's aggregates, as a page about it reads them: the window's own, summed alike
+        List<DecisionAggregate> whole = aggregates.window(start, start.plusSeconds(86_400 * 5));
+        String agent3 = "agent-" + tag + "-3";
+        String cred1 = "cred-" + tag + "-1";
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 5), agent3, null))
+                .isEqualTo(whole.stream().filter(a -> agent3.equals(a.agent())).toList()).isNotEmpty();
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 5), null, cred1))
+                .isEqualTo(whole.stream().filter(a -> cred1.equals(a.credential())).toList()).isNotEmpty();
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 5), agent3, cred1))
+                .isEqualTo(whole.stream().filter(a -> agent3.equals(a.agent()) || cred1.equals(a.credential())).toList());
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 5), "agent-" + tag + "-9", null)).isEmpty();
         assertThat(aggregates.window(start, start.plusSeconds(86_400 * 5)))
                 .as("one aggregate per key however often its day was written")
                 .extracting(a -> a.day() + "/" + a.agent() + "/" + a.credential() + "/" + a.allowed()).doesNotHaveDuplicates();
