@@ -3,6 +3,7 @@ package dev.steward.inventory;
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.PersonRecord;
+import dev.steward.store.StringListConverter;
 import dev.steward.upload.UploadRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,11 +116,17 @@ public class InventoryQueries {
         if (ids.isEmpty()) {
             return new CredentialPage(List.of(), 0);
         }
-        String where = " where uploadId in :ids" + (environment != null ? " and environment = :env" : "");
+        // a holder is looked for in the stored JSON array first (its JSON text between the brackets), then exactly
+        String where = " where uploadId in :ids" + (environment != null ? " and environment = :env" : "")
+                + (holder != null ? " and cast(holders as String) like :holder escape '!'" : "");
         var query = em.createQuery("from CredentialEntity" + where + " order by id, uploadId", CredentialEntity.class)
                 .setParameter("ids", ids);
         if (environment != null) {
             query.setParameter("env", environment);
+        }
+        if (holder != null) {
+            query.setParameter("holder", "%" + likeLiteral(StringListConverter.write(List.of(holder)).substring(1)
+                    .replaceFirst("]$", "")) + "%");
         }
         if (holder == null && visible == null) {
             var count = em.createQuery("select count(*) from CredentialEntity" + where, Long.class).setParameter("ids", ids);
@@ -132,7 +139,12 @@ public class InventoryQueries {
         }
         List<CredentialRecord> page = new ArrayList<>();
         long[] total = {0};
-        query.getResultStream().map(CredentialEntity::toRecord)
+        // each entity is let go once read: a manager's listing reads every credential in force
+        query.getResultStream().map(e -> {
+            CredentialRecord r = e.toRecord();
+            em.detach(e);
+            return r;
+        })
                 .filter(c -> (visible == null || visible.test(c)) && (holder == null || c.holders().contains(holder)))
                 .forEach(c -> {
                     if (total[0] >= offset && page.size() < limit) {
@@ -167,5 +179,10 @@ public class InventoryQueries {
     /** Every agent in force, as the unfiltered listing orders them (the lean bulk read of {@link InventoryLoads}). */
     public List<AgentRecord> allAgents(Instant asOf) {
         return loads.agents(asOf);
+    }
+
+    /** {@code text} matched literally by LIKE with escape character {@code !}. */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

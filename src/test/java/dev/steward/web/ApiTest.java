@@ -107,6 +107,9 @@ class ApiTest {
             yaml.append("  - {id: k").append(i).append('-').append(scope).append(", environment: ").append(env)
                     .append(", holders: [t").append(i % 2).append('-').append(scope).append("]}\n");
         }
+        // a holder whose id has the database's wildcard characters, among others
+        yaml.append("  - {id: k9-").append(scope).append(", environment: ").append(env).append(", holders: [\"t0-")
+                .append(scope).append("\", \"w_%!-").append(scope).append("\"]}\n");
         Path inv = files.write("inventory.yaml", yaml.toString());
         given().auth().oauth2(ADMIN).multiPart("file", inv.toFile()).queryParam("scope", scope)
                 .post("/api/v1/uploads/inventory").then().statusCode(201);
@@ -118,9 +121,15 @@ class ApiTest {
         // counted in the database (no holder filter) and while reading (a holder filter), the same way as the items
         String creds = "/api/v1/credentials?asOf=2026-11-02&environment=" + env;
         given().auth().oauth2(ADMIN).get(creds + "&size=2&page=2").then().statusCode(200)
-                .body("items", org.hamcrest.Matchers.hasSize(1)).body("total", equalTo(5));
+                .body("items", org.hamcrest.Matchers.hasSize(2)).body("total", equalTo(6));
         given().auth().oauth2(ADMIN).get(creds + "&holder=t0-" + scope + "&size=1&page=1").then().statusCode(200)
-                .body("items.id", equalTo(java.util.List.of("k2-" + scope))).body("total", equalTo(3));
+                .body("items.id", equalTo(java.util.List.of("k2-" + scope))).body("total", equalTo(4));
+        given().auth().oauth2(ADMIN).queryParam("holder", "w_%!-" + scope).get(creds).then().statusCode(200)
+                .body("items.id", equalTo(java.util.List.of("k9-" + scope))).body("total", equalTo(1));
+        given().auth().oauth2(ADMIN).queryParam("holder", "w__!-" + scope).get(creds).then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(ADMIN).queryParam("holder", "t0").get(creds).then().statusCode(200)
+                .body("total", equalTo(0));
         given().auth().oauth2(ADMIN).get(creds + "&holder=t2-" + scope).then().statusCode(200)
                 .body("items.size()", equalTo(0)).body("total", equalTo(0));
         int uploads = given().auth().oauth2(ADMIN).get("/api/v1/uploads?size=1").then().statusCode(200)
