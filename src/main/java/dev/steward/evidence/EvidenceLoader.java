@@ -2,7 +2,9 @@ package dev.steward.evidence;
 
 import dev.steward.decisions.DecisionAggregates;
 import dev.steward.inventory.InventoryLoads;
+import dev.steward.upload.UploadRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -12,6 +14,11 @@ import org.jboss.logging.Logger;
  * decision aggregates of the window and the secrets found by ingestion up to the as-of instant. The inventory comes
  * through the lean bulk read of {@link InventoryLoads} (plain JDBC, shared repeated values), which an assessment,
  * a report model and an export all wait for before anything else.
+ *
+ * <p>The inventory of reports is kept for the next report, page or download of the same run: every page of the web UI
+ * builds its view from a run's report model, and at 100k agents reading the inventory takes seconds and most of a
+ * 1 GiB heap. One inventory is kept, softly (the collector drops it before it would run out of memory), and only
+ * while nothing new has been stored; requests for it wait for one load instead of each loading a copy.
  */
 @ApplicationScoped
 public class EvidenceLoader {
@@ -20,10 +27,19 @@ public class EvidenceLoader {
 
     private final InventoryLoads inventory;
     private final DecisionAggregates decisions;
+    private final UploadRepository uploads;
+    /** The last inventory read for reports, with what it was read for; guarded by itself for loads. */
+    private final Object loading = new Object();
+    private SoftReference<Kept> kept = new SoftReference<>(null);
 
-    public EvidenceLoader(InventoryLoads inventory, DecisionAggregates decisions) {
+    /** An inventory read for reports at an as-of and window start, while the newest committed upload was {@code upload}. */
+    private record Kept(Instant asOf, Instant windowStart, long upload, Evidence evidence) {
+    }
+
+    public EvidenceLoader(InventoryLoads inventory, DecisionAggregates decisions, UploadRepository uploads) {
         this.inventory = inventory;
         this.decisions = decisions;
+        this.uploads = uploads;
     }
 
     @jakarta.transaction.Transactional
@@ -40,8 +56,19 @@ public class EvidenceLoader {
      */
     @jakarta.transaction.Transactional
     public Evidence inventory(Instant asOf, Instant windowStart) {
-        InventoryLoads.Inventory i = read(asOf);
-        return new Evidence(asOf, windowStart, i.people(), i.agents(), i.credentials(), List.of(), i.secrets());
+        // read before the inventory: an upload committed in between makes the next call read it again, never less
+        long upload = uploads.lastCommitted();
+        synchronized (loading) {
+            Kept k = kept.get();
+            if (k != null && k.asOf().equals(asOf) && k.windowStart().equals(windowStart) && k.upload() == upload) {
+                return k.evidence();
+            }
+            kept.clear();
+            InventoryLoads.Inventory i = read(asOf);
+            Evidence e = new Evidence(asOf, windowStart, i.people(), i.agents(), i.credentials(), List.of(), i.secrets());
+            kept = new SoftReference<>(new Kept(asOf, windowStart, upload, e));
+            return e;
+        }
     }
 
     private InventoryLoads.Inventory read(Instant asOf) {

@@ -23,6 +23,13 @@ public class UploadRepository implements PanacheRepository<UploadEntity> {
         return findAll(Sort.descending("id")).page(Page.of(index, size)).list();
     }
 
+    /** The newest committed upload's id (0 when none): it changes whenever anything is stored. */
+    public long lastCommitted() {
+        Long id = getEntityManager().createQuery("select max(u.id) from UploadEntity u where u.status = :s", Long.class)
+                .setParameter("s", UploadEntity.Status.COMMITTED).getSingleResult();
+        return id == null ? 0 : id;
+    }
+
     /**
      * The uploads in force at an instant for one inventory section: per scope, the committed upload with that section
      * whose asOf is the latest at or before the instant (ties: the later upload). Section is people, agents or
