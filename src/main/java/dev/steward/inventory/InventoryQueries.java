@@ -3,7 +3,9 @@ package dev.steward.inventory;
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.PersonRecord;
+import dev.steward.evidence.SecretFinding;
 import dev.steward.store.StringListConverter;
+import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -164,6 +166,18 @@ public class InventoryQueries {
                         CredentialEntity.class)
                 .setParameter("ids", ids).setParameter("id", id).setMaxResults(1).getResultStream()
                 .findFirst().map(CredentialEntity::toRecord);
+    }
+
+    /**
+     * The secret values ingestion found (and redacted) for one credential up to {@code asOf}, oldest first: where and
+     * of what kind, never the value.
+     */
+    public List<SecretFinding> secretsOf(String credentialId, Instant asOf) {
+        return em.createQuery("select s from SecretFindingEntity s, UploadEntity u where u.id = s.uploadId"
+                        + " and u.status = :committed and s.credentialId = :id and s.foundAt <= :asOf order by s.foundAt, s.pk",
+                        SecretFindingEntity.class)
+                .setParameter("committed", UploadEntity.Status.COMMITTED).setParameter("id", credentialId)
+                .setParameter("asOf", asOf).getResultStream().map(SecretFindingEntity::toRecord).toList();
     }
 
     /** Every person in force, ordered by id then upload (the lean bulk read of {@link InventoryLoads}). */

@@ -153,7 +153,7 @@ public class AgentResource {
         return chain;
     }
 
-    private static List<Day> timeline(List<DecisionAggregate> mine) {
+    static List<Day> timeline(List<DecisionAggregate> mine) {
         Map<LocalDate, long[]> byDay = new TreeMap<>();
         for (DecisionAggregate d : mine) {
             long[] c = byDay.computeIfAbsent(d.day(), k -> new long[2]);

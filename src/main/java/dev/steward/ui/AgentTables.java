@@ -26,8 +26,8 @@ final class AgentTables {
         Table.Builder t = new Table.Builder("credentials", "Credentials", "Credential", "Type", "Environment", "Storage",
                 "Created", "Expires", "Lifetime", "Last rotated", "Last used", "Status", "Scopes");
         for (CredentialRecord c : creds) {
-            String status = c.revoked() ? "revoked" : c.active(asOf) ? "active" : otherStatus(c);
-            t.row(c.id(), c.type(), c.environment(), c.storage(), V.day(c.createdAt()), V.day(c.expiresAt()),
+            String status = status(c, asOf);
+            t.row(Table.Cell.link(c.id(), "/credentials/" + View.enc(c.id())), c.type(), c.environment(), c.storage(), V.day(c.createdAt()), V.day(c.expiresAt()),
                     V.duration(c.lifetime().orElse(null)), V.day(c.lastRotatedAt()), V.day(c.lastUsedAt()),
                     Table.Cell.styled(status + (c.exposed() ? ", exposed" : ""), c.exposed() ? "fail" : V.cls(status)),
                     String.join(", ", c.scopes()));
@@ -39,6 +39,11 @@ final class AgentTables {
     static Table scopes(AgentRecord a, List<CredentialRecord> creds, List<DecisionAggregate> decisions) {
         Set<String> granted = new LinkedHashSet<>(a.grants());
         creds.forEach(c -> granted.addAll(c.scopes()));
+        return scopes(granted, decisions);
+    }
+
+    /** {@code granted} against the scopes seen in {@code decisions}, allowed and denied. */
+    static Table scopes(Set<String> granted, List<DecisionAggregate> decisions) {
         Map<String, long[]> used = new TreeMap<>();
         Map<String, Instant> last = new TreeMap<>();
         for (DecisionAggregate d : decisions) {
@@ -85,6 +90,25 @@ final class AgentTables {
         return t.build();
     }
 
+    /** Who made the decisions (agent or other principal), allowed and denied, and when last. */
+    static Table usedBy(List<DecisionAggregate> decisions) {
+        Map<String, long[]> by = new TreeMap<>();
+        Map<String, Instant> last = new TreeMap<>();
+        for (DecisionAggregate d : decisions) {
+            String who = d.agent() == null ? "(no agent)" : d.agent();
+            long[] c = by.computeIfAbsent(who, k -> new long[2]);
+            c[d.allowed() ? 0 : 1] += d.count();
+            if (d.lastAt() != null && (last.get(who) == null || d.lastAt().isAfter(last.get(who)))) {
+                last.put(who, d.lastAt());
+            }
+        }
+        Table.Builder t = new Table.Builder("used-by", "Decisions made with it, by agent", "Agent", "Allowed", "Denied",
+                "Last");
+        by.forEach((who, c) -> t.row(who.equals("(no agent)") ? who : Table.Cell.link(who, "/agents/" + View.enc(who)),
+                c[0], c[1], V.time(last.get(who))));
+        return t.build();
+    }
+
     static Table timeline(List<AgentResource.Day> days) {
         Table.Builder t = new Table.Builder("decisions-per-day", "Decisions per day", "Day (UTC)", "Allowed", "Denied");
         days.forEach(d -> t.row(d.day(), d.allowed(), d.denied()));
@@ -103,14 +127,16 @@ final class AgentTables {
             String sev = f.severity().name().toLowerCase(Locale.ROOT);
             String res = f.result().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             t.row(f.checkId() + ("default".equals(f.variant()) ? "" : " (" + f.variant() + ")"), f.title(),
-                    Table.Cell.styled(sev, sev), Table.Cell.styled(res, V.cls(f.result())), f.subjectType() + " " + f.subjectId(),
+                    Table.Cell.styled(sev, sev), Table.Cell.styled(res, V.cls(f.result())),
+                    View.subject(f.subjectType(), f.subjectId(), f.subjectType() + " " + f.subjectId()),
                     f.reason(), String.join("; ", ev), V.day(f.since()), f.remediation());
         }
         return t.build();
     }
 
-    /** The status word of a credential that is neither active nor revoked (expired, or as recorded). */
-    private static String otherStatus(CredentialRecord c) {
-        return c.status() == null || "active".equalsIgnoreCase(c.status()) ? "expired" : c.status().toLowerCase(Locale.ROOT);
+    /** A credential's status at {@code asOf}: revoked, active, expired (past its expiry), or as recorded. */
+    static String status(CredentialRecord c, Instant asOf) {
+        return c.revoked() ? "revoked" : c.active(asOf) ? "active"
+                : c.status() == null || "active".equalsIgnoreCase(c.status()) ? "expired" : c.status().toLowerCase(Locale.ROOT);
     }
 }

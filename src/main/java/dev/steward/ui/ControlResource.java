@@ -194,7 +194,7 @@ public class ControlResource {
                 "Failing checks");
         subjects.forEach((key, checks) -> {
             Finding f = first.get(key);
-            Object subject = "agent".equals(f.subjectType()) ? Table.Cell.link(key, "/agents/" + View.enc(f.subjectId())) : key;
+            Object subject = View.subject(f.subjectType(), f.subjectId(), key);
             t.row(subject, f.team(), f.owner() == null ? null : ownerNames.getOrDefault(f.owner(), f.owner()), f.environment(), String.join(", ", checks.stream().distinct().toList()));
         });
         return t.build();
@@ -216,7 +216,8 @@ public class ControlResource {
             }
             String sev = f.severity().name().toLowerCase(Locale.ROOT);
             t.row(f.checkId(), Table.Cell.styled(f.result().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    new View().cls(f.result())), Table.Cell.styled(sev, sev), f.subjectType() + " " + f.subjectId(), f.team(),
+                    new View().cls(f.result())), Table.Cell.styled(sev, sev),
+                    View.subject(f.subjectType(), f.subjectId(), f.subjectType() + " " + f.subjectId()), f.team(),
                     f.reason(), String.join("; ", ev));
         });
         return t.build();

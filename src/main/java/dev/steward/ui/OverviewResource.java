@@ -144,9 +144,8 @@ public class OverviewResource {
         Table.Builder t = new Table.Builder("changes", title, "Change", "Check", "Subject", "Owner", "Team", "Before", "Now",
                 "Reason");
         for (GapReport.ChangeRow c : rows) {
-            Object subject = "agent".equals(c.subjectType())
-                    ? Table.Cell.link(c.subjectId(), "/agents/" + View.enc(c.subjectId()))
-                    : c.subjectType() + " " + c.subjectId();
+            Object subject = View.subject(c.subjectType(), c.subjectId(),
+                    "agent".equals(c.subjectType()) ? c.subjectId() : c.subjectType() + " " + c.subjectId());
             t.row(Table.Cell.styled(c.change().label(), "change-" + c.change().label()), c.checkId() + " " + c.title(), subject,
                     c.ownerName() == null ? c.owner() : c.ownerName(), c.team(), c.before(), c.now(), c.reasonShown());
         }

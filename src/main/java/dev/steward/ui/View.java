@@ -55,6 +55,18 @@ public final class View {
         return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * A finding's subject as a table cell: a link to the agent's or credential's page (their pages exist), the bare
+     * {@code text} otherwise (a principal seen only in decisions).
+     */
+    static Object subject(String type, String id, String text) {
+        return switch (type == null ? "" : type) {
+            case "agent" -> Table.Cell.link(text, "/agents/" + enc(id));
+            case "credential" -> Table.Cell.link(text, "/credentials/" + enc(id));
+            default -> text;
+        };
+    }
+
     /** CSS class for a result, severity or status word: lower case, letters and dashes only. */
     public String cls(Object o) {
         return o == null ? "" : o.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-");
