@@ -19,6 +19,7 @@ import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.time.Clock;
 
 import java.time.temporal.ChronoUnit;
@@ -51,6 +52,19 @@ public class ReportService {
     private final ReportWriters writers;
     private final AttestationService attestations;
     private final Clock clock = Clock.systemUTC();
+    /** Models kept for the pages, the most recently used last; a few filters (an admin's, each manager's teams). */
+    private final Map<PageKey, SoftReference<ReportModel>> pageModels = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PageKey, SoftReference<ReportModel>> eldest) {
+            return size() > PAGE_MODELS;
+        }
+    };
+
+    private static final int PAGE_MODELS = 8;
+
+    /** What a page model was built for: the run, the filter, and the newest committed upload at the time. */
+    private record PageKey(String run, ReportFilter filter, long upload) {
+    }
 
     public ReportService(AssessmentService assessments, AssessmentStore store, EvidenceLoader evidence,
             MappingRegistry mappings, CheckCatalog catalog, UploadRepository uploads, ReportWriters writers,
@@ -63,6 +77,33 @@ public class ReportService {
         this.catalog = catalog;
         this.uploads = uploads;
         this.writers = writers;
+    }
+
+    /**
+     * The latest run's model for the web pages (all frameworks, the given filter), kept softly for the next page with
+     * the same filter until a new run or upload: at 100k agents a model takes seconds to build, and every page starts
+     * from one. Reports and downloads build theirs afresh, stamped with the time they were made.
+     */
+    public Optional<ReportModel> latestForPages(ReportFilter filter) {
+        Optional<String> run = latest();
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        PageKey key = new PageKey(run.get(), filter, uploads.lastCommitted());
+        synchronized (pageModels) {
+            SoftReference<ReportModel> kept = pageModels.get(key);
+            ReportModel model = kept == null ? null : kept.get();
+            if (model != null) {
+                return Optional.of(model);
+            }
+        }
+        Optional<ReportModel> built = model(run.get(), null, filter);
+        built.ifPresent(m -> {
+            synchronized (pageModels) {
+                pageModels.put(key, new SoftReference<>(m));
+            }
+        });
+        return built;
     }
 
     /** The id of the latest run (newest created), if any. */

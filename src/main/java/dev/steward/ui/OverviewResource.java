@@ -53,7 +53,7 @@ public class OverviewResource {
 
     /** The latest run's model as {@code me} may see it, narrowed by {@code filter}. */
     static Optional<ReportModel> model(ReportService reports, Viewer me, ReportFilter filter) {
-        return reports.model(null, null, me.restricted() ? filter.within(me.teams()) : filter);
+        return reports.latestForPages(me.restricted() ? filter.within(me.teams()) : filter);
     }
 
     @GET
