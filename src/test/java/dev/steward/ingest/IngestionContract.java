@@ -87,6 +87,12 @@ abstract class IngestionContract {
         assertThat(c.ttlSeconds()).isEqualTo(3600);
         assertThat(c.createdAt()).isEqualTo(Instant.parse("2026-01-10T00:00:00Z"));
         assertThat(c.holders()).containsExactly("a-" + scope);
+        // one holder's credentials, looked for in the database: the holder's, not those of an id it begins
+        Instant at = Instant.parse("2026-11-02T00:00:00Z");
+        assertThat(inventory.credentials(at, "a-" + scope, null, 0, 10)).extracting(CredentialRecord::id)
+                .containsExactly("c-" + scope);
+        assertThat(inventory.credentials(at, "b-" + scope, null, 0, 10)).isEmpty();
+        assertThat(inventory.credentials(at, "a-" + scope.substring(0, scope.length() - 1), null, 0, 10)).isEmpty();
     }
 
     @Test
@@ -263,6 +269,17 @@ abstract class IngestionContract {
         assertThat(c.exposureWhere()).contains("inv.yaml:18");
         assertThat(c.exposedAt()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
         assertThat(count("SELECT COUNT(*) FROM secret_finding WHERE credential_id = 'leaked-" + scope + "'")).isEqualTo(3);
+        // what the credential page lists: where and of what kind, never the value, and nothing before it was found
+        assertThat(inventory.secretsOf("leaked-" + scope, Instant.parse("2026-11-02T00:00:00Z")))
+                .hasSize(3).anySatisfy(f -> {
+                    assertThat(f.field()).isEqualTo("credentials.location");
+                    assertThat(f.kind()).isEqualTo("aws-access-key");
+                    assertThat(f.source().file()).isEqualTo("inv.yaml");
+                    assertThat(f.source().line()).isEqualTo(18);
+                });
+        assertThat(inventory.secretsOf("leaked-" + scope, Instant.parse("2026-10-31T00:00:00Z"))).singleElement()
+                .satisfies(f -> assertThat(f.kind() + " " + f.field() + " " + f.source().file()).isEqualTo("jwt resource secrets.jsonl"));
+        assertThat(inventory.secretsOf("leaked-" + scope, Instant.parse("2026-10-02T09:00:00Z"))).isEmpty();
     }
 
     private String dumpAllTables() throws Exception {
