@@ -76,6 +76,8 @@ class CredentialPageTest {
         assertThat(page).contains("<h1 id=\"credential-id\">" + f.keyA() + "</h1>", "secret/a", "erp:read")
                 .contains("href=\"/agents/" + f.botA() + "\"");
         assertThat(page).containsPattern("id=\"credential-status\" class=\"active\">active<");
+        assertThat(page).as("the chart: a bar per day with its counts").contains("<h2>Decisions made with it</h2>")
+                .contains("<title>2030-02-02: 1 allowed</title>", "<title>2030-02-13: 1 allowed</title>");
         assertThat(csv(ADMIN, f.keyA(), "used-by")).contains(f.botA() + ",12,0,");
         assertThat(csv(ADMIN, f.keyA(), "scopes")).contains("erp:read,yes,12,0,");
         assertThat(csv(ADMIN, f.keyA(), "decisions-per-day").lines().filter(l -> l.startsWith("2030-02-"))).hasSize(12);
