@@ -279,7 +279,7 @@ public class AssessmentService {
         return store.countFindings(id, filter, teams(scope));
     }
 
-    private static java.util.Set<String> teams(AccessScope scope) {
+    static java.util.Set<String> teams(AccessScope scope) {
         return scope.unrestricted() ? null : scope.teams();
     }
 
@@ -324,6 +324,27 @@ public class AssessmentService {
         return summary(id).map(s -> store.findings(id, filter, s.controlsByEvaluation(), page * size, size));
     }
 
+    /**
+     * The findings of a run's checks {@code checkIds} (every variant) that {@code scope} may see, in run order, streamed
+     * to {@code consumer} in one read: what a page needs to list every failing subject of a control, however many.
+     * False when the run does not exist.
+     */
+    public boolean streamFindings(String id, java.util.Set<String> checkIds, AccessScope scope,
+            java.util.function.Consumer<Finding> consumer) {
+        Optional<AssessmentSummary> summary = summary(id);
+        if (summary.isEmpty()) {
+            return false;
+        }
+        Map<String, List<String>> controls = summary.get().controlsByEvaluation();
+        QuarkusTransaction.requiringNew().timeout(settings.config().transactionTimeoutSeconds()).run(() -> store.streamFindings(
+                id, controls, checkIds, f -> {
+                    if (scope.allows(f.team())) {
+                        consumer.accept(f);
+                    }
+                }));
+        return true;
+    }
+
     /** Control to checks to findings to evidence; empty when the run or the control does not exist. */
     public Optional<Explanation> explain(String id, String controlRef, int findingsPerCheck) {
         return explain(id, controlRef, findingsPerCheck, AccessScope.ALL);
@@ -332,10 +353,6 @@ public class AssessmentService {
     /** As {@link #explain(String, String, int)}, with findings and FAIL counts of the subjects {@code scope} may see. */
     public Optional<Explanation> explain(String id, String controlRef, int findingsPerCheck, AccessScope scope) {
         return new Explainer(this, store, mappings, settings.thresholds()).explain(id, controlRef, findingsPerCheck, scope);
-    }
-
-    static java.util.Set<String> teamsOf(AccessScope scope) {
-        return teams(scope);
     }
 
     /** Writes findings.json of a stored run to the stream; returns how many findings, empty when the run does not exist. */

@@ -53,8 +53,9 @@ final class Explainer {
             AssessmentStore.FindingFilter filter = new AssessmentStore.FindingFilter(k.checkId(), k.variant(), null, null, null,
                     null, null);
             checks.add(new Explanation.CheckExplanation(scores.get(Evaluation.key(k.checkId(), k.variant())), k.weight(),
-                    store.countFindings(id, filter, AssessmentService.teamsOf(scope)),
-                    store.findings(id, filter, AssessmentService.teamsOf(scope), controlsOf, 0, findingsPerCheck)));
+                    store.countFindings(id, filter, AssessmentService.teams(scope)),
+                    findingsPerCheck == 0 ? List.of()
+                            : store.findings(id, filter, AssessmentService.teams(scope), controlsOf, 0, findingsPerCheck)));
         }
         List<ControlResult> children = control.children().stream()
                 .map(child -> byRef.get(control.framework() + ":" + child)).toList();

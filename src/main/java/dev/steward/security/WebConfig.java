@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Browser session settings ({@code steward.web.*}). */
+/** Web UI settings ({@code steward.web.*}): browser sessions, and how long a filter's list may grow. */
 @ConfigMapping(prefix = "steward.web")
 public interface WebConfig {
 
@@ -22,4 +22,11 @@ public interface WebConfig {
      */
     @WithDefault("false")
     boolean secureCookie();
+
+    /**
+     * A filter of the ownership gaps page with more values than this (the owners of a large organisation) is a text
+     * field, where a person is given by id or name, instead of a list of every value.
+     */
+    @WithDefault("1000")
+    int filterListLimit();
 }

@@ -7,7 +7,6 @@ import dev.steward.assessment.ControlResult;
 import dev.steward.assessment.Explanation;
 import dev.steward.assessment.Finding;
 import dev.steward.check.EvidenceRef;
-import dev.steward.check.Result;
 import dev.steward.inventory.InventoryQueries;
 import dev.steward.mapping.CrosswalkTarget;
 import dev.steward.mapping.ManualEvidence;
@@ -40,7 +39,6 @@ import java.util.Optional;
 @RolesAllowed(Role.VIEWER_NAME)
 public class ControlResource {
 
-    private static final int FINDINGS_READ = 5000;
     private static final int FINDINGS_SHOWN = 300;
     private static final View VIEW = new View();
     static final int REFS_SHOWN = 5;
@@ -69,22 +67,21 @@ public class ControlResource {
 
     @GET
     public Response control(@PathParam("framework") String framework, @PathParam("control") String control,
-            @QueryParam("download") String download, @QueryParam("table") String table) {
+            @QueryParam("download") String download, @QueryParam("table") String table,
+            @QueryParam("page") String page, @QueryParam("rows") String size) {
         Viewer me = Viewer.of(identity);
         Optional<String> run = reports.latest();
         if (run.isEmpty()) {
             return pages.message(404, me, "No assessment yet", OverviewResource.NO_RUN);
         }
-        Optional<Explanation> found = assessments.explain(run.get(), framework + ":" + control, FINDINGS_READ);
+        // the control's numbers without findings: those are read below in one pass over all of them
+        Optional<Explanation> found = assessments.explain(run.get(), framework + ":" + control, 0);
         if (found.isEmpty()) {
             return pages.message(404, me, "Control not found", "There is no control " + framework + ":" + control
                     + " in assessment " + run.get() + ".");
         }
         Explanation e = found.get();
-        List<Finding> visible = new ArrayList<>();
-        for (Explanation.CheckExplanation c : e.checks()) {
-            c.findings().stream().filter(f -> me.scope().allows(f.team())).forEach(visible::add);
-        }
+        ControlFindings read = ControlFindings.read(assessments, run.get(), e.control(), me.scope(), FINDINGS_SHOWN);
         // a control judged by no check (manual evidence only, or not assessed) has no checks, subjects or findings to list
         Map<String, List<Attestation>> counted = counted(e.control());
         List<Table> tables = new ArrayList<>();
@@ -94,14 +91,25 @@ public class ControlResource {
         if (!e.control().manualEvidence().isEmpty()) {
             tables.add(manualEvidence(e.control(), counted, me));
         }
+        int failingAt = -1;
         if (!e.checks().isEmpty()) {
-            tables.addAll(List.of(failing(visible, ownerNames(e.assessmentId(), visible)), findings(visible, download == null ? REFS_SHOWN : Integer.MAX_VALUE)));
+            failingAt = tables.size();
+            tables.add(read.failing(ownerNames(e.assessmentId(), read.hasOwners())));
+            tables.add(findings(read.shown(), download == null ? REFS_SHOWN : Integer.MAX_VALUE));
         }
         tables.add(crosswalk(framework, control));
         if (download != null) {
             return TableDownloads.download(tables, table, download);
         }
         Map<String, Object> values = new HashMap<>();
+        if (failingAt >= 0) {
+            // the failing subjects a page at a time; the download above holds all of them
+            Table failing = tables.get(failingAt);
+            Paging p = Paging.of(failing.rows().size(), page, size);
+            tables.set(failingAt, failing.page(p));
+            values.put("p", p);
+            values.put("pageLink", Here.without(uri, "page", "rows"));
+        }
         values.put("title", e.control().framework() + " " + e.control().controlId());
         values.put("c", e.control());
         values.put("statement", e.statement());
@@ -112,7 +120,8 @@ public class ControlResource {
         values.put("runId", run.get());
         values.put("tables", tables);
         values.put("here", Here.of(uri));
-        values.put("truncated", visible.size() > FINDINGS_SHOWN);
+        values.put("truncated", read.count() > FINDINGS_SHOWN);
+        values.put("findingCount", read.count());
         values.put("unattested", e.control().manualEvidence().stream().filter(m -> !counted.containsKey(m)).toList());
         return pages.page("control", me, values);
     }
@@ -172,39 +181,19 @@ public class ControlResource {
     }
 
     /** The directory's names of the findings' owners, as of the run (an owner not in the directory keeps its id). */
-    private Map<String, String> ownerNames(String runId, List<Finding> findings) {
+    private Map<String, String> ownerNames(String runId, boolean any) {
         Map<String, String> names = new HashMap<>();
-        if (findings.stream().anyMatch(f -> f.owner() != null)) {
+        if (any) {
             assessments.summary(runId).ifPresent(s -> inventory.people(s.asOf()).forEach(p -> names.put(p.id(), p.name())));
         }
         return names;
-    }
-
-    static Table failing(List<Finding> findings, Map<String, String> ownerNames) {
-        Map<String, List<String>> subjects = new LinkedHashMap<>();
-        Map<String, Finding> first = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            if (f.result() == Result.FAIL) {
-                String key = f.subjectType() + " " + f.subjectId();
-                subjects.computeIfAbsent(key, k -> new ArrayList<>()).add(f.checkId());
-                first.putIfAbsent(key, f);
-            }
-        }
-        Table.Builder t = new Table.Builder("failing-subjects", "Failing subjects", "Subject", "Team", "Owner", "Environment",
-                "Failing checks");
-        subjects.forEach((key, checks) -> {
-            Finding f = first.get(key);
-            Object subject = View.subject(f.subjectType(), f.subjectId(), key);
-            t.row(subject, f.team(), f.owner() == null ? null : ownerNames.getOrDefault(f.owner(), f.owner()), f.environment(), String.join(", ", checks.stream().distinct().toList()));
-        });
-        return t.build();
     }
 
     /** The findings with their evidence; on the page each shows its first {@code refs} references, downloads all. */
     static Table findings(List<Finding> findings, int refs) {
         Table.Builder t = new Table.Builder("findings", "Findings with evidence", "Check", "Result", "Severity", "Subject",
                 "Team", "Reason", "Evidence");
-        findings.stream().limit(FINDINGS_SHOWN).forEach(f -> {
+        findings.forEach(f -> {
             List<String> ev = new ArrayList<>();
             for (EvidenceRef r : f.evidence().subList(0, Math.min(refs, f.evidence().size()))) {
                 ev.add(r.kind() + " " + r.id() + (r.detail() == null ? "" : ": " + r.detail())

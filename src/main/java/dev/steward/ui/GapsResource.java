@@ -6,6 +6,7 @@ import dev.steward.report.ReportFilter;
 import dev.steward.report.ReportModel;
 import dev.steward.report.ReportService;
 import dev.steward.security.Role;
+import dev.steward.security.WebConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The ownership gaps page: every agent with an ownership gap (or every agent, with {@code show=all}; or those with a
@@ -30,7 +29,8 @@ import java.util.TreeSet;
  * team, manager, owner and environment and sorted as asked. The rows are the ownership report's rows
  * ({@link AgentRow}), so the page, the CSV/XLSX download and the report agree. What is closest to the signed-in
  * person comes first: agents whose owner reports to the person the user is linked to in the directory, then the
- * agents of a manager's teams, then the rest, each group in the chosen order.
+ * agents of a manager's teams, then the rest, each group in the chosen order. The screen shows the rows a page at a
+ * time ({@link Paging}: {@code page}, {@code rows}); the CSV and XLSX downloads hold every row of the filters.
  */
 @Path("/gaps")
 @RolesAllowed(Role.VIEWER_NAME)
@@ -41,64 +41,69 @@ public class GapsResource {
     private final Pages pages;
     private final ReportService reports;
     private final SecurityIdentity identity;
+    private final WebConfig web;
 
     @Context
     UriInfo uri;
 
-    public GapsResource(Pages pages, ReportService reports, SecurityIdentity identity) {
+    public GapsResource(Pages pages, ReportService reports, SecurityIdentity identity, WebConfig web) {
         this.pages = pages;
         this.reports = reports;
         this.identity = identity;
+        this.web = web;
     }
 
     @GET
     public Response gaps(@QueryParam("team") String team, @QueryParam("manager") String manager,
             @QueryParam("owner") String owner, @QueryParam("environment") String environment,
             @QueryParam("sort") String sort, @QueryParam("show") String show,
-            @QueryParam("download") String download, @QueryParam("table") String table) {
+            @QueryParam("download") String download, @QueryParam("table") String table,
+            @QueryParam("page") String page, @QueryParam("rows") String size) {
         Viewer me = Viewer.of(identity);
         Optional<ReportModel> model = OverviewResource.model(reports, me, ReportFilter.NONE);
         if (model.isEmpty()) {
             return pages.page("gaps", me, Map.of("title", "Ownership gaps", "none", OverviewResource.NO_RUN));
         }
-        ReportFilter filter = new ReportFilter(team, manager, owner, environment);
+        // the rows are built on demand: once, for the choices and the table
+        List<AgentRow> agents = new ArrayList<>();
+        model.get().ownership().byOwner().forEach(agents::add);
+        GapChoices choices = GapChoices.of(agents, web.filterListLimit(), team, manager, owner, environment);
+        ReportFilter filter = choices.filter();
         boolean all = "all".equals(show);
         boolean fresh = "new".equals(show);
         String by = sort != null && SORTS.contains(sort) ? sort : "manager";
-        Map<String, TreeSet<String>> choices = new HashMap<>();
-        Map<String, String> names = new TreeMap<>();
         List<AgentRow> rows = new ArrayList<>();
-        for (AgentRow r : model.get().ownership().byOwner()) {
-            add(choices, "team", r.team());
-            add(choices, "manager", r.manager());
-            add(choices, "owner", r.owner());
-            add(choices, "environment", r.environment());
-            if (r.manager() != null) {
-                names.put(r.manager(), Objects.requireNonNullElse(r.managerName(), r.manager()));
-            }
-            if (r.owner() != null) {
-                names.put(r.owner(), Objects.requireNonNullElse(r.ownerName(), r.owner()));
-            }
+        for (AgentRow r : agents) {
             if (filter.matches(r) && (all || (fresh ? r.gaps().stream().anyMatch(Gap::isNew) : !r.gaps().isEmpty()))) {
                 rows.add(r);
             }
         }
         rows.sort(order(me, by));
-        Table t = table(rows, all);
         if (download != null) {
-            return TableDownloads.download(List.of(t), table, download);
+            return TableDownloads.download(List.of(table(rows, all)), table, download);
         }
+        Paging p = Paging.of(rows.size(), page, size);
+        Table t = table(rows.subList(p.from(), p.to()), all);
         Map<String, Object> values = new HashMap<>();
         values.put("title", "Ownership gaps");
         values.put("m", model.get());
         values.put("t", t);
         values.put("here", Here.of(uri));
-        values.put("choices", choices);
-        values.put("names", names);
+        values.put("choices", choices.values());
+        values.put("names", choices.names());
+        values.put("typed", choices.typed());
+        values.put("ambiguous", choices.ambiguous());
+        Map<String, String> pick = new HashMap<>();
+        choices.ambiguous().keySet().forEach(k -> pick.put(k, Here.without(uri, "page", k)));
+        values.put("pick", pick);
         values.put("sorts", SORTS);
-        values.put("f", Map.of("team", nz(team), "manager", nz(manager), "owner", nz(owner), "environment", nz(environment),
+        values.put("f", Map.of("team", nz(filter.team()), "manager", nz(filter.manager()), "owner", nz(filter.owner()),
+                "environment", nz(filter.environment()),
                 "sort", by, "show", all ? "all" : fresh ? "new" : "gaps"));
         values.put("count", rows.size());
+        values.put("p", p);
+        values.put("sizes", p.sizes());
+        values.put("pageLink", Here.without(uri, "page", "rows"));
         values.put("reportQuery", reportQuery(filter));
         return pages.page("gaps", me, values);
     }
@@ -158,12 +163,6 @@ public class GapsResource {
     private static void append(StringBuilder b, String k, String v) {
         if (v != null) {
             b.append('&').append(k).append('=').append(View.enc(v));
-        }
-    }
-
-    private static void add(Map<String, TreeSet<String>> choices, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            choices.computeIfAbsent(key, k -> new TreeSet<>()).add(value);
         }
     }
 

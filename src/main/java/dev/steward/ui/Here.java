@@ -14,10 +14,16 @@ final class Here {
     }
 
     static String of(UriInfo uri) {
+        return without(uri);
+    }
+
+    /** The same, without the query parameters named (besides the download's): "…?team=x&" for a pager's links. */
+    static String without(UriInfo uri, String... names) {
+        List<String> dropped = List.of(names);
         StringBuilder b = new StringBuilder(uri.getPath()).append('?');
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         for (Map.Entry<String, List<String>> e : q.entrySet()) {
-            if (e.getKey().equals("download") || e.getKey().equals("table")) {
+            if (e.getKey().equals("download") || e.getKey().equals("table") || dropped.contains(e.getKey())) {
                 continue;
             }
             for (String v : e.getValue()) {

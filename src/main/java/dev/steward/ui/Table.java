@@ -15,6 +15,11 @@ public record Table(String name, String title, List<String> columns, List<List<C
         rows = List.copyOf(rows);
     }
 
+    /** The rows of one page ({@link Paging}); the columns, name and title unchanged. */
+    public Table page(Paging p) {
+        return new Table(name, title, columns, rows.subList(p.from(), p.to()));
+    }
+
     /** One cell: text, an optional link and an optional CSS class. */
     public record Cell(String text, String href, String css) {
         public static Cell of(Object value) {

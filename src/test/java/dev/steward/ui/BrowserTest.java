@@ -295,6 +295,38 @@ class BrowserTest {
         browser.screenshot("15-gaps-default");
     }
 
+    @Test
+    @Order(7)
+    void aLongOwnerListIsATextFieldTakingANameThatATeamNarrowsToAList() {
+        // WebProfile caps a filter's list at 20 values; sample-data's agents have 39 owners
+        signIn("grc", PASSWORD);
+        browser.driver.get(url("/gaps?show=all"));
+        WebElement owner = find(By.id("filter-owner"));
+        assertThat(owner.getTagName()).isEqualTo("input");
+        assertThat(text("#hint-owner")).isEqualTo("39 owners: type one, or choose a team first");
+        owner.sendKeys("priya natarajan", org.openqa.selenium.Keys.ENTER);
+        wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("owner=priya"));
+        List<List<String>> hers = rows();
+        assertThat(hers).isNotEmpty().allSatisfy(r -> assertThat(r.get(5)).isEqualTo("Priya Natarajan"));
+        assertThat(find(By.id("filter-owner")).getAttribute("value")).as("the name read as her id").isNotEqualTo("priya natarajan")
+                .doesNotContain(" ");
+        assertThat(text("#hint-owner")).isEqualTo("Priya Natarajan");
+        browser.screenshot("16-gaps-owner-typed");
+
+        new Select(find(By.id("filter-team"))).selectByValue("payments");
+        if (!browser.driver.getCurrentUrl().contains("team=payments")) {
+            find(By.id("apply-filters")).click();
+        }
+        wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("team=payments"));
+        // the team's five owners fit a list, with her chosen
+        Select owners = new Select(find(By.id("filter-owner")));
+        assertThat(owners.getOptions()).hasSize(6);
+        assertThat(owners.getFirstSelectedOption().getText()).isEqualTo("Priya Natarajan");
+        assertThat(rows()).isNotEmpty().hasSizeLessThanOrEqualTo(hers.size())
+                .allSatisfy(r -> assertThat(List.of(r.get(2), r.get(5))).containsExactly("payments", "Priya Natarajan"));
+        browser.screenshot("17-gaps-owner-in-team");
+    }
+
     private List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
         for (WebElement tr : browser.driver.findElements(By.cssSelector("section.tbl table tbody tr"))) {
