@@ -1,5 +1,6 @@
 package dev.steward.ui;
 
+import dev.steward.export.BundleChecks;
 import dev.steward.export.BundleVerifier;
 import dev.steward.export.ExportRuns;
 import dev.steward.export.ExportService;
@@ -20,8 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Evidence exports (auditor): each monthly bundle with its state, and whether it verifies now against this
- * installation's signing key (every file's hash and size, the signature), with a download link for the zip.
+ * Evidence exports (auditor): each monthly bundle with its state, and whether it verifies against this installation's
+ * signing key (every file's hash and size, the signature) and when that was checked ({@link BundleChecks}: again
+ * whenever a file changes, and at least hourly), with a download link for the zip.
  */
 @Path("/exports")
 @RolesAllowed(Role.AUDITOR_NAME)
@@ -31,11 +33,14 @@ public class ExportsResource {
     private final ExportRuns runs;
     private final ExportService exports;
     private final SecurityIdentity identity;
+    private final BundleChecks checks;
 
     @Context
     UriInfo uri;
 
-    public ExportsResource(Pages pages, ExportRuns runs, ExportService exports, SecurityIdentity identity) {
+    public ExportsResource(Pages pages, ExportRuns runs, ExportService exports, SecurityIdentity identity,
+            BundleChecks checks) {
+        this.checks = checks;
         this.pages = pages;
         this.runs = runs;
         this.exports = exports;
@@ -50,7 +55,7 @@ public class ExportsResource {
                 "Assessment", "Files", "Size (bytes)", "Manifest SHA-256", "Download");
         for (ExportRuns.ExportRun r : runs.list()) {
             String state = r.status().toLowerCase(Locale.ROOT);
-            String verify = verify(r, key);
+            String verify = verify(checks, r, key);
             boolean done = ExportRuns.DONE.equals(r.status());
             t.row(r.period(), Table.Cell.styled(state, state), Table.Cell.styled(verify, verify.startsWith("verified") ? "verified"
                     : done ? "fail" : "none"), new View().time(r.finishedAt()), r.assessmentId(), r.fileCount(), r.sizeBytes(),
@@ -72,7 +77,7 @@ public class ExportsResource {
         }
     }
 
-    private static String verify(ExportRuns.ExportRun r, PublicKey key) {
+    private static String verify(BundleChecks checks, ExportRuns.ExportRun r, PublicKey key) {
         if (!ExportRuns.DONE.equals(r.status()) || r.location() == null) {
             return "not published";
         }
@@ -80,8 +85,10 @@ public class ExportsResource {
         if (!Files.isDirectory(folder)) {
             return "bundle missing from " + folder;
         }
-        BundleVerifier.Report report = BundleVerifier.verify(folder, key, null);
-        return report.ok() ? "verified" + (key == null ? " (own key only)" : "")
-                : "FAILS: " + String.join("; ", report.problems().stream().limit(3).toList());
+        BundleChecks.Check check = checks.check(folder, key);
+        BundleVerifier.Report report = check.report();
+        String when = " (checked " + new View().time(check.checkedAt()) + ")";
+        return report.ok() ? "verified" + (key == null ? ", own key only" : "") + when
+                : "FAILS: " + String.join("; ", report.problems().stream().limit(3).toList()) + when;
     }
 }
