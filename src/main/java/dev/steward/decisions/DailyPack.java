@@ -140,6 +140,13 @@ final class DailyPack {
      */
     static void decodeOf(byte[] body, LocalDate from, LocalDate to, String agent, String credential, DailyRow sink)
             throws IOException {
+        decodeOf(body, from, to, agent, credential, sink, false);
+    }
+
+    /** {@link #decodeOf(byte[], LocalDate, LocalDate, String, String, DailyRow)}; with {@code filter}, returns the
+     * Bloom filter of the pack's texts ({@link PackFilter}), else null. */
+    static PackFilter decodeOf(byte[] body, LocalDate from, LocalDate to, String agent, String credential, DailyRow sink,
+            boolean filter) throws IOException {
         Opened pack = header(body);
         PackBytes.In in = pack.in();
         byte[] agentBytes = agent == null ? null : agent.getBytes(StandardCharsets.UTF_8);
@@ -149,9 +156,13 @@ final class DailyPack {
         int[] lengths = new int[size];
         int agentRef = 0;
         int credentialRef = 0;
+        PackFilter texts = filter ? new PackFilter(size) : null;
         for (int i = 0; i < size; i++) {
             lengths[i] = in.skipText();
             ends[i] = in.position();
+            if (texts != null && lengths[i] >= 0) {
+                texts.add(in.buffer(), ends[i] - lengths[i], lengths[i]);
+            }
             if (agentRef == 0 && same(in.buffer(), ends[i], lengths[i], agentBytes)) {
                 agentRef = i + 1;
             }
@@ -160,16 +171,17 @@ final class DailyPack {
             }
         }
         if (agentRef == 0 && credentialRef == 0) {
-            return;
+            return texts;
         }
-        String[] texts = new String[size];
+        String[] decoded = new String[size];
         for (int i = 0; i < size; i++) {
-            texts[i] = lengths[i] < 0 ? null
+            decoded[i] = lengths[i] < 0 ? null
                     : new String(in.buffer(), ends[i] - lengths[i], lengths[i], StandardCharsets.UTF_8);
         }
         AsRows rows = new AsRows(sink, agentRef, credentialRef);
-        rows.texts(texts);
-        rows(new Opened(in, pack.count(), pack.firstDay(), texts), from, to, rows);
+        rows.texts(decoded);
+        rows(new Opened(in, pack.count(), pack.firstDay(), decoded), from, to, rows);
+        return texts;
     }
 
     private static boolean same(byte[] buf, int end, int length, byte[] text) {

@@ -3,6 +3,7 @@ package dev.steward.decisions;
 import dev.steward.evidence.DecisionAggregate;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.ref.SoftReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +30,18 @@ public class DecisionAggregates {
             + " d.high_risk, d.approved, d.high_risk_approved, d.first_at, d.last_at FROM decision_daily d"
             + " JOIN upload u ON u.id = d.upload_id AND u.status = 'COMMITTED' WHERE d.day_utc >= ? AND d.day_utc < ?";
     /** Packs of committed uploads whose days meet the window, in storage order. */
-    private static final String PACKS = "SELECT p.data FROM decision_daily_pack p JOIN upload u ON u.id = p.upload_id"
-            + " AND u.status = 'COMMITTED' WHERE p.max_day >= ? AND p.min_day < ? ORDER BY p.upload_id, p.pack";
+    private static final String PACKS = "SELECT p.data, p.upload_id, p.pack FROM decision_daily_pack p JOIN upload u"
+            + " ON u.id = p.upload_id AND u.status = 'COMMITTED' WHERE p.max_day >= ? AND p.min_day < ?"
+            + " ORDER BY p.upload_id, p.pack";
+    /** One pack by its key, while its upload is committed. */
+    private static final String ONE_PACK = "SELECT p.data FROM decision_daily_pack p JOIN upload u ON u.id = p.upload_id"
+            + " AND u.status = 'COMMITTED' WHERE p.upload_id = ? AND p.pack = ?";
+    /** What the committed uploads are: a commit changes the count (and usually the newest id). */
+    private static final String COMMITTED = "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM upload WHERE status = 'COMMITTED'";
 
     private final AgroalDataSource dataSource;
+    /** The packs of the window the last page about one subject read, with their filters; dropped before the heap runs out. */
+    private volatile SoftReference<PackIndex> index = new SoftReference<>(null);
 
     public DecisionAggregates(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -55,7 +64,8 @@ public class DecisionAggregates {
      * matching nothing), summed as {@link #window} sums them. For a page about one agent or credential: it reads every
      * pack of the window but holds only the matching aggregates, and decodes only the packs that name the agent or the
      * credential ({@link DailyPack#decodeOf}), so a window of millions of aggregates needs no more memory than the
-     * subject's own.
+     * subject's own. While nothing new is committed, the next call for the same window reads only the packs whose
+     * filter says they may name its agent or credential ({@link PackIndex}, built by the call that read them all).
      */
     public List<DecisionAggregate> windowOf(Instant windowStart, Instant asOf, String agent, String credential) {
         WindowSum sum = new WindowSum();
@@ -64,15 +74,44 @@ public class DecisionAggregates {
                 sum.row(day, a, cred, tool, action, scope, environment, allowed, onBehalfOf, counts, first, last);
             }
         };
+        LocalDate from = firstDay(windowStart);
+        LocalDate to = endDay(asOf);
         try (Connection c = dataSource.getConnection()) {
-            scan(c, firstDay(windowStart), endDay(asOf), matching,
-                    (body, from, to) -> DailyPack.decodeOf(body, from, to, agent, credential, sum));
+            String committed = committed(c);
+            PackIndex kept = index.get();
+            if (kept != null && kept.covers(committed, from, to)) {
+                // the packs that may name the subject, by key; the rows stored before packs as always
+                scan(c, from, to, matching, null, null, false);
+                try (PreparedStatement s = c.prepareStatement(ONE_PACK)) {
+                    for (PackIndex.Entry e : kept.mayHold(agent, credential)) {
+                        s.setLong(1, e.upload());
+                        s.setInt(2, e.pack());
+                        try (ResultSet r = s.executeQuery()) {
+                            if (r.next()) {
+                                DailyPack.decodeOf(r.getBytes(1), from, to, agent, credential, sum);
+                            }
+                        }
+                    }
+                }
+            } else {
+                List<PackIndex.Entry> entries = new ArrayList<>();
+                scan(c, from, to, matching, null, (upload, pack, body) -> entries.add(new PackIndex.Entry(upload, pack,
+                        DailyPack.decodeOf(body, from, to, agent, credential, sum, true))), true);
+                index = new SoftReference<>(new PackIndex(committed, from, to, entries));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read decision aggregates", e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read decision aggregates", e);
         }
         return sum.aggregates();
+    }
+
+    private static String committed(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(COMMITTED); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1) + "/" + r.getLong(2);
+        }
     }
 
     /**
@@ -87,6 +126,15 @@ public class DecisionAggregates {
     /** {@link #scan(Connection, LocalDate, LocalDate, DailyRow)}, packs whole to {@code packs} when not null. */
     static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, PackSink packs)
             throws SQLException, java.io.IOException {
+        scan(c, from, to, sink, packs, null, true);
+    }
+
+    /**
+     * The scan: packs whole with their keys to {@code keyed} when not null, else whole to {@code packs} when not null,
+     * else row by row to {@code sink}; with {@code withPacks} false, only the rows stored before packs.
+     */
+    private static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, PackSink packs, KeyedPackSink keyed,
+            boolean withPacks) throws SQLException, java.io.IOException {
         // outside a transaction, open one so PostgreSQL streams by fetch size; inside one (JTA), use it
         boolean auto = c.getAutoCommit();
         if (auto) {
@@ -109,13 +157,18 @@ public class DecisionAggregates {
                     }
                 }
             }
+            if (!withPacks) {
+                return;
+            }
             try (PreparedStatement s = c.prepareStatement(PACKS)) {
                 s.setObject(1, from);
                 s.setObject(2, to);
                 s.setFetchSize(16);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        if (packs == null) {
+                        if (keyed != null) {
+                            keyed.pack(r.getLong(2), r.getInt(3), r.getBytes(1));
+                        } else if (packs == null) {
                             DailyPack.decode(r.getBytes(1), from, to, sink);
                         } else {
                             packs.pack(r.getBytes(1), from, to);
@@ -134,6 +187,11 @@ public class DecisionAggregates {
     /** Takes each stored pack of the window whole: its body and the window's days [from, to). */
     interface PackSink {
         void pack(byte[] body, LocalDate from, LocalDate to) throws java.io.IOException;
+    }
+
+    /** Takes each stored pack of the window whole with its key (upload and pack number). */
+    private interface KeyedPackSink {
+        void pack(long upload, int pack, byte[] body) throws java.io.IOException;
     }
 
     /** A committed upload with aggregates in the window: probes the upload index instead of scanning the window. */

@@ -228,6 +228,18 @@ abstract class DecisionStoreContract {
         List<String> read = new ArrayList<>();
         raw.inWindow(start, start.plusSeconds(86_400 * 5), (upload, d) -> read.add(d.id()));
         assertThat(read).as("raw decisions in file order across packs").isEqualTo(ids);
+        // the calls after the first read only the packs whose filter may name the subject; a new upload is read too
+        IngestReport more = ingest(files.write("more-" + tag + ".jsonl", line("more-1", agent3, cred1, 100, true, "")
+                + line("more-2", "agent-" + tag + "-9", null, 200, false, "")));
+        assertThat(more.status()).isEqualTo(IngestReport.Status.COMMITTED);
+        List<DecisionAggregate> after = aggregates.window(start, start.plusSeconds(86_400 * 5));
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 5), agent3, null))
+                .isEqualTo(after.stream().filter(a -> agent3.equals(a.agent())).toList());
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 5), "agent-" + tag + "-9", null))
+                .singleElement().satisfies(a -> assertThat(a.allowed()).isFalse());
+        assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 5), null, cred1))
+                .isEqualTo(after.stream().filter(a -> cred1.equals(a.credential())).toList())
+                .isNotEqualTo(whole.stream().filter(a -> cred1.equals(a.credential())).toList());
     }
 
     @Test
