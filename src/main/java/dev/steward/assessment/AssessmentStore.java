@@ -264,17 +264,28 @@ public class AssessmentStore {
      */
     public long streamFindings(String runId, Map<String, List<String>> controls, Set<String> checkIds,
             Consumer<Finding> consumer) {
-        if (checkIds != null && checkIds.isEmpty()) {
+        return streamFindings(runId, controls, checkIds, null, consumer);
+    }
+
+    /** As above, and only of the subjects {@code subjectIds} (null: every subject; empty: none). */
+    public long streamFindings(String runId, Map<String, List<String>> controls, Set<String> checkIds, Set<String> subjectIds,
+            Consumer<Finding> consumer) {
+        if ((checkIds != null && checkIds.isEmpty()) || (subjectIds != null && subjectIds.isEmpty())) {
             return 0;
         }
         List<String> checks = checkIds == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(checkIds));
-        String only = checks.isEmpty() ? "" : " AND check_id IN (" + String.join(", ", java.util.Collections.nCopies(checks.size(),
-                "?")) + ")";
+        List<String> subjects = subjectIds == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(subjectIds));
+        String only = (checks.isEmpty() ? "" : " AND check_id IN (" + String.join(", ", java.util.Collections.nCopies(checks.size(),
+                "?")) + ")") + (subjects.isEmpty() ? "" : " AND subject_id IN (" + String.join(", ",
+                java.util.Collections.nCopies(subjects.size(), "?")) + ")");
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT " + FINDING_COLUMNS
                 + " FROM assessment_result WHERE run_id = ? AND finding = TRUE" + only + " ORDER BY seq")) {
             p.setString(1, runId);
             for (int i = 0; i < checks.size(); i++) {
                 p.setString(i + 2, checks.get(i));
+            }
+            for (int i = 0; i < subjects.size(); i++) {
+                p.setString(i + 2 + checks.size(), subjects.get(i));
             }
             p.setFetchSize(5000);
             long n = 0;

@@ -15,6 +15,7 @@ import dev.steward.check.Severity;
 import dev.steward.text.Words;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -27,6 +28,20 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
         List<TopRisk> topRisks, List<TeamRecommendation> recommendations, Revocation revocation, Changes changes,
         List<TrendPoint> trend, List<ControlRow> controls, List<OutOfScopeRow> outOfScope, Iterable<FindingRow> findings,
         Appendix appendix) {
+
+    /** Finding rows that can also be read for some subjects only ({@link FindingSource}). */
+    public interface FindingRows extends Iterable<FindingRow> {
+        Iterable<FindingRow> of(Set<String> subjectIds);
+    }
+
+    /** The finding rows of the given subjects (agent or credential ids), read as such where the rows allow it. */
+    public Iterable<FindingRow> findingsOf(Set<String> subjectIds) {
+        if (findings instanceof FindingRows rows) {
+            return rows.of(subjectIds);
+        }
+        return () -> java.util.stream.StreamSupport.stream(findings.spliterator(), false)
+                .filter(f -> subjectIds.contains(f.subjectId())).iterator();
+    }
 
     public GapReport {
         frameworks = List.copyOf(frameworks);

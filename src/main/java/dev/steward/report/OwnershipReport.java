@@ -1,6 +1,7 @@
 package dev.steward.report;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ownership report: headline counts, the owners per manager and team, and the agents twice: {@code byOwner} in
@@ -13,6 +14,24 @@ public record OwnershipReport(List<Headline> headlines, List<OwnerSummary> owner
     public OwnershipReport {
         headlines = List.copyOf(headlines);
         owners = List.copyOf(owners);
+    }
+
+    /** Rows that can also be found by agent id without building the others' (each row is built on demand). */
+    public interface AgentRows extends Iterable<AgentRow> {
+        Optional<AgentRow> find(String id);
+    }
+
+    /** One agent's row by id (empty when the agent is not in the report): looked up where the rows allow it. */
+    public Optional<AgentRow> agent(String id) {
+        if (agents instanceof AgentRows rows) {
+            return rows.find(id);
+        }
+        for (AgentRow r : agents) {
+            if (r.id().equals(id)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     public long headline(String key) {

@@ -205,7 +205,19 @@ public final class ReportModelBuilder {
         sorted.sort(Comparator.comparing((AgentRecord a) -> sortKey.get(a.id()).toString()));
         sortKey.clear();
         Iterable<AgentRow> byOwner = () -> sorted.stream().map(a -> row(a, pass)).iterator();
-        Iterable<AgentRow> agents = () -> matched.stream().map(a -> row(a, pass)).iterator();
+        OwnershipReport.AgentRows agents = new OwnershipReport.AgentRows() {
+            @Override
+            public java.util.Iterator<AgentRow> iterator() {
+                return matched.stream().map(a -> row(a, pass)).iterator();
+            }
+
+            @Override
+            public java.util.Optional<AgentRow> find(String id) {
+                AgentRecord a = ev.agents().get(id);
+                AgentRow r = a == null ? null : row(a, pass);
+                return r != null && filter.matches(r) ? java.util.Optional.of(r) : java.util.Optional.empty();
+            }
+        };
         return new OwnershipReport(headlines, ownerRows, counts[0], byOwner, agents);
     }
 
@@ -248,7 +260,18 @@ public final class ReportModelBuilder {
                 Comparator.reverseOrder()).thenComparing(GapReport.TopRisk::checkId));
         List<TeamRecommendation> recs = in.summary().recommendations().stream()
                 .filter(t -> filter.allowsTeam(t.team())).toList();
-        Iterable<GapReport.FindingRow> findings = () -> findingRows(inScope, pass.changes);
+        GapReport.FindingRows findings = new GapReport.FindingRows() {
+            @Override
+            public Iterator<GapReport.FindingRow> iterator() {
+                return findingRows(in.findings(), inScope, pass.changes);
+            }
+
+            @Override
+            public Iterable<GapReport.FindingRow> of(Set<String> subjectIds) {
+                Iterable<Finding> source = in.findings() instanceof FindingSource s ? s.of(subjectIds) : in.findings();
+                return () -> findingRows(source, inScope.and(f -> subjectIds.contains(f.subjectId())), pass.changes);
+            }
+        };
         return new GapReport(frameworks, bySeverity, pass.index, risks.subList(0, Math.min(TOP_RISKS, risks.size())), recs,
                 GapReport.Revocation.of(in.summary(), filter.any()),
                 pass.changes.build(in, framework, filter.any() || framework != null, inScope, pass.index, this::title), in.trend(),
@@ -256,9 +279,10 @@ public final class ReportModelBuilder {
                 new GapReport.Appendix(in.uploads(), mappingFiles()));
     }
 
-    private Iterator<GapReport.FindingRow> findingRows(Predicate<Finding> inScope, ReportChanges changes) {
+    private Iterator<GapReport.FindingRow> findingRows(Iterable<Finding> source, Predicate<Finding> inScope,
+            ReportChanges changes) {
         long[] index = {0};
-        return StreamSupport.stream(in.findings().spliterator(), false).filter(inScope).map(f -> {
+        return StreamSupport.stream(source.spliterator(), false).filter(inScope).map(f -> {
             Check c = in.checks().get(f.checkId());
             Instant since = age.since(f.checkId(), f.subjectType(), f.subjectId()).orElse(null);
             return new GapReport.FindingRow(index[0]++, f.checkId(), f.variant(), c == null ? f.checkId() : c.title(),

@@ -137,7 +137,17 @@ public class ReportService {
         catalog.all().forEach(c -> checks.put(c.id(), c));
         Map<String, List<String>> controlsByKey = new LinkedHashMap<>();
         s.checks().forEach(c -> controlsByKey.put(c.key(), c.controls()));
-        Iterable<Finding> findings = () -> new FindingStream(c -> store.streamFindings(s.id(), controlsByKey, c));
+        FindingSource findings = new FindingSource() {
+            @Override
+            public java.util.Iterator<Finding> iterator() {
+                return new FindingStream(c -> store.streamFindings(s.id(), controlsByKey, c));
+            }
+
+            @Override
+            public Iterable<Finding> of(Set<String> subjectIds) {
+                return () -> new FindingStream(c -> store.streamFindings(s.id(), controlsByKey, null, subjectIds, c));
+            }
+        };
         // the previous run's findings of the checks with resolved findings, with this run's controls per check: a
         // resolved finding is in a framework's report when its check is scored there now
         RunDiff diff = run.get().diff();

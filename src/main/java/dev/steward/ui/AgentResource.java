@@ -81,8 +81,7 @@ public class AgentResource {
             return pages.message(404, me, "No assessment yet", OverviewResource.NO_RUN);
         }
         ReportModel m = model.get();
-        Optional<AgentRow> row = StreamSupport.stream(m.ownership().agents().spliterator(), false)
-                .filter(r -> r.id().equals(id)).findFirst();
+        Optional<AgentRow> row = m.ownership().agent(id);
         Instant asOf = m.meta().asOf();
         Optional<AgentRecord> record = inventory.agent(id, asOf);
         if (row.isEmpty() || record.isEmpty() || !me.scope().allows(record.get().team())) {
@@ -97,8 +96,8 @@ public class AgentResource {
         Set<String> subjects = new HashSet<>();
         subjects.add(id);
         creds.forEach(c -> subjects.add(c.id()));
-        List<GapReport.FindingRow> findings = StreamSupport.stream(m.gaps().findings().spliterator(), false)
-                .filter(f -> subjects.contains(f.subjectId())).toList();
+        List<GapReport.FindingRow> findings = StreamSupport.stream(m.gaps().findingsOf(subjects).spliterator(), false)
+                .toList();
         List<Day> days = timeline(mine);
         // what changed for the agent and its credentials since the previous run, the resolved findings included
         GapReport.Changes changed = m.gaps().changes();

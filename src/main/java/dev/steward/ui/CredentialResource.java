@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 /**
@@ -78,8 +79,8 @@ public class CredentialResource {
         CredentialRecord c = record.get();
         Map<String, PersonRecord> people = new HashMap<>();
         inventory.people(asOf).forEach(p -> people.put(p.id(), p));
-        List<GapReport.FindingRow> findings = StreamSupport.stream(m.gaps().findings().spliterator(), false)
-                .filter(f -> "credential".equals(f.subjectType()) && id.equals(f.subjectId())).toList();
+        List<GapReport.FindingRow> findings = StreamSupport.stream(m.gaps().findingsOf(Set.of(id)).spliterator(), false)
+                .filter(f -> "credential".equals(f.subjectType())).toList();
         GapReport.Changes changed = m.gaps().changes();
         List<GapReport.ChangeRow> mineChanged = changed == null ? List.of() : changed.findings().stream()
                 .filter(x -> "credential".equals(x.subjectType()) && id.equals(x.subjectId())).toList();

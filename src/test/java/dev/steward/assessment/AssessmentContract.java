@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,5 +213,19 @@ abstract class AssessmentContract {
                     assertThat(x.manager()).isEqualTo("p-boss-" + f.s);
                     assertThat(x.reason()).contains("departed 2030-01-20");
                 });
+        // one agent's and one credential's findings, read as such: the run's own, in run order
+        String run = after.run().id();
+        Map<String, List<String>> byEvaluation = after.run().summary().controlsByEvaluation();
+        List<String> all = new ArrayList<>();
+        store.streamFindings(run, byEvaluation, x -> all.add(x.checkId() + " " + x.subjectId() + " " + x.reason()));
+        List<String> some = new ArrayList<>();
+        store.streamFindings(run, byEvaluation, null, java.util.Set.of(f.botA(), f.keyA()),
+                x -> some.add(x.checkId() + " " + x.subjectId() + " " + x.reason()));
+        assertThat(some).isEqualTo(all.stream().filter(t -> t.split(" ")[1].equals(f.botA()) || t.split(" ")[1].equals(f.keyA()))
+                .toList()).anySatisfy(t -> assertThat(t).startsWith("OWN-2 " + f.botA() + " "))
+                .anySatisfy(t -> assertThat(t).startsWith("LIF-1 " + f.keyA() + " "));
+        assertThat(store.streamFindings(run, byEvaluation, java.util.Set.of("OWN-2"), java.util.Set.of(f.botA(), f.keyA()),
+                x -> { })).as("with a check too").isEqualTo(1);
+        assertThat(store.streamFindings(run, byEvaluation, null, java.util.Set.of(), x -> { })).isZero();
     }
 }

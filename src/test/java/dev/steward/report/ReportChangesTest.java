@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -254,6 +255,24 @@ class ReportChangesTest {
                 .allSatisfy(g -> assertThat(g.change()).isNull());
         assertThat(b.gaps()).extracting(Gap::checkId).doesNotContain("OWN-3");
         assertThat(b.newGapIds()).isEmpty();
+        // a page finds one agent's row by id, the same row the report reads, and only within the report's filter
+        assertThat(model.ownership().agent(f.botA())).contains(a);
+        assertThat(model.ownership().agent("nobody-" + f.s)).isEmpty();
+        ReportModel team = reports.model(after, null, new ReportFilter(f.team(), null, null, null)).orElseThrow();
+        assertThat(team.ownership().agent(f.botA())).contains(a);
+        assertThat(team.ownership().agent(f.botB())).as("bot-b is of another team").isEmpty();
+        // and one agent's findings, read for it alone: the rows a pass over all of them would keep, with their changes
+        List<String> mine = new ArrayList<>();
+        model.gaps().findingsOf(java.util.Set.of(f.botA(), f.keyA())).forEach(r -> mine.add(r.checkId() + " " + r.subjectId()
+                + " " + r.change() + " " + r.ownerName() + " " + r.reason()));
+        List<String> passed = new ArrayList<>();
+        model.gaps().findings().forEach(r -> {
+            if (r.subjectId().equals(f.botA()) || r.subjectId().equals(f.keyA())) {
+                passed.add(r.checkId() + " " + r.subjectId() + " " + r.change() + " " + r.ownerName() + " " + r.reason());
+            }
+        });
+        assertThat(mine).isEqualTo(passed).anySatisfy(t -> assertThat(t).startsWith("OWN-2 " + f.botA() + " new Dora "));
+        assertThat(team.gaps().findingsOf(java.util.Set.of(f.botB()))).as("outside the filter").isEmpty();
         long withNew = 0;
         for (AgentRow r : model.ownership().agents()) {
             withNew += r.gaps().stream().anyMatch(Gap::isNew) ? 1 : 0;
