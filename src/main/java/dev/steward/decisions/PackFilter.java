@@ -46,11 +46,6 @@ final class PackFilter {
         return true;
     }
 
-    /** The memory the filter holds, in bytes. */
-    long bytes() {
-        return words.length * 8L;
-    }
-
     /** FNV-1a over the bytes, then a 64-bit finalizer (MurmurHash3's) so both halves are well mixed. */
     private static long hash(byte[] b, int from, int length) {
         long h = 0xcbf29ce484222325L;

@@ -46,8 +46,4 @@ final class PackIndex {
         }
         return out;
     }
-
-    int size() {
-        return entries.size();
-    }
 }
