@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -207,15 +208,15 @@ public final class ReportModelBuilder {
         Iterable<AgentRow> byOwner = () -> sorted.stream().map(a -> row(a, pass)).iterator();
         OwnershipReport.AgentRows agents = new OwnershipReport.AgentRows() {
             @Override
-            public java.util.Iterator<AgentRow> iterator() {
+            public Iterator<AgentRow> iterator() {
                 return matched.stream().map(a -> row(a, pass)).iterator();
             }
 
             @Override
-            public java.util.Optional<AgentRow> find(String id) {
+            public Optional<AgentRow> find(String id) {
                 AgentRecord a = ev.agents().get(id);
                 AgentRow r = a == null ? null : row(a, pass);
-                return r != null && filter.matches(r) ? java.util.Optional.of(r) : java.util.Optional.empty();
+                return r != null && filter.matches(r) ? Optional.of(r) : Optional.empty();
             }
         };
         return new OwnershipReport(headlines, ownerRows, counts[0], byOwner, agents);

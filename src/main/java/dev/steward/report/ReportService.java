@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public class ReportService {
         s.checks().forEach(c -> controlsByKey.put(c.key(), c.controls()));
         FindingSource findings = new FindingSource() {
             @Override
-            public java.util.Iterator<Finding> iterator() {
+            public Iterator<Finding> iterator() {
                 return new FindingStream(c -> store.streamFindings(s.id(), controlsByKey, c));
             }
 
