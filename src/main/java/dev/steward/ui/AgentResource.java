@@ -4,8 +4,9 @@ import dev.steward.decisions.DecisionAggregates;
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.DecisionAggregate;
+import dev.steward.evidence.Evidence;
+import dev.steward.evidence.EvidenceLoader;
 import dev.steward.evidence.PersonRecord;
-import dev.steward.inventory.InventoryQueries;
 import dev.steward.report.AgentRow;
 import dev.steward.report.GapReport;
 import dev.steward.report.ReportFilter;
@@ -49,18 +50,18 @@ public class AgentResource {
 
     private final Pages pages;
     private final ReportService reports;
-    private final InventoryQueries inventory;
+    private final EvidenceLoader evidence;
     private final DecisionAggregates decisions;
     private final SecurityIdentity identity;
 
     @Context
     UriInfo uri;
 
-    public AgentResource(Pages pages, ReportService reports, InventoryQueries inventory, DecisionAggregates decisions,
+    public AgentResource(Pages pages, ReportService reports, EvidenceLoader evidence, DecisionAggregates decisions,
             SecurityIdentity identity) {
         this.pages = pages;
         this.reports = reports;
-        this.inventory = inventory;
+        this.evidence = evidence;
         this.decisions = decisions;
         this.identity = identity;
     }
@@ -83,15 +84,16 @@ public class AgentResource {
         ReportModel m = model.get();
         Optional<AgentRow> row = m.ownership().agent(id);
         Instant asOf = m.meta().asOf();
-        Optional<AgentRecord> record = inventory.agent(id, asOf);
+        // the run's inventory, kept for the pages: the agent, the people and the agent's credentials by holder
+        Evidence ev = evidence.inventory(asOf, m.meta().windowStart());
+        Optional<AgentRecord> record = ev.agent(id);
         if (row.isEmpty() || record.isEmpty() || !me.scope().allows(record.get().team())) {
             return pages.message(404, me, "Agent not found", "There is no agent '" + id + "' in the assessment as of "
                     + new View().time(asOf) + (me.restricted() ? " among your teams." : "."));
         }
         AgentRecord a = record.get();
-        Map<String, PersonRecord> people = new HashMap<>();
-        inventory.people(asOf).forEach(p -> people.put(p.id(), p));
-        List<CredentialRecord> creds = inventory.credentials(asOf, id, null, 0, 1000);
+        Map<String, PersonRecord> people = ev.people();
+        List<CredentialRecord> creds = ev.heldCredentials(id);
         List<DecisionAggregate> mine = decisions.windowOf(m.meta().windowStart(), asOf, id, null);
         Set<String> subjects = new HashSet<>();
         subjects.add(id);

@@ -40,6 +40,9 @@ abstract class IngestionContract {
     InventoryQueries inventory;
 
     @Inject
+    dev.steward.evidence.EvidenceLoader evidence;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -93,6 +96,13 @@ abstract class IngestionContract {
                 .containsExactly("c-" + scope);
         assertThat(inventory.credentials(at, "b-" + scope, null, 0, 10)).isEmpty();
         assertThat(inventory.credentials(at, "a-" + scope.substring(0, scope.length() - 1), null, 0, 10)).isEmpty();
+        // the inventory the pages keep has the same records by holder, and the same people
+        dev.steward.evidence.Evidence kept = evidence.inventory(at, at.minus(java.time.Duration.ofDays(90)));
+        assertThat(kept.heldCredentials("a-" + scope)).isEqualTo(inventory.credentials(at, "a-" + scope, null, 0, 10));
+        assertThat(kept.heldCredentials("b-" + scope)).isEmpty();
+        assertThat(kept.agents().get("b-" + scope)).isEqualTo(a);
+        assertThat(inventory.people(at)).allSatisfy(person -> assertThat(kept.people().get(person.id())).isEqualTo(person))
+                .hasSize(kept.people().size());
     }
 
     @Test
