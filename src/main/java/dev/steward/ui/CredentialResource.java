@@ -4,6 +4,8 @@ import dev.steward.decisions.DecisionAggregates;
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.DecisionAggregate;
+import dev.steward.evidence.Evidence;
+import dev.steward.evidence.EvidenceLoader;
 import dev.steward.evidence.PersonRecord;
 import dev.steward.evidence.SecretFinding;
 import dev.steward.inventory.InventoryQueries;
@@ -44,14 +46,16 @@ public class CredentialResource {
     private final Pages pages;
     private final ReportService reports;
     private final InventoryQueries inventory;
+    private final EvidenceLoader evidence;
     private final DecisionAggregates decisions;
     private final SecurityIdentity identity;
 
     @Context
     UriInfo uri;
 
-    public CredentialResource(Pages pages, ReportService reports, InventoryQueries inventory, DecisionAggregates decisions,
-            SecurityIdentity identity) {
+    public CredentialResource(Pages pages, ReportService reports, InventoryQueries inventory, EvidenceLoader evidence,
+            DecisionAggregates decisions, SecurityIdentity identity) {
+        this.evidence = evidence;
         this.pages = pages;
         this.reports = reports;
         this.inventory = inventory;
@@ -69,16 +73,17 @@ public class CredentialResource {
         }
         ReportModel m = model.get();
         Instant asOf = m.meta().asOf();
-        Optional<CredentialRecord> record = inventory.credential(id, asOf);
+        // the run's inventory, kept for the pages: the credential, its holders and the people
+        Evidence ev = evidence.inventory(asOf, m.meta().windowStart());
+        Optional<CredentialRecord> record = ev.credential(id);
         Map<String, AgentRecord> holders = new HashMap<>();
-        record.ifPresent(c -> c.holders().forEach(h -> inventory.agent(h, asOf).ifPresent(a -> holders.put(h, a))));
+        record.ifPresent(c -> c.holders().forEach(h -> ev.agent(h).ifPresent(a -> holders.put(h, a))));
         if (record.isEmpty() || me.restricted() && holders.values().stream().noneMatch(a -> me.scope().allows(a.team()))) {
             return pages.message(404, me, "Credential not found", "There is no credential '" + id + "' in the assessment as of "
                     + new View().time(asOf) + (me.restricted() ? " held by an agent of your teams." : "."));
         }
         CredentialRecord c = record.get();
-        Map<String, PersonRecord> people = new HashMap<>();
-        inventory.people(asOf).forEach(p -> people.put(p.id(), p));
+        Map<String, PersonRecord> people = ev.people();
         List<GapReport.FindingRow> findings = StreamSupport.stream(m.gaps().findingsOf(Set.of(id)).spliterator(), false)
                 .filter(f -> "credential".equals(f.subjectType())).toList();
         GapReport.Changes changed = m.gaps().changes();

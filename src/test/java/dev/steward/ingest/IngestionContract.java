@@ -101,6 +101,7 @@ abstract class IngestionContract {
         assertThat(kept.heldCredentials("a-" + scope)).isEqualTo(inventory.credentials(at, "a-" + scope, null, 0, 10));
         assertThat(kept.heldCredentials("b-" + scope)).isEmpty();
         assertThat(kept.agents().get("b-" + scope)).isEqualTo(a);
+        assertThat(kept.credential("c-" + scope)).contains(c);
         assertThat(inventory.people(at)).allSatisfy(person -> assertThat(kept.people().get(person.id())).isEqualTo(person))
                 .hasSize(kept.people().size());
     }
