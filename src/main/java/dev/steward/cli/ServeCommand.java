@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.Windows;
+import dev.steward.report.PageWarmer;
 import dev.steward.export.ExportScheduler;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
@@ -58,11 +59,13 @@ public class ServeCommand implements Callable<Integer> {
     private final FolderIngest folders;
     private final BootstrapUser bootstrap;
     private final UserService users;
+    private final PageWarmer warmer;
 
     @Inject
     public ServeCommand(ExportScheduler exports, AssessmentService assessments, IngestService ingest, IngestConfig limits,
-            SourceAdapters sources, BootstrapUser bootstrap, UserService users) {
+            SourceAdapters sources, BootstrapUser bootstrap, UserService users, PageWarmer warmer) {
         this.exports = exports;
+        this.warmer = warmer;
         this.assessments = assessments;
         this.folders = new FolderIngest(ingest, limits, sources);
         this.bootstrap = bootstrap;
@@ -77,6 +80,7 @@ public class ServeCommand implements Callable<Integer> {
             return 1;
         }
         exports.start();
+        warmer.warmIfEnabled();
         out.println("Steward is serving on http://localhost:" + port + "  (Ctrl+C to stop)");
         out.println(signIn());
         out.flush();

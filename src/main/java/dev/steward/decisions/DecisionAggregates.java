@@ -2,6 +2,8 @@ package dev.steward.decisions;
 
 import dev.steward.evidence.DecisionAggregate;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.ref.SoftReference;
 import java.sql.Connection;
@@ -43,8 +45,15 @@ public class DecisionAggregates {
     /** The packs of the window the last page about one subject read, with their filters; dropped before the heap runs out. */
     private volatile SoftReference<PackIndex> index = new SoftReference<>(null);
 
-    public DecisionAggregates(AgroalDataSource dataSource) {
+    private final Counter readsOfAll;
+    private final Counter readsByFilter;
+
+    public DecisionAggregates(AgroalDataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
+        String name = "steward.decisions.subject.reads";
+        String what = "Reads of one agent's or credential's decisions of a window: every pack, or those its filters allow";
+        this.readsOfAll = Counter.builder(name).tag("packs", "all").description(what).register(metrics);
+        this.readsByFilter = Counter.builder(name).tag("packs", "filtered").description(what).register(metrics);
     }
 
     public List<DecisionAggregate> window(Instant windowStart, Instant asOf) {
@@ -80,6 +89,7 @@ public class DecisionAggregates {
             String committed = committed(c);
             PackIndex kept = index.get();
             if (kept != null && kept.covers(committed, from, to)) {
+                readsByFilter.increment();
                 // the packs that may name the subject, by key; the rows stored before packs as always
                 scan(c, from, to, matching, null, null, false);
                 try (PreparedStatement s = c.prepareStatement(ONE_PACK)) {
@@ -94,6 +104,7 @@ public class DecisionAggregates {
                     }
                 }
             } else {
+                readsOfAll.increment();
                 List<PackIndex.Entry> entries = new ArrayList<>();
                 scan(c, from, to, matching, null, (upload, pack, body) -> entries.add(new PackIndex.Entry(upload, pack,
                         DailyPack.decodeOf(body, from, to, agent, credential, sum, true))), true);
@@ -105,6 +116,14 @@ public class DecisionAggregates {
             throw new java.io.UncheckedIOException("cannot read decision aggregates", e);
         }
         return sum.aggregates();
+    }
+
+    /**
+     * Reads the window once to build the filters {@link #windowOf} reads by, unless they are kept already: the page
+     * warmer's, so that the first agent or credential page after a run reads only the packs that may name it.
+     */
+    public void prepareWindowOf(Instant windowStart, Instant asOf) {
+        windowOf(windowStart, asOf, null, null);
     }
 
     private static String committed(Connection c) throws SQLException {

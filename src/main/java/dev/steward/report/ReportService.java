@@ -17,6 +17,8 @@ import dev.steward.attestation.AttestationService;
 import dev.steward.mapping.MappingRegistry;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
 import java.lang.ref.SoftReference;
@@ -32,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds report models from stored runs and writes them; REST and CLI both call it. The model of a run reads the
@@ -62,6 +67,9 @@ public class ReportService {
     };
 
     private static final int PAGE_MODELS = 8;
+    /** Page models being built, so that pages asking for the same one at once wait for one build. */
+    private final Map<PageKey, CompletableFuture<Optional<ReportModel>>> building = new HashMap<>();
+    private final Timer pageModelBuilds;
 
     /** What a page model was built for: the run, the filter, and the newest committed upload at the time. */
     private record PageKey(String run, ReportFilter filter, long upload) {
@@ -69,8 +77,11 @@ public class ReportService {
 
     public ReportService(AssessmentService assessments, AssessmentStore store, EvidenceLoader evidence,
             MappingRegistry mappings, CheckCatalog catalog, UploadRepository uploads, ReportWriters writers,
-            AttestationService attestations) {
+            AttestationService attestations, MeterRegistry metrics) {
         this.attestations = attestations;
+        this.pageModelBuilds = Timer.builder("steward.pages.model.build")
+                .description("Builds of the web pages' model of the latest run (one per run, filter and upload)")
+                .register(metrics);
         this.assessments = assessments;
         this.store = store;
         this.evidence = evidence;
@@ -91,20 +102,55 @@ public class ReportService {
             return Optional.empty();
         }
         PageKey key = new PageKey(run.get(), filter, uploads.lastCommitted());
+        CompletableFuture<Optional<ReportModel>> mine;
+        CompletableFuture<Optional<ReportModel>> theirs;
         synchronized (pageModels) {
             SoftReference<ReportModel> kept = pageModels.get(key);
             ReportModel model = kept == null ? null : kept.get();
             if (model != null) {
                 return Optional.of(model);
             }
-        }
-        Optional<ReportModel> built = model(run.get(), null, filter);
-        built.ifPresent(m -> {
-            synchronized (pageModels) {
-                pageModels.put(key, new SoftReference<>(m));
+            theirs = building.get(key);
+            mine = theirs == null ? new CompletableFuture<>() : null;
+            if (mine != null) {
+                building.put(key, mine);
             }
-        });
-        return built;
+        }
+        if (theirs != null) {
+            return awaitBuild(theirs);
+        }
+        try {
+            long started = System.nanoTime();
+            Optional<ReportModel> built = model(run.get(), null, filter);
+            pageModelBuilds.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            synchronized (pageModels) {
+                built.ifPresent(m -> pageModels.put(key, new SoftReference<>(m)));
+                building.remove(key);
+            }
+            mine.complete(built);
+            return built;
+        } catch (RuntimeException | Error e) {
+            synchronized (pageModels) {
+                building.remove(key);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Another page's build of the same model, waited for rather than repeated (a model takes seconds at 100k agents). */
+    private static Optional<ReportModel> awaitBuild(CompletableFuture<Optional<ReportModel>> build) {
+        try {
+            return build.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The id of the latest run (newest created), if any. */

@@ -29,4 +29,11 @@ public interface WebConfig {
      */
     @WithDefault("1000")
     int filterListLimit();
+
+    /**
+     * Build the overview's model of the latest run in the background when {@code steward serve} starts and after each
+     * new run, so that the first page does not wait for it.
+     */
+    @WithDefault("true")
+    boolean warmPages();
 }

@@ -1,6 +1,7 @@
 package dev.steward.ui;
 
 import dev.steward.assessment.FrameworkScore;
+import dev.steward.assessment.Recommendation;
 import dev.steward.assessment.TeamRecommendation;
 import dev.steward.report.Fmt;
 import dev.steward.report.GapReport;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,10 +114,24 @@ public class OverviewResource {
         return t.build();
     }
 
+    /**
+     * The recommendation per team, the teams to act on first (governance first, then rotation first, each with the most
+     * failing subjects first), and how many teams have each recommendation in the title: at 1,000 teams the page shows
+     * the first hundred.
+     */
     private static Table recommendations(GapReport g) {
-        Table.Builder t = new Table.Builder("recommendations", "Recommendation per team", "Team", "Recommendation", "Agents",
+        List<TeamRecommendation> recs = new ArrayList<>(g.recommendations());
+        recs.sort(Comparator.comparing(TeamRecommendation::recommendation)
+                .thenComparing(TeamRecommendation::subjectCount, Comparator.reverseOrder())
+                .thenComparing(TeamRecommendation::team));
+        Map<Recommendation, Integer> counts = new EnumMap<>(Recommendation.class);
+        recs.forEach(r -> counts.merge(r.recommendation(), 1, Integer::sum));
+        List<String> told = new ArrayList<>();
+        counts.forEach((r, n) -> told.add(n + " " + r.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        Table.Builder t = new Table.Builder("recommendations", "Recommendation per team" + (told.isEmpty() ? ""
+                : ": " + String.join(", ", told)), "Team", "Recommendation", "Agents",
                 "Autonomous agents with live access", "Because of", "Failing subjects");
-        for (TeamRecommendation r : g.recommendations()) {
+        for (TeamRecommendation r : recs) {
             t.row(Table.Cell.link(r.team(), "/gaps?team=" + View.enc(r.team())),
                     r.recommendation().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.agents(),
                     r.autonomousAgentsWithLiveAccess(), String.join(", ", r.checks()), r.subjectCount());

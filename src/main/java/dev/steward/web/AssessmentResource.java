@@ -9,6 +9,7 @@ import dev.steward.assessment.Finding;
 import dev.steward.assessment.Windows;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
+import dev.steward.report.PageWarmer;
 import dev.steward.security.AccessScope;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -51,11 +52,13 @@ public class AssessmentResource {
 
     private final AssessmentService assessments;
     private final SecurityIdentity identity;
+    private final PageWarmer warmer;
     private final Clock clock = Clock.systemUTC();
 
-    public AssessmentResource(AssessmentService assessments, SecurityIdentity identity) {
+    public AssessmentResource(AssessmentService assessments, SecurityIdentity identity, PageWarmer warmer) {
         this.assessments = assessments;
         this.identity = identity;
+        this.warmer = warmer;
     }
 
     /** Body of a run request: as-of instant (RFC 3339 or date; default now) and window (90d, 12h, P90D; default configured). */
@@ -75,6 +78,7 @@ public class AssessmentResource {
         if (!done.created()) {
             return Response.ok(done.run()).build();
         }
+        warmer.warmIfEnabled();
         return Response.status(201).location(uri.getBaseUriBuilder().path("api/v1/assessments/" + done.run().id()).build())
                 .entity(done.run()).build();
     }

@@ -3,13 +3,26 @@ package dev.steward.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.assessment.AssessmentService;
+import dev.steward.decisions.DecisionAggregates;
 import dev.steward.ingest.IngestService;
 import dev.steward.testing.AssessmentFixture;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +40,15 @@ class PageModelCacheTest {
 
     @Inject
     IngestService ingest;
+
+    @Inject
+    PageWarmer warmer;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    DecisionAggregates decisions;
 
     @Test
     void thePagesModelIsKeptPerRunFilterAndUpload() {
@@ -54,5 +76,78 @@ class PageModelCacheTest {
         ReportModel afterUpload = reports.latestForPages(ReportFilter.NONE).orElseThrow();
         assertThat(afterUpload).as("an upload may change the inventory the run's report reads").isNotSameAs(next);
         assertThat(afterUpload.meta().assessmentId()).isEqualTo(second);
+    }
+
+    @Test
+    void theWarmerBuildsTheModelTheFirstPageThenFinds() throws Exception {
+        String run = newLatestRun();
+        long builds = builds();
+
+        ReportModel warmed = warmer.warm().get(2, TimeUnit.MINUTES).orElseThrow();
+        assertThat(warmed.meta().assessmentId()).isEqualTo(run);
+        assertThat(builds()).as("the warmer built the model").isEqualTo(builds + 1);
+        assertThat(reports.latestForPages(ReportFilter.NONE).orElseThrow() == warmed).as("the page has the warmed model")
+                .isTrue();
+        assertThat(builds()).as("the page found it built").isEqualTo(builds + 1);
+
+        // and the decision packs' filters: the first agent page reads by them, not every pack of the window
+        double all = subjectReads("all");
+        double filtered = subjectReads("filtered");
+        decisions.windowOf(warmed.meta().windowStart(), warmed.meta().asOf(), warmed.ownership().agents().iterator().next().id(), null);
+        assertThat(subjectReads("all")).as("no full read after the warm-up").isEqualTo(all);
+        assertThat(subjectReads("filtered")).isEqualTo(filtered + 1);
+    }
+
+    @Test
+    void pagesAskingAtOnceWaitForOneBuild() throws Exception {
+        String run = newLatestRun();
+        long builds = builds();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pages = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<ReportModel>> asked = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                asked.add(pages.submit(() -> {
+                    go.await();
+                    return inRequest(() -> reports.latestForPages(ReportFilter.NONE).orElseThrow());
+                }));
+            }
+            go.countDown();
+            ReportModel first = asked.get(0).get(2, TimeUnit.MINUTES);
+            assertThat(first.meta().assessmentId()).isEqualTo(run);
+            for (Future<ReportModel> f : asked) {
+                assertThat(f.get(2, TimeUnit.MINUTES) == first).as("every page has the one model built").isTrue();
+            }
+            assertThat(builds()).as("three pages at once, one build").isEqualTo(builds + 1);
+        } finally {
+            pages.shutdownNow();
+        }
+    }
+
+    private String newLatestRun() {
+        AssessmentFixture f = new AssessmentFixture();
+        f.ingestAll(ingest);
+        Instant at = Instant.parse("2031-03-05T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(1, 8_000_000));
+        return assessments.assess(at, null, "test").run().id();
+    }
+
+    private long builds() {
+        // registered when the report service is first used
+        Timer builds = metrics.find("steward.pages.model.build").timer();
+        return builds == null ? 0 : builds.count();
+    }
+
+    private double subjectReads(String packs) {
+        return metrics.get("steward.decisions.subject.reads").tag("packs", packs).counter().count();
+    }
+
+    private static <T> T inRequest(Callable<T> work) throws Exception {
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
+        try {
+            return work.call();
+        } finally {
+            request.terminate();
+        }
     }
 }

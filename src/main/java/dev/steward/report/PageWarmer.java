@@ -1,0 +1,77 @@
+package dev.steward.report;
+
+import dev.steward.decisions.DecisionAggregates;
+import dev.steward.security.WebConfig;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the web pages' model of the latest run in the background, so that the first person to open the overview after
+ * {@code steward serve} starts, or after a new run, does not wait for it: at 100k agents and 10M decisions the model
+ * and the inventory it reads take 10-20 s to build the first time. It then builds the filters of the window's decision
+ * packs ({@link DecisionAggregates#prepareWindowOf}), so that the first agent or credential page reads only the packs
+ * that may name its subject. A page that asks for the model while it is built waits for that build
+ * ({@link ReportService#latestForPages}) instead of starting a second one. {@code steward.web.warm-pages}
+ * (true unless set) turns it off.
+ */
+@ApplicationScoped
+public class PageWarmer {
+
+    private static final Logger LOG = Logger.getLogger(PageWarmer.class);
+
+    private final ReportService reports;
+    private final DecisionAggregates decisions;
+    private final boolean enabled;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "steward-page-warmer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public PageWarmer(ReportService reports, DecisionAggregates decisions, WebConfig web) {
+        this.reports = reports;
+        this.decisions = decisions;
+        this.enabled = web.warmPages();
+    }
+
+    /** Starts building the latest run's unfiltered page model unless warming is turned off; completes with it. */
+    public CompletableFuture<Optional<ReportModel>> warmIfEnabled() {
+        return enabled ? warm() : CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /** Builds the latest run's unfiltered page model on the warmer's thread (empty when there is no run). */
+    public CompletableFuture<Optional<ReportModel>> warm() {
+        return CompletableFuture.supplyAsync(this::build, thread);
+    }
+
+    private Optional<ReportModel> build() {
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
+        long started = System.nanoTime();
+        try {
+            Optional<ReportModel> model = reports.latestForPages(ReportFilter.NONE);
+            model.ifPresent(m -> decisions.prepareWindowOf(m.meta().windowStart(), m.meta().asOf()));
+            model.ifPresent(m -> LOG.infof("The web pages of run %s are ready (model and decision filters in %d ms)",
+                    m.meta().assessmentId(), (System.nanoTime() - started) / 1_000_000));
+            return model;
+        } catch (RuntimeException e) {
+            // the pages build their model themselves when asked; a failed warm-up only costs the first page its wait
+            LOG.warnf("Could not prepare the web pages in advance: %s", e.toString());
+            return Optional.empty();
+        } finally {
+            request.terminate();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
+}
