@@ -16,11 +16,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Plain JDBC over assessment_run, assessment_result (findings, a row each) and assessment_result_pack (every other
@@ -32,6 +34,9 @@ public class AssessmentStore {
 
     private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() { };
     private static final String FINDING_COLUMNS = ResultWriter.FINDING_COLUMNS;
+    /** The results that are findings, as SQL literals. */
+    private static final String FINDING_RESULTS = Arrays.stream(Result.values()).filter(Result::finding)
+            .map(r -> "'" + r.name() + "'").collect(Collectors.joining(", "));
 
     private final AgroalDataSource dataSource;
     private final AssessmentConfig config;
@@ -223,12 +228,27 @@ public class AssessmentStore {
     public List<Finding> findings(String runId, FindingFilter filter, Set<String> teams, Map<String, List<String>> controls,
             int offset, int limit) {
         List<Object> args = new ArrayList<>();
-        String where = where(runId, filter, args) + teams(teams, args);
+        String where;
+        String order;
+        if (filter.checkId() == null) {
+            // the results that are findings by their result, read in primary-key order and stopped at the page's end:
+            // with "finding = TRUE" the planner takes the index on run, finding and check and sorts every finding of
+            // the run for each page (95,000 rows, 1.8 s at 100k agents)
+            StringBuilder w = new StringBuilder(" WHERE run_id = ? AND result IN (" + FINDING_RESULTS + ")");
+            args.add(runId);
+            conditions(w, args, filter);
+            where = w + teams(teams, args);
+            order = " ORDER BY run_id, seq";
+        } else {
+            where = where(runId, filter, args) + teams(teams, args);
+            order = " ORDER BY seq";
+        }
         args.add(limit);
         args.add(offset);
-        return query("SELECT " + FINDING_COLUMNS + " FROM assessment_result" + where + " ORDER BY seq LIMIT ? OFFSET ?", args,
+        return query("SELECT " + FINDING_COLUMNS + " FROM assessment_result" + where + order + " LIMIT ? OFFSET ?", args,
                 r -> finding(runId, r, controls));
     }
+
 
     public long countFindings(String runId, FindingFilter filter) {
         return countFindings(runId, filter, null);
@@ -304,6 +324,11 @@ public class AssessmentStore {
     private static String where(String runId, FindingFilter f, List<Object> args) {
         StringBuilder w = new StringBuilder(" WHERE run_id = ? AND finding = TRUE");
         args.add(runId);
+        conditions(w, args, f);
+        return w.toString();
+    }
+
+    private static void conditions(StringBuilder w, List<Object> args, FindingFilter f) {
         condition(w, args, "check_id", f.checkId());
         condition(w, args, "variant", f.variant());
         condition(w, args, "severity", f.severity() == null ? null : f.severity().name());
@@ -311,7 +336,6 @@ public class AssessmentStore {
         condition(w, args, "owner_id", f.owner());
         condition(w, args, "environment", f.environment());
         condition(w, args, "result", f.result() == null ? null : f.result().name());
-        return w.toString();
     }
 
     private static void condition(StringBuilder w, List<Object> args, String column, String value) {

@@ -228,4 +228,47 @@ abstract class AssessmentContract {
                 x -> { })).as("with a check too").isEqualTo(1);
         assertThat(store.streamFindings(run, byEvaluation, null, java.util.Set.of(), x -> { })).isZero();
     }
+
+    @Test
+    @ActivateRequestContext
+    void pagesOfFindingsAreTheRunsFindingsInRunOrderWhateverTheFilter() {
+        AssessmentFixture f = new AssessmentFixture();
+        f.ingestAll(ingest);
+        String run = assessments.assess(Instant.parse("2030-03-03T00:00:00Z"), Duration.ofDays(90), "test").run().id();
+        Map<String, List<String>> byEvaluation = assessments.summary(run).orElseThrow().controlsByEvaluation();
+        List<Finding> all = new ArrayList<>();
+        store.streamFindings(run, byEvaluation, all::add);
+        assertThat(all).hasSizeGreaterThan(6);
+        String someCheck = all.get(all.size() / 2).checkId();
+        List<AssessmentStore.FindingFilter> filters = List.of(AssessmentStore.FindingFilter.NONE,
+                new AssessmentStore.FindingFilter(someCheck, null, null, null, null, null, null),
+                new AssessmentStore.FindingFilter(null, null, null, f.team(), null, null, Result.FAIL),
+                new AssessmentStore.FindingFilter(null, null, null, "ops-" + f.s, null, null, null));
+        for (AssessmentStore.FindingFilter filter : filters) {
+            List<String> expected = all.stream().filter(x -> matches(filter, x)).map(AssessmentContract::key).toList();
+            List<String> paged = new ArrayList<>();
+            for (int page = 0; ; page++) {
+                List<Finding> items = assessments.findings(run, filter, page, 3).orElseThrow();
+                items.forEach(x -> paged.add(key(x)));
+                if (items.size() < 3) {
+                    break;
+                }
+            }
+            assertThat(paged).as("pages of three, %s", filter).isEqualTo(expected);
+            assertThat(store.countFindings(run, filter)).isEqualTo(expected.size());
+        }
+        assertThat(assessments.findings(run, AssessmentStore.FindingFilter.NONE, 0, 1000).orElseThrow())
+                .as("controls and every field, as the stream reads them").usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(all);
+    }
+
+    private static boolean matches(AssessmentStore.FindingFilter filter, Finding x) {
+        return (filter.checkId() == null || filter.checkId().equals(x.checkId()))
+                && (filter.team() == null || filter.team().equals(x.team()))
+                && (filter.result() == null || filter.result() == x.result());
+    }
+
+    private static String key(Finding x) {
+        return x.checkId() + "|" + x.variant() + "|" + x.subjectId() + "|" + x.result();
+    }
 }
