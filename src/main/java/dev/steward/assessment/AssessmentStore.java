@@ -249,7 +249,6 @@ public class AssessmentStore {
                 r -> finding(runId, r, controls));
     }
 
-
     public long countFindings(String runId, FindingFilter filter) {
         return countFindings(runId, filter, null);
     }

@@ -2,11 +2,11 @@ package dev.steward.cli;
 
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.Windows;
-import dev.steward.report.PageWarmer;
 import dev.steward.export.ExportScheduler;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
 import dev.steward.ingest.SourceAdapters;
+import dev.steward.report.PageWarmer;
 import dev.steward.security.BootstrapUser;
 import dev.steward.security.UserService;
 import io.quarkus.runtime.Quarkus;

@@ -1,6 +1,7 @@
 package dev.steward.export;
 
 import dev.steward.audit.Actors;
+import dev.steward.report.PageWarmer;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -23,12 +24,14 @@ public class ExportScheduler {
     private final ExportService exports;
     private final Scheduler scheduler;
     private final ExportRuns runs;
+    private final PageWarmer pages;
 
-    public ExportScheduler(ExportConfig config, ExportService exports, Scheduler scheduler, ExportRuns runs) {
+    public ExportScheduler(ExportConfig config, ExportService exports, Scheduler scheduler, ExportRuns runs, PageWarmer pages) {
         this.config = config;
         this.exports = exports;
         this.scheduler = scheduler;
         this.runs = runs;
+        this.pages = pages;
     }
 
     /** Schedules the job and starts the catch-up in the background; false when exports are disabled. */
@@ -59,7 +62,10 @@ public class ExportScheduler {
         exportClosedPeriod();
     }
 
-    /** Exports the most recently closed period unless it is exported already. */
+    /**
+     * Exports the most recently closed period unless it is exported already; the export's run is the newest, so the
+     * web pages' model of it is then built in the background ({@link PageWarmer}).
+     */
     void exportClosedPeriod() {
         YearMonth month = Period.previous(Instant.now(), exports.zone());
         try {
@@ -67,5 +73,6 @@ public class ExportScheduler {
         } catch (RuntimeException e) {
             LOG.errorf("scheduled export of %s failed: %s", month, e.getMessage());
         }
+        pages.warmIfEnabled();
     }
 }
