@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads the per-day decision aggregates of an observation window, summed over uploads and flushes so each key
@@ -45,6 +46,14 @@ public class DecisionAggregates {
     /** The packs of the window the last page about one subject read, with their filters; dropped before the heap runs out. */
     private volatile SoftReference<PackIndex> index = new SoftReference<>(null);
 
+    /** A read of the whole window that builds its filters, while it runs: pages about subjects wait for it. */
+    private record Building(String committed, LocalDate from, LocalDate to, CompletableFuture<PackIndex> done) {
+        boolean covers(String committed, LocalDate from, LocalDate to) {
+            return this.committed.equals(committed) && this.from.equals(from) && this.to.equals(to);
+        }
+    }
+
+    private Building building;
     private final Counter readsOfAll;
     private final Counter readsByFilter;
 
@@ -74,7 +83,8 @@ public class DecisionAggregates {
      * pack of the window but holds only the matching aggregates, and decodes only the packs that name the agent or the
      * credential ({@link DailyPack#decodeOf}), so a window of millions of aggregates needs no more memory than the
      * subject's own. While nothing new is committed, the next call for the same window reads only the packs whose
-     * filter says they may name its agent or credential ({@link PackIndex}, built by the call that read them all).
+     * filter says they may name its agent or credential ({@link PackIndex}, built by the call that read them all); a
+     * call made while another reads the whole window to build them waits for that read instead of making its own.
      */
     public List<DecisionAggregate> windowOf(Instant windowStart, Instant asOf, String agent, String credential) {
         WindowSum sum = new WindowSum();
@@ -85,10 +95,27 @@ public class DecisionAggregates {
         };
         LocalDate from = firstDay(windowStart);
         LocalDate to = endDay(asOf);
+        CompletableFuture<PackIndex> mine = null;
         try (Connection c = dataSource.getConnection()) {
             String committed = committed(c);
             PackIndex kept = index.get();
-            if (kept != null && kept.covers(committed, from, to)) {
+            if (kept == null || !kept.covers(committed, from, to)) {
+                CompletableFuture<PackIndex> theirs = null;
+                synchronized (this) {
+                    kept = index.get();
+                    if (kept != null && kept.covers(committed, from, to)) {
+                        theirs = CompletableFuture.completedFuture(kept); // built since the first look
+                    } else if (building != null && building.covers(committed, from, to)) {
+                        theirs = building.done();
+                    } else {
+                        mine = new CompletableFuture<>();
+                        building = new Building(committed, from, to, mine);
+                    }
+                }
+                // another page's read of the whole window is building these filters: wait for it rather than read again
+                kept = theirs == null ? null : theirs.exceptionally(e -> null).join();
+            }
+            if (kept != null) {
                 readsByFilter.increment();
                 // the packs that may name the subject, by key; the rows stored before packs as always
                 scan(c, from, to, matching, null, null, false);
@@ -108,14 +135,34 @@ public class DecisionAggregates {
                 List<PackIndex.Entry> entries = new ArrayList<>();
                 scan(c, from, to, matching, null, (upload, pack, body) -> entries.add(new PackIndex.Entry(upload, pack,
                         DailyPack.decodeOf(body, from, to, agent, credential, sum, true))), true);
-                index = new SoftReference<>(new PackIndex(committed, from, to, entries));
+                PackIndex built = new PackIndex(committed, from, to, entries);
+                index = new SoftReference<>(built);
+                done(mine, built);
             }
         } catch (SQLException e) {
+            done(mine, null);
             throw new IllegalStateException("cannot read decision aggregates", e);
         } catch (java.io.IOException e) {
+            done(mine, null);
             throw new java.io.UncheckedIOException("cannot read decision aggregates", e);
+        } catch (RuntimeException | Error e) {
+            done(mine, null);
+            throw e;
         }
         return sum.aggregates();
+    }
+
+    /** Ends this page's build of the filters (null: failed; the pages that waited read the window themselves). */
+    private void done(CompletableFuture<PackIndex> mine, PackIndex built) {
+        if (mine == null) {
+            return;
+        }
+        synchronized (this) {
+            if (building != null && building.done() == mine) {
+                building = null;
+            }
+        }
+        mine.complete(built);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.steward.security.Role;
 import dev.steward.security.TokenService;
 import dev.steward.testing.TestFiles;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +26,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +56,9 @@ abstract class DecisionStoreContract {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    MeterRegistry metrics;
 
     final TestFiles files = new TestFiles();
     final String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -240,6 +249,48 @@ abstract class DecisionStoreContract {
         assertThat(aggregates.windowOf(start, start.plusSeconds(86_400 * 5), null, cred1))
                 .isEqualTo(after.stream().filter(a -> cred1.equals(a.credential())).toList())
                 .isNotEqualTo(whole.stream().filter(a -> cred1.equals(a.credential())).toList());
+    }
+
+    @Test
+    void pagesAskingAtOnceShareOneReadOfTheWholeWindow() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            log.append(line("once-" + i, "agent-" + tag + "-" + (i % 4), "cred-" + tag + "-" + (i % 5), i * 86, i % 3 != 0, ""));
+        }
+        assertThat(ingest(files.write("once-" + tag + ".jsonl", log.toString())).status())
+                .isEqualTo(IngestReport.Status.COMMITTED);
+        Instant end = start.plusSeconds(86_400 * 3);
+        List<DecisionAggregate> whole = aggregates.window(start, end);
+        double all = subjectReads("all");
+        double filtered = subjectReads("filtered");
+
+        // four pages about four agents at once, on a window whose filters are not built yet (a new upload)
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pages = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<DecisionAggregate>>> asked = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String agent = "agent-" + tag + "-" + i;
+                asked.add(pages.submit(() -> {
+                    go.await();
+                    return aggregates.windowOf(start, end, agent, null);
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < 4; i++) {
+                String agent = "agent-" + tag + "-" + i;
+                assertThat(asked.get(i).get(2, TimeUnit.MINUTES)).as(agent)
+                        .isEqualTo(whole.stream().filter(a -> agent.equals(a.agent())).toList()).isNotEmpty();
+            }
+        } finally {
+            pages.shutdownNow();
+        }
+        assertThat(subjectReads("all")).as("one read of every pack, which the other pages waited for").isEqualTo(all + 1);
+        assertThat(subjectReads("filtered")).isEqualTo(filtered + 3);
+    }
+
+    private double subjectReads(String packs) {
+        return metrics.get("steward.decisions.subject.reads").tag("packs", packs).counter().count();
     }
 
     @Test
