@@ -245,8 +245,8 @@ public class AssessmentStore {
         }
         args.add(limit);
         args.add(offset);
-        return query("SELECT " + FINDING_COLUMNS + " FROM assessment_result" + where + order + " LIMIT ? OFFSET ?", args,
-                r -> finding(runId, r, controls));
+        return query("SELECT " + FINDING_COLUMNS + " FROM assessment_result" + where + order + " LIMIT ? OFFSET ?",
+                args, r -> finding(runId, r, controls));
     }
 
     public long countFindings(String runId, FindingFilter filter) {

@@ -60,7 +60,8 @@ public class DecisionAggregates {
     public DecisionAggregates(AgroalDataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
         String name = "steward.decisions.subject.reads";
-        String what = "Reads of one agent's or credential's decisions of a window: every pack, or those its filters allow";
+        String what = "Reads of one agent's or credential's decisions of a window: every pack, or those its filters"
+                + " allow";
         this.readsOfAll = Counter.builder(name).tag("packs", "all").description(what).register(metrics);
         this.readsByFilter = Counter.builder(name).tag("packs", "filtered").description(what).register(metrics);
     }

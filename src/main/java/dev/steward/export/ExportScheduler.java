@@ -26,7 +26,8 @@ public class ExportScheduler {
     private final ExportRuns runs;
     private final PageWarmer pages;
 
-    public ExportScheduler(ExportConfig config, ExportService exports, Scheduler scheduler, ExportRuns runs, PageWarmer pages) {
+    public ExportScheduler(ExportConfig config, ExportService exports, Scheduler scheduler, ExportRuns runs,
+            PageWarmer pages) {
         this.config = config;
         this.exports = exports;
         this.scheduler = scheduler;

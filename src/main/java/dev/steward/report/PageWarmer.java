@@ -14,12 +14,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Builds the web pages' model of the latest run in the background, so that the first person to open the overview after
- * {@code steward serve} starts, or after a new run (through the API or the monthly export), does not wait for it: at 100k agents and 10M decisions the model
- * and the inventory it reads take 10-20 s to build the first time. It then builds the filters of the window's decision
- * packs ({@link DecisionAggregates#prepareWindowOf}), so that the first agent or credential page reads only the packs
- * that may name its subject. A page that asks for the model while it is built waits for that build
- * ({@link ReportService#latestForPages}) instead of starting a second one. {@code steward.web.warm-pages}
- * (true unless set) turns it off.
+ * {@code steward serve} starts, or after a new run (through the API or the monthly export), does not wait for it: at
+ * 100k agents and 10M decisions the model and the inventory it reads take 10-20 s to build the first time. It then
+ * builds the filters of the window's decision packs ({@link DecisionAggregates#prepareWindowOf}), so that the first
+ * agent or credential page reads only the packs that may name its subject. A page that asks for the model while it is
+ * built waits for that build ({@link ReportService#latestForPages}) instead of starting a second one. {@code
+ * steward.web.warm-pages} (true unless set) turns it off.
  */
 @ApplicationScoped
 public class PageWarmer {

@@ -138,7 +138,7 @@ public class ReportService {
         }
     }
 
-    /** Another page's build of the same model, waited for rather than repeated (a model takes seconds at 100k agents). */
+    /** Another page's build of the same model, waited for rather than repeated (seconds at 100k agents). */
     private static Optional<ReportModel> awaitBuild(CompletableFuture<Optional<ReportModel>> build) {
         try {
             return build.join();

@@ -255,7 +255,8 @@ abstract class DecisionStoreContract {
     void pagesAskingAtOnceShareOneReadOfTheWholeWindow() throws Exception {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 3_000; i++) {
-            log.append(line("once-" + i, "agent-" + tag + "-" + (i % 4), "cred-" + tag + "-" + (i % 5), i * 86, i % 3 != 0, ""));
+            log.append(line("once-" + i, "agent-" + tag + "-" + (i % 4), "cred-" + tag + "-" + (i % 5), i * 86,
+                    i % 3 != 0, ""));
         }
         assertThat(ingest(files.write("once-" + tag + ".jsonl", log.toString())).status())
                 .isEqualTo(IngestReport.Status.COMMITTED);
@@ -285,7 +286,8 @@ abstract class DecisionStoreContract {
         } finally {
             pages.shutdownNow();
         }
-        assertThat(subjectReads("all")).as("one read of every pack, which the other pages waited for").isEqualTo(all + 1);
+        assertThat(subjectReads("all")).as("one read of every pack, which the other pages waited for")
+                .isEqualTo(all + 1);
         assertThat(subjectReads("filtered")).isEqualTo(filtered + 3);
     }
 

@@ -22,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,6 +164,19 @@ abstract class InventoryLoadContract {
         List<PersonRecord> people = QuarkusTransaction.requiringNew().call(() -> peopleByEntity(at));
         List<SecretFinding> secrets = QuarkusTransaction.requiringNew().call(() -> secretsByEntity(at));
         InventoryLoads.Inventory lean = loads.load(at);
+
+        // a page at a time, as the API lists them
+        List<AgentRecord> agentPages = new ArrayList<>();
+        List<CredentialRecord> credentialPages = new ArrayList<>();
+        for (int offset = 0; offset <= Math.max(agents.size(), credentials.size()); offset += 2) {
+            int from = offset;
+            agentPages.addAll(QuarkusTransaction.requiringNew().call(() ->
+                    queries.agents(at, InventoryQueries.Filter.NONE, from, 2)));
+            credentialPages.addAll(QuarkusTransaction.requiringNew().call(() ->
+                    queries.credentials(at, null, null, from, 2)));
+        }
+        assertThat(agentPages).containsExactlyElementsOf(agents);
+        assertThat(credentialPages).containsExactlyElementsOf(credentials);
 
         assertThat(lean.agents()).containsExactlyElementsOf(agents);
         assertThat(lean.credentials()).containsExactlyElementsOf(credentials);

@@ -86,14 +86,15 @@ class PageModelCacheTest {
         ReportModel warmed = warmer.warm().get(2, TimeUnit.MINUTES).orElseThrow();
         assertThat(warmed.meta().assessmentId()).isEqualTo(run);
         assertThat(builds()).as("the warmer built the model").isEqualTo(builds + 1);
-        assertThat(reports.latestForPages(ReportFilter.NONE).orElseThrow() == warmed).as("the page has the warmed model")
-                .isTrue();
+        ReportModel page = reports.latestForPages(ReportFilter.NONE).orElseThrow();
+        assertThat(page == warmed).as("the page has the warmed model").isTrue();
         assertThat(builds()).as("the page found it built").isEqualTo(builds + 1);
 
         // and the decision packs' filters: the first agent page reads by them, not every pack of the window
         double all = subjectReads("all");
         double filtered = subjectReads("filtered");
-        decisions.windowOf(warmed.meta().windowStart(), warmed.meta().asOf(), warmed.ownership().agents().iterator().next().id(), null);
+        String agent = warmed.ownership().agents().iterator().next().id();
+        decisions.windowOf(warmed.meta().windowStart(), warmed.meta().asOf(), agent, null);
         assertThat(subjectReads("all")).as("no full read after the warm-up").isEqualTo(all);
         assertThat(subjectReads("filtered")).isEqualTo(filtered + 1);
     }
@@ -127,7 +128,8 @@ class PageModelCacheTest {
     private String newLatestRun() {
         AssessmentFixture f = new AssessmentFixture();
         f.ingestAll(ingest);
-        Instant at = Instant.parse("2031-03-05T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(1, 8_000_000));
+        Instant at = Instant.parse("2031-03-05T00:00:00Z")
+                .plusSeconds(ThreadLocalRandom.current().nextInt(1, 8_000_000));
         return assessments.assess(at, null, "test").run().id();
     }
 

@@ -41,15 +41,16 @@ class OverviewRecommendationsTest {
         f.ingestAll(ingest);
         StringBuilder quiet = new StringBuilder("agents:\n");
         for (int i = 0; i < 120; i++) {
-            quiet.append("  - id: quiet-").append(i).append('-').append(f.s).append("\n    team: aa-").append(i).append('-')
-                    .append(f.s).append("\n    environment: dev\n    status: active\n    createdAt: 2029-01-01\n");
+            quiet.append("  - id: quiet-").append(i).append('-').append(f.s)
+                    .append("\n    team: aa-").append(i).append('-').append(f.s)
+                    .append("\n    environment: dev\n    status: active\n    createdAt: 2029-01-01\n");
         }
         // the fixture's inventory with the 120 teams' agents added, in force from 2050 only, so that no other test's
         // run (as of 2030-2041, or now) has these teams
         f.ingest(ingest, "teams-" + f.s + ".yaml", f.inventory(false).replace("agents:\n", quiet.toString())
                 .replace("asOf: 2030-01-01T00:00:00Z", "asOf: 2050-01-01T00:00:00Z"));
-        List<TeamRecommendation> recs = assessments.assess(Instant.parse("2050-03-09T00:00:00Z"), Duration.ofDays(90), "test")
-                .run().summary().recommendations();
+        List<TeamRecommendation> recs = assessments.assess(Instant.parse("2050-03-09T00:00:00Z"), Duration.ofDays(90),
+                "test").run().summary().recommendations();
         Map<Recommendation, Integer> counts = new TreeMap<>();
         recs.forEach(r -> counts.merge(r.recommendation(), 1, Integer::sum));
         assertThat(counts).as("the fixture's teams to act on").containsKey(Recommendation.ROTATION_FIRST);
@@ -66,7 +67,8 @@ class OverviewRecommendationsTest {
         List<Element> rows = page.select("#table-recommendations tbody tr");
         assertThat(rows).hasSize(100);
         assertThat(page.select("#table-recommendations .more").text())
-                .isEqualTo("Showing the first 100 of " + recs.size() + " rows; the CSV and XLSX downloads hold all of them.");
+                .isEqualTo("Showing the first 100 of " + recs.size()
+                        + " rows; the CSV and XLSX downloads hold all of them.");
         List<Recommendation> shown = rows.stream().map(r -> Recommendation.valueOf(r.child(1).text()
                 .toUpperCase(Locale.ROOT).replace('-', '_'))).toList();
         assertThat(shown).as("governance first, then rotation first, then maintain").isSorted();
