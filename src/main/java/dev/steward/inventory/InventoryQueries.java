@@ -49,11 +49,30 @@ public class InventoryQueries {
         if (ids.isEmpty() || (teams != null && teams.isEmpty())) {
             return List.of();
         }
+        if (ids.size() == 1 && teams == null && filter.equals(Filter.NONE)) {
+            return alongIndex(AgentEntity.class, "agent", ids.get(0), offset, limit).stream().map(AgentEntity::toRecord)
+                    .toList();
+        }
         Parameters p = Parameters.with("ids", ids);
         var query = em.createQuery("from AgentEntity" + agentsWhere(filter, teams, p) + " order by id, uploadId",
                 AgentEntity.class);
         p.map().forEach(query::setParameter);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(AgentEntity::toRecord).toList();
+    }
+
+    /**
+     * A page of one upload's records in id order, read along the unique index on (upload, id) rather than by sorting
+     * every record in force (1.5-3.7 s a page at 100k agents and 300k credentials). It is SQL of its own for two
+     * reasons: the query language drops an order by a column compared for equality, and H2 picks the index on the
+     * upload alone unless a condition on id ({@code id >= ''}, true for every id) tips it to (upload, id). Unfiltered
+     * listings only: with a filter, reading the rows in index order costs more pages than sorting them.
+     */
+    private <T> List<T> alongIndex(Class<T> entity, String table, long upload, int offset, int limit) {
+        var query = em.createNativeQuery("SELECT * FROM " + table + " WHERE upload_id = :upload AND id >= ''"
+                + " ORDER BY upload_id, id", entity).setParameter("upload", upload);
+        @SuppressWarnings("unchecked")
+        List<T> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return rows;
     }
 
     /** How many agents {@link #agents(Instant, Filter, Set, int, int)} lists over all its pages. */
@@ -135,9 +154,10 @@ public class InventoryQueries {
             if (environment != null) {
                 count.setParameter("env", environment);
             }
-            List<CredentialRecord> page = query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                    .map(CredentialEntity::toRecord).toList();
-            return new CredentialPage(page, count.getSingleResult());
+            List<CredentialEntity> rows = ids.size() == 1 && environment == null
+                    ? alongIndex(CredentialEntity.class, "credential", ids.get(0), offset, limit)
+                    : query.setFirstResult(offset).setMaxResults(limit).getResultList();
+            return new CredentialPage(rows.stream().map(CredentialEntity::toRecord).toList(), count.getSingleResult());
         }
         List<CredentialRecord> page = new ArrayList<>();
         long[] total = {0};
