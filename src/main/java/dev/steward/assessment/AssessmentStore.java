@@ -128,16 +128,13 @@ public class AssessmentStore {
 
         StoredResult next() throws SQLException {
             while (true) {
-                while (current.hasNext()) {
-                    StoredResult r = current.next();
-                    if (teams == null || r.result().team() != null && teams.contains(r.result().team())) {
-                        return r;
-                    }
+                if (current.hasNext()) {
+                    return current.next();
                 }
                 if (!packs.next()) {
                     return null;
                 }
-                current = ResultPack.decode(packs.getBytes(1)).iterator();
+                current = ResultPack.decode(packs.getBytes(1), teams).iterator();
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.steward.store.PackCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The binary form of a pack of results (table assessment_result_pack): the PASS and NOT_APPLICABLE results of a run,
@@ -164,6 +165,15 @@ final class ResultPack {
 
     /** Every result of a pack in run order; equal texts are one shared string. */
     static List<StoredResult> decode(byte[] body) {
+        return decode(body, null);
+    }
+
+    /**
+     * The results of a pack of {@code teams} (null = every result; a result without a team belongs to none), in run
+     * order. The reason and evidence of a result of another team are skipped, not decoded: they are most of a pack's
+     * bytes, and a manager's reads keep a few results in a thousand.
+     */
+    static List<StoredResult> decode(byte[] body, Set<String> teams) {
         PackBytes.In in;
         try {
             in = new PackBytes.In(PackCodec.expand(body));
@@ -192,6 +202,10 @@ final class ResultPack {
             String team = in.ref(texts);
             String manager = in.ref(texts);
             String environment = in.ref(texts);
+            if (teams != null && (team == null || !teams.contains(team))) {
+                skipRest(in);
+                continue;
+            }
             String reason = in.text();
             int n = in.varInt();
             List<EvidenceRef> evidence = new ArrayList<>(n);
@@ -213,5 +227,21 @@ final class ResultPack {
                     environment, evidence, List.of())));
         }
         return out;
+    }
+
+    /** Skips a result's reason and evidence, as {@link #decode(byte[], Set)} would read them. */
+    private static void skipRest(PackBytes.In in) {
+        in.skipText();
+        int n = in.varInt();
+        for (int k = 0; k < n; k++) {
+            in.varInt();
+            in.varInt();
+            in.skipText();
+            if (in.readByte() != 0) {
+                in.zigZag();
+                in.varInt();
+                in.zigZag();
+            }
+        }
     }
 }

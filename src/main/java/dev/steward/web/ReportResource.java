@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Report downloads: the ownership or gap report of a run (default: the latest) in XLSX, PDF, HTML, CSV or JSON,
  * narrowed by framework, team, manager, owner and environment. The model is built before the response starts (so a
- * bad parameter is a 400 problem, not a broken download); the file is then streamed as it is written.
+ * bad parameter is a 400 problem, not a broken download), or for the latest run taken from the web pages' kept model
+ * ({@link ReportService#download}); the file is then streamed as it is written.
  */
 @Path("/api/v1/reports")
 @Tag(name = "reports")
@@ -56,7 +57,7 @@ public class ReportResource {
         ReportKind kind = ReportKind.parse(report);
         ReportFormat f = ReportFormat.parse(format);
         ReportFilter filter = scoped(new ReportFilter(team, manager, owner, environment));
-        ReportModel model = reports.model(assessment, framework, filter)
+        ReportModel model = reports.download(assessment, framework, filter)
                 .orElseThrow(() -> new NotFoundException(assessment == null || assessment.isBlank()
                         ? "no assessment has been run yet" : "no assessment " + assessment));
         String name = kind.wire() + "." + f.extension();

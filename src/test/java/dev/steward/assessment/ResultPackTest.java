@@ -45,6 +45,12 @@ class ResultPackTest {
         assertThat(encoder.count()).as("finish empties the encoder").isZero();
 
         assertThat(ResultPack.decode(body)).isEqualTo(given);
+        // a team's results: the others' reasons and evidence (every kind of them above) skipped, its own whole
+        for (var teams : List.of(java.util.Set.of("team-1"), java.util.Set.of("team-0", "team-3"), java.util.Set.of("x"))) {
+            assertThat(ResultPack.decode(body, teams)).as("results of %s", teams).isEqualTo(given.stream()
+                    .filter(r -> r.result().team() != null && teams.contains(r.result().team())).toList());
+        }
+        assertThat(ResultPack.decode(body, java.util.Set.of("team-3"))).hasSize(125);
 
         encoder.add(5, given.get(1).result());
         assertThat(ResultPack.decode(encoder.finish())).containsExactly(new StoredResult(5, given.get(1).result()));

@@ -12,8 +12,11 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -123,6 +126,47 @@ class PageModelCacheTest {
         } finally {
             pages.shutdownNow();
         }
+    }
+
+    @Test
+    void aDownloadOfTheLatestRunIsThePagesModelStampedAnew() throws Exception {
+        String older = newLatestRun();
+        String run = newLatestRun();
+        ReportModel page = reports.latestForPages(ReportFilter.NONE).orElseThrow();
+        long builds = builds();
+
+        for (String asked : Arrays.asList(null, "", run)) {
+            ReportModel download = reports.download(asked, null, ReportFilter.NONE).orElseThrow();
+            assertThat(download.ownership() == page.ownership() && download.gaps() == page.gaps())
+                    .as("the download of %s reads the pages' model", asked).isTrue();
+            assertThat(download.meta().assessmentId()).isEqualTo(run);
+            assertThat(download.meta().generatedAt()).isAfterOrEqualTo(page.meta().generatedAt());
+        }
+        assertThat(builds()).as("no model built for the downloads").isEqualTo(builds);
+        // the very report a model built afresh gives, but for the time it was made
+        ReportModel fresh = reports.model(run, null, ReportFilter.NONE).orElseThrow();
+        for (ReportKind kind : ReportKind.values()) {
+            assertThat(stampless(kind, reports.download(null, null, ReportFilter.NONE).orElseThrow()))
+                    .isEqualTo(stampless(kind, fresh));
+        }
+
+        ReportModel framework = reports.download(null, "owasp-nhi-2025", ReportFilter.NONE).orElseThrow();
+        assertThat(framework.meta().framework()).isEqualTo("owasp-nhi-2025");
+        assertThat(framework.gaps()).isNotSameAs(page.gaps());
+        ReportModel earlier = reports.download(older, null, ReportFilter.NONE).orElseThrow();
+        assertThat(earlier.meta().assessmentId()).isEqualTo(older);
+        assertThat(earlier.gaps()).isNotSameAs(page.gaps());
+        assertThat(builds()).as("another framework or run is built afresh, not as the pages' model").isEqualTo(builds);
+    }
+
+    /** The JSON report without the time it was made. */
+    private String stampless(ReportKind kind, ReportModel model) {
+        var out = new ByteArrayOutputStream();
+        reports.write(kind, ReportFormat.JSON, model, out);
+        String json = out.toString(StandardCharsets.UTF_8);
+        String stamp = model.meta().generatedAt().toString();
+        assertThat(json).as("the JSON report says when it was made").contains(stamp);
+        return json.replace(stamp, "(generated)");
     }
 
     private String newLatestRun() {
