@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,10 +32,13 @@ public class EvidenceLoader {
     private final UploadRepository uploads;
     /** The last inventory read for reports, with what it was read for; guarded by itself for loads. */
     private final Object loading = new Object();
-    private SoftReference<Kept> kept = new SoftReference<>(null);
+    private volatile SoftReference<Kept> kept = new SoftReference<>(null);
 
-    /** An inventory read for reports at an as-of and window start, while the newest committed upload was {@code upload}. */
-    private record Kept(Instant asOf, Instant windowStart, long upload, Evidence evidence) {
+    /**
+     * An inventory read for reports at an as-of and window start, while the newest committed upload was {@code upload}:
+     * as read ({@code read}, the listings' order) and indexed ({@code evidence}).
+     */
+    private record Kept(Instant asOf, Instant windowStart, long upload, InventoryLoads.Inventory read, Evidence evidence) {
     }
 
     public EvidenceLoader(InventoryLoads inventory, DecisionAggregates decisions, UploadRepository uploads) {
@@ -66,9 +71,28 @@ public class EvidenceLoader {
             kept.clear();
             InventoryLoads.Inventory i = read(asOf);
             Evidence e = new Evidence(asOf, windowStart, i.people(), i.agents(), i.credentials(), List.of(), i.secrets());
-            kept = new SoftReference<>(new Kept(asOf, windowStart, upload, e));
+            kept = new SoftReference<>(new Kept(asOf, windowStart, upload, i, e));
             return e;
         }
+    }
+
+    /**
+     * The agents and credentials in force at {@code at}, as listed (in id, upload order), from the inventory kept for
+     * reports, when it holds exactly those: nothing was committed since it was read, and the same uploads of agents and
+     * of credentials are in force at {@code at} as at its as-of. Empty otherwise; never loads anything (the inventory
+     * API then asks the database).
+     */
+    public Optional<InventoryLoads.Inventory> keptInForce(Instant at) {
+        Kept k = kept.get();
+        if (k == null || k.upload() != uploads.lastCommitted()) {
+            return Optional.empty();
+        }
+        for (String section : List.of("agents", "credentials")) {
+            if (!Set.copyOf(uploads.inForce(section, at)).equals(Set.copyOf(uploads.inForce(section, k.asOf())))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(k.read());
     }
 
     private InventoryLoads.Inventory read(Instant asOf) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.EvidenceLoader;
 import dev.steward.evidence.PersonRecord;
 import dev.steward.evidence.SecretFinding;
 import dev.steward.ingest.IngestConfig;
@@ -62,6 +63,9 @@ abstract class InventoryLoadContract {
 
     @Inject
     dev.steward.upload.UploadRepository uploads;
+
+    @Inject
+    EvidenceLoader evidence;
 
     final TestFiles files = new TestFiles();
     final String s = UUID.randomUUID().toString().substring(0, 8);
@@ -123,6 +127,89 @@ abstract class InventoryLoadContract {
                 .containsExactly("nov.yaml", "two.yaml");
         assertThat(loads.credentials(late)).filteredOn(r -> r.id().equals("k1-" + s)).hasSize(2);
         assertThat(loads.load(late).secrets()).anyMatch(f -> ("k1-" + s).equals(f.credentialId()));
+    }
+
+    /**
+     * Filtered listings cut from the inventory kept for the pages equal the database's, page by page with their totals;
+     * and they are cut from it: a row changed behind the store's back shows in the database only.
+     */
+    @Test
+    void filteredListingsFromTheKeptInventoryEqualTheDatabases() {
+        String a = "kf-a-" + s;
+        String b = "kf-b-" + s;
+        IngestReport mine = ingest("kept-" + s, "kept.yaml", inventory("2030-06-01T00:00:00Z", agent(a)
+                + "  - id: " + b + "\n    autonomy: supervised\n    environment: dev\n    team: ops-" + s
+                + "\n    owner: p-ana\n    status: active\n") + "credentials:\n" + credential("kk1-" + s, a + ", " + b, "")
+                + credential("kk2-" + s, b, "") + credential("kk3-" + s, "invoice-bot", ""));
+        Instant at = Instant.parse("2030-07-01T00:00:00Z");
+        List<AgentRecord> all = QuarkusTransaction.requiringNew().call(() ->
+                queries.agents(at, InventoryQueries.Filter.NONE, 0, Integer.MAX_VALUE));
+        String team = "payments"; // agent a's (TestFiles.agent), and sample data's
+        Set<String> teams = Set.of(team, "ops-" + s);
+        List<InventoryQueries.Filter> filters = List.of(InventoryQueries.Filter.NONE,
+                new InventoryQueries.Filter(team, null, null), new InventoryQueries.Filter(null, "prod", null),
+                new InventoryQueries.Filter(null, "dev", "p-ana"), new InventoryQueries.Filter("ops-" + s, "dev", null));
+        Set<String> ofTeams = all.stream().filter(r -> r.team() != null && teams.contains(r.team())).map(AgentRecord::id).collect(Collectors.toSet());
+        java.util.function.Predicate<CredentialRecord> visible = c -> c.holders().stream().anyMatch(ofTeams::contains);
+        List<Object[]> credentialAsks = List.of(new Object[] {null, null, null}, new Object[] {b, null, null},
+                new Object[] {null, "prod", null}, new Object[] {null, null, visible}, new Object[] {a, "prod", visible});
+
+        assertThat(evidence.keptInForce(at)).as("nothing kept since the upload").isEmpty();
+        List<Object> fromDatabase = listings(at, filters, teams, credentialAsks);
+        evidence.inventory(at, at.minusSeconds(86_400));
+        assertThat(evidence.keptInForce(at)).isPresent();
+        assertThat(evidence.keptInForce(Instant.parse("2030-05-01T00:00:00Z"))).as("other uploads in force").isEmpty();
+        assertThat(listings(at, filters, teams, credentialAsks)).containsExactlyElementsOf(fromDatabase);
+        assertThat(fromDatabase.toString()).contains(a, b, "kk1-" + s, "kk3-" + s);
+
+        String moved = "moved-" + s;
+        var filter = new InventoryQueries.Filter(null, moved, null);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE agent SET environment = :e"
+                + " WHERE upload_id = :u AND id = :id").setParameter("e", moved).setParameter("u", mine.uploadId())
+                .setParameter("id", b).executeUpdate());
+        try {
+            assertThat(QuarkusTransaction.requiringNew().call(() -> queries.agents(at, filter, null, 0, 10)))
+                    .as("cut from the kept inventory").isEmpty();
+            ingest("kept-" + s, "kept2.yaml", inventory("2030-06-02T00:00:00Z", agent("kf-c-" + s)));
+            assertThat(evidence.keptInForce(at)).as("an upload since").isEmpty();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE agent SET environment = 'dev'"
+                    + " WHERE upload_id = :u AND id = :id").setParameter("u", mine.uploadId()).setParameter("id", b)
+                    .executeUpdate());
+        }
+    }
+
+    /** Every listing asked, five at a time as the API pages them (the first 300), with its total. */
+    private List<Object> listings(Instant at, List<InventoryQueries.Filter> filters, Set<String> teams,
+            List<Object[]> credentialAsks) {
+        List<Object> out = new ArrayList<>();
+        for (var f : filters) {
+            for (Set<String> t : java.util.Arrays.asList(null, teams)) {
+                List<AgentRecord> pages = new ArrayList<>();
+                for (int offset = 0; offset < 300; offset += 5) {
+                    int from = offset;
+                    pages.addAll(QuarkusTransaction.requiringNew().call(() -> queries.agents(at, f, t, from, 5)));
+                }
+                out.add(pages);
+                out.add(QuarkusTransaction.requiringNew().call(() -> queries.countAgents(at, f, t)));
+            }
+        }
+        for (Object[] ask : credentialAsks) {
+            @SuppressWarnings("unchecked")
+            var visible = (java.util.function.Predicate<CredentialRecord>) ask[2];
+            List<CredentialRecord> pages = new ArrayList<>();
+            long total = -1;
+            for (int offset = 0; offset < 300; offset += 5) {
+                int from = offset;
+                var page = QuarkusTransaction.requiringNew().call(() ->
+                        queries.credentials(at, (String) ask[0], (String) ask[1], visible, from, 5));
+                pages.addAll(page.items());
+                total = page.total();
+            }
+            out.add(pages);
+            out.add(total);
+        }
+        return out;
     }
 
     @Test
