@@ -69,8 +69,8 @@ public class AssessmentStore {
 
     /**
      * Every stored result of a run, findings and packed results merged, in run order (seq), streamed to the consumer
-     * (packs hold disjoint runs of seqs, read by first seq):
-     * memory holds one pack (a few thousand results), never the run. Only results of {@code teams} (null = every team;
+     * (packs hold disjoint runs of seqs, read by first seq, {@value PackCursor#BATCH} at a time):
+     * memory holds one batch of packs, never the run. Only results of {@code teams} (null = every team;
      * a result without a team belongs to none). Joins the caller's transaction or runs in its own, so PostgreSQL
      * streams with cursors. Returns how many results were handed over.
      */
@@ -85,17 +85,17 @@ public class AssessmentStore {
         String rowsSql = "SELECT seq, " + FINDING_COLUMNS + " FROM assessment_result WHERE run_id = ?" + teams(teams, args)
                 + " ORDER BY seq";
         try (Connection c = dataSource.getConnection(); PreparedStatement rows = c.prepareStatement(rowsSql);
-                PreparedStatement packs = c.prepareStatement("SELECT body FROM assessment_result_pack WHERE run_id = ?"
-                        + " ORDER BY first_seq")) {
+                PreparedStatement packs = c.prepareStatement("SELECT first_seq, body FROM assessment_result_pack"
+                        + " WHERE run_id = ? AND first_seq > ? ORDER BY run_id, first_seq FETCH FIRST " + PackCursor.BATCH
+                        + " ROWS ONLY")) {
             for (int i = 0; i < args.size(); i++) {
                 rows.setObject(i + 1, args.get(i));
             }
             rows.setFetchSize(1000);
             packs.setString(1, runId);
-            packs.setFetchSize(4);
             long n = 0;
-            try (ResultSet f = rows.executeQuery(); ResultSet p = packs.executeQuery()) {
-                PackCursor packed = new PackCursor(p, teams);
+            try (ResultSet f = rows.executeQuery()) {
+                PackCursor packed = new PackCursor(packs, teams);
                 StoredResult row = nextRow(f);
                 StoredResult pr = packed.next();
                 while (row != null || pr != null) {
@@ -112,30 +112,6 @@ public class AssessmentStore {
             return n;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the results of run " + runId, e);
-        }
-    }
-
-    /** The packed results of a run, one decoded pack at a time, only of {@code teams} (null = all). */
-    private static final class PackCursor {
-        private final ResultSet packs;
-        private final Set<String> teams;
-        private java.util.Iterator<StoredResult> current = java.util.Collections.emptyIterator();
-
-        PackCursor(ResultSet packs, Set<String> teams) {
-            this.packs = packs;
-            this.teams = teams;
-        }
-
-        StoredResult next() throws SQLException {
-            while (true) {
-                if (current.hasNext()) {
-                    return current.next();
-                }
-                if (!packs.next()) {
-                    return null;
-                }
-                current = ResultPack.decode(packs.getBytes(1), teams).iterator();
-            }
         }
     }
 

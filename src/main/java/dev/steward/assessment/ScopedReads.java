@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 
 /**
@@ -68,23 +69,48 @@ public class ScopedReads {
         return narrowed;
     }
 
-    /** One read of the run's results gives the roll-ups and the visible subjects. */
+    /**
+     * One read of the run's results gives the roll-ups and the visible subjects; the previous run's subjects of the
+     * teams, the other half of the diff's visible ones, are read beside it on a thread of their own (each read goes
+     * through every result of its run).
+     */
     private AssessmentRun narrow(AssessmentRun run, Set<String> teams) {
         AssessmentSummary s = run.summary();
+        String previousId = run.diff() == null ? null : run.diff().previousId();
+        FutureTask<Set<String>> before = new FutureTask<>(() -> {
+            Set<String> seen = new HashSet<>();
+            if (previousId != null) {
+                store.results(previousId, teams, r -> seen.add(subject(r)));
+            }
+            return seen;
+        });
+        if (previousId == null) {
+            before.run();
+        } else {
+            Thread reader = new Thread(before, "steward-narrow-previous");
+            reader.setDaemon(true);
+            reader.start();
+        }
         RollupBuilder rollups = new RollupBuilder();
         Set<String> visible = new HashSet<>();
-        store.results(run.id(), teams, r -> {
-            if (Evaluation.DEFAULT.equals(r.result().variant())) {
-                rollups.add(r.result());
-            }
-            visible.add(subject(r));
-        });
+        try {
+            store.results(run.id(), teams, r -> {
+                if (Evaluation.DEFAULT.equals(r.result().variant())) {
+                    rollups.add(r.result());
+                }
+                visible.add(subject(r));
+            });
+        } catch (RuntimeException | Error e) {
+            before.cancel(false);
+            throw e;
+        }
+        visible.addAll(Futures.get(before, "reading the subjects of run " + previousId));
         AssessmentSummary scoped = new AssessmentSummary(s.id(), s.asOf(), s.windowStart(), s.windowEnd(), s.engineVersion(),
                 s.mappingVersion(), s.parametersDigest(), s.inputs(), s.totals(), s.frameworks(), s.checks(),
                 rollups.build(), s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
                 s.revocationLatency(), s.thresholds());
         return new AssessmentRun(run.id(), run.createdAt(), run.createdBy(), run.elapsedMs(), scoped,
-                run.diff() == null ? null : diff(run.diff(), teams, visible));
+                run.diff() == null ? null : diff(run.diff(), visible));
     }
 
     /** Controls with each check's FAIL count narrowed to {@code teams}. */
@@ -97,10 +123,8 @@ public class ScopedReads {
                 c.children(), c.manualEvidence(), c.outOfScopeReason(), c.attestations())).toList();
     }
 
-    private RunDiff diff(RunDiff d, Set<String> teams, Set<String> visible) {
-        if (d.previousId() != null) {
-            store.results(d.previousId(), teams, r -> visible.add(subject(r)));
-        }
+    /** The diff's entries about {@code visible} subjects (of the teams in this run or the previous one). */
+    private static RunDiff diff(RunDiff d, Set<String> visible) {
         Predicate<RunDiff.FindingChange> in = f -> visible.contains(f.subjectType() + "|" + f.subjectId());
         return new RunDiff(d.previousId(), d.previousAsOf(), d.counts(), d.newFindings().stream().filter(in).toList(),
                 d.resolved().stream().filter(in).toList(), d.regressed().stream().filter(in).toList(),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.check.CheckCatalog;
 import dev.steward.check.Result;
+import dev.steward.check.Severity;
+import dev.steward.check.SubjectType;
 import dev.steward.evidence.EvidenceLoader;
 import dev.steward.ingest.IngestService;
 import dev.steward.mapping.MappingRegistry;
@@ -12,11 +14,14 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -260,6 +265,49 @@ abstract class AssessmentContract {
         assertThat(assessments.findings(run, AssessmentStore.FindingFilter.NONE, 0, 1000).orElseThrow())
                 .as("controls and every field, as the stream reads them").usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(all);
+    }
+
+    /**
+     * A run of more packs than one query fetches ({@link PackCursor#BATCH}) reads back whole and once, in seq order
+     * whatever order its packs were written in; a read for a team keeps that team's results.
+     */
+    @Test
+    void aRunOfManyPacksReadsBackWholeInRunOrder() throws Exception {
+        String run = "packs-" + UUID.randomUUID();
+        int packs = PackCursor.BATCH * 2 + 5;
+        List<StoredResult> expected = new ArrayList<>();
+        ResultPack.Encoder encoder = new ResultPack.Encoder();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO"
+                + " assessment_result_pack (run_id, pack, first_seq, last_seq, result_count, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+            // pack k holds seqs 3k and 3k + 1 (a gap after each, as a finding row leaves one); the last written first
+            for (int k = packs - 1; k >= 0; k--) {
+                for (int i = 0; i < 2; i++) {
+                    StoredResult r = new StoredResult(3 * k + i, new AssessedResult("OWN-1", "default", SubjectType.AGENT,
+                            "agent-" + k + "-" + i, Result.PASS, 1.0, Severity.HIGH, 2, "reason " + k, "p-" + k,
+                            "team-" + k % 3, null, "prod", List.of(), List.of()));
+                    encoder.add(r.seq(), r.result());
+                    expected.add(r);
+                }
+                insert.setString(1, run);
+                insert.setInt(2, packs - 1 - k);
+                insert.setInt(3, 3 * k);
+                insert.setInt(4, 3 * k + 1);
+                insert.setInt(5, 2);
+                insert.setBytes(6, encoder.finish());
+                insert.executeUpdate();
+            }
+        } finally {
+            encoder.close();
+        }
+        expected.sort(java.util.Comparator.comparingInt(StoredResult::seq));
+
+        List<StoredResult> read = new ArrayList<>();
+        assertThat(store.results(run, null, read::add)).isEqualTo(expected.size());
+        assertThat(read).isEqualTo(expected);
+        List<StoredResult> ofTeam = new ArrayList<>();
+        store.results(run, java.util.Set.of("team-2"), ofTeam::add);
+        assertThat(ofTeam).hasSize(2 * (packs / 3)).isEqualTo(expected.stream()
+                .filter(r -> "team-2".equals(r.result().team())).toList());
     }
 
     private static boolean matches(AssessmentStore.FindingFilter filter, Finding x) {
