@@ -47,6 +47,14 @@ public record ReportFilter(String team, String manager, String owner, String env
         return one(this.team, team) && (teams == null || (team != null && teams.contains(team)));
     }
 
+    /**
+     * Whether an agent of this team, owner and environment may match: {@link #matches(AgentRow)} but for the manager,
+     * which takes the owner's record to know. A report skips the rows of the agents that cannot.
+     */
+    public boolean mayMatch(String team, String owner, String environment) {
+        return allowsTeam(team) && one(this.owner, owner) && one(this.environment, environment);
+    }
+
     public boolean matches(AgentRow a) {
         return matches(a.team(), a.manager(), a.owner(), a.environment());
     }

@@ -147,6 +147,10 @@ public final class ReportModelBuilder {
         Map<List<String>, long[]> owners = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
         Map<List<String>, String[]> ownerInfo = new HashMap<>();
         for (AgentRecord a : ev.agents().values()) {
+            // a row reads the agent's owner, manager and credentials: at 100k agents most of a team's report
+            if (!filter.mayMatch(a.team(), a.owner(), a.environment())) {
+                continue;
+            }
             AgentRow r = row(a, pass);
             if (!filter.matches(r)) {
                 continue;
