@@ -86,8 +86,8 @@ public class AssessmentStore {
                 + " ORDER BY seq";
         try (Connection c = dataSource.getConnection(); PreparedStatement rows = c.prepareStatement(rowsSql);
                 PreparedStatement packs = c.prepareStatement("SELECT first_seq, body FROM assessment_result_pack"
-                        + " WHERE run_id = ? AND first_seq > ? ORDER BY run_id, first_seq FETCH FIRST " + PackCursor.BATCH
-                        + " ROWS ONLY")) {
+                        + " WHERE run_id = ? AND first_seq > ? ORDER BY run_id, first_seq"
+                        + " FETCH FIRST " + PackCursor.BATCH + " ROWS ONLY")) {
             for (int i = 0; i < args.size(); i++) {
                 rows.setObject(i + 1, args.get(i));
             }

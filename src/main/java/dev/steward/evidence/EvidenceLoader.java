@@ -38,7 +38,8 @@ public class EvidenceLoader {
      * An inventory read for reports at an as-of and window start, while the newest committed upload was {@code upload}:
      * as read ({@code read}, the listings' order) and indexed ({@code evidence}).
      */
-    private record Kept(Instant asOf, Instant windowStart, long upload, InventoryLoads.Inventory read, Evidence evidence) {
+    private record Kept(Instant asOf, Instant windowStart, long upload, InventoryLoads.Inventory read,
+            Evidence evidence) {
     }
 
     public EvidenceLoader(InventoryLoads inventory, DecisionAggregates decisions, UploadRepository uploads) {

@@ -12,7 +12,7 @@ public record ReportModel(ReportMeta meta, OwnershipReport ownership, GapReport 
     public ReportModel generatedAt(Instant generatedAt) {
         ReportMeta m = meta;
         return new ReportModel(new ReportMeta(m.assessmentId(), m.asOf(), m.windowStart(), m.windowEnd(), generatedAt,
-                m.engineVersion(), m.mappingVersion(), m.parametersDigest(), m.framework(), m.frameworkName(), m.filter()),
-                ownership, gaps);
+                m.engineVersion(), m.mappingVersion(), m.parametersDigest(), m.framework(), m.frameworkName(),
+                m.filter()), ownership, gaps);
     }
 }

@@ -278,13 +278,14 @@ abstract class AssessmentContract {
         List<StoredResult> expected = new ArrayList<>();
         ResultPack.Encoder encoder = new ResultPack.Encoder();
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO"
-                + " assessment_result_pack (run_id, pack, first_seq, last_seq, result_count, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " assessment_result_pack (run_id, pack, first_seq, last_seq, result_count, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
             // pack k holds seqs 3k and 3k + 1 (a gap after each, as a finding row leaves one); the last written first
             for (int k = packs - 1; k >= 0; k--) {
                 for (int i = 0; i < 2; i++) {
-                    StoredResult r = new StoredResult(3 * k + i, new AssessedResult("OWN-1", "default", SubjectType.AGENT,
-                            "agent-" + k + "-" + i, Result.PASS, 1.0, Severity.HIGH, 2, "reason " + k, "p-" + k,
-                            "team-" + k % 3, null, "prod", List.of(), List.of()));
+                    StoredResult r = new StoredResult(3 * k + i, new AssessedResult("OWN-1", "default",
+                            SubjectType.AGENT, "agent-" + k + "-" + i, Result.PASS, 1.0, Severity.HIGH, 2,
+                            "reason " + k, "p-" + k, "team-" + k % 3, null, "prod", List.of(), List.of()));
                     encoder.add(r.seq(), r.result());
                     expected.add(r);
                 }

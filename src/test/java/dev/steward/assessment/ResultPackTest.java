@@ -10,6 +10,7 @@ import dev.steward.check.SubjectType;
 import dev.steward.evidence.SourceRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A pack gives back every field of every result it was given, in order, whatever the texts hold. */
@@ -46,11 +47,11 @@ class ResultPackTest {
 
         assertThat(ResultPack.decode(body)).isEqualTo(given);
         // a team's results: the others' reasons and evidence (every kind of them above) skipped, its own whole
-        for (var teams : List.of(java.util.Set.of("team-1"), java.util.Set.of("team-0", "team-3"), java.util.Set.of("x"))) {
+        for (var teams : List.of(Set.of("team-1"), Set.of("team-0", "team-3"), Set.of("x"))) {
             assertThat(ResultPack.decode(body, teams)).as("results of %s", teams).isEqualTo(given.stream()
                     .filter(r -> r.result().team() != null && teams.contains(r.result().team())).toList());
         }
-        assertThat(ResultPack.decode(body, java.util.Set.of("team-3"))).hasSize(125);
+        assertThat(ResultPack.decode(body, Set.of("team-3"))).hasSize(125);
 
         encoder.add(5, given.get(1).result());
         assertThat(ResultPack.decode(encoder.finish())).containsExactly(new StoredResult(5, given.get(1).result()));

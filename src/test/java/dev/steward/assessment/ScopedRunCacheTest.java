@@ -29,7 +29,8 @@ class ScopedRunCacheTest {
     void aRunNarrowedToTeamsIsKeptForTheSameTeams() {
         AssessmentFixture f = new AssessmentFixture();
         f.ingestAll(ingest);
-        Instant at = Instant.parse("2032-03-05T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(1, 8_000_000));
+        Instant at = Instant.parse("2032-03-05T00:00:00Z")
+                .plusSeconds(ThreadLocalRandom.current().nextInt(1, 8_000_000));
         String run = assessments.assess(at, null, "test").run().id();
         String pay = f.team();
         String ops = "ops-" + f.s;

@@ -139,7 +139,8 @@ abstract class InventoryLoadContract {
         String b = "kf-b-" + s;
         IngestReport mine = ingest("kept-" + s, "kept.yaml", inventory("2030-06-01T00:00:00Z", agent(a)
                 + "  - id: " + b + "\n    autonomy: supervised\n    environment: dev\n    team: ops-" + s
-                + "\n    owner: p-ana\n    status: active\n") + "credentials:\n" + credential("kk1-" + s, a + ", " + b, "")
+                + "\n    owner: p-ana\n    status: active\n") + "credentials:\n"
+                + credential("kk1-" + s, a + ", " + b, "")
                 + credential("kk2-" + s, b, "") + credential("kk3-" + s, "invoice-bot", ""));
         Instant at = Instant.parse("2030-07-01T00:00:00Z");
         List<AgentRecord> all = QuarkusTransaction.requiringNew().call(() ->
@@ -148,11 +149,14 @@ abstract class InventoryLoadContract {
         Set<String> teams = Set.of(team, "ops-" + s);
         List<InventoryQueries.Filter> filters = List.of(InventoryQueries.Filter.NONE,
                 new InventoryQueries.Filter(team, null, null), new InventoryQueries.Filter(null, "prod", null),
-                new InventoryQueries.Filter(null, "dev", "p-ana"), new InventoryQueries.Filter("ops-" + s, "dev", null));
-        Set<String> ofTeams = all.stream().filter(r -> r.team() != null && teams.contains(r.team())).map(AgentRecord::id).collect(Collectors.toSet());
+                new InventoryQueries.Filter(null, "dev", "p-ana"),
+                new InventoryQueries.Filter("ops-" + s, "dev", null));
+        Set<String> ofTeams = all.stream().filter(r -> r.team() != null && teams.contains(r.team()))
+                .map(AgentRecord::id).collect(Collectors.toSet());
         java.util.function.Predicate<CredentialRecord> visible = c -> c.holders().stream().anyMatch(ofTeams::contains);
         List<Object[]> credentialAsks = List.of(new Object[] {null, null, null}, new Object[] {b, null, null},
-                new Object[] {null, "prod", null}, new Object[] {null, null, visible}, new Object[] {a, "prod", visible});
+                new Object[] {null, "prod", null}, new Object[] {null, null, visible},
+                new Object[] {a, "prod", visible});
 
         assertThat(evidence.keptInForce(at)).as("nothing kept since the upload").isEmpty();
         List<Object> fromDatabase = listings(at, filters, teams, credentialAsks);

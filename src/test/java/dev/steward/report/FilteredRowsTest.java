@@ -45,7 +45,8 @@ class FilteredRowsTest {
     @Test
     void aNarrowedReportHasTheWholeReportsMatchingRows() {
         // the sample data: 82 agents of several teams, managers and environments, some unowned
-        for (List<InputFile> group : UploadGrouping.of(List.of(Path.of("sample-data")), limits, sources, "auto").uploads()) {
+        var groups = UploadGrouping.of(List.of(Path.of("sample-data")), limits, sources, "auto");
+        for (List<InputFile> group : groups.uploads()) {
             ingest.ingest(new IngestRequest(group, "auto", null, null, null, "test", null, null));
         }
         String run = assessments.assess(Instant.parse("2026-11-01T00:00:00Z"), null, "test").run().id();
@@ -57,7 +58,8 @@ class FilteredRowsTest {
                 .orElseThrow();
         List<ReportFilter> filters = List.of(new ReportFilter(some.team(), null, null, null),
                 new ReportFilter(null, some.manager(), null, null), new ReportFilter(null, null, some.owner(), null),
-                new ReportFilter(null, null, null, some.environment()), new ReportFilter(null, null, RollupEntry.NONE, null),
+                new ReportFilter(null, null, null, some.environment()),
+                new ReportFilter(null, null, RollupEntry.NONE, null),
                 new ReportFilter(null, RollupEntry.NONE, null, null),
                 new ReportFilter(null, some.manager(), null, some.environment()).within(Set.of(some.team(), other)),
                 ReportFilter.NONE.within(Set.of(other)));
