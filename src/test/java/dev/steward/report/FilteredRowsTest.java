@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.RollupEntry;
 import dev.steward.ingest.IngestConfig;
-import dev.steward.ingest.IngestRequest;
 import dev.steward.ingest.IngestService;
-import dev.steward.ingest.InputFile;
 import dev.steward.ingest.SourceAdapters;
-import dev.steward.ingest.UploadGrouping;
+import dev.steward.testing.SampleData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,11 +41,7 @@ class FilteredRowsTest {
     @Test
     void aNarrowedReportHasTheWholeReportsMatchingRows() {
         // the sample data: 82 agents of several teams, managers and environments, some unowned
-        var groups = UploadGrouping.of(List.of(Path.of("sample-data")), limits, sources, "auto");
-        for (List<InputFile> group : groups.uploads()) {
-            ingest.ingest(new IngestRequest(group, "auto", null, null, null, "test", null, null));
-        }
-        String run = assessments.assess(Instant.parse("2026-11-01T00:00:00Z"), null, "test").run().id();
+        String run = SampleData.ensure(ingest, limits, sources, assessments);
         List<AgentRow> all = rows(reports.model(run, null, ReportFilter.NONE).orElseThrow());
         assertThat(all).hasSizeGreaterThan(80);
         AgentRow some = all.stream().filter(r -> r.manager() != null && "prod".equals(r.environment())).findFirst()

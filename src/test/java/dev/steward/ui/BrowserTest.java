@@ -9,6 +9,7 @@ import dev.steward.ingest.IngestService;
 import dev.steward.ingest.SourceAdapters;
 import dev.steward.security.Role;
 import dev.steward.security.UserService;
+import dev.steward.testing.SampleData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.steward.ui;
+package dev.steward.testing;
 
 import dev.steward.assessment.AssessmentService;
 import dev.steward.ingest.IngestConfig;
@@ -12,15 +12,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Ingests the repository's sample-data and assesses it as of 2026-11-01, once per database. */
-final class SampleData {
+/**
+ * Ingests the repository's sample-data (again: uploads are idempotent by content) and assesses it as of 2026-11-01,
+ * once per database; returns the run's id.
+ */
+public final class SampleData {
 
-    static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+    public static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
 
     private SampleData() {
     }
 
-    static synchronized String ensure(IngestService ingest, IngestConfig limits, SourceAdapters sources,
+    public static synchronized String ensure(IngestService ingest, IngestConfig limits, SourceAdapters sources,
             AssessmentService assessments) {
         var groups = UploadGrouping.of(List.of(Path.of("sample-data")), limits, sources, "auto");
         for (List<InputFile> files : groups.uploads()) {
