@@ -78,17 +78,17 @@ public class EvidenceLoader {
     }
 
     /**
-     * The agents and credentials in force at {@code at}, as listed (in id, upload order), from the inventory kept for
-     * reports, when it holds exactly those: nothing was committed since it was read, and the same uploads of agents and
-     * of credentials are in force at {@code at} as at its as-of. Empty otherwise; never loads anything (the inventory
-     * API then asks the database).
+     * The people, agents and credentials in force at {@code at}, as listed (in id, upload order), from the inventory
+     * kept for reports, when it holds exactly those: nothing was committed since it was read, and the same uploads of
+     * people, of agents and of credentials are in force at {@code at} as at its as-of. Empty otherwise; never loads
+     * anything (the inventory API then asks the database).
      */
     public Optional<InventoryLoads.Inventory> keptInForce(Instant at) {
         Kept k = kept.get();
         if (k == null || k.upload() != uploads.lastCommitted()) {
             return Optional.empty();
         }
-        for (String section : List.of("agents", "credentials")) {
+        for (String section : List.of("people", "agents", "credentials")) {
             if (!Set.copyOf(uploads.inForce(section, at)).equals(Set.copyOf(uploads.inForce(section, k.asOf())))) {
                 return Optional.empty();
             }

@@ -6,6 +6,8 @@ import dev.steward.assessment.AssessmentStore;
 import dev.steward.assessment.ControlResult;
 import dev.steward.assessment.Explanation;
 import dev.steward.assessment.Finding;
+import dev.steward.assessment.RollupEntry;
+import dev.steward.assessment.RollupPages;
 import dev.steward.assessment.Windows;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
@@ -38,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Assessment runs: run one (admin), list them, read one with its diff, its controls, its findings (filtered, paged),
- * all its results (JSON Lines) and the explanation of a control down to the evidence. A manager sees only its teams'
+ * one roll-up a page at a time, all its results (JSON Lines) and the explanation of a control down to the evidence. A manager sees only its teams'
  * subjects (findings, failing counts, roll-ups, recommendations, diff entries). Translation only:
  * {@link AssessmentService} decides.
  */
@@ -53,10 +55,13 @@ public class AssessmentResource {
     private final AssessmentService assessments;
     private final SecurityIdentity identity;
     private final PageWarmer warmer;
+    private final RollupPages rollups;
     private final Clock clock = Clock.systemUTC();
 
-    public AssessmentResource(AssessmentService assessments, SecurityIdentity identity, PageWarmer warmer) {
+    public AssessmentResource(AssessmentService assessments, SecurityIdentity identity, PageWarmer warmer,
+            RollupPages rollups) {
         this.assessments = assessments;
+        this.rollups = rollups;
         this.identity = identity;
         this.warmer = warmer;
     }
@@ -131,6 +136,22 @@ public class AssessmentResource {
         AccessScope scope = AccessScope.of(identity);
         List<Finding> items = assessments.findings(id, filter, scope, p, s).orElseThrow(() -> missing(id));
         return new Page<>(items, p, s, assessments.countFindings(id, filter, scope), null);
+    }
+
+    @GET
+    @Path("/{id}/rollups/{dimension: teams|owners|managers|environments}")
+    @RolesAllowed(Role.VIEWER_NAME)
+    @Operation(summary = "One roll-up of a run (teams, owners, managers or environments) a page at a time: sort=failures"
+            + " (most FAILs first, the default), score (lowest first) or key; key= one entry; a manager gets its teams'")
+    public Page<RollupEntry> rollups(@PathParam("id") String id, @PathParam("dimension") String dimension,
+            @QueryParam("sort") @DefaultValue("failures") String sort, @QueryParam("key") String key,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
+        int s = Page.checkedSize(size);
+        int p = Page.checkedPage(page);
+        RollupPages.Sort order = parse(RollupPages.Sort.class, "sort", sort);
+        RollupPages.Slice slice = rollups.page(id, parse(RollupPages.Dimension.class, "dimension", dimension), order,
+                key, AccessScope.of(identity), p, s).orElseThrow(() -> missing(id));
+        return new Page<>(slice.items(), p, s, slice.total(), null);
     }
 
     @GET

@@ -2,7 +2,9 @@ package dev.steward.web;
 
 import dev.steward.evidence.AgentRecord;
 import dev.steward.evidence.CredentialRecord;
+import dev.steward.evidence.PersonRecord;
 import dev.steward.inventory.InventoryQueries;
+import dev.steward.inventory.PeopleQueries;
 import dev.steward.security.AccessScope;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,8 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The inventory in force at an instant (default now): agents and credentials, with provenance. A manager sees only
- * the agents of their teams and the credentials those agents hold; anything else is a 404, as if it did not exist.
+ * The inventory in force at an instant (default now): agents, credentials and people, with provenance. A manager sees
+ * only the agents of their teams, the credentials those agents hold, and the people of their teams or named by their
+ * agents (owners, backup owners and the owners' managers); anything else is a 404, as if it did not exist.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,11 +37,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InventoryResource {
 
     private final InventoryQueries inventory;
+    private final PeopleQueries people;
     private final SecurityIdentity identity;
     private final Clock clock = Clock.systemUTC();
 
-    public InventoryResource(InventoryQueries inventory, SecurityIdentity identity) {
+    public InventoryResource(InventoryQueries inventory, PeopleQueries people, SecurityIdentity identity) {
         this.inventory = inventory;
+        this.people = people;
         this.identity = identity;
     }
 
@@ -102,5 +107,28 @@ public class InventoryResource {
         Instant at = AsOfParam.parse(asOf, clock);
         Predicate<CredentialRecord> visible = visibleCredential(at);
         return inventory.credential(id, at).filter(c -> visible == null || visible.test(c)).orElseThrow(() -> new NotFoundException("no credential '" + id + "' in force at " + at));
+    }
+
+    @GET
+    @Path("/people")
+    @Operation(summary = "List the people of the directory in force at asOf (default now), in id order, filtered by"
+            + " team, manager (direct reports) and status")
+    public Page<PersonRecord> people(@QueryParam("asOf") String asOf, @QueryParam("team") String team,
+            @QueryParam("manager") String manager, @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
+        Instant at = AsOfParam.parse(asOf, clock);
+        int s = Page.checkedSize(size);
+        int p = Page.checkedPage(page);
+        var found = people.people(at, new PeopleQueries.Filter(team, manager, status), visibleTeams(), p * s, s);
+        return new Page<>(found.items(), p, s, found.total(), at);
+    }
+
+    @GET
+    @Path("/people/{id}")
+    @Operation(summary = "One person of the directory as in force at asOf (default now)")
+    public PersonRecord person(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        Instant at = AsOfParam.parse(asOf, clock);
+        return people.person(id, at, visibleTeams())
+                .orElseThrow(() -> new NotFoundException("no person '" + id + "' in force at " + at));
     }
 }

@@ -173,5 +173,10 @@ class ApiTest {
         given().auth().oauth2(ADMIN).get("/api/v1/credentials?size=5000")
                 .then().statusCode(400).body("detail", containsString("size 5000"));
         given().auth().oauth2(ADMIN).get("/api/v1/uploads/999999").then().statusCode(404).body("instance", notNullValue());
+        given().get("/api/v1/people").then().statusCode(401);
+        given().auth().oauth2(ADMIN).get("/api/v1/people/nobody-" + scope).then().statusCode(404)
+                .body("detail", containsString("no person 'nobody-" + scope + "'"));
+        given().auth().oauth2(ADMIN).get("/api/v1/people?asOf=soon").then().statusCode(400)
+                .body("detail", containsString("asOf 'soon'"));
     }
 }

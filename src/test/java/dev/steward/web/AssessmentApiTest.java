@@ -128,6 +128,49 @@ class AssessmentApiTest {
         given().auth().oauth2(ADMIN).get("/api/v1/assessments/nope/findings").then().statusCode(404);
     }
 
+    /** Every roll-up paged: the run's own entries, each once, in the order asked; one by key; errors named. */
+    @Test
+    void rollupsAPageAtATime() {
+        String id = run();
+        String viewer = token(Role.VIEWER);
+        var run = given().auth().oauth2(viewer).get("/api/v1/assessments/" + id).then().statusCode(200).extract().jsonPath();
+        for (String dimension : List.of("teams", "owners", "managers", "environments")) {
+            List<java.util.Map<String, Object>> stored = run.getList("summary.rollups." + dimension);
+            assertThat(stored).as(dimension).isNotEmpty();
+            for (String sort : List.of("failures", "score", "key")) {
+                List<java.util.Map<String, Object>> paged = new java.util.ArrayList<>();
+                for (int page = 0; page * 2 < stored.size(); page++) {
+                    var p = given().auth().oauth2(viewer).get("/api/v1/assessments/" + id + "/rollups/" + dimension
+                            + "?sort=" + sort + "&size=2&page=" + page).then().statusCode(200)
+                            .body("total", equalTo(stored.size())).extract().jsonPath();
+                    paged.addAll(p.getList("items"));
+                }
+                assertThat(paged).as(dimension + " by " + sort).containsExactlyInAnyOrderElementsOf(stored);
+                if (sort.equals("failures")) {
+                    List<Integer> fails = paged.stream().map(e -> ((Number) ((java.util.Map<?, ?>) e.get("results"))
+                            .get("fail")).intValue()).toList();
+                    assertThat(fails).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                }
+                if (sort.equals("key")) {
+                    assertThat(paged.stream().map(e -> (String) e.get("key")).toList()).isSorted();
+                }
+            }
+        }
+        String team = fixture.team();
+        given().auth().oauth2(viewer).get("/api/v1/assessments/" + id + "/rollups/teams?key=" + team).then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0]", equalTo(run.getMap(
+                        "summary.rollups.teams.find { it.key == '" + team + "' }")));
+        given().auth().oauth2(viewer).get("/api/v1/assessments/" + id + "/rollups/teams?key=nobody").then()
+                .statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
+        given().get("/api/v1/assessments/" + id + "/rollups/teams").then().statusCode(401);
+        given().auth().oauth2(viewer).get("/api/v1/assessments/" + id + "/rollups/teams?sort=worst").then()
+                .statusCode(400).body("detail", containsString("sort 'worst'"));
+        given().auth().oauth2(viewer).get("/api/v1/assessments/" + id + "/rollups/teams?size=0").then().statusCode(400);
+        given().auth().oauth2(viewer).get("/api/v1/assessments/" + id + "/rollups/colours").then().statusCode(404);
+        given().auth().oauth2(viewer).get("/api/v1/assessments/nope/rollups/teams").then().statusCode(404)
+                .body("detail", containsString("no assessment nope"));
+    }
+
     @Test
     void explainGoesFromControlToChecksToFindingsToEvidence() {
         String id = run();

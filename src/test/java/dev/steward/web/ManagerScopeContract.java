@@ -127,4 +127,42 @@ public abstract class ManagerScopeContract {
         assertThat(mine.getMap("summary.rollups.teams[0]"))
                 .isEqualTo(all.getMap("summary.rollups.teams.find { it.key == '" + fixture.team() + "' }"));
     }
+
+    /** The people API: everyone for an admin; a manager of pay its team, and not another fixture's people. */
+    @Test
+    void peopleAreThoseTheTeamsAgentsName() {
+        String at = "?asOf=2030-03-07T00:00:00Z";
+        String own = "p-dora-" + fixture.s;
+        JsonPath mine = get(manager, "/api/v1/people" + at + "&team=" + fixture.team());
+        assertThat(mine.getList("items.id", String.class)).containsExactly("p-ana-" + fixture.s, "p-boss-" + fixture.s,
+                "p-carl-" + fixture.s, own);
+        assertThat(get(manager, "/api/v1/people/" + own + at).getString("name")).isEqualTo("Dora");
+        assertThat(get(manager, "/api/v1/people" + at + "&manager=p-boss-" + fixture.s).getList("items.id", String.class))
+                .containsExactly("p-ana-" + fixture.s, own);
+        // another fixture's directory: an admin sees it, this manager does not
+        AssessmentFixture other = new AssessmentFixture();
+        other.ingest(ingest, "people-" + other.s + ".yaml", other.inventory(false));
+        String stranger = "p-ana-" + other.s;
+        assertThat(get(ADMIN, "/api/v1/people/" + stranger + at).getString("team")).isEqualTo(other.team());
+        given().auth().oauth2(manager).get("/api/v1/people/" + stranger + at).then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.containsString("no person '" + stranger + "'"));
+        assertThat(get(manager, "/api/v1/people" + at + "&team=" + other.team()).getLong("total")).isZero();
+        assertThat(get(ADMIN, "/api/v1/people" + at + "&team=" + other.team() + "&size=2&page=1")
+                .getList("items.id", String.class)).containsExactly("p-carl-" + other.s, "p-dora-" + other.s);
+    }
+
+    @Test
+    void pagedRollupsAreThoseOfTheTeams() {
+        String path = "/api/v1/assessments/" + runId + "/rollups/";
+        assertThat(get(ADMIN, path + "teams?sort=key").getList("items.key", String.class))
+                .contains(fixture.team(), "ops-" + fixture.s);
+        JsonPath teams = get(manager, path + "teams");
+        assertThat(teams.getList("items.key", String.class)).containsExactly(fixture.team());
+        assertThat(teams.getLong("total")).isEqualTo(1);
+        assertThat(get(manager, path + "owners?sort=score").getList("items.key", String.class))
+                .containsExactly("p-dora-" + fixture.s);
+        assertThat(get(manager, path + "owners?key=p-ana-" + fixture.s).getLong("total")).isZero();
+        assertThat(get(manager, path + "teams").getMap("items[0]"))
+                .isEqualTo(get(manager, "/api/v1/assessments/" + runId).getMap("summary.rollups.teams[0]"));
+    }
 }
