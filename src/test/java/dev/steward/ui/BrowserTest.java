@@ -294,6 +294,17 @@ class BrowserTest {
         assertThat(text("#tokens")).contains("ci-reader");
         browser.driver.get(url("/gaps"));
         browser.screenshot("15-gaps-default");
+        // the scores page: owners by name, the lowest score first, each linking to that owner's agents
+        browser.driver.get(url("/scores"));
+        find(By.linkText("Scores"));
+        new org.openqa.selenium.support.ui.Select(find(By.id("filter-by"))).selectByValue("owners");
+        new org.openqa.selenium.support.ui.Select(find(By.id("filter-sort"))).selectByValue("score");
+        find(By.id("apply-filters")).click();
+        assertThat(text("#table-scores-owners")).contains("Scores by owner").contains("Ana Silva").contains("p-ana");
+        browser.screenshot("16-scores-owners");
+        find(By.linkText("Ana Silva")).click();
+        assertThat(text("h1")).isEqualTo("Ownership gaps");
+        assertThat(text("#table-agents")).contains("Ana Silva").doesNotContain("Bruno Costa");
     }
 
     @Test
