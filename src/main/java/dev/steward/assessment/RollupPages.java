@@ -11,14 +11,16 @@ import java.util.function.Function;
  * One roll-up of a run (teams, owners, managers or environments) a page at a time, in the order asked: what a client
  * needs to find the owners or teams to act on without the whole run (at 100k agents the owners' roll-up alone is 25,000
  * entries, 5.5 MB of the run's 6.6 MB). The entries are those the run stores, or, for a manager, those of the run
- * narrowed to its teams ({@link ScopedReads}), so a page never shows what {@code GET /api/v1/assessments/{id}} would not.
+ * narrowed to its teams ({@link ScopedReads}), so a page never shows what {@code GET /api/v1/assessments/{id}} would
+ * not.
  */
 @ApplicationScoped
 public class RollupPages {
 
     /** Which roll-up. */
     public enum Dimension {
-        TEAMS(Rollups::teams), OWNERS(Rollups::owners), MANAGERS(Rollups::managers), ENVIRONMENTS(Rollups::environments);
+        TEAMS(Rollups::teams), OWNERS(Rollups::owners), MANAGERS(Rollups::managers),
+        ENVIRONMENTS(Rollups::environments);
 
         private final Function<Rollups, List<RollupEntry>> entries;
 

@@ -114,10 +114,10 @@ public class InventoryQueries {
     }
 
     /** A page of the records that match, in the listing's order, and how many match over all pages. */
-    private record Cut<T>(List<T> items, long total) {
+    record Cut<T>(List<T> items, long total) {
     }
 
-    private static <T> Cut<T> cut(Iterable<T> inOrder, Predicate<T> matches, int offset, int limit) {
+    static <T> Cut<T> cut(Iterable<T> inOrder, Predicate<T> matches, int offset, int limit) {
         List<T> page = new ArrayList<>();
         long total = 0;
         for (T r : inOrder) {

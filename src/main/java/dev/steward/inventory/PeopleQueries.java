@@ -7,7 +7,6 @@ import dev.steward.upload.UploadRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,26 +53,18 @@ public class PeopleQueries {
         this.kept = kept;
     }
 
-    /** People in force at {@code asOf} that match the filter and that a manager of {@code teams} (null: anyone) sees. */
+    /** People in force at {@code asOf} that match the filter and that a manager of {@code teams} (null: all) sees. */
     public PeoplePage people(Instant asOf, Filter filter, Set<String> teams, int offset, int limit) {
         if (teams != null && teams.isEmpty()) {
             return new PeoplePage(List.of(), 0);
         }
         Optional<InventoryLoads.Inventory> held = kept.keptInForce(asOf);
         List<PersonRecord> people = held.map(InventoryLoads.Inventory::people).orElseGet(() -> loads.people(asOf));
-        Set<String> visible = teams == null ? null
-                : visible(people, held.map(InventoryLoads.Inventory::agents).orElseGet(() -> loads.agents(asOf)), teams);
-        List<PersonRecord> page = new ArrayList<>();
-        long total = 0;
-        for (PersonRecord p : people) {
-            if ((visible == null || visible.contains(p.id())) && filter.matches(p)) {
-                if (total >= offset && page.size() < limit) {
-                    page.add(p);
-                }
-                total++;
-            }
-        }
-        return new PeoplePage(List.copyOf(page), total);
+        Set<String> visible = teams == null ? null : visible(people,
+                held.map(InventoryLoads.Inventory::agents).orElseGet(() -> loads.agents(asOf)), teams);
+        var cut = InventoryQueries.cut(people, p -> (visible == null || visible.contains(p.id())) && filter.matches(p),
+                offset, limit);
+        return new PeoplePage(cut.items(), cut.total());
     }
 
     /** One person as in force at {@code asOf}, when a manager of {@code teams} (null: anyone) sees them. */
@@ -92,7 +83,7 @@ public class PeopleQueries {
                 .getResultStream().findFirst().map(PersonEntity::toRecord);
     }
 
-    /** The ids a manager of {@code teams} sees: its teams' people, and the owners its agents name with their managers. */
+    /** The ids a manager of {@code teams} sees: its teams' people, the owners its agents name and their managers. */
     static Set<String> visible(List<PersonRecord> people, List<AgentRecord> agents, Set<String> teams) {
         Map<String, PersonRecord> byId = new HashMap<>();
         Set<String> visible = new HashSet<>();

@@ -86,8 +86,9 @@ public class ScoresResource {
         String dimension = by != null && BY.containsKey(by) ? by : "teams";
         String order = sort != null && SORTS.containsKey(sort) ? sort : "failures";
         AssessmentSummary s = run.get();
-        List<RollupEntry> entries = rollups.page(s.id(), RollupPages.Dimension.valueOf(dimension.toUpperCase(Locale.ROOT)),
-                RollupPages.Sort.valueOf(order.toUpperCase(Locale.ROOT)), null, AccessScope.of(identity), 0,
+        var rollup = RollupPages.Dimension.valueOf(dimension.toUpperCase(Locale.ROOT));
+        var sorted = RollupPages.Sort.valueOf(order.toUpperCase(Locale.ROOT));
+        List<RollupEntry> entries = rollups.page(s.id(), rollup, sorted, null, AccessScope.of(identity), 0,
                 Integer.MAX_VALUE).orElseThrow().items();
         Map<String, String> names = dimension.equals("owners") || dimension.equals("managers") ? names(s) : Map.of();
         if (download != null) {
@@ -113,7 +114,8 @@ public class ScoresResource {
     /** The directory's names at the run's as-of, by person id. */
     private Map<String, String> names(AssessmentSummary run) {
         Map<String, String> names = new HashMap<>();
-        for (PersonRecord p : people.people(run.asOf(), PeopleQueries.Filter.NONE, null, 0, Integer.MAX_VALUE).items()) {
+        var all = people.people(run.asOf(), PeopleQueries.Filter.NONE, null, 0, Integer.MAX_VALUE);
+        for (PersonRecord p : all.items()) {
             if (p.name() != null) {
                 names.put(p.id(), p.name());
             }

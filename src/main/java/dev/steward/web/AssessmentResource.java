@@ -40,9 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Assessment runs: run one (admin), list them, read one with its diff, its controls, its findings (filtered, paged),
- * one roll-up a page at a time, all its results (JSON Lines) and the explanation of a control down to the evidence. A manager sees only its teams'
- * subjects (findings, failing counts, roll-ups, recommendations, diff entries). Translation only:
- * {@link AssessmentService} decides.
+ * one roll-up a page at a time, all its results (JSON Lines) and the explanation of a control down to the evidence.
+ * A manager sees only its teams' subjects (findings, failing counts, roll-ups, recommendations, diff entries).
+ * Translation only: {@link AssessmentService} decides.
  */
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -141,8 +141,9 @@ public class AssessmentResource {
     @GET
     @Path("/{id}/rollups/{dimension: teams|owners|managers|environments}")
     @RolesAllowed(Role.VIEWER_NAME)
-    @Operation(summary = "One roll-up of a run (teams, owners, managers or environments) a page at a time: sort=failures"
-            + " (most FAILs first, the default), score (lowest first) or key; key= one entry; a manager gets its teams'")
+    @Operation(summary = "One roll-up of a run (teams, owners, managers or environments) a page at a time:"
+            + " sort=failures (most FAILs first, the default), score (lowest first) or key; key= one entry;"
+            + " a manager gets its teams'")
     public Page<RollupEntry> rollups(@PathParam("id") String id, @PathParam("dimension") String dimension,
             @QueryParam("sort") @DefaultValue("failures") String sort, @QueryParam("key") String key,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {

@@ -41,8 +41,8 @@ abstract class PeopleQueriesContract {
 
     private IngestReport ingest(String scope, String name, String content) {
         Path p = files.write(name, content);
-        IngestReport r = ingest.ingest(new IngestRequest(List.of(new InputFile(name, p)), "auto", null, null, scope, "test",
-                null, null));
+        IngestReport r = ingest.ingest(new IngestRequest(List.of(new InputFile(name, p)), "auto", null, null, scope,
+                "test", null, null));
         assertThat(r.status()).as(r.problems().toString()).isEqualTo(IngestReport.Status.COMMITTED);
         return r;
     }
@@ -59,7 +59,8 @@ abstract class PeopleQueriesContract {
                 + person("p-lead", "ops", null, "active") + person("p-own", "other", "p-mid", "active")
                 + person("p-mid", "other", "p-top", "active") + person("p-top", "board", null, "active")
                 + person("p-back", "other", "p-mid", "departed") + person("p-else", "other", "p-mid", "active")
-                + "agents:\n  - id: ops-bot-" + s + "\n    autonomy: supervised\n    environment: prod\n    team: ops-" + s
+                + "agents:\n  - id: ops-bot-" + s + "\n    autonomy: supervised\n    environment: prod\n"
+                + "    team: ops-" + s
                 + "\n    owner: p-own-" + s + "\n    backupOwner: p-back-" + s + "\n    status: active\n");
         // the same person in a second scope, later: the listing holds both, one read by id gives the later
         ingest("people2-" + s, "people2.yaml", "apiVersion: steward/v1\nkind: Inventory\nasOf: 2030-06-02T00:00:00Z\n"
@@ -94,13 +95,15 @@ abstract class PeopleQueriesContract {
                 .containsExactly("p-back");
         assertThat(ids(page(at, PeopleQueries.Filter.NONE, null)).stream().filter(id -> id.equals("p-else")))
                 .as("both scopes' records").hasSize(2);
-        PersonRecord latest = QuarkusTransaction.requiringNew().call(() -> people.person("p-else-" + s, at, null)).orElseThrow();
+        PersonRecord latest = QuarkusTransaction.requiringNew().call(() -> people.person("p-else-" + s, at, null))
+                .orElseThrow();
         assertThat(latest.team()).isEqualTo("elsewhere-" + s);
         assertThat(latest.source().file()).isEqualTo("people2.yaml");
         assertThat(QuarkusTransaction.requiringNew().call(() -> people.person("p-else-" + s, at, Set.of("ops-" + s))))
                 .as("not named by ops' agents").isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() ->
-                people.person("p-own-" + s, Instant.parse("2030-05-01T00:00:00Z"), null))).as("before the upload").isEmpty();
+                people.person("p-own-" + s, Instant.parse("2030-05-01T00:00:00Z"), null)))
+                .as("before the upload").isEmpty();
     }
 
     @Test
@@ -113,8 +116,8 @@ abstract class PeopleQueriesContract {
                 .containsExactly("p-back", "p-mid", "p-own");
         assertThat(page(at, PeopleQueries.Filter.NONE, Set.of("nobody-" + s))).isEmpty();
         assertThat(page(at, PeopleQueries.Filter.NONE, Set.of())).isEmpty();
-        PersonRecord own = QuarkusTransaction.requiringNew().call(() -> people.person("p-own-" + s, at, Set.of("ops-" + s)))
-                .orElseThrow();
+        PersonRecord own = QuarkusTransaction.requiringNew().call(() ->
+                people.person("p-own-" + s, at, Set.of("ops-" + s))).orElseThrow();
         assertThat(own.manager()).isEqualTo("p-mid-" + s);
     }
 

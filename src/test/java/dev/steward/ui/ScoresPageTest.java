@@ -9,11 +9,11 @@ import dev.steward.ingest.IngestService;
 import dev.steward.security.Role;
 import dev.steward.security.TokenService;
 import dev.steward.testing.AssessmentFixture;
+import dev.steward.testing.Csv;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,18 +48,13 @@ class ScoresPageTest {
 
     /** The rows of a page's CSV download: the header, then one list of cells a row. */
     private static List<List<String>> csv(String token, String query) {
-        String body = given().auth().oauth2(token).get("/scores?" + query + "&download=csv").then().statusCode(200)
-                .extract().asString();
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : body.split("\r?\n")) {
-            rows.add(List.of(line.split(",", -1)));
-        }
-        return rows;
+        return Csv.parse(given().auth().oauth2(token).get("/scores?" + query + "&download=csv").then().statusCode(200)
+                .extract().asString());
     }
 
     private static List<Map<String, Object>> api(String token, String dimension, String sort) {
-        return given().auth().oauth2(token).get("/api/v1/assessments/" + runId + "/rollups/" + dimension + "?size=1000&sort="
-                + sort).then().statusCode(200).extract().jsonPath().getList("items");
+        return given().auth().oauth2(token).get("/api/v1/assessments/" + runId + "/rollups/" + dimension
+                + "?size=1000&sort=" + sort).then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     @Test

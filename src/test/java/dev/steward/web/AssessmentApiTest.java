@@ -133,7 +133,8 @@ class AssessmentApiTest {
     void rollupsAPageAtATime() {
         String id = run();
         String viewer = token(Role.VIEWER);
-        var run = given().auth().oauth2(viewer).get("/api/v1/assessments/" + id).then().statusCode(200).extract().jsonPath();
+        var run = given().auth().oauth2(viewer).get("/api/v1/assessments/" + id).then().statusCode(200)
+                .extract().jsonPath();
         for (String dimension : List.of("teams", "owners", "managers", "environments")) {
             List<java.util.Map<String, Object>> stored = run.getList("summary.rollups." + dimension);
             assertThat(stored).as(dimension).isNotEmpty();

@@ -137,8 +137,8 @@ public abstract class ManagerScopeContract {
         assertThat(mine.getList("items.id", String.class)).containsExactly("p-ana-" + fixture.s, "p-boss-" + fixture.s,
                 "p-carl-" + fixture.s, own);
         assertThat(get(manager, "/api/v1/people/" + own + at).getString("name")).isEqualTo("Dora");
-        assertThat(get(manager, "/api/v1/people" + at + "&manager=p-boss-" + fixture.s).getList("items.id", String.class))
-                .containsExactly("p-ana-" + fixture.s, own);
+        assertThat(get(manager, "/api/v1/people" + at + "&manager=p-boss-" + fixture.s)
+                .getList("items.id", String.class)).containsExactly("p-ana-" + fixture.s, own);
         // another fixture's directory: an admin sees it, this manager does not
         AssessmentFixture other = new AssessmentFixture();
         other.ingest(ingest, "people-" + other.s + ".yaml", other.inventory(false));

@@ -1,15 +1,15 @@
-package dev.steward.sampledata;
+package dev.steward.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A strict RFC 4180 reader for the tests: CRLF records, quoted fields with doubled quotes. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
