@@ -109,10 +109,19 @@ public class InventoryResource {
         return inventory.credential(id, at).filter(c -> visible == null || visible.test(c)).orElseThrow(() -> new NotFoundException("no credential '" + id + "' in force at " + at));
     }
 
+    /**
+     * A person as the caller may see them: the e-mail address, personal data that no page or report shows, goes to
+     * auditors and admins only (the evidence exports they receive hold the directory too).
+     */
+    private PersonRecord shown(PersonRecord p) {
+        return p.email() == null || identity.hasRole(Role.AUDITOR_NAME) ? p
+                : new PersonRecord(p.id(), p.name(), null, p.team(), p.manager(), p.status(), p.departedAt(), p.source());
+    }
+
     @GET
     @Path("/people")
     @Operation(summary = "List the people of the directory in force at asOf (default now), in id order, filtered by"
-            + " team, manager (direct reports) and status")
+            + " team, manager (direct reports) and status; e-mail addresses for auditors and admins only")
     public Page<PersonRecord> people(@QueryParam("asOf") String asOf, @QueryParam("team") String team,
             @QueryParam("manager") String manager, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
@@ -120,7 +129,7 @@ public class InventoryResource {
         int s = Page.checkedSize(size);
         int p = Page.checkedPage(page);
         var found = people.people(at, new PeopleQueries.Filter(team, manager, status), visibleTeams(), p * s, s);
-        return new Page<>(found.items(), p, s, found.total(), at);
+        return new Page<>(found.items().stream().map(this::shown).toList(), p, s, found.total(), at);
     }
 
     @GET
@@ -128,7 +137,7 @@ public class InventoryResource {
     @Operation(summary = "One person of the directory as in force at asOf (default now)")
     public PersonRecord person(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         Instant at = AsOfParam.parse(asOf, clock);
-        return people.person(id, at, visibleTeams())
+        return people.person(id, at, visibleTeams()).map(this::shown)
                 .orElseThrow(() -> new NotFoundException("no person '" + id + "' in force at " + at));
     }
 }

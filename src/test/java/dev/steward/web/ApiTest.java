@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,30 @@ class ApiTest {
                 .body("report.summary", equalTo("upload " + upload + " (inventory) committed: 0 people, 1 agent, 0 credentials,"
                         + " 0 decisions; 0 secret values redacted; 0 warnings"));
         given().auth().oauth2(ADMIN).get("/api/v1/uploads").then().statusCode(200).body("items.id", hasItem(upload));
+    }
+
+    /** A person's e-mail address, personal data no page shows, goes to auditors and admins only. */
+    @Test
+    void peopleWithTheirEmailForAuditorsOnly() {
+        String id = "p-mail-" + scope;
+        Path dir = files.write("people.yaml", "apiVersion: steward/v1\nkind: People\nasOf: 2026-11-01\nsource: test\n"
+                + "people:\n  - id: " + id + "\n    name: Mia Mail\n    email: mia@example.com\n    team: t-" + scope
+                + "\n    status: active\n");
+        given().auth().oauth2(ADMIN).multiPart("file", dir.toFile()).queryParam("scope", scope)
+                .post("/api/v1/uploads/people").then().statusCode(201);
+        String at = "?asOf=2026-11-02";
+        for (String token : List.of(ADMIN, token(Role.AUDITOR))) {
+            given().auth().oauth2(token).get("/api/v1/people/" + id + at).then().statusCode(200)
+                    .body("name", equalTo("Mia Mail")).body("email", equalTo("mia@example.com"))
+                    .body("source.file", equalTo("people.yaml"));
+            given().auth().oauth2(token).get("/api/v1/people" + at + "&team=t-" + scope).then().statusCode(200)
+                    .body("items[0].email", equalTo("mia@example.com")).body("total", equalTo(1));
+        }
+        String viewer = token(Role.VIEWER);
+        given().auth().oauth2(viewer).get("/api/v1/people/" + id + at).then().statusCode(200)
+                .body("name", equalTo("Mia Mail")).body("email", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(viewer).get("/api/v1/people" + at + "&team=t-" + scope).then().statusCode(200)
+                .body("items[0].id", equalTo(id)).body("items[0].email", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
