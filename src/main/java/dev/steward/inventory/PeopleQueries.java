@@ -24,8 +24,8 @@ import java.util.Set;
 @ApplicationScoped
 public class PeopleQueries {
 
-    /** How far up an owner's managers a manager's view follows, as the agent page's owner chain. */
-    static final int CHAIN_DEPTH = 10;
+    /** How many people of an owner's chain (the owner, then their managers) a manager sees: as an agent's page. */
+    public static final int CHAIN_DEPTH = 8;
 
     /** Optional filters of a listing (null: no filter): team, direct manager, status (any case). */
     public record Filter(String team, String manager, String status) {
@@ -101,7 +101,7 @@ public class PeopleQueries {
                 visible.add(a.backupOwner());
             }
             String id = a.owner();
-            for (int depth = 0; id != null && depth <= CHAIN_DEPTH; depth++) {
+            for (int depth = 0; id != null && depth < CHAIN_DEPTH; depth++) {
                 visible.add(id);
                 PersonRecord p = byId.get(id);
                 id = p == null ? null : p.manager();

@@ -46,7 +46,7 @@ import java.util.stream.StreamSupport;
 @RolesAllowed(Role.VIEWER_NAME)
 public class AgentResource {
 
-    private static final int CHAIN_DEPTH = 8;
+    private static final int CHAIN_DEPTH = dev.steward.inventory.PeopleQueries.CHAIN_DEPTH;
 
     private final Pages pages;
     private final ReportService reports;
