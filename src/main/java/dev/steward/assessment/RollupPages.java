@@ -44,6 +44,11 @@ public class RollupPages {
         Sort(Comparator<RollupEntry> first) {
             this.order = first.thenComparing(RollupEntry::key);
         }
+
+        /** The whole order, ending with the key. */
+        public Comparator<RollupEntry> order() {
+            return order;
+        }
     }
 
     /** One page and how many entries match over all pages. */

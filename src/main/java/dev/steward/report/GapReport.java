@@ -8,6 +8,7 @@ import dev.steward.assessment.FrameworkScore;
 import dev.steward.assessment.ResultCounts;
 import dev.steward.assessment.RevocationLatency;
 import dev.steward.assessment.RunDiff;
+import dev.steward.assessment.SeverityCounts;
 import dev.steward.assessment.TeamRecommendation;
 import dev.steward.check.EvidenceRef;
 import dev.steward.check.Result;
@@ -25,7 +26,8 @@ import java.util.Map;
  * when the run had no earlier run to compare with.
  */
 public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySeverity, long findingCount,
-        List<TopRisk> topRisks, List<TeamRecommendation> recommendations, Revocation revocation, Changes changes,
+        List<TopRisk> topRisks, List<TeamRecommendation> recommendations, List<ScoreRow> scores, Revocation revocation,
+        Changes changes,
         List<TrendPoint> trend, List<ControlRow> controls, List<OutOfScopeRow> outOfScope, Iterable<FindingRow> findings,
         Appendix appendix) {
 
@@ -48,6 +50,7 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
         bySeverity = List.copyOf(bySeverity);
         topRisks = List.copyOf(topRisks);
         recommendations = List.copyOf(recommendations);
+        scores = List.copyOf(scores);
         trend = List.copyOf(trend);
         controls = List.copyOf(controls);
         outOfScope = List.copyOf(outOfScope);
@@ -65,6 +68,24 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
             List<String> sampleSubjects, String action) {
         public TopRisk {
             sampleSubjects = List.copyOf(sampleSubjects);
+        }
+    }
+
+    /**
+     * One entry of the run's roll-ups ({@code dimension} team, owner, manager or environment), as stored with the run
+     * and shown by the scores page: the weighted score and coverage over the default-variant results of the subjects
+     * attributed to {@code key}, the result counts and the FAILs by severity. {@code name} is the person's name for an
+     * owner or manager in the directory, else null. The numbers are the whole run's: a team's row counts every subject
+     * of the team, whatever else the report is narrowed by.
+     */
+    public record ScoreRow(String dimension, String key, String name, Double score, Double coverage,
+            ResultCounts results, SeverityCounts fails) {
+
+        /** "payments" for a team, "Owner: Ana Silva (p-0001)" for a person, "Environment: prod". */
+        public String label() {
+            String who = name == null || name.isBlank() ? key : name + " (" + key + ")";
+            return "team".equals(dimension) ? who
+                    : Character.toUpperCase(dimension.charAt(0)) + dimension.substring(1) + ": " + who;
         }
     }
 

@@ -36,6 +36,7 @@ public final class JsonReportWriter {
                 g.writeObjectField("bySeverity", r.bySeverity());
                 g.writeObjectField("topRisks", r.topRisks());
                 g.writeObjectField("recommendations", r.recommendations());
+                g.writeObjectField("scores", r.scores());
                 g.writeObjectField("revocationLatency", r.revocation());
                 g.writeObjectField("changes", r.changes());
                 g.writeObjectField("trend", r.trend());

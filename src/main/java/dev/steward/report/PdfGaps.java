@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
  */
 final class PdfGaps {
 
+    static final String SCORES_NOTE = "Each team's score and coverage over the default-variant results of its "
+            + "subjects, as the run stored them; FAILs by the check's severity. (none): subjects without a team, such "
+            + "as shadow agents.";
+
     private final PdfReportWriter.Pdf p;
     private final ReportModel m;
 
@@ -84,6 +88,21 @@ final class PdfGaps {
                     .map(s -> s.checkId() + " " + s.subjectId()).collect(Collectors.joining(", "))));
         }
         p.finish(rec);
+
+        p.subheading("Scores by team (the run's roll-ups)");
+        PdfPTable sc = p.table(new float[] {3f, 0.8f, 0.9f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.8f, 0.9f}, "Team", "Score",
+                "Coverage", "FAIL", "Critical", "High", "Medium", "Low", "PARTIAL", "Insufficient");
+        for (GapReport.ScoreRow t : g.scores()) {
+            p.cell(sc, t.label());
+            p.num(sc, Fmt.pct(t.score()));
+            p.num(sc, Fmt.pct(t.coverage()));
+            for (long n : new long[] {t.results().fail(), t.fails().critical(), t.fails().high(), t.fails().medium(),
+                    t.fails().low(), t.results().partial(), t.results().insufficientEvidence()}) {
+                p.num(sc, Long.toString(n));
+            }
+        }
+        p.finish(sc);
+        p.text(SCORES_NOTE);
 
         p.subheading("Revocation latency");
         GapReport.Revocation rv = g.revocation();

@@ -85,6 +85,22 @@ final class XlsxGaps {
             s.text(7, t.subjectCount() + ": " + t.subjects().stream().limit(10).map(r -> r.checkId() + " " + r.subjectId())
                     .collect(Collectors.joining(", ")));
         }
+        s.section("Scores by team (the run's roll-ups)", "Team", "Score", "Coverage", "FAIL", "Critical", "High",
+                "Medium", "Low", "PARTIAL", "Insufficient", "PASS", "N/A");
+        for (GapReport.ScoreRow r : g.scores()) {
+            s.row().text(0, r.label());
+            s.pct(1, r.score());
+            s.pct(2, r.coverage());
+            s.num(3, r.results().fail());
+            s.num(4, r.fails().critical());
+            s.num(5, r.fails().high());
+            s.num(6, r.fails().medium());
+            s.num(7, r.fails().low());
+            s.num(8, r.results().partial());
+            s.num(9, r.results().insufficientEvidence());
+            s.num(10, r.results().pass());
+            s.num(11, r.results().notApplicable());
+        }
         GapReport.Revocation rv = g.revocation();
         s.section("Revocation latency", "Revoked credentials", "Measured", "p50", "p95", "Max", "LIF-4 FAILs");
         s.row().num(0, rv.revoked());

@@ -50,7 +50,8 @@ class PdfGridTest {
     private static ReportModel gapsModel(List<GapReport.FindingRow> findings) {
         ReportMeta meta = new ReportMeta("run-1", AS_OF, AS_OF.minusSeconds(86_400 * 30), AS_OF, AS_OF, "1.0", "m-1",
                 "digest", null, null, ReportFilter.NONE);
-        GapReport g = new GapReport(List.of(), List.of(), findings.size(), List.of(), List.of(), NO_REVOCATION, null,
+        GapReport g = new GapReport(List.of(), List.of(), findings.size(), List.of(), List.of(), List.of(),
+                NO_REVOCATION, null,
                 List.of(), List.of(), List.of(), findings, new GapReport.Appendix(List.of(), List.of()));
         return new ReportModel(meta, new OwnershipReport(List.of(), List.of(), 0, List.of(), List.of()), g);
     }
@@ -133,7 +134,8 @@ class PdfGridTest {
                 "digest", null, null, ReportFilter.NONE);
         OwnershipReport o = new OwnershipReport(List.of(new Headline("agents", "Agents", 150, "All agents"),
                 new Headline("unowned", "Unowned", 0, "No owner")), owners, agents.size(), agents, agents);
-        GapReport g = new GapReport(List.of(), List.of(), 0, List.of(), List.of(), NO_REVOCATION, null, List.of(), List.of(), List.of(),
+        GapReport g = new GapReport(List.of(), List.of(), 0, List.of(), List.of(), List.of(), NO_REVOCATION, null,
+                List.of(), List.of(), List.of(),
                 List.of(), new GapReport.Appendix(List.of(), List.of()));
         List<String> pages = pages(write(ReportKind.OWNERSHIP, new ReportModel(meta, o, g)));
         String text = String.join("", pages);

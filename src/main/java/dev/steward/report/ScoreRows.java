@@ -1,0 +1,58 @@
+package dev.steward.report;
+
+import dev.steward.assessment.RollupEntry;
+import dev.steward.assessment.RollupPages;
+import dev.steward.assessment.Rollups;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The gap report's scores: the run's roll-up entries that a report narrowed by {@code filter} is about, as the run
+ * stored them (the scores page and {@code GET /api/v1/assessments/{id}/rollups/...} show the same numbers).
+ * <ul>
+ * <li>Every team the filter allows, most FAILs first ({@link RollupPages.Sort#FAILURES}), unless the report is
+ * narrowed to an owner, manager or environment and not to a team: then the teams' rows would be about other
+ * subjects than the report's. A reader limited to some teams (a manager) always gets its teams' rows.</li>
+ * <li>The owner's, manager's and environment's own entry when the filter names one, but never for a reader limited to
+ * some teams (a manager): an owner's or environment's entry counts the subjects of every team, and a manager's
+ * roll-ups are computed over its teams' results only.</li>
+ * </ul>
+ */
+final class ScoreRows {
+
+    private ScoreRows() {
+    }
+
+    /** @param names a person's name by id, or null when the directory has none */
+    static List<GapReport.ScoreRow> of(Rollups rollups, ReportFilter filter, Function<String, String> names) {
+        List<GapReport.ScoreRow> rows = new ArrayList<>();
+        boolean otherDimension = filter.owner() != null || filter.manager() != null || filter.environment() != null;
+        if (filter.team() != null || !otherDimension || filter.teams() != null) {
+            rollups.teams().stream()
+                    .filter(e -> filter.allowsTeam(RollupEntry.NONE.equals(e.key()) ? null : e.key()))
+                    .sorted(RollupPages.Sort.FAILURES.order())
+                    .forEach(e -> rows.add(row("team", e, null)));
+        }
+        if (filter.teams() == null) {
+            one(rows, "owner", rollups.owners(), filter.owner(), names);
+            one(rows, "manager", rollups.managers(), filter.manager(), names);
+            one(rows, "environment", rollups.environments(), filter.environment(), null);
+        }
+        return rows;
+    }
+
+    private static void one(List<GapReport.ScoreRow> rows, String dimension, List<RollupEntry> entries, String key,
+            Function<String, String> names) {
+        if (key == null) {
+            return;
+        }
+        entries.stream().filter(e -> e.key().equals(key)).findFirst()
+                .ifPresent(e -> rows.add(row(dimension, e, names == null || RollupEntry.NONE.equals(key) ? null
+                        : names.apply(key))));
+    }
+
+    private static GapReport.ScoreRow row(String dimension, RollupEntry e, String name) {
+        return new GapReport.ScoreRow(dimension, e.key(), name, e.score(), e.coverage(), e.results(), e.fails());
+    }
+}
