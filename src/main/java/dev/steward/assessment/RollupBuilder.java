@@ -38,6 +38,14 @@ final class RollupBuilder {
         environments.of(environment, r.environment()).add(r);
     }
 
+    /** Adds what {@code other} has accumulated, as if its results had been added here. */
+    void add(RollupBuilder other) {
+        teams.add(other.teams);
+        owners.add(other.owners);
+        managers.add(other.managers);
+        environments.add(other.environments);
+    }
+
     Rollups build() {
         return new Rollups(entries(teams.map), entries(owners.map), entries(managers.map), entries(environments.map));
     }
@@ -53,6 +61,10 @@ final class RollupBuilder {
 
         Acc of(String key) {
             return map.computeIfAbsent(key == null ? RollupEntry.NONE : key, k -> new Acc());
+        }
+
+        void add(Dimension other) {
+            other.map.forEach((key, acc) -> of(key).add(acc));
         }
 
         Acc of(int id, String key) {
@@ -88,6 +100,12 @@ final class RollupBuilder {
             if (r.result() == Result.FAIL) {
                 fails.add(r.severity());
             }
+        }
+
+        void add(Acc other) {
+            score.add(other.score);
+            results.add(other.results.value());
+            fails.add(other.fails);
         }
 
         RollupEntry entry(String key) {

@@ -32,6 +32,8 @@ public class ScopedReads {
 
     /** How many narrowed runs are kept. */
     static final int KEPT = 32;
+    /** How many runs' team slices are kept. */
+    static final int SLICED = 2;
 
     private final AgroalDataSource dataSource;
     private final AssessmentStore store;
@@ -43,6 +45,14 @@ public class ScopedReads {
         }
     };
 
+    /** Team slices by run id, least recently read first. */
+    private final Map<String, SoftReference<FutureTask<TeamSlices>>> sliced = new LinkedHashMap<>(SLICED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SoftReference<FutureTask<TeamSlices>>> eldest) {
+            return size() > SLICED;
+        }
+    };
+
     public ScopedReads(AgroalDataSource dataSource, AssessmentStore store) {
         this.dataSource = dataSource;
         this.store = store;
@@ -50,8 +60,9 @@ public class ScopedReads {
 
     /**
      * The run narrowed to {@code teams}, kept (softly, the last {@value #KEPT}) for the next read of the same run by
-     * the same teams: a stored run never changes, and narrowing one reads all of its results and its previous run's
-     * (about 4 s for a manager's run of 100k agents and 10M decisions).
+     * the same teams: a stored run never changes. The first narrowing of a run, by any teams, reads all of its results
+     * and its previous run's once ({@link #prepare}: about 7 s for a run of 100k agents and 10M decisions); every
+     * narrowing of that run after it merges the teams' slices.
      */
     AssessmentRun run(AssessmentRun run, Set<String> teams) {
         String key = run.id() + "|" + String.join("|", new TreeSet<>(teams));
@@ -69,48 +80,97 @@ public class ScopedReads {
         return narrowed;
     }
 
-    /**
-     * One read of the run's results gives the roll-ups and the visible subjects; the previous run's subjects of the
-     * teams, the other half of the diff's visible ones, are read beside it on a thread of their own (each read goes
-     * through every result of its run).
-     */
     private AssessmentRun narrow(AssessmentRun run, Set<String> teams) {
+        TeamSlices slices = slices(run);
         AssessmentSummary s = run.summary();
-        String previousId = run.diff() == null ? null : run.diff().previousId();
-        FutureTask<Set<String>> before = new FutureTask<>(() -> {
-            Set<String> seen = new HashSet<>();
-            if (previousId != null) {
-                store.results(previousId, teams, r -> seen.add(subject(r)));
+        AssessmentSummary scoped = new AssessmentSummary(s.id(), s.asOf(), s.windowStart(), s.windowEnd(),
+                s.engineVersion(), s.mappingVersion(), s.parametersDigest(), s.inputs(), s.totals(), s.frameworks(),
+                s.checks(),
+                slices.rollups(teams), s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
+                s.revocationLatency(), s.thresholds());
+        return new AssessmentRun(run.id(), run.createdAt(), run.createdBy(), run.elapsedMs(), scoped,
+                run.diff() == null ? null : diff(run.diff(), slices.visible(teams)));
+    }
+
+    /**
+     * Reads the run's slices now unless they are kept or being read (the web pages' warmer does it in the background
+     * when the pages of a run are built), so that the first manager to read the run does not wait for them.
+     */
+    public void prepare(AssessmentRun run) {
+        slices(run);
+    }
+
+    /**
+     * The run split by team ({@link TeamSlices}), read once per run and kept (softly, the last {@value #SLICED} runs);
+     * readers of a run whose slices are being read wait for that read instead of starting another. A failed read is
+     * not kept, so the next reader tries again.
+     */
+    private TeamSlices slices(AssessmentRun run) {
+        FutureTask<TeamSlices> task;
+        boolean mine = false;
+        synchronized (sliced) {
+            SoftReference<FutureTask<TeamSlices>> ref = sliced.get(run.id());
+            task = ref == null ? null : ref.get();
+            if (task == null) {
+                task = new FutureTask<>(() -> read(run));
+                sliced.put(run.id(), new SoftReference<>(task));
+                mine = true;
             }
-            return seen;
-        });
-        if (previousId == null) {
-            before.run();
-        } else {
-            Thread reader = new Thread(before, "steward-narrow-previous");
+        }
+        if (mine) {
+            task.run();
+        }
+        try {
+            return Futures.get(task, "splitting run " + run.id() + " by team");
+        } catch (RuntimeException | Error e) {
+            synchronized (sliced) {
+                SoftReference<FutureTask<TeamSlices>> ref = sliced.get(run.id());
+                if (ref != null && ref.get() == task) {
+                    sliced.remove(run.id());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One read of the run's results; the previous run's, for the teams of the diff's subjects then, beside it on a
+     * thread of its own (each read goes through every result of its run).
+     */
+    private TeamSlices read(AssessmentRun run) {
+        Set<String> listed = new HashSet<>();
+        if (run.diff() != null) {
+            RunDiff d = run.diff();
+            for (List<RunDiff.FindingChange> list : List.of(d.newFindings(), d.resolved(), d.regressed(), d.improved(),
+                    d.changed())) {
+                list.forEach(f -> listed.add(f.subjectType() + "|" + f.subjectId()));
+            }
+        }
+        TeamSlices slices = new TeamSlices(listed);
+        String previousId = run.diff() == null || listed.isEmpty() ? null : run.diff().previousId();
+        // the previous run's teams of the listed subjects, gathered apart and added after this run's
+        List<StoredResult> before = new ArrayList<>();
+        FutureTask<Void> previous = new FutureTask<>(() -> store.results(previousId, null, r -> {
+            if (listed.contains(TeamSlices.subject(r))) {
+                before.add(r);
+            }
+        }), null);
+        if (previousId != null) {
+            Thread reader = new Thread(previous, "steward-narrow-previous");
             reader.setDaemon(true);
             reader.start();
         }
-        RollupBuilder rollups = new RollupBuilder();
-        Set<String> visible = new HashSet<>();
         try {
-            store.results(run.id(), teams, r -> {
-                if (Evaluation.DEFAULT.equals(r.result().variant())) {
-                    rollups.add(r.result());
-                }
-                visible.add(subject(r));
-            });
+            store.results(run.id(), null, slices::add);
         } catch (RuntimeException | Error e) {
-            before.cancel(false);
+            previous.cancel(false);
             throw e;
         }
-        visible.addAll(Futures.get(before, "reading the subjects of run " + previousId));
-        AssessmentSummary scoped = new AssessmentSummary(s.id(), s.asOf(), s.windowStart(), s.windowEnd(), s.engineVersion(),
-                s.mappingVersion(), s.parametersDigest(), s.inputs(), s.totals(), s.frameworks(), s.checks(),
-                rollups.build(), s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
-                s.revocationLatency(), s.thresholds());
-        return new AssessmentRun(run.id(), run.createdAt(), run.createdBy(), run.elapsedMs(), scoped,
-                run.diff() == null ? null : diff(run.diff(), visible));
+        if (previousId != null) {
+            Futures.get(previous, "reading the subjects of run " + previousId);
+            before.forEach(slices::addPrevious);
+        }
+        return slices;
     }
 
     /** Controls with each check's FAIL count narrowed to {@code teams}. */
@@ -130,11 +190,6 @@ public class ScopedReads {
                 d.resolved().stream().filter(in).toList(), d.regressed().stream().filter(in).toList(),
                 d.improved().stream().filter(in).toList(), d.changed().stream().filter(in).toList(), d.listLimit(),
                 d.truncated(), d.frameworks(), d.controls());
-    }
-
-    /** {@code subjectType(json)|subjectId}, as a diff entry names its subject. */
-    private static String subject(StoredResult r) {
-        return r.result().subjectType().json() + "|" + r.result().subjectId();
     }
 
     /** FAIL counts per evaluation: a FAIL is a finding, so the finding rows hold them all. */

@@ -55,6 +55,11 @@ public final class Scores {
             weight += w;
         }
 
+        void add(Mean other) {
+            sum += other.sum;
+            weight += other.weight;
+        }
+
         Double value() {
             return ratio(sum, weight);
         }

@@ -13,6 +13,12 @@ public record SeverityCounts(long critical, long high, long medium, long low) {
             counts[severity.ordinal()]++;
         }
 
+        void add(Counter other) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
+        }
+
         SeverityCounts value() {
             return new SeverityCounts(counts[Severity.CRITICAL.ordinal()], counts[Severity.HIGH.ordinal()],
                     counts[Severity.MEDIUM.ordinal()], counts[Severity.LOW.ordinal()]);

@@ -1,5 +1,7 @@
 package dev.steward.report;
 
+import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.ScopedReads;
 import dev.steward.decisions.DecisionAggregates;
 import dev.steward.security.WebConfig;
 import io.quarkus.arc.Arc;
@@ -17,9 +19,10 @@ import org.jboss.logging.Logger;
  * {@code steward serve} starts, or after a new run (through the API or the monthly export), does not wait for it: at
  * 100k agents and 10M decisions the model and the inventory it reads take 10-20 s to build the first time. It then
  * builds the filters of the window's decision packs ({@link DecisionAggregates#prepareWindowOf}), so that the first
- * agent or credential page reads only the packs that may name its subject. A page that asks for the model while it is
- * built waits for that build ({@link ReportService#latestForPages}) instead of starting a second one. {@code
- * steward.web.warm-pages} (true unless set) turns it off.
+ * agent or credential page reads only the packs that may name its subject, and splits the run's results by team
+ * ({@link ScopedReads#prepare}), so that a manager's first read of the run is not the one that reads them all. A
+ * page that asks for the model while it is built waits for that build ({@link ReportService#latestForPages}) instead
+ * of starting a second one. {@code steward.web.warm-pages} (true unless set) turns it off.
  */
 @ApplicationScoped
 public class PageWarmer {
@@ -28,6 +31,8 @@ public class PageWarmer {
 
     private final ReportService reports;
     private final DecisionAggregates decisions;
+    private final AssessmentService assessments;
+    private final ScopedReads scoped;
     private final boolean enabled;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "steward-page-warmer");
@@ -35,9 +40,12 @@ public class PageWarmer {
         return t;
     });
 
-    public PageWarmer(ReportService reports, DecisionAggregates decisions, WebConfig web) {
+    public PageWarmer(ReportService reports, DecisionAggregates decisions, AssessmentService assessments,
+            ScopedReads scoped, WebConfig web) {
         this.reports = reports;
         this.decisions = decisions;
+        this.assessments = assessments;
+        this.scoped = scoped;
         this.enabled = web.warmPages();
     }
 
@@ -60,6 +68,12 @@ public class PageWarmer {
             model.ifPresent(m -> decisions.prepareWindowOf(m.meta().windowStart(), m.meta().asOf()));
             model.ifPresent(m -> LOG.infof("The web pages of run %s are ready (model and decision filters in %d ms)",
                     m.meta().assessmentId(), (System.nanoTime() - started) / 1_000_000));
+            long split = System.nanoTime();
+            model.flatMap(m -> assessments.get(m.meta().assessmentId())).ifPresent(run -> {
+                scoped.prepare(run);
+                LOG.infof("Run %s is ready for managers (its results split by team in %d ms)", run.id(),
+                        (System.nanoTime() - split) / 1_000_000);
+            });
             return model;
         } catch (RuntimeException e) {
             // the pages build their model themselves when asked; a failed warm-up only costs the first page its wait
