@@ -241,8 +241,7 @@ public class AssessmentStore {
         if (teams.isEmpty()) {
             return " AND 1 = 0";
         }
-        args.addAll(teams);
-        return " AND team IN (" + String.join(", ", java.util.Collections.nCopies(teams.size(), "?")) + ")";
+        return " AND " + in("team", teams, args);
     }
 
     /** Every finding of a run in run order, streamed to the consumer; returns how many. */
@@ -265,19 +264,43 @@ public class AssessmentStore {
         if ((checkIds != null && checkIds.isEmpty()) || (subjectIds != null && subjectIds.isEmpty())) {
             return 0;
         }
-        List<String> checks = checkIds == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(checkIds));
-        List<String> subjects = subjectIds == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(subjectIds));
-        String only = (checks.isEmpty() ? "" : " AND check_id IN (" + String.join(", ", java.util.Collections.nCopies(checks.size(),
-                "?")) + ")") + (subjects.isEmpty() ? "" : " AND subject_id IN (" + String.join(", ",
-                java.util.Collections.nCopies(subjects.size(), "?")) + ")");
+        List<Object> args = new ArrayList<>();
+        String only = (checkIds == null ? "" : " AND " + in("check_id", checkIds, args))
+                + (subjectIds == null ? "" : " AND " + in("subject_id", subjectIds, args));
+        return stream(runId, controls, only, args, consumer);
+    }
+
+    /**
+     * The findings of a run attributed to one of {@code teams}, and those of the subjects {@code alsoSubjects} whatever
+     * their team (a credential shared with another team's agent), in run order; returns how many. What a report
+     * narrowed to some teams reads instead of the whole run.
+     */
+    public long streamTeamFindings(String runId, Map<String, List<String>> controls, Set<String> teams,
+            Set<String> alsoSubjects, Consumer<Finding> consumer) {
+        if (teams.isEmpty() && alsoSubjects.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>();
+        String either = teams.isEmpty() ? in("subject_id", alsoSubjects, args) : alsoSubjects.isEmpty()
+                ? in("team", teams, args)
+                : "(" + in("team", teams, args) + " OR " + in("subject_id", alsoSubjects, args) + ")";
+        return stream(runId, controls, " AND " + either, args, consumer);
+    }
+
+    /** {@code column IN (?, ...)} over the sorted values, added to {@code args}. */
+    private static String in(String column, Set<String> values, List<Object> args) {
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(values);
+        args.addAll(sorted);
+        return column + " IN (" + String.join(", ", java.util.Collections.nCopies(sorted.size(), "?")) + ")";
+    }
+
+    private long stream(String runId, Map<String, List<String>> controls, String only, List<Object> args,
+            Consumer<Finding> consumer) {
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT " + FINDING_COLUMNS
                 + " FROM assessment_result WHERE run_id = ? AND finding = TRUE" + only + " ORDER BY seq")) {
             p.setString(1, runId);
-            for (int i = 0; i < checks.size(); i++) {
-                p.setString(i + 2, checks.get(i));
-            }
-            for (int i = 0; i < subjects.size(); i++) {
-                p.setString(i + 2 + checks.size(), subjects.get(i));
+            for (int i = 0; i < args.size(); i++) {
+                p.setString(i + 2, (String) args.get(i));
             }
             p.setFetchSize(5000);
             long n = 0;

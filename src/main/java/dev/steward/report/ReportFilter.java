@@ -25,7 +25,8 @@ public record ReportFilter(String team, String manager, String owner, String env
         manager = blankToNull(manager);
         owner = blankToNull(owner);
         environment = blankToNull(environment);
-        teams = teams == null ? null : Set.copyOf(new TreeSet<>(teams));
+        // sorted, so that a report's JSON lists them in the same order every time
+        teams = teams == null ? null : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(teams));
     }
 
     public ReportFilter(String team, String manager, String owner, String environment) {
@@ -53,6 +54,20 @@ public record ReportFilter(String team, String manager, String owner, String env
      */
     public boolean mayMatch(String team, String owner, String environment) {
         return allowsTeam(team) && one(this.owner, owner) && one(this.environment, environment);
+    }
+
+    /**
+     * The teams outside which no record can match (null: no such bound): the team asked for, the reader's teams, or
+     * the one within the other; empty when no team can match.
+     */
+    public Set<String> teamsOnly() {
+        if (team == null) {
+            return teams;
+        }
+        if (RollupEntry.NONE.equals(team)) {
+            return teams == null ? null : Set.of();
+        }
+        return teams == null || teams.contains(team) ? Set.of(team) : Set.of();
     }
 
     public boolean matches(AgentRow a) {

@@ -9,6 +9,8 @@ import dev.steward.assessment.Finding;
 import dev.steward.assessment.RunDiff;
 import dev.steward.check.Check;
 import dev.steward.check.CheckCatalog;
+import dev.steward.evidence.AgentRecord;
+import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.Evidence;
 import dev.steward.evidence.EvidenceLoader;
 import dev.steward.assessment.InputRef;
@@ -67,6 +69,8 @@ public class ReportService {
     };
 
     private static final int PAGE_MODELS = 8;
+    /** Above this many shared credentials a narrowed report reads the whole run rather than list them in its query. */
+    static final int MAX_SHARED = 1000;
     /** Page models being built, so that pages asking for the same one at once wait for one build. */
     private final Map<PageKey, CompletableFuture<Optional<ReportModel>>> building = new HashMap<>();
     private final Timer pageModelBuilds;
@@ -204,10 +208,14 @@ public class ReportService {
         catalog.all().forEach(c -> checks.put(c.id(), c));
         Map<String, List<String>> controlsByKey = new LinkedHashMap<>();
         s.checks().forEach(c -> controlsByKey.put(c.key(), c.controls()));
+        Set<String> teams = filter == null ? null : filter.teamsOnly();
+        Set<String> shared = teams == null ? null : sharedCredentials(loaded, teams);
+        boolean byTeam = shared != null && shared.size() <= MAX_SHARED;
         FindingSource findings = new FindingSource() {
             @Override
             public Iterator<Finding> iterator() {
-                return new FindingStream(c -> store.streamFindings(s.id(), controlsByKey, c));
+                return new FindingStream(byTeam ? c -> store.streamTeamFindings(s.id(), controlsByKey, teams, shared, c)
+                        : c -> store.streamFindings(s.id(), controlsByKey, c));
             }
 
             @Override
@@ -224,6 +232,30 @@ public class ReportService {
         ReportInputs in = new ReportInputs(s, controls, diff, trend(s), loaded, mappings.current(), checks, findings,
                 previous, inputs(s), clock.instant().truncatedTo(ChronoUnit.SECONDS));
         return Optional.of(new ReportModelBuilder(in).build(blankToNull(framework), filter == null ? ReportFilter.NONE : filter));
+    }
+
+    /**
+     * The credentials an agent of {@code teams} holds whose findings the run gave another team (that of a heavier
+     * holder, {@code Attribution}): their gaps still show on the agent's row, so a report narrowed to {@code teams}
+     * reads them beside its teams' findings. Together these are every finding such a report uses, as long as the
+     * inventory is the one the run read.
+     */
+    static Set<String> sharedCredentials(Evidence inventory, Set<String> teams) {
+        Set<String> shared = new java.util.TreeSet<>();
+        for (CredentialRecord c : inventory.credentials().values()) {
+            AgentRecord attributed = inventory.heaviestHolderOf(c);
+            if (attributed != null && attributed.team() != null && teams.contains(attributed.team())) {
+                continue;
+            }
+            for (String holder : c.holders()) {
+                AgentRecord a = inventory.agents().get(holder);
+                if (a != null && a.team() != null && teams.contains(a.team())) {
+                    shared.add(c.id());
+                    break;
+                }
+            }
+        }
+        return shared;
     }
 
     public void write(ReportKind kind, ReportFormat format, ReportModel model, OutputStream out) {

@@ -232,6 +232,25 @@ abstract class AssessmentContract {
         assertThat(store.streamFindings(run, byEvaluation, java.util.Set.of("OWN-2"), java.util.Set.of(f.botA(), f.keyA()),
                 x -> { })).as("with a check too").isEqualTo(1);
         assertThat(store.streamFindings(run, byEvaluation, null, java.util.Set.of(), x -> { })).isZero();
+        // a team's findings, and beside them those of another team's credential
+        List<Finding> every = new ArrayList<>();
+        store.streamFindings(run, byEvaluation, every::add);
+        List<String> pay = new ArrayList<>();
+        java.util.Set<String> none = java.util.Set.of();
+        store.streamTeamFindings(run, byEvaluation, java.util.Set.of(f.team()), none, x -> pay.add(key(x)));
+        assertThat(pay).isEqualTo(every.stream().filter(x -> f.team().equals(x.team())).map(AssessmentContract::key)
+                .toList())
+                .contains("OWN-2|default|" + f.botA() + "|FAIL", "LIF-1|default|" + f.keyA() + "|FAIL")
+                .noneMatch(k -> k.contains("|" + f.keyB() + "|"));
+        List<String> payAndKeyB = new ArrayList<>();
+        store.streamTeamFindings(run, byEvaluation, java.util.Set.of(f.team()), java.util.Set.of(f.keyB()),
+                x -> payAndKeyB.add(key(x)));
+        assertThat(payAndKeyB).isEqualTo(every.stream()
+                .filter(x -> f.team().equals(x.team()) || x.subjectId().equals(f.keyB()))
+                .map(AssessmentContract::key).toList()).anyMatch(k -> k.contains("|" + f.keyB() + "|"));
+        assertThat(store.streamTeamFindings(run, byEvaluation, none, java.util.Set.of(f.keyB()), x -> { }))
+                .isEqualTo(every.stream().filter(x -> x.subjectId().equals(f.keyB())).count()).isPositive();
+        assertThat(store.streamTeamFindings(run, byEvaluation, none, none, x -> { })).isZero();
     }
 
     @Test

@@ -270,6 +270,7 @@ class BrowserTest {
         assertThat(text("#table-uploads")).contains("inventory").contains("decisions");
         browser.screenshot("10-uploads");
         find(By.cssSelector("#table-uploads tbody a")).click();
+        wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/uploads/\\d+"));
         assertThat(text("h1")).startsWith("Upload");
         // the stored report's one-line summary: what the upload stored
         assertThat(text("dl.facts")).contains(") committed: ").containsPattern("\\d+ (decision|agent|person|people)");
@@ -303,6 +304,8 @@ class BrowserTest {
         assertThat(text("#table-scores-owners")).contains("Scores by owner").contains("Ana Silva").contains("p-ana");
         browser.screenshot("16-scores-owners");
         find(By.linkText("Ana Silva")).click();
+        // wait for the gaps page itself: until it loads, the scores page's h1 is still there to be read
+        wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/gaps"));
         assertThat(text("h1")).isEqualTo("Ownership gaps");
         assertThat(text("#table-agents")).contains("Ana Silva").doesNotContain("Bruno Costa");
     }
