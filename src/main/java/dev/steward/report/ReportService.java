@@ -242,16 +242,14 @@ public class ReportService {
      */
     static Set<String> sharedCredentials(Evidence inventory, Set<String> teams) {
         Set<String> shared = new java.util.TreeSet<>();
-        for (CredentialRecord c : inventory.credentials().values()) {
-            AgentRecord attributed = inventory.heaviestHolderOf(c);
-            if (attributed != null && attributed.team() != null && teams.contains(attributed.team())) {
+        for (AgentRecord a : inventory.agents().values()) {
+            if (a.team() == null || !teams.contains(a.team())) {
                 continue;
             }
-            for (String holder : c.holders()) {
-                AgentRecord a = inventory.agents().get(holder);
-                if (a != null && a.team() != null && teams.contains(a.team())) {
+            for (CredentialRecord c : inventory.heldCredentials(a.id())) {
+                AgentRecord attributed = inventory.heaviestHolderOf(c);
+                if (attributed == null || attributed.team() == null || !teams.contains(attributed.team())) {
                     shared.add(c.id());
-                    break;
                 }
             }
         }

@@ -248,6 +248,10 @@ abstract class AssessmentContract {
         assertThat(payAndKeyB).isEqualTo(every.stream()
                 .filter(x -> f.team().equals(x.team()) || x.subjectId().equals(f.keyB()))
                 .map(AssessmentContract::key).toList()).anyMatch(k -> k.contains("|" + f.keyB() + "|"));
+        List<String> once = new ArrayList<>();
+        store.streamTeamFindings(run, byEvaluation, java.util.Set.of(f.team()), java.util.Set.of(f.keyA(), f.keyB()),
+                x -> once.add(key(x)));
+        assertThat(once).as("a subject of the teams is read once").isEqualTo(payAndKeyB);
         assertThat(store.streamTeamFindings(run, byEvaluation, none, java.util.Set.of(f.keyB()), x -> { }))
                 .isEqualTo(every.stream().filter(x -> x.subjectId().equals(f.keyB())).count()).isPositive();
         assertThat(store.streamTeamFindings(run, byEvaluation, none, none, x -> { })).isZero();
