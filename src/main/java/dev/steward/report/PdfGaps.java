@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  */
 final class PdfGaps {
 
+    /** Under the scores by team, in every format (the HTML template has the same words). */
     static final String SCORES_NOTE = "Each team's score and coverage over the default-variant results of its "
-            + "subjects, as the run stored them; FAILs by the check's severity. (none): subjects without a team, such "
-            + "as shadow agents.";
+            + "subjects, from every check of the run (in a report of one framework too), as the run stored them; FAILs "
+            + "by the check's severity. (none): subjects without a team, such as shadow agents.";
 
     private final PdfReportWriter.Pdf p;
     private final ReportModel m;

@@ -101,6 +101,8 @@ final class XlsxGaps {
             s.num(10, r.results().pass());
             s.num(11, r.results().notApplicable());
         }
+        s.row();
+        s.row().text(0, PdfGaps.SCORES_NOTE);
         GapReport.Revocation rv = g.revocation();
         s.section("Revocation latency", "Revoked credentials", "Measured", "p50", "p95", "Max", "LIF-4 FAILs");
         s.row().num(0, rv.revoked());

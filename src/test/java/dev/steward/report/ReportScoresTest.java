@@ -102,6 +102,7 @@ class ReportScoresTest {
                 }
             }
             assertThat(keys).containsExactlyElementsOf(rows.stream().map(GapReport.ScoreRow::key).toList());
+            assertThat(ReadBack.rowStartingWith(sheet, PdfGaps.SCORES_NOTE)).as("the note under the table").isNotNull();
         }
         Element table = Jsoup.parse(Files.readString(dir.resolve("gaps.html"))).selectFirst("#scores + table");
         assertThat(table).isNotNull();
@@ -109,8 +110,10 @@ class ReportScoresTest {
                 .containsExactlyElementsOf(rows.stream().map(GapReport.ScoreRow::key).toList());
         assertThat(table.select("tbody tr").get(rows.indexOf(pay)).child(3).text())
                 .isEqualTo(Long.toString(pay.results().fail()));
+        assertThat(table.nextElementSibling().text()).as("the same note as the PDF's and the XLSX's")
+                .isEqualTo(PdfGaps.SCORES_NOTE);
         String pdf = ReadBack.pdfText(dir.resolve("gaps.pdf")).replaceAll("\\s+", " ");
-        assertThat(pdf).contains("Scores by team (the run's roll-ups)")
+        assertThat(pdf).contains("Scores by team (the run's roll-ups)").contains(PdfGaps.SCORES_NOTE)
                 .contains(fixture.team() + " " + Fmt.pct(pay.score()));
         JsonNode json = new ObjectMapper().readTree(dir.resolve("gaps.json").toFile()).path("scores");
         assertThat(json).hasSize(rows.size());
