@@ -210,7 +210,7 @@ public class ReportService {
         s.checks().forEach(c -> controlsByKey.put(c.key(), c.controls()));
         Set<String> teams = filter == null ? null : filter.teamsOnly();
         Set<String> shared = teams == null ? null : sharedCredentials(loaded, teams);
-        boolean byTeam = shared != null && shared.size() <= MAX_SHARED;
+        boolean byTeam = shared != null && shared.size() <= MAX_SHARED && sameInventory(s);
         FindingSource findings = new FindingSource() {
             @Override
             public Iterator<Finding> iterator() {
@@ -238,7 +238,7 @@ public class ReportService {
      * The credentials an agent of {@code teams} holds whose findings the run gave another team (that of a heavier
      * holder, {@code Attribution}): their gaps still show on the agent's row, so a report narrowed to {@code teams}
      * reads them beside its teams' findings. Together these are every finding such a report uses, as long as the
-     * inventory is the one the run read.
+     * inventory is the one the run read ({@link #sameInventory}, else the report reads the whole run).
      */
     static Set<String> sharedCredentials(Evidence inventory, Set<String> teams) {
         Set<String> shared = new java.util.TreeSet<>();
@@ -254,6 +254,18 @@ public class ReportService {
             }
         }
         return shared;
+    }
+
+    /**
+     * Whether the inventory in force at the run's as-of is the one the run read: no upload of people, agents or
+     * credentials dated before it came in after the run. Otherwise an agent may have moved to another team since the
+     * run gave its findings a team, and only a read of the whole run finds them all.
+     */
+    private boolean sameInventory(AssessmentSummary s) {
+        Set<Long> read = new java.util.HashSet<>();
+        s.inputs().stream().filter(i -> !InputRef.ATTESTATION.equals(i.kind())).forEach(i -> read.add(i.uploadId()));
+        return List.of("people", "agents", "credentials").stream()
+                .allMatch(section -> read.containsAll(uploads.inForce(section, s.asOf())));
     }
 
     public void write(ReportKind kind, ReportFormat format, ReportModel model, OutputStream out) {

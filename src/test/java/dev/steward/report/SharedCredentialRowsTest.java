@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A report narrowed to some teams reads only their findings, and beside them those of the credentials their agents
  * share with a heavier agent of another team (whose team the run gave the credential's findings): the narrowed rows
- * are still exactly the whole report's, the shared credential's gap included.
+ * are still exactly the whole report's, the shared credential's gap included. When an inventory dated before the run
+ * comes in after it, the findings' teams may be out of date and the narrowed report reads the whole run.
  */
 @QuarkusTest
 class SharedCredentialRowsTest {
@@ -53,7 +54,7 @@ class SharedCredentialRowsTest {
         String own = "own-key-" + s;
         String lightTeam = "lab-" + s;
         String heavyTeam = "core-" + s;
-        ingestInventory(s, light, heavy, shared, own, lightTeam, heavyTeam);
+        ingestInventory(s, "2031-04-01", light, heavy, shared, own, lightTeam, heavyTeam);
         String run = assessments.assess(AS_OF, Duration.ofDays(90), "test").run().id();
 
         var inventory = evidence.inventory(AS_OF, AS_OF.minus(Duration.ofDays(90)));
@@ -80,11 +81,23 @@ class SharedCredentialRowsTest {
         assertThat(heavyRows).isEqualTo(all.stream().filter(r -> heavyTeam.equals(r.team())).toList()).hasSize(1);
         ReportFilter outside = new ReportFilter(heavyTeam, null, null, null).within(Set.of(lightTeam));
         assertThat(rows(reports.model(run, null, outside).orElseThrow())).as("a team outside the reader's").isEmpty();
+
+        // an inventory dated before the run comes in after it and moves the light agent to the heavy team: the run's
+        // findings still carry the old team, so a report narrowed to the heavy team reads the whole run to find them
+        ingestInventory(s, "2031-04-20", light, heavy, shared, own, heavyTeam, heavyTeam);
+        List<AgentRow> moved = rows(reports.model(run, null, ReportFilter.NONE).orElseThrow());
+        List<AgentRow> heavyNow = moved.stream().filter(r -> heavyTeam.equals(r.team())).toList();
+        assertThat(heavyNow).extracting(AgentRow::id).containsExactlyInAnyOrder(light, heavy);
+        assertThat(heavyNow).filteredOn(r -> r.id().equals(light)).singleElement()
+                .satisfies(r -> assertThat(r.gaps()).extracting(Gap::checkId).contains("OWN-2", "LIF-1"));
+        assertThat(rows(reports.model(run, null, ReportFilter.NONE.within(Set.of(heavyTeam))).orElseThrow()))
+                .isEqualTo(heavyNow);
     }
 
-    private void ingestInventory(String s, String light, String heavy, String shared, String own, String lightTeam,
-            String heavyTeam) {
-        String yaml = "apiVersion: steward/v1\nkind: Inventory\nasOf: 2031-04-01T00:00:00Z\nsource: shared-" + s + "\n"
+    private void ingestInventory(String s, String asOf, String light, String heavy, String shared, String own,
+            String lightTeam, String heavyTeam) {
+        String yaml = "apiVersion: steward/v1\nkind: Inventory\nasOf: " + asOf + "T00:00:00Z\n"
+                + "source: shared-" + s + "\n"
                 + "people:\n"
                 + "  - id: p-gone-" + s + "\n    name: Gone\n    team: " + lightTeam + "\n    status: departed\n"
                 + "    departedAt: 2031-01-10\n"
@@ -105,7 +118,7 @@ class SharedCredentialRowsTest {
                 + credential(own, heavy)
                 + credential("loose-key-" + s, "loose-" + s); // an agent of no team holds a credential too
         TestFiles files = new TestFiles();
-        Path p = files.write("inventory-" + s + ".yaml", yaml);
+        Path p = files.write("inventory-" + s + "-" + asOf + ".yaml", yaml);
         List<InputFile> in = List.of(new InputFile(p.getFileName().toString(), p));
         IngestReport r = ingest.ingest(new IngestRequest(in, "auto", null, null, "shared-" + s, "test", null, null));
         assertThat(r.status()).as("%s", r.problems()).isEqualTo(IngestReport.Status.COMMITTED);
