@@ -169,7 +169,12 @@ public final class Assessor {
         ResultCounts allCounts = tally.all.value();
         Totals totals = new Totals(evidence.agents().size(), evidence.credentials().size(), principals, decisions, allCounts,
                 allCounts.findings(), tally.findingSeverities.value());
-        return new Outcome(tally.checkScores(), controls, scorer.frameworks(controls), tally.rollups.build(),
+        List<TeamFrameworks> teams = TeamFrameworks.of(tally.teamScores, tally.scores,
+                teamScore -> new ControlScorer(mappings, thresholds, attested, ref -> {
+                    Evaluation e = plan.evaluationFor(ref);
+                    return e == null ? null : teamScore.apply(e.key());
+                }));
+        return new Outcome(tally.checkScores(), controls, scorer.frameworks(controls), tally.rollups.build(), teams,
                 tally.recommender.recommendations(), Percentiles.latency(latencies), totals, tally.millis);
     }
 

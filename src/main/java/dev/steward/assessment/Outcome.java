@@ -5,18 +5,19 @@ import java.util.Map;
 
 /**
  * What an assessment computes besides the results it streams: scores per evaluation, control and framework, the
- * roll-ups, the recommendations, the revocation latency and the totals. {@code millisByCheck} (time spent per
- * evaluation, by {@code check|variant}) is for operators and benchmarks: it varies between runs and is never part
- * of a stored summary.
+ * roll-ups, each team's framework scores, the recommendations, the revocation latency and the totals.
+ * {@code millisByCheck} (time spent per evaluation, by {@code check|variant}) is for operators and benchmarks: it
+ * varies between runs and is never part of a stored summary.
  */
 public record Outcome(List<CheckScore> checks, List<ControlResult> controls, List<FrameworkScore> frameworks,
-        Rollups rollups, List<TeamRecommendation> recommendations, RevocationLatency revocationLatency, Totals totals,
-        Map<String, Long> millisByCheck) {
+        Rollups rollups, List<TeamFrameworks> teamFrameworks, List<TeamRecommendation> recommendations,
+        RevocationLatency revocationLatency, Totals totals, Map<String, Long> millisByCheck) {
 
     public Outcome {
         checks = List.copyOf(checks);
         controls = List.copyOf(controls);
         frameworks = List.copyOf(frameworks);
+        teamFrameworks = List.copyOf(teamFrameworks);
         recommendations = List.copyOf(recommendations);
         millisByCheck = Map.copyOf(millisByCheck);
     }

@@ -86,7 +86,9 @@ public class ScopedReads {
         AssessmentSummary scoped = new AssessmentSummary(s.id(), s.asOf(), s.windowStart(), s.windowEnd(),
                 s.engineVersion(), s.mappingVersion(), s.parametersDigest(), s.inputs(), s.totals(), s.frameworks(),
                 s.checks(),
-                slices.rollups(teams), s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
+                slices.rollups(teams), s.teamFrameworks() == null ? null
+                        : s.teamFrameworks().stream().filter(t -> teams.contains(t.team())).toList(),
+                s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
                 s.revocationLatency(), s.thresholds());
         return new AssessmentRun(run.id(), run.createdAt(), run.createdBy(), run.elapsedMs(), scoped,
                 run.diff() == null ? null : diff(run.diff(), slices.visible(teams)));

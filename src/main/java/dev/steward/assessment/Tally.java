@@ -19,6 +19,8 @@ final class Tally {
     final SeverityCounts.Counter findingSeverities = new SeverityCounts.Counter();
     final Map<String, CheckScore> scores = new LinkedHashMap<>();
     final Map<String, Long> millis = new LinkedHashMap<>();
+    /** Per evaluation key, in run order: each team's score and counts over its subjects ({@link TeamFrameworks}). */
+    final Map<String, Map<String, TeamFrameworks.Acc>> teamScores = new LinkedHashMap<>();
 
     Tally(Recommender recommender) {
         this.recommender = recommender;
@@ -29,6 +31,7 @@ final class Tally {
         private final Evaluation e;
         private final Scores.Mean score = new Scores.Mean();
         private final ResultCounts.Counter counts = new ResultCounts.Counter();
+        private final TeamFrameworks.Accs teams = new TeamFrameworks.Accs();
 
         Evaluated(Evaluation e) {
             this.e = e;
@@ -37,6 +40,7 @@ final class Tally {
         /** One result: its check's verdict, unrounded score and subject weight, and the result as kept. */
         void add(Result result, Double rawScore, int weight, AssessedResult a) {
             count(result, rawScore, weight, a);
+            teams.of(a.team()).add(result, rawScore, weight);
             if (e.base()) {
                 rollups.add(a);
                 recommender.add(a);
@@ -50,6 +54,7 @@ final class Tally {
         void add(Result result, Double rawScore, int weight, AssessedResult a, int owner, int team, int manager,
                 int environment) {
             count(result, rawScore, weight, a);
+            teams.of(team, a.team()).add(result, rawScore, weight);
             if (e.base()) {
                 rollups.add(a, team, owner, manager, environment);
                 recommender.add(a);
@@ -74,6 +79,7 @@ final class Tally {
                     e.check().subjectType(), score.value(), Scores.ratio(applicable - c.insufficientEvidence(), applicable),
                     c, e.controls()));
             millis.merge(e.key(), elapsedMillis, Long::sum);
+            teamScores.put(e.key(), teams.map());
         }
     }
 

@@ -56,6 +56,11 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
         outOfScope = List.copyOf(outOfScope);
     }
 
+    /** The team rows that carry the team's framework scores ({@link ScoreRow#frameworks()}), in the scores' order. */
+    public List<ScoreRow> teamFrameworks() {
+        return scores.stream().filter(r -> r.frameworks() != null && !r.frameworks().isEmpty()).toList();
+    }
+
     /** Findings of one severity within the report, by result. */
     public record SeverityRow(Severity severity, long fail, long partial, long insufficientEvidence) {
         public long total() {
@@ -76,10 +81,16 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
      * and shown by the scores page: the weighted score and coverage over the default-variant results of the subjects
      * attributed to {@code key}, the result counts and the FAILs by severity. {@code name} is the person's name for an
      * owner or manager in the directory, else null. The numbers are the whole run's: a team's row counts every subject
-     * of the team, whatever else the report is narrowed by.
+     * of the team, whatever else the report is narrowed by. {@code frameworks}: a team's score in each framework of the
+     * report, scored from the team's subjects alone ({@link dev.steward.assessment.TeamFrameworks}), in the report's
+     * framework order; null for the other dimensions and for runs stored before teams' framework scores were.
      */
     public record ScoreRow(String dimension, String key, String name, Double score, Double coverage,
-            ResultCounts results, SeverityCounts fails) {
+            ResultCounts results, SeverityCounts fails, List<FrameworkScore> frameworks) {
+
+        public ScoreRow {
+            frameworks = frameworks == null ? null : List.copyOf(frameworks);
+        }
 
         /** "payments" for a team, "Owner: Ana Silva (p-0001)" for a person, "Environment: prod". */
         public String label() {

@@ -1,6 +1,7 @@
 package dev.steward.report;
 
 import dev.steward.assessment.ControlStatus;
+import dev.steward.assessment.FrameworkScore;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
 import freemarker.cache.ClassTemplateLoader;
@@ -123,6 +124,11 @@ public final class HtmlReportWriter {
         /** A stored status name ("NOT_SATISFIED") as a label ("Not satisfied"). */
         public String status(String name) {
             return Fmt.label(name);
+        }
+
+        /** A team's framework score with its controls not satisfied, as in the PDF. */
+        public String teamFramework(FrameworkScore f) {
+            return PdfGaps.teamFramework(f);
         }
 
         /** A change of a share in percentage points: "+2.50 pts". */

@@ -22,6 +22,12 @@ final class PdfGaps {
             + "subjects, from every check of the run (in a report of one framework too), as the run stored them; FAILs "
             + "by the check's severity. (none): subjects without a team, such as shadow agents.";
 
+    /** Under the framework scores by team, in every format (the HTML template has the same words). */
+    static final String TEAM_FRAMEWORKS_NOTE = "Each team's score in each framework, from the results of its own "
+            + "subjects alone, by the same rules as the framework scores above (in-scope controls only; a control "
+            + "whose checks judge none of the team's subjects is not assessed for the team). In brackets: the team's "
+            + "controls not satisfied.";
+
     private final PdfReportWriter.Pdf p;
     private final ReportModel m;
 
@@ -104,6 +110,7 @@ final class PdfGaps {
         }
         p.finish(sc);
         p.text(SCORES_NOTE);
+        teamFrameworks(g);
 
         p.subheading("Revocation latency");
         GapReport.Revocation rv = g.revocation();
@@ -256,5 +263,33 @@ final class PdfGaps {
         chart.scaleToFit(360, 200);
         c.addElement(chart);
         return c;
+    }
+
+    /** The teams' framework scores: a team per row, a framework of the report per column. */
+    private void teamFrameworks(GapReport g) throws DocumentException {
+        List<GapReport.ScoreRow> rows = g.teamFrameworks();
+        if (rows.isEmpty()) {
+            return;
+        }
+        p.subheading("Framework scores by team");
+        float[] widths = new float[g.frameworks().size() + 1];
+        java.util.Arrays.fill(widths, 1.3f);
+        widths[0] = 2.5f;
+        List<String> header = new java.util.ArrayList<>(List.of("Team"));
+        g.frameworks().forEach(f -> header.add(f.framework()));
+        PdfPTable t = p.table(widths, header.toArray(String[]::new));
+        for (GapReport.ScoreRow r : rows) {
+            p.cell(t, r.label());
+            for (FrameworkScore f : r.frameworks()) {
+                p.num(t, teamFramework(f));
+            }
+        }
+        p.finish(t);
+        p.text(TEAM_FRAMEWORKS_NOTE);
+    }
+
+    /** A team's framework score with its controls not satisfied: "87.50% (2)". */
+    static String teamFramework(FrameworkScore f) {
+        return Fmt.pct(f.score()) + " (" + f.notSatisfied() + ")";
     }
 }

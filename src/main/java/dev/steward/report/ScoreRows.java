@@ -1,10 +1,16 @@
 package dev.steward.report;
 
+import dev.steward.assessment.AssessmentSummary;
+import dev.steward.assessment.FrameworkScore;
 import dev.steward.assessment.RollupEntry;
 import dev.steward.assessment.RollupPages;
 import dev.steward.assessment.Rollups;
+import dev.steward.assessment.TeamFrameworks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,21 +24,33 @@ import java.util.function.Function;
  * some teams (a manager): an owner's or environment's entry counts the subjects of every team, and a manager's
  * roll-ups are computed over its teams' results only.</li>
  * </ul>
+ * A team's row carries its score in each framework of the report ({@link TeamFrameworks}) when the run stored them.
  */
 final class ScoreRows {
 
     private ScoreRows() {
     }
 
-    /** @param names a person's name by id, or null when the directory has none */
-    static List<GapReport.ScoreRow> of(Rollups rollups, ReportFilter filter, Function<String, String> names) {
+    /**
+     * @param frameworks the report's frameworks, in its order
+     * @param names      a person's name by id, empty when the directory has none or no name for them
+     */
+    static List<GapReport.ScoreRow> of(AssessmentSummary summary, List<FrameworkScore> frameworks, ReportFilter filter,
+            Function<String, Optional<String>> names) {
+        Rollups rollups = summary.rollups();
+        Map<String, TeamFrameworks> byTeam = new HashMap<>();
+        if (summary.teamFrameworks() != null) {
+            summary.teamFrameworks().forEach(t -> byTeam.put(t.team(), t));
+        }
+        Function<String, List<FrameworkScore>> ofTeam = summary.teamFrameworks() == null ? team -> null
+                : team -> inOrder(byTeam.get(team), frameworks);
         List<GapReport.ScoreRow> rows = new ArrayList<>();
         boolean otherDimension = filter.owner() != null || filter.manager() != null || filter.environment() != null;
         if (filter.team() != null || !otherDimension || filter.teams() != null) {
             rollups.teams().stream()
                     .filter(e -> filter.allowsTeam(RollupEntry.NONE.equals(e.key()) ? null : e.key()))
                     .sorted(RollupPages.Sort.FAILURES.order())
-                    .forEach(e -> rows.add(row("team", e, null)));
+                    .forEach(e -> rows.add(row("team", e, null, ofTeam.apply(e.key()))));
         }
         if (filter.teams() == null) {
             one(rows, "owner", rollups.owners(), filter.owner(), names);
@@ -43,16 +61,28 @@ final class ScoreRows {
     }
 
     private static void one(List<GapReport.ScoreRow> rows, String dimension, List<RollupEntry> entries, String key,
-            Function<String, String> names) {
+            Function<String, Optional<String>> names) {
         if (key == null) {
             return;
         }
         entries.stream().filter(e -> e.key().equals(key)).findFirst()
                 .ifPresent(e -> rows.add(row(dimension, e, names == null || RollupEntry.NONE.equals(key) ? null
-                        : names.apply(key))));
+                        : names.apply(key).orElse(null), null)));
     }
 
-    private static GapReport.ScoreRow row(String dimension, RollupEntry e, String name) {
-        return new GapReport.ScoreRow(dimension, e.key(), name, e.score(), e.coverage(), e.results(), e.fails());
+    /** The team's scores of the report's frameworks, in the report's order (none when the team has no entry). */
+    private static List<FrameworkScore> inOrder(TeamFrameworks team, List<FrameworkScore> frameworks) {
+        if (team == null) {
+            return List.of();
+        }
+        Map<String, FrameworkScore> byId = new HashMap<>();
+        team.frameworks().forEach(f -> byId.put(f.framework(), f));
+        return frameworks.stream().map(f -> byId.get(f.framework())).filter(f -> f != null).toList();
+    }
+
+    private static GapReport.ScoreRow row(String dimension, RollupEntry e, String name,
+            List<FrameworkScore> frameworks) {
+        return new GapReport.ScoreRow(dimension, e.key(), name, e.score(), e.coverage(), e.results(), e.fails(),
+                frameworks);
     }
 }

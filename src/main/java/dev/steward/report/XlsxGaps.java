@@ -103,6 +103,25 @@ final class XlsxGaps {
         }
         s.row();
         s.row().text(0, PdfGaps.SCORES_NOTE);
+        if (!g.teamFrameworks().isEmpty()) {
+            s.section("Framework scores by team", "Team", "Framework", "Score", "Coverage", "Satisfied", "Partial",
+                    "Not satisfied", "Not assessed", "Manual");
+            for (GapReport.ScoreRow r : g.teamFrameworks()) {
+                for (FrameworkScore f : r.frameworks()) {
+                    s.row().text(0, r.label());
+                    s.text(1, f.framework());
+                    s.pct(2, f.score());
+                    s.pct(3, f.coverage());
+                    s.num(4, f.satisfied());
+                    s.num(5, f.partiallySatisfied());
+                    s.num(6, f.notSatisfied());
+                    s.num(7, f.notAssessed());
+                    s.num(8, f.manual());
+                }
+            }
+            s.row();
+            s.row().text(0, PdfGaps.TEAM_FRAMEWORKS_NOTE);
+        }
         GapReport.Revocation rv = g.revocation();
         s.section("Revocation latency", "Revoked credentials", "Measured", "p50", "p95", "Max", "LIF-4 FAILs");
         s.row().num(0, rv.revoked());

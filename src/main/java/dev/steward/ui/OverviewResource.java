@@ -67,8 +67,12 @@ public class OverviewResource {
             return pages.page("overview", me, Map.of("title", "Overview", "none", NO_RUN));
         }
         ReportModel m = model.get();
-        List<Table> tables = List.of(frameworks(m.gaps()), severity(m.gaps()), recommendations(m.gaps()), changes(m.gaps()),
-                headlines(m.ownership().headlines()), controls(m.gaps()));
+        GapReport g = m.gaps();
+        List<Table> tables = new ArrayList<>(List.of(frameworks(g), severity(g), recommendations(g), changes(g),
+                headlines(m.ownership().headlines()), controls(g)));
+        if (me.restricted() && !m.gaps().teamFrameworks().isEmpty()) {
+            tables.add(1, teamFrameworks(m.gaps()));
+        }
         if (download != null) {
             return TableDownloads.download(tables, table, download);
         }
@@ -100,6 +104,19 @@ public class OverviewResource {
                     g.changes() == null ? "n/a" : GapReport.ScoreChange.points(deltas.get(f.framework())), pct(f.coverage()),
                     f.satisfied(), f.partiallySatisfied(),
                     f.notSatisfied(), f.notAssessed(), String.join(" → ", trend));
+        }
+        return t.build();
+    }
+
+    /** A manager's teams, each scored in each framework from its own subjects alone. */
+    private static Table teamFrameworks(GapReport g) {
+        Table.Builder t = new Table.Builder("team-framework-scores", "Your teams' framework scores", "Team",
+                "Framework", "Score", "Coverage", "Satisfied", "Partially", "Not satisfied", "Not assessed");
+        for (GapReport.ScoreRow r : g.teamFrameworks()) {
+            for (FrameworkScore f : r.frameworks()) {
+                t.row(Table.Cell.link(r.key(), "/gaps?team=" + View.enc(r.key())), f.framework(), pct(f.score()),
+                        pct(f.coverage()), f.satisfied(), f.partiallySatisfied(), f.notSatisfied(), f.notAssessed());
+            }
         }
         return t.build();
     }

@@ -2,8 +2,10 @@ package dev.steward.ui;
 
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.AssessmentSummary;
+import dev.steward.assessment.FrameworkScore;
 import dev.steward.assessment.RollupEntry;
 import dev.steward.assessment.RollupPages;
+import dev.steward.assessment.TeamFrameworks;
 import dev.steward.evidence.PersonRecord;
 import dev.steward.inventory.PeopleQueries;
 import dev.steward.security.AccessScope;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,14 +94,21 @@ public class ScoresResource {
         List<RollupEntry> entries = rollups.page(s.id(), rollup, sorted, null, AccessScope.of(identity), 0,
                 Integer.MAX_VALUE).orElseThrow().items();
         Map<String, String> names = dimension.equals("owners") || dimension.equals("managers") ? names(s) : Map.of();
+        // the teams' framework scores, looked up for the entries shown (a manager's are its teams' alone)
+        Map<String, TeamFrameworks> frameworks = new HashMap<>();
+        if (dimension.equals("teams") && s.teamFrameworks() != null) {
+            s.teamFrameworks().forEach(f -> frameworks.put(f.team(), f));
+        }
+        List<String> ids = frameworks.isEmpty() ? List.of()
+                : s.frameworks().stream().map(FrameworkScore::framework).toList();
         if (download != null) {
-            return TableDownloads.download(List.of(table(entries, dimension, names)), table, download);
+            return TableDownloads.download(List.of(table(entries, dimension, names, ids, frameworks)), table, download);
         }
         Paging p = Paging.of(entries.size(), page, size);
         Map<String, Object> values = new HashMap<>();
         values.put("title", "Scores");
         values.put("run", s);
-        values.put("t", table(entries.subList(p.from(), p.to()), dimension, names));
+        values.put("t", table(entries.subList(p.from(), p.to()), dimension, names, ids, frameworks));
         values.put("here", Here.of(uri));
         values.put("by", dimension);
         values.put("bys", BY.keySet());
@@ -123,30 +133,40 @@ public class ScoresResource {
         return names;
     }
 
-    static Table table(List<RollupEntry> entries, String dimension, Map<String, String> names) {
+    /**
+     * @param frameworkIds the columns of the teams' framework scores (none for the other dimensions, or for a run
+     *                     stored before teams' framework scores were)
+     */
+    static Table table(List<RollupEntry> entries, String dimension, Map<String, String> names,
+            List<String> frameworkIds, Map<String, TeamFrameworks> frameworks) {
         By by = BY.get(dimension);
         boolean people = dimension.equals("owners") || dimension.equals("managers");
-        Table.Builder t = people
-                ? new Table.Builder("scores-" + dimension, by.title(), by.heading(), by.heading() + " id", "Score",
-                        "Coverage", "FAIL", "Critical", "High", "Medium", "Low", "PARTIAL", "Insufficient evidence",
-                        "PASS", "Not applicable")
-                : new Table.Builder("scores-" + dimension, by.title(), by.heading(), "Score", "Coverage", "FAIL",
-                        "Critical", "High", "Medium", "Low", "PARTIAL", "Insufficient evidence", "PASS",
-                        "Not applicable");
+        List<String> columns = new ArrayList<>(List.of(by.heading()));
+        if (people) {
+            columns.add(by.heading() + " id");
+        }
+        columns.addAll(List.of("Score", "Coverage", "FAIL", "Critical", "High", "Medium", "Low", "PARTIAL",
+                "Insufficient evidence", "PASS", "Not applicable"));
+        frameworkIds.forEach(id -> columns.add("Score in " + id));
+        Table.Builder t = new Table.Builder("scores-" + dimension, by.title(), columns.toArray(String[]::new));
         for (RollupEntry e : entries) {
             String shown = people ? names.getOrDefault(e.key(), e.key()) : e.key();
-            Table.Cell key = Table.Cell.link(shown, "/gaps?show=all&" + by.gapsFilter() + "=" + View.enc(e.key()));
+            List<Object> row = new ArrayList<>();
+            row.add(Table.Cell.link(shown, "/gaps?show=all&" + by.gapsFilter() + "=" + View.enc(e.key())));
+            if (people) {
+                row.add(e.key());
+            }
             var r = e.results();
             var f = e.fails();
-            Object[] counts = {number(e.score()), number(e.coverage()), r.fail(), f.critical(), f.high(), f.medium(),
-                    f.low(), r.partial(), r.insufficientEvidence(), r.pass(), r.notApplicable()};
-            Object[] row = new Object[counts.length + (people ? 2 : 1)];
-            row[0] = key;
-            if (people) {
-                row[1] = e.key();
+            row.addAll(List.of(number(e.score()), number(e.coverage()), r.fail(), f.critical(), f.high(), f.medium(),
+                    f.low(), r.partial(), r.insufficientEvidence(), r.pass(), r.notApplicable()));
+            Map<String, Double> scores = new HashMap<>();
+            TeamFrameworks team = frameworks.get(e.key());
+            if (team != null) {
+                team.frameworks().forEach(x -> scores.put(x.framework(), x.score()));
             }
-            System.arraycopy(counts, 0, row, people ? 2 : 1, counts.length);
-            t.row(row);
+            frameworkIds.forEach(id -> row.add(number(scores.get(id))));
+            t.row(row.toArray());
         }
         return t.build();
     }

@@ -37,10 +37,15 @@ class ScopedRunCacheTest {
 
         AssessmentRun mine = assessments.get(run, AccessScope.teams(List.of(pay))).orElseThrow();
         assertThat(mine.summary().rollups().teams()).extracting(RollupEntry::key).containsExactly(pay);
+        AssessmentSummary whole = assessments.get(run, AccessScope.ALL).orElseThrow().summary();
+        assertThat(whole.teamFrameworks()).extracting(TeamFrameworks::team).contains(pay, ops);
+        assertThat(mine.summary().teamFrameworks()).as("a manager sees its teams' framework scores alone")
+                .containsExactlyElementsOf(whole.teamFrameworks().stream().filter(t -> t.team().equals(pay)).toList());
         assertThat(assessments.get(run, AccessScope.teams(List.of(pay))).orElseThrow()).isSameAs(mine);
 
         AssessmentRun both = assessments.get(run, AccessScope.teams(List.of(pay, ops))).orElseThrow();
         assertThat(both.summary().rollups().teams()).extracting(RollupEntry::key).containsExactly(ops, pay);
+        assertThat(both.summary().teamFrameworks()).extracting(TeamFrameworks::team).containsExactly(ops, pay);
         assertThat(assessments.get(run, AccessScope.teams(List.of(ops, pay))).orElseThrow())
                 .as("the same teams in another order").isSameAs(both);
         AssessmentRun theirs = assessments.get(run, AccessScope.teams(List.of(ops))).orElseThrow();

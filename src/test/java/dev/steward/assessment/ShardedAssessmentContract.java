@@ -123,6 +123,9 @@ abstract class ShardedAssessmentContract {
         assertThat(AssessmentJson.write(s.checks())).isEqualTo(AssessmentJson.write(onePass.checks()));
         assertThat(AssessmentJson.write(s.frameworks())).isEqualTo(AssessmentJson.write(onePass.frameworks()));
         assertThat(AssessmentJson.write(s.rollups())).isEqualTo(AssessmentJson.write(onePass.rollups()));
+        assertThat(AssessmentJson.write(s.teamFrameworks())).isEqualTo(AssessmentJson.write(onePass.teamFrameworks()));
+        assertThat(s.teamFrameworks()).extracting(TeamFrameworks::team).as("the teams of the roll-ups")
+                .containsExactlyElementsOf(s.rollups().teams().stream().map(RollupEntry::key).toList());
         assertThat(AssessmentJson.write(s.recommendations())).isEqualTo(AssessmentJson.write(onePass.recommendations()));
         assertThat(AssessmentJson.write(s.revocationLatency())).isEqualTo(AssessmentJson.write(onePass.revocationLatency()));
         assertThat(onePass.totals().findings()).as("the sample has findings to compare").isPositive();

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.AssessmentSummary;
+import dev.steward.assessment.FrameworkScore;
 import dev.steward.assessment.RollupEntry;
+import dev.steward.assessment.TeamFrameworks;
 import dev.steward.ingest.IngestService;
 import dev.steward.testing.AssessmentFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -120,6 +122,78 @@ class ReportScoresTest {
         List<String> jsonKeys = new ArrayList<>();
         json.forEach(n -> jsonKeys.add(n.path("key").asText()));
         assertThat(jsonKeys).containsExactlyElementsOf(rows.stream().map(GapReport.ScoreRow::key).toList());
+    }
+
+    @Test
+    void everyFormatListsEachTeamsFrameworkScores() throws Exception {
+        AssessmentSummary s = run();
+        java.util.Map<String, TeamFrameworks> stored = new java.util.HashMap<>();
+        s.teamFrameworks().forEach(t -> stored.put(t.team(), t));
+        ReportModel model = reports.model(s.id(), null, ReportFilter.NONE).orElseThrow();
+        List<GapReport.ScoreRow> rows = model.gaps().teamFrameworks();
+        assertThat(rows).extracting(GapReport.ScoreRow::key).as("every team of the scores, in their order")
+                .containsExactlyElementsOf(model.gaps().scores().stream().map(GapReport.ScoreRow::key).toList());
+        for (GapReport.ScoreRow r : rows) {
+            assertThat(r.frameworks()).as(r.key()).isEqualTo(stored.get(r.key()).frameworks());
+        }
+        GapReport.ScoreRow pay = rows.stream().filter(r -> r.key().equals(fixture.team())).findFirst().orElseThrow();
+        FrameworkScore payNhi = pay.frameworks().stream().filter(f -> f.framework().equals("owasp-nhi-2025"))
+                .findFirst().orElseThrow();
+        FrameworkScore orgNhi = s.frameworks().stream().filter(f -> f.framework().equals("owasp-nhi-2025"))
+                .findFirst().orElseThrow();
+        assertThat(payNhi.score()).as("the team's own score, not the run's").isNotNull()
+                .isNotEqualTo(orgNhi.score());
+
+        Path dir = writeGaps(model);
+        try (Workbook wb = new XSSFWorkbook(dir.resolve("gaps.xlsx").toFile())) {
+            Sheet sheet = wb.getSheet("Summary");
+            Row title = ReadBack.rowStartingWith(sheet, "Framework scores by team");
+            Row header = sheet.getRow(title.getRowNum() + 1);
+            int framework = ReadBack.columnOf(header, "Framework");
+            int score = ReadBack.columnOf(header, "Score");
+            int notSatisfied = ReadBack.columnOf(header, "Not satisfied");
+            int found = 0;
+            int lines = 0;
+            for (int r = title.getRowNum() + 2; sheet.getRow(r) != null && cell(sheet.getRow(r), 0) != null; r++) {
+                Row row = sheet.getRow(r);
+                lines++;
+                if (cell(row, 0).getStringCellValue().equals(fixture.team())
+                        && row.getCell(framework).getStringCellValue().equals("owasp-nhi-2025")) {
+                    found++;
+                    assertThat(row.getCell(score).getNumericCellValue()).isCloseTo(payNhi.score(),
+                            org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(row.getCell(notSatisfied).getNumericCellValue()).isEqualTo(payNhi.notSatisfied());
+                }
+            }
+            assertThat(found).isEqualTo(1);
+            assertThat(lines).as("a line per team and framework").isEqualTo(rows.size() * s.frameworks().size());
+            assertThat(ReadBack.rowStartingWith(sheet, PdfGaps.TEAM_FRAMEWORKS_NOTE)).isNotNull();
+        }
+        Element table = Jsoup.parse(Files.readString(dir.resolve("gaps.html"))).selectFirst("#team-frameworks + table");
+        assertThat(table).isNotNull();
+        List<String> columns = new ArrayList<>(List.of("Team"));
+        s.frameworks().forEach(fw -> columns.add(fw.framework()));
+        assertThat(table.select("thead th")).extracting(Element::text).containsExactlyElementsOf(columns);
+        Element payRow = table.select("tbody tr").get(rows.indexOf(pay));
+        assertThat(payRow.child(0).text()).isEqualTo(fixture.team());
+        assertThat(payRow.children().stream().skip(1).map(Element::text).toList())
+                .containsExactlyElementsOf(pay.frameworks().stream().map(PdfGaps::teamFramework).toList());
+        assertThat(table.nextElementSibling().text()).isEqualTo(PdfGaps.TEAM_FRAMEWORKS_NOTE);
+        String pdf = ReadBack.pdfText(dir.resolve("gaps.pdf")).replaceAll("\\s+", " ");
+        assertThat(pdf).contains("Framework scores by team").contains(PdfGaps.TEAM_FRAMEWORKS_NOTE)
+                .contains(fixture.team() + " " + pay.frameworks().stream().map(PdfGaps::teamFramework)
+                        .collect(java.util.stream.Collectors.joining(" ")));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("gaps.json").toFile()).path("scores");
+        JsonNode payJson = json.get(model.gaps().scores().indexOf(pay)).path("frameworks");
+        assertThat(payJson).hasSize(s.frameworks().size());
+        assertThat(payJson.get(s.frameworks().indexOf(orgNhi)).path("score").asDouble()).isEqualTo(payNhi.score());
+
+        // a report of one framework: that framework's score alone on each team's row
+        List<GapReport.ScoreRow> nhiOnly = reports.model(s.id(), "owasp-nhi-2025", ReportFilter.NONE).orElseThrow()
+                .gaps().teamFrameworks();
+        assertThat(nhiOnly).hasSameSizeAs(rows).allSatisfy(r -> assertThat(r.frameworks()).singleElement()
+                .isEqualTo(stored.get(r.key()).frameworks().stream()
+                        .filter(f -> f.framework().equals("owasp-nhi-2025")).findFirst().orElseThrow()));
     }
 
     @Test

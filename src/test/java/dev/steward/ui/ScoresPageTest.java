@@ -76,6 +76,23 @@ class ScoresPageTest {
                 }
             }
         }
+        // by team, a column per framework: the team's own score in it, as the run's summary stores it
+        List<Map<String, Object>> stored = given().auth().oauth2(ADMIN).get("/api/v1/assessments/" + runId)
+                .then().statusCode(200).extract().jsonPath().getList("summary.teamFrameworks");
+        List<List<String>> teams = csv(ADMIN, "by=teams&sort=key&table=scores-teams");
+        assertThat(stored).hasSize(teams.size() - 1);
+        for (Map<String, Object> team : stored) {
+            List<String> row = teams.stream().filter(r -> r.get(0).equals(team.get("team"))).findFirst().orElseThrow();
+            for (Object o : (List<?>) team.get("frameworks")) {
+                Map<?, ?> fw = (Map<?, ?>) o;
+                int col = teams.get(0).indexOf("Score in " + fw.get("framework"));
+                assertThat(col).as("a column for " + fw.get("framework")).isPositive();
+                assertThat(row.get(col)).as(team.get("team") + " in " + fw.get("framework")).isEqualTo(
+                        fw.get("score") == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f",
+                                ((Number) fw.get("score")).doubleValue()));
+            }
+        }
+        assertThat(csv(ADMIN, "by=owners&table=scores-owners").get(0)).noneMatch(h -> h.startsWith("Score in "));
         String owners = given().auth().oauth2(ADMIN).get("/scores?by=owners&rows=5000").then().statusCode(200)
                 .extract().asString();
         assertThat(owners).contains("<a href=\"/gaps?show=all&amp;owner=p-dora-" + f.s + "\">Dora</a>")
@@ -95,6 +112,25 @@ class ScoresPageTest {
         assertThat(teams.get(1).get(0)).isEqualTo(f.team());
         assertThat(teams.get(1).get(3)).isEqualTo(String.valueOf(((Map<?, ?>) api(manager, "teams", "key").get(0)
                 .get("results")).get("fail")));
+        List<Map<String, Object>> mine = given().auth().oauth2(manager).get("/api/v1/assessments/" + runId)
+                .then().statusCode(200).extract().jsonPath().getList("summary.teamFrameworks");
+        assertThat(mine).as("the run's teams' framework scores, its team's alone")
+                .extracting(m -> m.get("team")).containsExactly(f.team());
+        assertThat(teams.get(0)).contains("Score in owasp-nhi-2025");
+        // the manager's overview lists them too, a line per framework; an admin's overview does not
+        List<List<String>> overview = Csv.parse(given().auth().oauth2(manager)
+                .get("/?download=csv&table=team-framework-scores").then().statusCode(200).extract().asString());
+        List<?> frameworks = (List<?>) mine.get(0).get("frameworks");
+        assertThat(overview).hasSize(frameworks.size() + 1);
+        assertThat(overview.get(0).subList(1, 3)).containsExactly("Framework", "Score");
+        for (int i = 0; i < frameworks.size(); i++) {
+            Map<?, ?> fw = (Map<?, ?>) frameworks.get(i);
+            assertThat(overview.get(i + 1)).startsWith(f.team(), (String) fw.get("framework"),
+                    fw.get("score") == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.0f%%",
+                            ((Number) fw.get("score")).doubleValue() * 100));
+        }
+        assertThat(given().auth().oauth2(ADMIN).get("/").then().statusCode(200).extract().asString())
+                .contains("table-framework-scores").doesNotContain("team-framework-scores");
         List<List<String>> owners = csv(manager, "by=owners&table=scores-owners");
         assertThat(owners.stream().skip(1).map(r -> r.get(1)).toList()).containsExactly("p-dora-" + f.s);
         assertThat(csv(ADMIN, "by=owners&table=scores-owners").stream().skip(1).map(r -> r.get(1)).toList())

@@ -1,0 +1,97 @@
+package dev.steward.assessment;
+
+import dev.steward.check.Result;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * One team's framework scores in a run: every framework scored by the rules of the run's own framework scores (its
+ * controls from their checks, manual evidence as attested, in-scope controls only; {@link ControlScorer}), but from
+ * check scores taken over the team's subjects only. So a team's NIST CSF score answers "how does this team do on
+ * NIST CSF", which the team's roll-up score, over every check of the run, does not. {@code team} is
+ * {@link RollupEntry#NONE} for subjects without a team, as in the roll-ups.
+ */
+public record TeamFrameworks(String team, List<FrameworkScore> frameworks) {
+
+    public TeamFrameworks {
+        frameworks = List.copyOf(frameworks);
+    }
+
+    /**
+     * Every team's framework scores, by team.
+     *
+     * @param byEvaluation per evaluation key, each team's accumulated results ({@link Tally})
+     * @param runScores    the run's score per evaluation key, for what a team's check score shares with it
+     * @param scorer       a control scorer reading check scores by evaluation key
+     */
+    static List<TeamFrameworks> of(Map<String, Map<String, Acc>> byEvaluation, Map<String, CheckScore> runScores,
+            Function<Function<String, CheckScore>, ControlScorer> scorer) {
+        TreeSet<String> teams = new TreeSet<>();
+        byEvaluation.values().forEach(m -> teams.addAll(m.keySet()));
+        return teams.stream().map(team -> {
+            Map<String, CheckScore> checks = new HashMap<>();
+            byEvaluation.forEach((key, accs) -> {
+                Acc acc = accs.get(team);
+                CheckScore run = runScores.get(key);
+                if (acc != null && run != null) {
+                    checks.put(key, acc.score(run));
+                }
+            });
+            ControlScorer s = scorer.apply(checks::get);
+            return new TeamFrameworks(team, s.frameworks(s.controls()));
+        }).toList();
+    }
+
+    /** One team's results of one evaluation: weighted mean of the scored ones and counts, as {@link Tally} counts. */
+    static final class Acc {
+        private final Scores.Mean score = new Scores.Mean();
+        private final ResultCounts.Counter counts = new ResultCounts.Counter();
+
+        void add(Result result, Double rawScore, int weight) {
+            counts.add(result);
+            if (result.scored()) {
+                score.add(rawScore, weight);
+            }
+        }
+
+        CheckScore score(CheckScore run) {
+            ResultCounts c = counts.value();
+            long applicable = c.total() - c.notApplicable();
+            return new CheckScore(run.checkId(), run.variant(), run.title(), run.severity(), run.subjectType(),
+                    score.value(), Scores.ratio(applicable - c.insufficientEvidence(), applicable), c, run.controls());
+        }
+    }
+
+    /** The accumulators of one evaluation by team, with a cache by {@link TextIds} id in front (as the roll-ups). */
+    static final class Accs {
+        private final Map<String, Acc> map = new HashMap<>();
+        private Acc[] byId = new Acc[64];
+
+        Acc of(String team) {
+            return map.computeIfAbsent(team == null ? RollupEntry.NONE : team, k -> new Acc());
+        }
+
+        Acc of(int id, String team) {
+            int slot = id + 1;
+            if (slot >= byId.length) {
+                byId = Arrays.copyOf(byId, Math.max(slot + 1, byId.length * 2));
+            }
+            Acc acc = byId[slot];
+            if (acc == null) {
+                acc = of(team);
+                byId[slot] = acc;
+            }
+            return acc;
+        }
+
+        /** The accumulators by team; this object is done with after it. */
+        Map<String, Acc> map() {
+            byId = null;
+            return map;
+        }
+    }
+}
