@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The assessment engine, pure: evidence, the check catalog, the mappings, the configured parameters and the status
@@ -169,11 +170,14 @@ public final class Assessor {
         ResultCounts allCounts = tally.all.value();
         Totals totals = new Totals(evidence.agents().size(), evidence.credentials().size(), principals, decisions, allCounts,
                 allCounts.findings(), tally.findingSeverities.value());
+        // each mapped check's evaluation found once, not once per team (finding one builds its parameters)
+        Map<CheckRef, String> keys = new java.util.IdentityHashMap<>();
+        Function<CheckRef, String> keyOf = ref -> keys.computeIfAbsent(ref, r -> {
+            Evaluation e = plan.evaluationFor(r);
+            return e == null ? "" : e.key();
+        });
         List<TeamFrameworks> teams = TeamFrameworks.of(tally.teamScores, tally.scores,
-                teamScore -> new ControlScorer(mappings, thresholds, attested, ref -> {
-                    Evaluation e = plan.evaluationFor(ref);
-                    return e == null ? null : teamScore.apply(e.key());
-                }));
+                teamScore -> scorer.with(ref -> teamScore.apply(keyOf.apply(ref))));
         return new Outcome(tally.checkScores(), controls, scorer.frameworks(controls), tally.rollups.build(), teams,
                 tally.recommender.recommendations(), Percentiles.latency(latencies), totals, tally.millis);
     }

@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Rolls evaluation scores up to controls and frameworks (CHECKS.md, "Control score" and "Control status"); see
  * {@link ControlResult} and {@link FrameworkScore} for the rules. Pure: mapping, check scores and thresholds in,
- * results out, controls in framework id then file order.
+ * results out, controls in framework id then file order. What scoring reads of the mappings and the attestations (a
+ * control's children, its manual evidence, which controls are units) is worked out once and shared by the scorers
+ * {@link #with} makes: a run scores every framework again for each of its teams.
  */
 final class ControlScorer {
 
@@ -22,6 +24,8 @@ final class ControlScorer {
     private final Thresholds thresholds;
     private final Map<String, List<String>> attested;
     private final java.util.function.Function<CheckRef, CheckScore> scoreOf;
+    private final Map<Control, Shape> shapes;
+    private final Map<String, java.util.Set<String>> withInScopeChild;
 
     ControlScorer(MappingSet mappings, Thresholds thresholds, Map<String, List<String>> attested,
             java.util.function.Function<CheckRef, CheckScore> scoreOf) {
@@ -29,6 +33,41 @@ final class ControlScorer {
         this.thresholds = thresholds;
         this.attested = attested;
         this.scoreOf = scoreOf;
+        this.shapes = new java.util.IdentityHashMap<>();
+        this.withInScopeChild = new HashMap<>();
+    }
+
+    private ControlScorer(ControlScorer shared, java.util.function.Function<CheckRef, CheckScore> scoreOf) {
+        this.mappings = shared.mappings;
+        this.thresholds = shared.thresholds;
+        this.attested = shared.attested;
+        this.scoreOf = scoreOf;
+        this.shapes = shared.shapes;
+        this.withInScopeChild = shared.withInScopeChild;
+    }
+
+    /** A scorer of the same mappings, thresholds and attestations reading other check scores (not thread-safe). */
+    ControlScorer with(java.util.function.Function<CheckRef, CheckScore> scoreOf) {
+        return new ControlScorer(this, scoreOf);
+    }
+
+    /** A control's children and manual evidence, as the attestations answer it. */
+    private record Shape(List<Control> children, List<String> childIds, Manual manual) {
+    }
+
+    private Shape shape(Framework f, Control c) {
+        List<Control> children = mappings.children(f.id(), c.id());
+        List<String> childIds = children.stream().map(Control::id).toList();
+        List<String> manual = c.manualEvidence().stream().map(ManualEvidence::id).toList();
+        List<String> attestations = new ArrayList<>();
+        int answered = 0;
+        for (String evidenceId : manual) {
+            List<String> refs = attested.getOrDefault(
+                    dev.steward.attestation.Attestation.key(f.id(), c.id(), evidenceId), List.of());
+            answered += refs.isEmpty() ? 0 : 1;
+            attestations.addAll(refs);
+        }
+        return new Shape(children, childIds, new Manual(manual, answered, List.copyOf(attestations)));
     }
 
     ControlScorer(MappingSet mappings, Thresholds thresholds, java.util.function.Function<CheckRef, CheckScore> scoreOf) {
@@ -52,18 +91,10 @@ final class ControlScorer {
         if (known != null) {
             return known;
         }
-        List<Control> children = mappings.children(f.id(), c.id());
-        List<String> childIds = children.stream().map(Control::id).toList();
-        List<String> manual = c.manualEvidence().stream().map(ManualEvidence::id).toList();
-        List<String> attestations = new ArrayList<>();
-        int answered = 0;
-        for (String evidenceId : manual) {
-            List<String> refs = attested.getOrDefault(dev.steward.attestation.Attestation.key(f.id(), c.id(), evidenceId),
-                    List.of());
-            answered += refs.isEmpty() ? 0 : 1;
-            attestations.addAll(refs);
-        }
-        Manual m = new Manual(manual, answered, attestations);
+        Shape shape = shapes.computeIfAbsent(c, k -> shape(f, k));
+        List<Control> children = shape.children();
+        List<String> childIds = shape.childIds();
+        Manual m = shape.manual();
         List<ControlResult.ControlCheck> checks = new ArrayList<>();
         for (CheckRef ref : c.checks()) {
             CheckScore s = scoreOf.apply(ref);
@@ -75,7 +106,7 @@ final class ControlScorer {
         ControlResult result;
         if (!c.inScope()) {
             result = new ControlResult(f.id(), c.id(), c.title(), c.parent(), !children.isEmpty(), ControlStatus.OUT_OF_SCOPE,
-                    null, null, false, checks, childIds, manual, c.outOfScopeReason(), attestations);
+                    null, null, false, checks, childIds, m.ids(), c.outOfScopeReason(), m.attestations());
         } else {
             List<ControlResult> inScopeChildren = new ArrayList<>();
             for (Control child : children) {
@@ -178,21 +209,23 @@ final class ControlScorer {
     /** Framework scores from the control results, in framework id order. */
     List<FrameworkScore> frameworks(List<ControlResult> controls) {
         List<FrameworkScore> out = new ArrayList<>();
+        Map<String, List<ControlResult>> byFramework = new HashMap<>();
+        controls.forEach(r -> byFramework.computeIfAbsent(r.framework(), k -> new ArrayList<>()).add(r));
         for (Framework f : mappings.frameworks().values()) {
+            java.util.Set<String> groups = withInScopeChild.computeIfAbsent(f.id(), id -> f.controls().stream()
+                    .filter(c -> hasInScopeChild(id, c.id())).map(Control::id)
+                    .collect(java.util.stream.Collectors.toSet()));
             Scores.Mean score = new Scores.Mean();
             double coverage = 0;
             int units = 0;
             int outOfScope = 0;
             int[] byStatus = new int[ControlStatus.values().length];
-            for (ControlResult r : controls) {
-                if (!r.framework().equals(f.id())) {
-                    continue;
-                }
+            for (ControlResult r : byFramework.getOrDefault(f.id(), List.of())) {
                 if (r.status() == ControlStatus.OUT_OF_SCOPE) {
                     outOfScope += r.children().isEmpty() ? 1 : 0;
                     continue;
                 }
-                if (hasInScopeChild(f.id(), r.controlId())) {
+                if (groups.contains(r.controlId())) {
                     continue;
                 }
                 units++;

@@ -15,10 +15,33 @@ import java.util.function.Function;
  * NIST CSF", which the team's roll-up score, over every check of the run, does not. {@code team} is
  * {@link RollupEntry#NONE} for subjects without a team, as in the roll-ups.
  */
-public record TeamFrameworks(String team, List<FrameworkScore> frameworks) {
+public record TeamFrameworks(String team, List<Score> frameworks) {
 
     public TeamFrameworks {
         frameworks = List.copyOf(frameworks);
+    }
+
+    /**
+     * A team's score in one framework, as a {@link FrameworkScore} without what is the framework's own rather than the
+     * team's (its name, version, and how many controls are in and out of scope): a run of a thousand teams stores
+     * five thousand of these.
+     */
+    public record Score(String framework, Double score, Double coverage, int satisfied, int partiallySatisfied,
+            int notSatisfied, int notAssessed, int manual) {
+
+        static Score of(FrameworkScore f) {
+            return new Score(f.framework(), f.score(), f.coverage(), f.satisfied(), f.partiallySatisfied(),
+                    f.notSatisfied(), f.notAssessed(), f.manual());
+        }
+
+        /** The whole framework score: this team's numbers with the name, version and scope of {@code run}'s. */
+        public FrameworkScore with(FrameworkScore run) {
+            if (!run.framework().equals(framework)) {
+                throw new IllegalArgumentException(framework + " is not " + run.framework());
+            }
+            return new FrameworkScore(framework, run.name(), run.version(), score, coverage, run.inScope(),
+                    run.outOfScope(), satisfied, partiallySatisfied, notSatisfied, notAssessed, manual);
+        }
     }
 
     /**
@@ -42,7 +65,7 @@ public record TeamFrameworks(String team, List<FrameworkScore> frameworks) {
                 }
             });
             ControlScorer s = scorer.apply(checks::get);
-            return new TeamFrameworks(team, s.frameworks(s.controls()));
+            return new TeamFrameworks(team, s.frameworks(s.controls()).stream().map(Score::of).toList());
         }).toList();
     }
 

@@ -75,9 +75,10 @@ final class ScoreRows {
         if (team == null) {
             return List.of();
         }
-        Map<String, FrameworkScore> byId = new HashMap<>();
+        Map<String, TeamFrameworks.Score> byId = new HashMap<>();
         team.frameworks().forEach(f -> byId.put(f.framework(), f));
-        return frameworks.stream().map(f -> byId.get(f.framework())).filter(f -> f != null).toList();
+        return frameworks.stream().filter(f -> byId.containsKey(f.framework()))
+                .map(f -> byId.get(f.framework()).with(f)).toList();
     }
 
     private static GapReport.ScoreRow row(String dimension, RollupEntry e, String name,

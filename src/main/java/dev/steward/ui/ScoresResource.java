@@ -145,9 +145,10 @@ public class ScoresResource {
         if (people) {
             columns.add(by.heading() + " id");
         }
-        columns.addAll(List.of("Score", "Coverage", "FAIL", "Critical", "High", "Medium", "Low", "PARTIAL",
-                "Insufficient evidence", "PASS", "Not applicable"));
+        columns.addAll(List.of("Score", "Coverage"));
         frameworkIds.forEach(id -> columns.add("Score in " + id));
+        columns.addAll(List.of("FAIL", "Critical", "High", "Medium", "Low", "PARTIAL", "Insufficient evidence", "PASS",
+                "Not applicable"));
         Table.Builder t = new Table.Builder("scores-" + dimension, by.title(), columns.toArray(String[]::new));
         for (RollupEntry e : entries) {
             String shown = people ? names.getOrDefault(e.key(), e.key()) : e.key();
@@ -156,16 +157,18 @@ public class ScoresResource {
             if (people) {
                 row.add(e.key());
             }
-            var r = e.results();
-            var f = e.fails();
-            row.addAll(List.of(number(e.score()), number(e.coverage()), r.fail(), f.critical(), f.high(), f.medium(),
-                    f.low(), r.partial(), r.insufficientEvidence(), r.pass(), r.notApplicable()));
+            row.add(number(e.score()));
+            row.add(number(e.coverage()));
             Map<String, Double> scores = new HashMap<>();
             TeamFrameworks team = frameworks.get(e.key());
             if (team != null) {
                 team.frameworks().forEach(x -> scores.put(x.framework(), x.score()));
             }
             frameworkIds.forEach(id -> row.add(number(scores.get(id))));
+            var r = e.results();
+            var f = e.fails();
+            row.addAll(List.of(r.fail(), f.critical(), f.high(), f.medium(), f.low(), r.partial(),
+                    r.insufficientEvidence(), r.pass(), r.notApplicable()));
             t.row(row.toArray());
         }
         return t.build();

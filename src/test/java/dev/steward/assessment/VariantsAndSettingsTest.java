@@ -110,7 +110,7 @@ class VariantsAndSettingsTest {
                 .allSatisfy(a -> assertThat(a.controls()).containsExactly("f:WIDE")).hasSize(5);
         assertThat(o.rollups().teams()).singleElement().extracting(e -> e.results().total())
                 .as("roll-ups count the default variant only").isEqualTo(20L);
-        assertThat(o.teamFrameworks()).singleElement().satisfies(t -> assertThat(t.frameworks())
+        assertThat(o.teamFrameworks()).singleElement().satisfies(t -> assertThat(TeamFrameworksTest.whole(t, o))
                 .as("a team's framework scores, of every variant, are the run's when every subject is the team's")
                 .isEqualTo(o.frameworks()));
     }

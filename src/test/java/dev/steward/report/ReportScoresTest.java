@@ -134,7 +134,17 @@ class ReportScoresTest {
         assertThat(rows).extracting(GapReport.ScoreRow::key).as("every team of the scores, in their order")
                 .containsExactlyElementsOf(model.gaps().scores().stream().map(GapReport.ScoreRow::key).toList());
         for (GapReport.ScoreRow r : rows) {
-            assertThat(r.frameworks()).as(r.key()).isEqualTo(stored.get(r.key()).frameworks());
+            List<TeamFrameworks.Score> mine = stored.get(r.key()).frameworks();
+            assertThat(r.frameworks()).as(r.key()).hasSameSizeAs(s.frameworks()).hasSameSizeAs(mine);
+            for (int i = 0; i < mine.size(); i++) {
+                FrameworkScore whole = r.frameworks().get(i);
+                assertThat(whole.framework()).isEqualTo(s.frameworks().get(i).framework());
+                assertThat(whole.name()).isEqualTo(s.frameworks().get(i).name());
+                assertThat(whole.inScope()).isEqualTo(s.frameworks().get(i).inScope());
+                assertThat(whole.score()).isEqualTo(mine.get(i).score());
+                assertThat(whole.coverage()).isEqualTo(mine.get(i).coverage());
+                assertThat(whole.notSatisfied()).isEqualTo(mine.get(i).notSatisfied());
+            }
         }
         GapReport.ScoreRow pay = rows.stream().filter(r -> r.key().equals(fixture.team())).findFirst().orElseThrow();
         FrameworkScore payNhi = pay.frameworks().stream().filter(f -> f.framework().equals("owasp-nhi-2025"))
@@ -192,8 +202,8 @@ class ReportScoresTest {
         List<GapReport.ScoreRow> nhiOnly = reports.model(s.id(), "owasp-nhi-2025", ReportFilter.NONE).orElseThrow()
                 .gaps().teamFrameworks();
         assertThat(nhiOnly).hasSameSizeAs(rows).allSatisfy(r -> assertThat(r.frameworks()).singleElement()
-                .isEqualTo(stored.get(r.key()).frameworks().stream()
-                        .filter(f -> f.framework().equals("owasp-nhi-2025")).findFirst().orElseThrow()));
+                .isEqualTo(stored.get(r.key()).frameworks().stream().filter(f -> f.framework().equals("owasp-nhi-2025"))
+                        .findFirst().orElseThrow().with(orgNhi)));
     }
 
     @Test

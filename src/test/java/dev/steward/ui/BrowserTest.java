@@ -248,6 +248,10 @@ class BrowserTest {
     void aManagerSeesOnlyTheirTeamsInTheBrowser() {
         signIn("paymgr", PASSWORD);
         assertThat(text("#signed-in-role")).isEqualTo("manager");
+        // the overview scores the manager's team in each framework
+        assertThat(text("#table-team-framework-scores")).contains("Your teams' framework scores")
+                .contains("payments").contains("owasp-nhi-2025").contains("nist-csf-2.0").doesNotContain("marketing");
+        browser.screenshot("08-manager-overview");
         browser.driver.get(url("/gaps?show=all"));
         List<List<String>> shown = rows();
         assertThat(shown).hasSize(11).allSatisfy(r -> assertThat(r.get(2)).isEqualTo("payments"));
@@ -298,6 +302,8 @@ class BrowserTest {
         // the scores page: owners by name, the lowest score first, each linking to that owner's agents
         browser.driver.get(url("/scores"));
         find(By.linkText("Scores"));
+        assertThat(text("#table-scores-teams")).contains("Score in owasp-asi-2026").contains("Score in nist-csf-2.0");
+        browser.screenshot("16-scores-teams");
         new org.openqa.selenium.support.ui.Select(find(By.id("filter-by"))).selectByValue("owners");
         new org.openqa.selenium.support.ui.Select(find(By.id("filter-sort"))).selectByValue("score");
         find(By.id("apply-filters")).click();
