@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The stored summary of one run: what it read (inputs, mapping version, parameters digest, engine version), when
  * (as-of and window [windowStart, windowEnd)), and what it found (framework and check scores, roll-ups,
- * recommendations, revocation latency, totals, each team's framework scores), and the status thresholds it judged
- * controls by. {@code thresholds} and {@code teamFrameworks} are null in runs stored before they were recorded. A
+ * recommendations, revocation latency, totals, each team's framework scores and revocation figures), and the status
+ * thresholds it judged controls by. {@code thresholds}, {@code teamFrameworks} and {@code teamRevocations} are null in
+ * runs stored before they were recorded. A
  * pure function of the run's inputs and settings: the creation time and the diff live beside it, not in it.
  */
 public record AssessmentSummary(
@@ -26,6 +27,7 @@ public record AssessmentSummary(
         List<CheckScore> checks,
         Rollups rollups,
         List<TeamFrameworks> teamFrameworks,
+        List<TeamRevocation> teamRevocations,
         List<TeamRecommendation> recommendations,
         RevocationLatency revocationLatency,
         Thresholds thresholds) {
@@ -35,6 +37,7 @@ public record AssessmentSummary(
         frameworks = List.copyOf(frameworks);
         checks = List.copyOf(checks);
         teamFrameworks = teamFrameworks == null ? null : List.copyOf(teamFrameworks);
+        teamRevocations = teamRevocations == null ? null : List.copyOf(teamRevocations);
         recommendations = List.copyOf(recommendations);
     }
 
@@ -48,7 +51,8 @@ public record AssessmentSummary(
     public static AssessmentSummary of(RunHeader header, Outcome outcome, Thresholds thresholds) {
         return new AssessmentSummary(header.id(), header.asOf(), header.windowStart(), header.asOf(), header.engineVersion(),
                 header.mappingVersion(), header.parametersDigest(), header.inputs(), outcome.totals(), outcome.frameworks(),
-                outcome.checks(), outcome.rollups(), outcome.teamFrameworks(), outcome.recommendations(),
+                outcome.checks(), outcome.rollups(), outcome.teamFrameworks(), outcome.teamRevocations(),
+                outcome.recommendations(),
                 outcome.revocationLatency(), thresholds);
     }
 }

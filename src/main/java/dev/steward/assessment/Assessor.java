@@ -75,7 +75,8 @@ public final class Assessor {
     public Outcome assess(Evidence evidence, Consumer<AssessedResult> sink, int parallelism) {
         EvaluationPlan plan = plan();
         Attribution attribution = new Attribution(evidence);
-        Tally tally = new Tally(new Recommender(evidence));
+        Map<String, java.time.Duration> latencies = Lif4RevocationEnforcedCheck.latenciesById(evidence);
+        Tally tally = new Tally(new Recommender(evidence), latencies);
         try (EvaluationPipeline pipeline = new EvaluationPipeline(parallelism)) {
             pipeline.run(plan.evaluations(), evidence, attribution, null, (i, e, done) -> {
                 long started = System.nanoTime();
@@ -90,7 +91,7 @@ public final class Assessor {
             });
         }
         return outcome(plan, tally, evidence, evidence.principals().size(), evidence.decisions().size(),
-                Lif4RevocationEnforcedCheck.latencies(evidence));
+                List.copyOf(latencies.values()));
     }
 
     private static final Comparator<CheckResult> BY_SUBJECT_ID = Comparator.comparing(CheckResult::subjectId);
@@ -178,8 +179,10 @@ public final class Assessor {
         });
         List<TeamFrameworks> teams = TeamFrameworks.of(tally.teamScores, tally.scores,
                 teamScore -> scorer.with(ref -> teamScore.apply(keyOf.apply(ref))));
+        List<TeamRevocation> revocations = TeamRevocation.of(
+                tally.teamScores.get(Evaluation.key(TeamRevocation.CHECK, Evaluation.DEFAULT)), tally.teamLatencies);
         return new Outcome(tally.checkScores(), controls, scorer.frameworks(controls), tally.rollups.build(), teams,
-                tally.recommender.recommendations(), Percentiles.latency(latencies), totals, tally.millis);
+                revocations, tally.recommender.recommendations(), Percentiles.latency(latencies), totals, tally.millis);
     }
 
     private static String refKey(CheckRef ref) {

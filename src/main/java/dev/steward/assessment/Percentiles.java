@@ -32,7 +32,21 @@ public final class Percentiles {
             return new RevocationLatency(0, null, null, null);
         }
         List<Double> seconds = new ArrayList<>(latencies.size());
-        latencies.forEach(d -> seconds.add(d.toNanos() / 1e9));
+        latencies.forEach(d -> seconds.add(seconds(d)));
+        return latencySeconds(seconds);
+    }
+
+    /** A latency in seconds, as {@link #latency} counts it. */
+    public static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    /** p50, p95 and max of measured revocation latencies given in seconds ({@link #seconds}). */
+    public static RevocationLatency latencySeconds(List<Double> latencies) {
+        if (latencies.isEmpty()) {
+            return new RevocationLatency(0, null, null, null);
+        }
+        List<Double> seconds = new ArrayList<>(latencies);
         seconds.sort(Double::compare);
         return new RevocationLatency(seconds.size(), Scores.round(nearestRank(seconds, 50)),
                 Scores.round(nearestRank(seconds, 95)), Scores.round(seconds.get(seconds.size() - 1)));

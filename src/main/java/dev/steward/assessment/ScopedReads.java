@@ -88,6 +88,8 @@ public class ScopedReads {
                 s.checks(),
                 slices.rollups(teams), s.teamFrameworks() == null ? null
                         : s.teamFrameworks().stream().filter(t -> teams.contains(t.team())).toList(),
+                s.teamRevocations() == null ? null
+                        : s.teamRevocations().stream().filter(t -> teams.contains(t.team())).toList(),
                 s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
                 s.revocationLatency(), s.thresholds());
         return new AssessmentRun(run.id(), run.createdAt(), run.createdBy(), run.elapsedMs(), scoped,

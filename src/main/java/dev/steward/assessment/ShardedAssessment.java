@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +71,7 @@ final class ShardedAssessment {
         List<Evaluation> evaluations = plan.evaluations();
         int k = shards.count();
         long[] millis = new long[evaluations.size()];
-        List<Duration> latencies = new ArrayList<>();
+        Map<String, Duration> latencies = new LinkedHashMap<>();
         Path dir = null;
         // per shard and subject type, where its subjects sit in run order: runs of {first position, count}
         long[][][][] runs = new long[k][SubjectType.values().length][][];
@@ -141,9 +143,9 @@ final class ShardedAssessment {
                         millis[i] += (done.nanos() + System.nanoTime() - started) / 1_000_000;
                     });
                 }
-                latencies.addAll(Lif4RevocationEnforcedCheck.latencies(ev));
+                latencies.putAll(Lif4RevocationEnforcedCheck.latenciesById(ev));
             }
-            Tally tally = new Tally(new Recommender(inventory, shards::named));
+            Tally tally = new Tally(new Recommender(inventory, shards::named), latencies);
             // the diff takes the results in run order on a thread of its own, reading the same files
             Path kept = dir;
             ExecutorService differ = Executors.newSingleThreadExecutor(r -> {
@@ -165,7 +167,7 @@ final class ShardedAssessment {
                 awaitStopped(differ);
             }
             return assessor.outcome(plan, tally, inventory, shards.principals(), Math.toIntExact(shards.aggregates()),
-                    latencies);
+                    List.copyOf(latencies.values()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the results of a sharded assessment", e);
         } finally {

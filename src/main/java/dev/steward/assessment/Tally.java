@@ -1,6 +1,7 @@
 package dev.steward.assessment;
 
 import dev.steward.check.Result;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,13 @@ final class Tally {
     final Map<String, Long> millis = new LinkedHashMap<>();
     /** Per evaluation key, in run order: each team's score and counts over its subjects ({@link TeamFrameworks}). */
     final Map<String, Map<String, TeamFrameworks.Acc>> teamScores = new LinkedHashMap<>();
+    /** The measured revocation latencies by credential id, and by team as LIF-4's results attribute them. */
+    private final Map<String, java.time.Duration> latencies;
+    final Map<String, List<Double>> teamLatencies = new java.util.TreeMap<>();
 
-    Tally(Recommender recommender) {
+    Tally(Recommender recommender, Map<String, java.time.Duration> latencies) {
         this.recommender = recommender;
+        this.latencies = latencies;
     }
 
     /** The counting of one evaluation. */
@@ -32,15 +37,18 @@ final class Tally {
         private final Scores.Mean score = new Scores.Mean();
         private final ResultCounts.Counter counts = new ResultCounts.Counter();
         private final TeamFrameworks.Accs teams = new TeamFrameworks.Accs();
+        private final boolean revocation;
 
         Evaluated(Evaluation e) {
             this.e = e;
+            this.revocation = e.base() && TeamRevocation.CHECK.equals(e.check().id());
         }
 
         /** One result: its check's verdict, unrounded score and subject weight, and the result as kept. */
         void add(Result result, Double rawScore, int weight, AssessedResult a) {
             count(result, rawScore, weight, a);
             teams.of(a.team()).add(result, rawScore, weight);
+            latency(a);
             if (e.base()) {
                 rollups.add(a);
                 recommender.add(a);
@@ -55,9 +63,21 @@ final class Tally {
                 int environment) {
             count(result, rawScore, weight, a);
             teams.of(team, a.team()).add(result, rawScore, weight);
+            latency(a);
             if (e.base()) {
                 rollups.add(a, team, owner, manager, environment);
                 recommender.add(a);
+            }
+        }
+
+        /** A measured revocation latency goes to the team of its credential's LIF-4 result. */
+        private void latency(AssessedResult a) {
+            if (revocation) {
+                java.time.Duration d = latencies.get(a.subjectId());
+                if (d != null) {
+                    String team = a.team() == null ? RollupEntry.NONE : a.team();
+                    teamLatencies.computeIfAbsent(team, t -> new ArrayList<>()).add(Percentiles.seconds(d));
+                }
             }
         }
 

@@ -81,6 +81,10 @@ public record TeamFrameworks(String team, List<Score> frameworks) {
             }
         }
 
+        ResultCounts counts() {
+            return counts.value();
+        }
+
         CheckScore score(CheckScore run) {
             ResultCounts c = counts.value();
             long applicable = c.total() - c.notApplicable();

@@ -10,6 +10,7 @@ import dev.steward.assessment.RevocationLatency;
 import dev.steward.assessment.RunDiff;
 import dev.steward.assessment.SeverityCounts;
 import dev.steward.assessment.TeamRecommendation;
+import dev.steward.assessment.TeamRevocation;
 import dev.steward.check.EvidenceRef;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
@@ -104,13 +105,41 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
      * How quickly access is cut off (CHECKS.md, LIF-4): the measured revocation latency, revocation to the last allowed
      * decision, over the {@code measured} revoked credentials that allowed any decision after their revocation, as the
      * run stored it; {@code revoked} counts the credentials LIF-4 judged (revoked by the as-of date), {@code late} its
-     * FAILs (used after revocation plus the grace period). Measured over the whole run: {@code wholeRun} says that the
-     * report is narrowed by a filter the latency is not.
+     * FAILs (used after revocation plus the grace period). A report narrowed to teams (by its team filter, or a
+     * manager's) measures its teams' credentials alone, named in {@code teams} (sorted; null when the whole run's);
+     * {@code wholeRun} says that the report is narrowed by a filter the latency is not (an owner, manager or
+     * environment, or teams in a run stored before teams' revocation figures were).
      */
     public record Revocation(long revoked, long late, int measured, Double p50Seconds, Double p95Seconds,
-            Double maxSeconds, boolean wholeRun) {
+            Double maxSeconds, boolean wholeRun, List<String> teams) {
 
         static final String CHECK = "LIF-4";
+
+        public Revocation {
+            teams = teams == null ? null : List.copyOf(teams);
+        }
+
+        public Revocation(long revoked, long late, int measured, Double p50Seconds, Double p95Seconds,
+                Double maxSeconds, boolean wholeRun) {
+            this(revoked, late, measured, p50Seconds, p95Seconds, maxSeconds, wholeRun, null);
+        }
+
+        /**
+         * From a run's summary, for a report narrowed by {@code filter}: its teams' figures when it is narrowed to
+         * teams and the run stored them per team, else the whole run's.
+         */
+        public static Revocation of(AssessmentSummary s, ReportFilter filter) {
+            Set<String> teams = filter.teamsOnly();
+            if (teams == null || s.teamRevocations() == null) {
+                return of(s, filter.any());
+            }
+            TeamRevocation.Merged m = TeamRevocation.merge(s.teamRevocations().stream()
+                    .filter(t -> teams.contains(t.team())).toList());
+            RevocationLatency l = m.latency();
+            boolean other = filter.owner() != null || filter.manager() != null || filter.environment() != null;
+            return new Revocation(m.revoked(), m.late(), l.measured(), l.p50Seconds(), l.p95Seconds(), l.maxSeconds(),
+                    other, new java.util.TreeSet<>(teams).stream().toList());
+        }
 
         /** From a run's summary: the latency it stored and LIF-4's results (its default variant). */
         public static Revocation of(AssessmentSummary s, boolean wholeRun) {
@@ -146,7 +175,13 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
                 b.append(late == 0 ? (revoked == 1 ? " It was not" : " None was") + " used beyond its grace period (LIF-4)."
                         : " " + late + (late == 1 ? " was" : " were") + " used beyond the grace period (LIF-4 FAIL).");
             }
-            if (wholeRun) {
+            if (teams != null && teams.isEmpty()) {
+                b.append(" The report's filter leaves no team whose credentials to measure.");
+            } else if (teams != null) {
+                b.append(" Measured over the credentials of ").append(teams.size() == 1 ? "team " : "teams ")
+                        .append(String.join(", ", teams)).append(" (a credential's team is its heaviest holder's)")
+                        .append(wholeRun ? "; the report's other filters do not narrow it." : ".");
+            } else if (wholeRun) {
                 b.append(" Measured over the whole assessment: the report's filter does not narrow it.");
             }
             return b.toString();

@@ -56,6 +56,14 @@ final class Records {
         return this;
     }
 
+    /** A credential revoked at {@code revokedAt}. */
+    Records revoked(String id, String environment, Instant revokedAt, String... holders) {
+        Instant created = Instant.parse("2026-10-01T00:00:00Z");
+        credentials.add(new CredentialRecord(id, "token", List.of(holders), environment, "vault", "vault", null,
+                List.of(), created, null, null, null, null, "revoked", revokedAt, null, null, src(id)));
+        return this;
+    }
+
     Records decision(String agent, String credential, String environment, long count) {
         LocalDate day = LocalDate.ofInstant(AS_OF, ZoneOffset.UTC).minusDays(3);
         Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600);

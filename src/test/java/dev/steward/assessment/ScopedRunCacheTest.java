@@ -41,6 +41,8 @@ class ScopedRunCacheTest {
         assertThat(whole.teamFrameworks()).extracting(TeamFrameworks::team).contains(pay, ops);
         assertThat(mine.summary().teamFrameworks()).as("a manager sees its teams' framework scores alone")
                 .containsExactlyElementsOf(whole.teamFrameworks().stream().filter(t -> t.team().equals(pay)).toList());
+        assertThat(mine.summary().teamRevocations()).as("and its teams' revocation figures alone")
+                .containsExactlyElementsOf(whole.teamRevocations().stream().filter(t -> t.team().equals(pay)).toList());
         assertThat(assessments.get(run, AccessScope.teams(List.of(pay))).orElseThrow()).isSameAs(mine);
 
         AssessmentRun both = assessments.get(run, AccessScope.teams(List.of(pay, ops))).orElseThrow();

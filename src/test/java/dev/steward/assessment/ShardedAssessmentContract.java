@@ -124,6 +124,11 @@ abstract class ShardedAssessmentContract {
         assertThat(AssessmentJson.write(s.frameworks())).isEqualTo(AssessmentJson.write(onePass.frameworks()));
         assertThat(AssessmentJson.write(s.rollups())).isEqualTo(AssessmentJson.write(onePass.rollups()));
         assertThat(AssessmentJson.write(s.teamFrameworks())).isEqualTo(AssessmentJson.write(onePass.teamFrameworks()));
+        assertThat(AssessmentJson.write(s.teamRevocations()))
+                .isEqualTo(AssessmentJson.write(onePass.teamRevocations()));
+        RevocationLatency teams = TeamRevocation.merge(s.teamRevocations()).latency();
+        assertThat(teams).as("the teams' latencies are the run's").isEqualTo(s.revocationLatency());
+        assertThat(teams.measured()).as("sample-data measures some").isPositive();
         assertThat(s.teamFrameworks()).extracting(TeamFrameworks::team).as("the teams of the roll-ups")
                 .containsExactlyElementsOf(s.rollups().teams().stream().map(RollupEntry::key).toList());
         assertThat(AssessmentJson.write(s.recommendations())).isEqualTo(AssessmentJson.write(onePass.recommendations()));

@@ -92,7 +92,7 @@ public final class ReportBenchmark {
                 List.of(), List.of(), null));
         AssessmentSummary summary = new AssessmentSummary("bench", asOf, asOf.minusSeconds(86400L * 90), asOf, "bench", "m", "p",
                 List.of(), new Totals(agents, 0, 0, 0, ResultCounts.NONE, findings, new SeverityCounts(0, 0, 0, 0)), frameworks,
-                List.of(), new Rollups(List.of(), List.of(), List.of(), List.of()), List.of(), List.of(),
+                List.of(), new Rollups(List.of(), List.of(), List.of(), List.of()), List.of(), List.of(), List.of(),
                 new RevocationLatency(0, null, null, null), null);
         long t0 = System.nanoTime();
         ReportModel model = new ReportModelBuilder(new ReportInputs(summary, controls, null, List.of(), ev, mappings, checks,

@@ -115,11 +115,21 @@ class ReportFormatsTest {
         assertThat(json.path("summary").asText()).isEqualTo(sentence);
         assertThat(json.path("measured").asInt()).isEqualTo(rv.measured());
 
-        // a report narrowed by a filter says the latency is the whole run's
-        GapReport.Revocation narrowed = reports.model(s.id(), null, new ReportFilter(fixture.team(), null, null, null))
+        // a report narrowed by environment says the latency is the whole run's
+        GapReport.Revocation narrowed = reports.model(s.id(), null, new ReportFilter(null, null, null, "prod"))
                 .orElseThrow().gaps().revocation();
         assertThat(narrowed.wholeRun()).isTrue();
         assertThat(narrowed.summary()).startsWith(sentence).endsWith("the report's filter does not narrow it.");
+        // one narrowed by team measures that team's credentials, as the run stored them
+        GapReport.Revocation team = reports.model(s.id(), null, new ReportFilter(fixture.team(), null, null, null))
+                .orElseThrow().gaps().revocation();
+        dev.steward.assessment.TeamRevocation stored = s.teamRevocations().stream()
+                .filter(t -> t.team().equals(fixture.team())).findFirst().orElseThrow();
+        assertThat(team.wholeRun()).isFalse();
+        assertThat(team.teams()).containsExactly(fixture.team());
+        assertThat(team.revoked()).isEqualTo(stored.revoked()).isPositive();
+        assertThat(team.measured()).isEqualTo(stored.latencySeconds().size());
+        assertThat(team.summary()).contains("Measured over the credentials of team " + fixture.team());
     }
 
     private Path writeAll(ReportModel model) throws Exception {

@@ -37,8 +37,8 @@ class ScoreRowsTest {
         return new AssessmentSummary("run", AS_OF, AS_OF.minusSeconds(86_400L * 90), AS_OF, "test", "m", "p", List.of(),
                 new Totals(2, 0, 0, 0, ResultCounts.NONE, 0, new SeverityCounts(0, 0, 0, 0)), List.of(ASI, CSF),
                 List.of(), new Rollups(List.of(team("identity", 1), team("payments", 4)), List.of(team("p-ana", 2)),
-                        List.of(), List.of()), teamFrameworks, List.of(), new RevocationLatency(0, null, null, null),
-                null);
+                        List.of(), List.of()), teamFrameworks, null, List.of(),
+                new RevocationLatency(0, null, null, null), null);
     }
 
     private static final List<TeamFrameworks> STORED = List.of(

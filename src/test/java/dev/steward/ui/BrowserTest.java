@@ -251,6 +251,8 @@ class BrowserTest {
         // the overview scores the manager's team in each framework
         assertThat(text("#table-team-framework-scores")).contains("Your teams' framework scores")
                 .contains("payments").contains("owasp-nhi-2025").contains("nist-csf-2.0").doesNotContain("marketing");
+        assertThat(text("#revocation-summary")).as("how quickly the manager's team's access is cut off")
+                .contains("Measured over the credentials of team payments");
         browser.screenshot("08-manager-overview");
         browser.driver.get(url("/gaps?show=all"));
         List<List<String>> shown = rows();

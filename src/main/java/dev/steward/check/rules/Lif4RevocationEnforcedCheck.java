@@ -66,11 +66,16 @@ public class Lif4RevocationEnforcedCheck extends CredentialCheck {
 
     /** Revocation latencies (revokedAt to last allowed decision), in credential id order; see the class documentation. */
     public static List<Duration> latencies(Evidence evidence) {
-        List<Duration> result = new ArrayList<>();
+        return List.copyOf(latenciesById(evidence).values());
+    }
+
+    /** The same latencies by credential id, in the same order. */
+    public static java.util.Map<String, Duration> latenciesById(Evidence evidence) {
+        java.util.Map<String, Duration> result = new java.util.LinkedHashMap<>();
         for (CredentialRecord c : evidence.subjectCredentials()) {
-            latency(evidence, c).ifPresent(result::add);
+            latency(evidence, c).ifPresent(d -> result.put(c.id(), d));
         }
-        return List.copyOf(result);
+        return result;
     }
 
     /** The measured latency of one credential, empty when it is not revoked or allowed nothing after revocation. */
