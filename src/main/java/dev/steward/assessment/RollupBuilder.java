@@ -2,8 +2,6 @@ package dev.steward.assessment;
 
 import dev.steward.check.Result;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,34 +48,21 @@ final class RollupBuilder {
         return new Rollups(entries(teams.map), entries(owners.map), entries(managers.map), entries(environments.map));
     }
 
-    /**
-     * The accumulators of one roll-up by key ({@link RollupEntry#NONE} for null), and a cache of them by text id in
-     * front: the map stays the one place an accumulator lives, so a null and a text equal to NONE share one, with
-     * either way of adding.
-     */
+    /** The accumulators of one roll-up by key ({@link ByKey}). */
     private static final class Dimension {
-        final Map<String, Acc> map = new HashMap<>();
-        private Acc[] byId = new Acc[64];
+        final ByKey<Acc> accs = new ByKey<>(Acc::new);
+        final Map<String, Acc> map = accs.map;
 
         Acc of(String key) {
-            return map.computeIfAbsent(key == null ? RollupEntry.NONE : key, k -> new Acc());
+            return accs.of(key);
+        }
+
+        Acc of(int id, String key) {
+            return accs.of(id, key);
         }
 
         void add(Dimension other) {
             other.map.forEach((key, acc) -> of(key).add(acc));
-        }
-
-        Acc of(int id, String key) {
-            int slot = id + 1;
-            if (slot >= byId.length) {
-                byId = Arrays.copyOf(byId, Math.max(slot + 1, byId.length * 2));
-            }
-            Acc acc = byId[slot];
-            if (acc == null) {
-                acc = of(key);
-                byId[slot] = acc;
-            }
-            return acc;
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.steward.assessment;
 
 import dev.steward.check.Result;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,31 +92,22 @@ public record TeamFrameworks(String team, List<Score> frameworks) {
         }
     }
 
-    /** The accumulators of one evaluation by team, with a cache by {@link TextIds} id in front (as the roll-ups). */
+    /** The accumulators of one evaluation by team ({@link ByKey}). */
     static final class Accs {
-        private final Map<String, Acc> map = new HashMap<>();
-        private Acc[] byId = new Acc[64];
+        private ByKey<Acc> accs = new ByKey<>(Acc::new);
 
         Acc of(String team) {
-            return map.computeIfAbsent(team == null ? RollupEntry.NONE : team, k -> new Acc());
+            return accs.of(team);
         }
 
         Acc of(int id, String team) {
-            int slot = id + 1;
-            if (slot >= byId.length) {
-                byId = Arrays.copyOf(byId, Math.max(slot + 1, byId.length * 2));
-            }
-            Acc acc = byId[slot];
-            if (acc == null) {
-                acc = of(team);
-                byId[slot] = acc;
-            }
-            return acc;
+            return accs.of(id, team);
         }
 
         /** The accumulators by team; this object is done with after it. */
         Map<String, Acc> map() {
-            byId = null;
+            Map<String, Acc> map = accs.map;
+            accs = null;
             return map;
         }
     }
