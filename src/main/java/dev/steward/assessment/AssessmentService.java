@@ -236,7 +236,7 @@ public class AssessmentService {
             results = writer.written();
             findings = writer.findings();
         }
-        RunDiff d = diff == null ? null : diff.finish(outcome.frameworks(), outcome.controls());
+        RunDiff d = diff == null ? null : diff.finish(outcome);
         store.insertRun(c, AssessmentSummary.of(header, outcome, settings.thresholds()), clock.instant(), user, previousId, results, findings,
                 (System.nanoTime() - started) / 1_000_000, AssessmentJson.write(outcome.controls()),
                 d == null ? null : AssessmentJson.write(d));
@@ -246,7 +246,7 @@ public class AssessmentService {
     private DiffBuilder.Previous previous(String id) {
         AssessmentStore.StoredRun run = store.run(id).orElseThrow();
         AssessmentSummary s = AssessmentJson.read(run.summaryJson(), AssessmentSummary.class);
-        return new DiffBuilder.Previous(id, run.asOf(), store.priorFindings(id), s.frameworks(),
+        return DiffBuilder.Previous.of(id, run.asOf(), store.priorFindings(id), s,
                 AssessmentJson.read(run.controlsJson(), CONTROLS));
     }
 

@@ -166,6 +166,12 @@ public class AssessmentStore {
                 .stream().findFirst();
     }
 
+    /** A run's diff as stored (null inside when it had no previous run); empty when there is no such run. */
+    public Optional<Optional<String>> diffJson(String id) {
+        return query("SELECT diff_json FROM assessment_run WHERE id = ?", List.of(id),
+                r -> Optional.ofNullable(r.getString(1))).stream().findFirst();
+    }
+
     /** The run a new run at this as-of is compared with: latest as-of at or before it, then latest created. */
     public Optional<String> previous(Instant asOf, String excludeId) {
         return query("SELECT id FROM assessment_run WHERE as_of <= ? AND id <> ? ORDER BY as_of DESC, created_at DESC, id DESC"

@@ -23,9 +23,24 @@ public final class DiffBuilder {
             Double score) {
     }
 
-    /** What the diff needs of the previous run. */
+    /**
+     * What the diff needs of the previous run. {@code teams}: each team's roll-up and framework scores, null when the
+     * run stored no teams' framework scores.
+     */
     public record Previous(String id, Instant asOf, List<PriorFinding> findings, List<FrameworkScore> frameworks,
-            List<ControlResult> controls) {
+            List<ControlResult> controls, List<TeamDeltas.Team> teams) {
+
+        public Previous(String id, Instant asOf, List<PriorFinding> findings, List<FrameworkScore> frameworks,
+                List<ControlResult> controls) {
+            this(id, asOf, findings, frameworks, controls, null);
+        }
+
+        /** The previous run {@code id} from its stored summary and controls. */
+        static Previous of(String id, Instant asOf, List<PriorFinding> findings, AssessmentSummary summary,
+                List<ControlResult> controls) {
+            return new Previous(id, asOf, findings, summary.frameworks(), controls,
+                    TeamDeltas.Team.of(summary.rollups().teams(), summary.teamFrameworks()));
+        }
     }
 
     private static final Comparator<RunDiff.FindingChange> ORDER = Comparator
@@ -147,7 +162,14 @@ public final class DiffBuilder {
         }
     }
 
-    public RunDiff finish(List<FrameworkScore> frameworks, List<ControlResult> controls) {
+    /** The diff, once every result of the run has been accepted. */
+    public RunDiff finish(Outcome outcome) {
+        return finish(outcome.frameworks(), outcome.controls(),
+                TeamDeltas.Team.of(outcome.rollups().teams(), outcome.teamFrameworks()));
+    }
+
+    /** @param teams the run's teams ({@link TeamDeltas.Team#of}), null to compare none */
+    RunDiff finish(List<FrameworkScore> frameworks, List<ControlResult> controls, List<TeamDeltas.Team> teams) {
         List<RunDiff.FindingChange> resolved = new ArrayList<>();
         long resolvedCount = 0;
         for (Subject ofSubject : prior.values()) {
@@ -174,7 +196,7 @@ public final class DiffBuilder {
         return new RunDiff(previous.id(), previous.asOf(),
                 new RunDiff.Counts(addedCount, resolvedCount, regressedCount, improvedCount, changedCount, unchanged),
                 added, resolved, regressed, improved, changed, listLimit, truncated,
-                frameworkDeltas(frameworks), controlDeltas(controls));
+                frameworkDeltas(frameworks), controlDeltas(controls), TeamDeltas.of(previous.teams(), teams));
     }
 
     private List<RunDiff.ScoreDelta> frameworkDeltas(List<FrameworkScore> now) {

@@ -93,7 +93,7 @@ public class ScopedReads {
                 s.recommendations().stream().filter(t -> teams.contains(t.team())).toList(),
                 s.revocationLatency(), s.thresholds());
         return new AssessmentRun(run.id(), run.createdAt(), run.createdBy(), run.elapsedMs(), scoped,
-                run.diff() == null ? null : diff(run.diff(), slices.visible(teams)));
+                run.diff() == null ? null : diff(run.diff(), slices.visible(teams), teams));
     }
 
     /**
@@ -187,13 +187,17 @@ public class ScopedReads {
                 c.children(), c.manualEvidence(), c.outOfScopeReason(), c.attestations())).toList();
     }
 
-    /** The diff's entries about {@code visible} subjects (of the teams in this run or the previous one). */
-    private static RunDiff diff(RunDiff d, Set<String> visible) {
+    /**
+     * The diff's entries about {@code visible} subjects (of the teams in this run or the previous one) and about
+     * {@code teams}.
+     */
+    private static RunDiff diff(RunDiff d, Set<String> visible, Set<String> teams) {
         Predicate<RunDiff.FindingChange> in = f -> visible.contains(f.subjectType() + "|" + f.subjectId());
         return new RunDiff(d.previousId(), d.previousAsOf(), d.counts(), d.newFindings().stream().filter(in).toList(),
                 d.resolved().stream().filter(in).toList(), d.regressed().stream().filter(in).toList(),
                 d.improved().stream().filter(in).toList(), d.changed().stream().filter(in).toList(), d.listLimit(),
-                d.truncated(), d.frameworks(), d.controls());
+                d.truncated(), d.frameworks(), d.controls(),
+                d.teams() == null ? null : d.teams().stream().filter(t -> teams.contains(t.team())).toList());
     }
 
     /** FAIL counts per evaluation: a FAIL is a finding, so the finding rows hold them all. */

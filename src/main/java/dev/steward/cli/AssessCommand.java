@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,6 +148,41 @@ public class AssessCommand implements Callable<Integer> {
         o.println(d == null ? "No earlier run to compare with." : String.format(Locale.ROOT,
                 "Since %s (as of %s): %d new, %d resolved, %d regressed, %d improved findings", d.previousId(), d.previousAsOf(),
                 d.counts().newFindings(), d.counts().resolved(), d.counts().regressed(), d.counts().improved()));
+        if (d != null && d.teams() != null) {
+            o.println(teamsMoved(s, d));
+        }
+    }
+
+    /**
+     * How the teams' roll-up scores moved since the previous run: how many fell (the three largest falls named), rose,
+     * stayed and are new. A team the diff does not list scored the same both times.
+     */
+    static String teamsMoved(AssessmentSummary s, RunDiff d) {
+        Map<String, RunDiff.TeamDelta> listed = new HashMap<>();
+        d.teams().forEach(t -> listed.put(t.team(), t));
+        List<RunDiff.TeamDelta> lower = new ArrayList<>();
+        long higher = 0;
+        long same = 0;
+        long fresh = 0;
+        for (var e : s.rollups().teams()) {
+            RunDiff.TeamDelta t = listed.get(e.key());
+            if (t != null && t.previousScore() == null) {
+                fresh++;
+            } else if (t == null || t.delta() == null || t.delta() == 0) {
+                same++;
+            } else if (t.delta() < 0) {
+                lower.add(t);
+            } else {
+                higher++;
+            }
+        }
+        lower.sort(Comparator.comparingDouble(RunDiff.TeamDelta::delta).thenComparing(RunDiff.TeamDelta::team));
+        String named = lower.isEmpty() ? "" : lower.stream().limit(3)
+                .map(t -> t.team() + " " + GapReport.ScoreChange.points(t.delta()))
+                .collect(Collectors.joining(", ", " (", lower.size() > 3 ? ", ...)" : ")"));
+        return "Teams since then: " + lower.size() + " scored lower" + named + ", " + higher + " higher, " + same
+                + " the same" + (fresh > 0 ? ", " + fresh + " new" : "")
+                + "; each team's framework scores then and now are in the diff's teams (summary.json).";
     }
 
     private static String num(Double d) {

@@ -57,6 +57,11 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
         outOfScope = List.copyOf(outOfScope);
     }
 
+    /** Whether the team rows say how their scores changed since the previous run ({@link ScoreRow#change()}). */
+    public boolean teamsCompared() {
+        return scores.stream().anyMatch(r -> r.change() != null);
+    }
+
     /** The team rows that carry the team's framework scores ({@link ScoreRow#frameworks()}), in the scores' order. */
     public List<ScoreRow> teamFrameworks() {
         return scores.stream().filter(r -> r.frameworks() != null && !r.frameworks().isEmpty()).toList();
@@ -85,12 +90,27 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
      * of the team, whatever else the report is narrowed by. {@code frameworks}: a team's score in each framework of the
      * report, scored from the team's subjects alone ({@link dev.steward.assessment.TeamFrameworks}), in the report's
      * framework order; null for the other dimensions and for runs stored before teams' framework scores were.
+     * {@code change}: a team's roll-up score and its score in each framework of the report then and now, when the run
+     * was compared with a previous one that stored teams' framework scores ({@link RunDiff#teams()}; a team the diff
+     * does not list scored the same both times); null otherwise and for the other dimensions.
      */
     public record ScoreRow(String dimension, String key, String name, Double score, Double coverage,
-            ResultCounts results, SeverityCounts fails, List<FrameworkScore> frameworks) {
+            ResultCounts results, SeverityCounts fails, List<FrameworkScore> frameworks, RunDiff.TeamDelta change) {
 
         public ScoreRow {
             frameworks = frameworks == null ? null : List.copyOf(frameworks);
+        }
+
+        /** The change of the team's score in {@code framework} since the previous run; null when not compared. */
+        public Double frameworkDelta(String framework) {
+            if (change != null) {
+                for (RunDiff.ScoreDelta d : change.frameworks()) {
+                    if (d.ref().equals(framework)) {
+                        return d.delta();
+                    }
+                }
+            }
+            return null;
         }
 
         /** "payments" for a team, "Owner: Ana Silva (p-0001)" for a person, "Environment: prod". */
@@ -214,7 +234,8 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
                     .append(Fmt.date(previousAsOf)).append("): ").append(counted(counts)).append('.');
             if (narrowed) {
                 b.append(" In this report's scope: ").append(counted(inScope)).append(" (listed below; the counts before are")
-                        .append(" the whole assessment's).");
+                        .append(" the whole assessment's). The framework and control score changes are the whole")
+                        .append(" assessment's too.");
             }
             if (truncated) {
                 b.append(" The run lists at most ").append(listLimit).append(" findings of each kind, so the list below is")

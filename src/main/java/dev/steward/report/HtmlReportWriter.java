@@ -131,6 +131,16 @@ public final class HtmlReportWriter {
             return PdfGaps.teamFramework(f);
         }
 
+        /** How a team's roll-up score changed since the previous run, as in the PDF. */
+        public String teamChange(GapReport.ScoreRow r) {
+            return PdfGaps.change(r);
+        }
+
+        /** How a team's score in a framework changed since the previous run, as in the PDF. */
+        public String teamChange(GapReport.ScoreRow r, FrameworkScore f) {
+            return PdfGaps.change(r, f);
+        }
+
         /** A change of a share in percentage points: "+2.50 pts". */
         public String points(Double delta) {
             return GapReport.ScoreChange.points(delta);

@@ -28,6 +28,10 @@ final class PdfGaps {
             + "whose checks judge none of the team's subjects is not assessed for the team). In brackets: the team's "
             + "controls not satisfied.";
 
+    /** After {@link #TEAM_FRAMEWORKS_NOTE} when the run was compared with a previous one, in every format. */
+    static final String TEAM_CHANGES_NOTE = "With each score, its change since the previous run in percentage points "
+            + "(a dash where the team had no score in that framework then).";
+
     private final PdfReportWriter.Pdf p;
     private final ReportModel m;
 
@@ -97,11 +101,18 @@ final class PdfGaps {
         p.finish(rec);
 
         p.subheading("Scores by team (the run's roll-ups)");
-        PdfPTable sc = p.table(new float[] {3f, 0.8f, 0.9f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.8f, 0.9f}, "Team", "Score",
-                "Coverage", "FAIL", "Critical", "High", "Medium", "Low", "PARTIAL", "Insufficient");
+        boolean compared = g.teamsCompared();
+        PdfPTable sc = compared
+                ? p.table(new float[] {3f, 0.8f, 0.9f, 0.9f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.8f, 0.9f}, "Team", "Score",
+                        "Change", "Coverage", "FAIL", "Critical", "High", "Medium", "Low", "PARTIAL", "Insufficient")
+                : p.table(new float[] {3f, 0.8f, 0.9f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.8f, 0.9f}, "Team", "Score",
+                        "Coverage", "FAIL", "Critical", "High", "Medium", "Low", "PARTIAL", "Insufficient");
         for (GapReport.ScoreRow t : g.scores()) {
             p.cell(sc, t.label());
             p.num(sc, Fmt.pct(t.score()));
+            if (compared) {
+                p.num(sc, change(t));
+            }
             p.num(sc, Fmt.pct(t.coverage()));
             for (long n : new long[] {t.results().fail(), t.fails().critical(), t.fails().high(), t.fails().medium(),
                     t.fails().low(), t.results().partial(), t.results().insufficientEvidence()}) {
@@ -281,15 +292,30 @@ final class PdfGaps {
         for (GapReport.ScoreRow r : rows) {
             p.cell(t, r.label());
             for (FrameworkScore f : r.frameworks()) {
-                p.num(t, teamFramework(f));
+                p.num(t, r.change() == null ? teamFramework(f) : teamFramework(f) + "\n" + change(r, f));
             }
         }
         p.finish(t);
-        p.text(TEAM_FRAMEWORKS_NOTE);
+        p.text(teamFrameworksNote(g));
+    }
+
+    /** The note under the framework scores by team: with the changes' when the report shows them. */
+    static String teamFrameworksNote(GapReport g) {
+        return g.teamsCompared() ? TEAM_FRAMEWORKS_NOTE + " " + TEAM_CHANGES_NOTE : TEAM_FRAMEWORKS_NOTE;
     }
 
     /** A team's framework score with its controls not satisfied: "87.50% (2)". */
     static String teamFramework(FrameworkScore f) {
         return Fmt.pct(f.score()) + " (" + f.notSatisfied() + ")";
+    }
+
+    /** How a team's roll-up score changed since the previous run: "+0.50 pts", a dash when not compared or new. */
+    static String change(GapReport.ScoreRow r) {
+        return GapReport.ScoreChange.points(r.change() == null ? null : r.change().delta());
+    }
+
+    /** How a team's score in a framework changed since the previous run: "-1.25 pts", a dash when it had none. */
+    static String change(GapReport.ScoreRow r, FrameworkScore f) {
+        return GapReport.ScoreChange.points(r.frameworkDelta(f.framework()));
     }
 }

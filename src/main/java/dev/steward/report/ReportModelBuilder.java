@@ -278,7 +278,7 @@ public final class ReportModelBuilder {
             }
         };
         return new GapReport(frameworks, bySeverity, pass.index, risks.subList(0, Math.min(TOP_RISKS, risks.size())), recs,
-                ScoreRows.of(in.summary(), frameworks, filter, id -> ev.person(id).map(PersonRecord::name)),
+                ScoreRows.of(in.summary(), in.diff(), frameworks, filter, id -> ev.person(id).map(PersonRecord::name)),
                 GapReport.Revocation.of(in.summary(), filter),
                 pass.changes.build(in, framework, filter.any() || framework != null, inScope, pass.index, this::title), in.trend(),
                 controls(framework, pass), outOfScope(framework), findings,

@@ -85,8 +85,9 @@ final class XlsxGaps {
             s.text(7, t.subjectCount() + ": " + t.subjects().stream().limit(10).map(r -> r.checkId() + " " + r.subjectId())
                     .collect(Collectors.joining(", ")));
         }
+        // the change since the previous run is always a column (a dash without one): the same layout every month
         s.section("Scores by team (the run's roll-ups)", "Team", "Score", "Coverage", "FAIL", "Critical", "High",
-                "Medium", "Low", "PARTIAL", "Insufficient", "PASS", "N/A");
+                "Medium", "Low", "PARTIAL", "Insufficient", "PASS", "N/A", "Change since previous run");
         for (GapReport.ScoreRow r : g.scores()) {
             s.row().text(0, r.label());
             s.pct(1, r.score());
@@ -100,12 +101,13 @@ final class XlsxGaps {
             s.num(9, r.results().insufficientEvidence());
             s.num(10, r.results().pass());
             s.num(11, r.results().notApplicable());
+            s.delta(12, r.change() == null ? null : r.change().delta());
         }
         s.row();
         s.row().text(0, PdfGaps.SCORES_NOTE);
         if (!g.teamFrameworks().isEmpty()) {
             s.section("Framework scores by team", "Team", "Framework", "Score", "Coverage", "Satisfied", "Partial",
-                    "Not satisfied", "Not assessed", "Manual");
+                    "Not satisfied", "Not assessed", "Manual", "Change since previous run");
             for (GapReport.ScoreRow r : g.teamFrameworks()) {
                 for (FrameworkScore f : r.frameworks()) {
                     s.row().text(0, r.label());
@@ -117,10 +119,11 @@ final class XlsxGaps {
                     s.num(6, f.notSatisfied());
                     s.num(7, f.notAssessed());
                     s.num(8, f.manual());
+                    s.delta(9, r.frameworkDelta(f.framework()));
                 }
             }
             s.row();
-            s.row().text(0, PdfGaps.TEAM_FRAMEWORKS_NOTE);
+            s.row().text(0, PdfGaps.teamFrameworksNote(g));
         }
         GapReport.Revocation rv = g.revocation();
         s.section("Revocation latency", "Revoked credentials", "Measured", "p50", "p95", "Max", "LIF-4 FAILs");

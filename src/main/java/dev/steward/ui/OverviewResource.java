@@ -108,14 +108,26 @@ public class OverviewResource {
         return t.build();
     }
 
-    /** A manager's teams, each scored in each framework from its own subjects alone. */
+    /** A manager's teams, each scored in each framework from its own subjects alone, and the change since then. */
     private static Table teamFrameworks(GapReport g) {
-        Table.Builder t = new Table.Builder("team-framework-scores", "Your teams' framework scores", "Team",
-                "Framework", "Score", "Coverage", "Satisfied", "Partially", "Not satisfied", "Not assessed");
+        boolean compared = g.teamsCompared();
+        List<String> columns = new ArrayList<>(List.of("Team", "Framework", "Score"));
+        if (compared) {
+            columns.add("Change since previous");
+        }
+        columns.addAll(List.of("Coverage", "Satisfied", "Partially", "Not satisfied", "Not assessed"));
+        Table.Builder t = new Table.Builder("team-framework-scores", "Your teams' framework scores",
+                columns.toArray(String[]::new));
         for (GapReport.ScoreRow r : g.teamFrameworks()) {
             for (FrameworkScore f : r.frameworks()) {
-                t.row(Table.Cell.link(r.key(), "/gaps?team=" + View.enc(r.key())), f.framework(), pct(f.score()),
-                        pct(f.coverage()), f.satisfied(), f.partiallySatisfied(), f.notSatisfied(), f.notAssessed());
+                List<Object> row = new ArrayList<>(List.of(Table.Cell.link(r.key(), "/gaps?team=" + View.enc(r.key())),
+                        f.framework(), pct(f.score())));
+                if (compared) {
+                    row.add(GapReport.ScoreChange.points(r.frameworkDelta(f.framework())));
+                }
+                row.addAll(List.of(pct(f.coverage()), f.satisfied(), f.partiallySatisfied(), f.notSatisfied(),
+                        f.notAssessed()));
+                t.row(row.toArray());
             }
         }
         return t.build();

@@ -5,9 +5,13 @@ import dev.steward.assessment.AssessmentSummary;
 import dev.steward.assessment.FrameworkScore;
 import dev.steward.assessment.RollupEntry;
 import dev.steward.assessment.RollupPages;
+import dev.steward.assessment.RunDiff;
+import dev.steward.assessment.Scores;
+import dev.steward.assessment.TeamChanges;
 import dev.steward.assessment.TeamFrameworks;
 import dev.steward.evidence.PersonRecord;
 import dev.steward.inventory.PeopleQueries;
+import dev.steward.report.GapReport;
 import dev.steward.security.AccessScope;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,7 +35,8 @@ import java.util.Optional;
  * sorted by FAILs, score or key, each linking to the ownership gaps of that team, owner, manager or environment.
  * The numbers are those of the run's summary ({@code GET /api/v1/assessments/{id}/rollups/...}); a manager sees the
  * entries of its teams, recomputed over their subjects. Owners and managers are shown by name, as the people directory
- * had them at the run's as-of instant.
+ * had them at the run's as-of instant. A team's score comes with its change since the previous run when the run's diff
+ * compared teams ({@link TeamChanges}).
  */
 @Path("/scores")
 @RolesAllowed(Role.VIEWER_NAME)
@@ -62,17 +67,19 @@ public class ScoresResource {
     private final AssessmentService assessments;
     private final RollupPages rollups;
     private final PeopleQueries people;
+    private final TeamChanges changes;
     private final SecurityIdentity identity;
 
     @Context
     UriInfo uri;
 
     public ScoresResource(Pages pages, AssessmentService assessments, RollupPages rollups, PeopleQueries people,
-            SecurityIdentity identity) {
+            TeamChanges changes, SecurityIdentity identity) {
         this.pages = pages;
         this.assessments = assessments;
         this.rollups = rollups;
         this.people = people;
+        this.changes = changes;
         this.identity = identity;
     }
 
@@ -101,14 +108,16 @@ public class ScoresResource {
         }
         List<String> ids = frameworks.isEmpty() ? List.of()
                 : s.frameworks().stream().map(FrameworkScore::framework).toList();
+        Map<String, RunDiff.TeamDelta> changed = dimension.equals("teams") ? changes.of(s.id()).orElse(null) : null;
         if (download != null) {
-            return TableDownloads.download(List.of(table(entries, dimension, names, ids, frameworks)), table, download);
+            return TableDownloads.download(List.of(table(entries, dimension, names, ids, frameworks, changed)), table,
+                    download);
         }
         Paging p = Paging.of(entries.size(), page, size);
         Map<String, Object> values = new HashMap<>();
         values.put("title", "Scores");
         values.put("run", s);
-        values.put("t", table(entries.subList(p.from(), p.to()), dimension, names, ids, frameworks));
+        values.put("t", table(entries.subList(p.from(), p.to()), dimension, names, ids, frameworks, changed));
         values.put("here", Here.of(uri));
         values.put("by", dimension);
         values.put("bys", BY.keySet());
@@ -136,16 +145,22 @@ public class ScoresResource {
     /**
      * @param frameworkIds the columns of the teams' framework scores (none for the other dimensions, or for a run
      *                     stored before teams' framework scores were)
+     * @param changed      the teams whose scores changed since the previous run ({@link TeamChanges}), null for
+     *                     no column of changes
      */
     static Table table(List<RollupEntry> entries, String dimension, Map<String, String> names,
-            List<String> frameworkIds, Map<String, TeamFrameworks> frameworks) {
+            List<String> frameworkIds, Map<String, TeamFrameworks> frameworks, Map<String, RunDiff.TeamDelta> changed) {
         By by = BY.get(dimension);
         boolean people = dimension.equals("owners") || dimension.equals("managers");
         List<String> columns = new ArrayList<>(List.of(by.heading()));
         if (people) {
             columns.add(by.heading() + " id");
         }
-        columns.addAll(List.of("Score", "Coverage"));
+        columns.add("Score");
+        if (changed != null) {
+            columns.add("Change since previous");
+        }
+        columns.add("Coverage");
         frameworkIds.forEach(id -> columns.add("Score in " + id));
         columns.addAll(List.of("FAIL", "Critical", "High", "Medium", "Low", "PARTIAL", "Insufficient evidence", "PASS",
                 "Not applicable"));
@@ -158,6 +173,11 @@ public class ScoresResource {
                 row.add(e.key());
             }
             row.add(number(e.score()));
+            if (changed != null) {
+                // a team the diff does not list scored the same both times
+                RunDiff.TeamDelta d = changed.get(e.key());
+                row.add(GapReport.ScoreChange.points(d == null ? Scores.delta(e.score(), e.score()) : d.delta()));
+            }
             row.add(number(e.coverage()));
             Map<String, Double> scores = new HashMap<>();
             TeamFrameworks team = frameworks.get(e.key());

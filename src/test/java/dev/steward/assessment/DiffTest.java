@@ -50,7 +50,7 @@ class DiffTest {
                 now("LIF-1", "still", Result.FAIL, 0.0)).forEach(diff::accept);
 
         RunDiff d = diff.finish(List.of(fw("f", 0.7)), List.of(ctl("A", 0.7, ControlStatus.PARTIALLY_SATISFIED),
-                ctl("B", 1.0, ControlStatus.SATISFIED)));
+                ctl("B", 1.0, ControlStatus.SATISFIED)), null);
 
         assertThat(d.counts()).isEqualTo(new RunDiff.Counts(1, 2, 1, 1, 1, 2));
         assertThat(d.newFindings()).extracting(RunDiff.FindingChange::subjectId).containsExactly("fresh");
@@ -86,7 +86,7 @@ class DiffTest {
         diff.accept(result("IDN-2", "default", SubjectType.PRINCIPAL, Result.FAIL, 0.0));
         diff.accept(result("IDN-3", "default", SubjectType.CREDENTIAL, Result.PASS, 1.0));
 
-        RunDiff d = diff.finish(List.of(), List.of());
+        RunDiff d = diff.finish(List.of(), List.of(), null);
 
         assertThat(d.counts()).isEqualTo(new RunDiff.Counts(1, 2, 0, 0, 0, 2));
         assertThat(d.newFindings()).singleElement().satisfies(c -> {
@@ -115,7 +115,7 @@ class DiffTest {
         for (int i = 0; i < 200_000; i++) {
             diff.accept(now("OWN-2", "agent-" + i, i < 100_000 ? Result.PASS : Result.NOT_APPLICABLE, i < 100_000 ? 1.0 : null));
         }
-        RunDiff d = diff.finish(List.of(), List.of());
+        RunDiff d = diff.finish(List.of(), List.of(), null);
         assertThat(d.counts().resolved()).isEqualTo(50_000);
         assertThat(d.counts().newFindings()).isZero();
         assertThat(d.resolved()).hasSize(50_000).allSatisfy(c -> {
@@ -130,9 +130,77 @@ class DiffTest {
         for (int i = 0; i < 5; i++) {
             diff.accept(now("OWN-1", "s" + i, Result.FAIL, 0.0));
         }
-        RunDiff d = diff.finish(List.of(), List.of());
+        RunDiff d = diff.finish(List.of(), List.of(), null);
         assertThat(d.counts().newFindings()).isEqualTo(5);
         assertThat(d.newFindings()).hasSize(2);
         assertThat(d.truncated()).isTrue();
+    }
+
+    static TeamDeltas.Team team(String team, Double score, TeamFrameworks.Score... frameworks) {
+        return new TeamDeltas.Team(team, score, 1.0, List.of(frameworks));
+    }
+
+    static TeamFrameworks.Score teamScore(String framework, Double score) {
+        return new TeamFrameworks.Score(framework, score, 1.0, 1, 0, 0, 0, 0);
+    }
+
+    @Test
+    void teamsWhoseScoresChangedAreListedWithEachFrameworkThenAndNow() {
+        DiffBuilder diff = new DiffBuilder(new DiffBuilder.Previous("p", Instant.EPOCH, List.of(), List.of(), List.of(),
+                List.of(team("payments", 0.9, teamScore("f", 0.8), teamScore("g", 1.0)),
+                        team("same", 0.5, teamScore("f", 0.5)),
+                        team("gone", 0.7, teamScore("f", 0.7)),
+                        team("ratio", 0.6, teamScore("f", 0.6)))), 10);
+        RunDiff d = diff.finish(List.of(), List.of(), List.of(
+                team("fresh", 1.0, teamScore("f", 1.0)),
+                team("payments", 0.9, teamScore("f", 0.75), teamScore("g", 1.0)),
+                team("ratio", 0.6, teamScore("f", 0.6), teamScore("h", 0.4)),
+                team("same", 0.5, teamScore("f", 0.5))));
+
+        assertThat(d.teams()).extracting(RunDiff.TeamDelta::team)
+                .as("a team whose scores did not change is not listed")
+                .containsExactly("fresh", "gone", "payments", "ratio");
+        RunDiff.TeamDelta payments = d.teams().get(2);
+        assertThat(payments.delta()).as("its roll-up score did not change").isEqualTo(0.0);
+        assertThat(payments.frameworks()).extracting(RunDiff.ScoreDelta::ref, RunDiff.ScoreDelta::previousScore,
+                RunDiff.ScoreDelta::score, RunDiff.ScoreDelta::delta).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("f", 0.8, 0.75, -0.05),
+                        org.assertj.core.groups.Tuple.tuple("g", 1.0, 1.0, 0.0));
+        assertThat(d.teams().get(0)).satisfies(t -> {
+            assertThat(t.previousScore()).as("a new team had no score").isNull();
+            assertThat(t.frameworks()).singleElement().satisfies(f -> assertThat(f.previousScore()).isNull());
+        });
+        assertThat(d.teams().get(1)).satisfies(t -> {
+            assertThat(t.score()).as("a team gone has none now").isNull();
+            assertThat(t.delta()).isNull();
+        });
+        assertThat(d.teams().get(3).frameworks()).as("a framework the team is scored in for the first time")
+                .extracting(RunDiff.ScoreDelta::ref, RunDiff.ScoreDelta::previousScore).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("f", 0.6), org.assertj.core.groups.Tuple.tuple("h", null));
+    }
+
+    @Test
+    void teamsAreNotComparedWithARunThatStoredNoTeamScores() {
+        DiffBuilder diff = new DiffBuilder(new DiffBuilder.Previous("p", Instant.EPOCH, List.of(), List.of(),
+                List.of()), 10);
+        assertThat(diff.finish(List.of(), List.of(), List.of(team("payments", 0.9, teamScore("f", 0.8)))).teams())
+                .as("null: not compared, unlike an empty list (nothing changed)").isNull();
+        DiffBuilder same = new DiffBuilder(new DiffBuilder.Previous("p", Instant.EPOCH, List.of(), List.of(), List.of(),
+                List.of(team("payments", 0.9, teamScore("f", 0.8)))), 10);
+        assertThat(same.finish(List.of(), List.of(), List.of(team("payments", 0.9, teamScore("f", 0.8)))).teams())
+                .isEmpty();
+    }
+
+    @Test
+    void aRunsTeamsJoinItsRollUpsWithItsFrameworkScores() {
+        List<TeamDeltas.Team> teams = TeamDeltas.Team.of(List.of(
+                new RollupEntry("sre", 0.5, 0.9, null, null), new RollupEntry("payments", 0.8, 1.0, null, null)),
+                List.of(new TeamFrameworks("payments", List.of(teamScore("f", 0.7)))));
+        assertThat(teams).extracting(TeamDeltas.Team::team, TeamDeltas.Team::score, TeamDeltas.Team::coverage)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("payments", 0.8, 1.0),
+                        org.assertj.core.groups.Tuple.tuple("sre", 0.5, 0.9));
+        assertThat(teams.get(0).frameworks()).extracting(TeamFrameworks.Score::score).containsExactly(0.7);
+        assertThat(TeamDeltas.Team.of(List.of(new RollupEntry("sre", 0.5, 0.9, null, null)), null))
+                .as("a run stored before teams' framework scores").isNull();
     }
 }

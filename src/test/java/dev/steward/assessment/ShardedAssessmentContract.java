@@ -208,13 +208,15 @@ abstract class ShardedAssessmentContract {
         assertThat(stored).as("a run before this one is stored").isNotNull();
 
         String previous = stored.previousId();
-        DiffBuilder onePassDiff = new DiffBuilder(new DiffBuilder.Previous(previous, stored.previousAsOf(),
-                store.priorFindings(previous), assessments.get(previous).orElseThrow().summary().frameworks(), List.of()),
+        DiffBuilder onePassDiff = new DiffBuilder(DiffBuilder.Previous.of(previous, stored.previousAsOf(),
+                store.priorFindings(previous), assessments.get(previous).orElseThrow().summary(), List.of()),
                 settings.config().diffMaxListed());
         Outcome onePass = new Assessor(catalog, mappings.current(), settings.checks(), settings.thresholds())
                 .assess(loader.load(later, later.minus(window)), onePassDiff::accept);
-        RunDiff expected = onePassDiff.finish(onePass.frameworks(), onePass.controls());
+        RunDiff expected = onePassDiff.finish(onePass);
         assertThat(AssessmentJson.write(stored.counts())).isEqualTo(AssessmentJson.write(expected.counts()));
+        assertThat(stored.teams()).as("the teams whose scores changed").isNotEmpty();
+        assertThat(AssessmentJson.write(stored.teams())).isEqualTo(AssessmentJson.write(expected.teams()));
         assertThat(stored.counts().newFindings()).as("the later window has new findings").isPositive();
         assertThat(stored.counts().resolved()).as("and resolved ones").isPositive();
         assertThat(stored.counts().unchanged()).as("and unchanged ones").isPositive();

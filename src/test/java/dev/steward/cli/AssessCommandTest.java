@@ -63,6 +63,20 @@ class AssessCommandTest {
                 .readTree(out.resolve("summary.json").toFile()).path("diff");
         assertThat(diff.path("counts").path("newFindings").asLong()).isPositive();
         assertThat(changed.out()).contains("Since " + diff.path("previousId").asText());
+        // the teams' moves, from the diff's teams: how many scored lower, the largest falls first
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> lower = new java.util.ArrayList<>();
+        diff.path("teams").forEach(t -> {
+            if (!t.path("previousScore").isNull() && t.path("delta").asDouble() < 0) {
+                lower.add(t);
+            }
+        });
+        lower.sort(java.util.Comparator.comparingDouble(t -> t.path("delta").asDouble()));
+        String moved = changed.out().lines().filter(l -> l.startsWith("Teams since then: ")).findFirst().orElseThrow();
+        assertThat(moved).startsWith("Teams since then: " + lower.size() + " scored lower");
+        for (com.fasterxml.jackson.databind.JsonNode t : lower.subList(0, Math.min(3, lower.size()))) {
+            assertThat(moved).contains(t.path("team").asText() + " " + String.format(java.util.Locale.ROOT,
+                    "%+.2f pts", t.path("delta").asDouble() * 100));
+        }
         String header = changed.out().lines().filter(l -> l.startsWith("framework ")).findFirst().orElseThrow();
         assertThat(header.split("\\s+")).startsWith("framework", "score", "change", "coverage");
         assertThat(diff.path("frameworks")).isNotEmpty();

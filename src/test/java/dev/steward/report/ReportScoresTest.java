@@ -110,7 +110,10 @@ class ReportScoresTest {
         assertThat(table).isNotNull();
         assertThat(table.select("tbody tr")).extracting(tr -> tr.child(0).text())
                 .containsExactlyElementsOf(rows.stream().map(GapReport.ScoreRow::key).toList());
-        assertThat(table.select("tbody tr").get(rows.indexOf(pay)).child(3).text())
+        // the FAIL column: after the score, its change when the run was compared with one before, and the coverage
+        int failColumn = table.select("thead th").eachText().indexOf("FAIL");
+        assertThat(failColumn).isEqualTo(model.gaps().teamsCompared() ? 4 : 3);
+        assertThat(table.select("tbody tr").get(rows.indexOf(pay)).child(failColumn).text())
                 .isEqualTo(Long.toString(pay.results().fail()));
         assertThat(table.nextElementSibling().text()).as("the same note as the PDF's and the XLSX's")
                 .isEqualTo(PdfGaps.SCORES_NOTE);
@@ -177,7 +180,7 @@ class ReportScoresTest {
             }
             assertThat(found).isEqualTo(1);
             assertThat(lines).as("a line per team and framework").isEqualTo(rows.size() * s.frameworks().size());
-            assertThat(ReadBack.rowStartingWith(sheet, PdfGaps.TEAM_FRAMEWORKS_NOTE)).isNotNull();
+            assertThat(ReadBack.rowStartingWith(sheet, PdfGaps.teamFrameworksNote(model.gaps()))).isNotNull();
         }
         Element table = Jsoup.parse(Files.readString(dir.resolve("gaps.html"))).selectFirst("#team-frameworks + table");
         assertThat(table).isNotNull();
@@ -186,13 +189,14 @@ class ReportScoresTest {
         assertThat(table.select("thead th")).extracting(Element::text).containsExactlyElementsOf(columns);
         Element payRow = table.select("tbody tr").get(rows.indexOf(pay));
         assertThat(payRow.child(0).text()).isEqualTo(fixture.team());
-        assertThat(payRow.children().stream().skip(1).map(Element::text).toList())
-                .containsExactlyElementsOf(pay.frameworks().stream().map(PdfGaps::teamFramework).toList());
-        assertThat(table.nextElementSibling().text()).isEqualTo(PdfGaps.TEAM_FRAMEWORKS_NOTE);
+        // the score and its controls not satisfied, then its change when the run was compared with one before
+        List<String> cells = pay.frameworks().stream().map(f -> PdfGaps.teamFramework(f)
+                + (pay.change() == null ? "" : " " + PdfGaps.change(pay, f))).toList();
+        assertThat(payRow.children().stream().skip(1).map(Element::text).toList()).containsExactlyElementsOf(cells);
+        assertThat(table.nextElementSibling().text()).isEqualTo(PdfGaps.teamFrameworksNote(model.gaps()));
         String pdf = ReadBack.pdfText(dir.resolve("gaps.pdf")).replaceAll("\\s+", " ");
         assertThat(pdf).contains("Framework scores by team").contains(PdfGaps.TEAM_FRAMEWORKS_NOTE)
-                .contains(fixture.team() + " " + pay.frameworks().stream().map(PdfGaps::teamFramework)
-                        .collect(java.util.stream.Collectors.joining(" ")));
+                .contains(fixture.team() + " " + String.join(" ", cells));
         JsonNode json = new ObjectMapper().readTree(dir.resolve("gaps.json").toFile()).path("scores");
         JsonNode payJson = json.get(model.gaps().scores().indexOf(pay)).path("frameworks");
         assertThat(payJson).hasSize(s.frameworks().size());

@@ -8,6 +8,8 @@ import dev.steward.assessment.ResultCounts;
 import dev.steward.assessment.RevocationLatency;
 import dev.steward.assessment.RollupEntry;
 import dev.steward.assessment.Rollups;
+import dev.steward.assessment.RunDiff;
+import dev.steward.assessment.Scores;
 import dev.steward.assessment.SeverityCounts;
 import dev.steward.assessment.TeamFrameworks;
 import dev.steward.assessment.Totals;
@@ -49,7 +51,7 @@ class ScoreRowsTest {
 
     @Test
     void teamRowsCarryTheirFrameworkScoresInTheReportsOrder() {
-        List<GapReport.ScoreRow> rows = ScoreRows.of(summary(STORED), List.of(ASI, CSF), ReportFilter.NONE,
+        List<GapReport.ScoreRow> rows = ScoreRows.of(summary(STORED), null, List.of(ASI, CSF), ReportFilter.NONE,
                 id -> Optional.empty());
         assertThat(rows).extracting(GapReport.ScoreRow::key).containsExactly("payments", "identity");
         GapReport.ScoreRow payments = rows.get(0);
@@ -63,14 +65,14 @@ class ScoreRowsTest {
         assertThat(rows.get(1).frameworks().get(1).score()).isEqualTo(0.95);
 
         // a report of one framework: that framework alone
-        assertThat(ScoreRows.of(summary(STORED), List.of(CSF), ReportFilter.NONE, id -> Optional.empty()))
+        assertThat(ScoreRows.of(summary(STORED), null, List.of(CSF), ReportFilter.NONE, id -> Optional.empty()))
                 .allSatisfy(r -> assertThat(r.frameworks()).extracting(FrameworkScore::framework)
                         .containsExactly("nist-csf-2.0"));
         // a manager: its team's row alone, with its scores
-        assertThat(ScoreRows.of(summary(STORED), List.of(ASI, CSF), ReportFilter.NONE.within(Set.of("identity")),
+        assertThat(ScoreRows.of(summary(STORED), null, List.of(ASI, CSF), ReportFilter.NONE.within(Set.of("identity")),
                 id -> Optional.empty())).singleElement().satisfies(r -> assertThat(r.frameworks()).hasSize(2));
         // an owner's entry is not a team's: no framework scores
-        assertThat(ScoreRows.of(summary(STORED), List.of(ASI), new ReportFilter(null, null, "p-ana", null),
+        assertThat(ScoreRows.of(summary(STORED), null, List.of(ASI), new ReportFilter(null, null, "p-ana", null),
                 id -> Optional.empty())).singleElement().satisfies(r -> {
                     assertThat(r.dimension()).isEqualTo("owner");
                     assertThat(r.frameworks()).isNull();
@@ -79,11 +81,55 @@ class ScoreRowsTest {
 
     @Test
     void aRunStoredBeforeTeamsFrameworkScoresHasNone() {
-        List<GapReport.ScoreRow> rows = ScoreRows.of(summary(null), List.of(ASI, CSF), ReportFilter.NONE,
+        List<GapReport.ScoreRow> rows = ScoreRows.of(summary(null), null, List.of(ASI, CSF), ReportFilter.NONE,
                 id -> Optional.empty());
         assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.frameworks()).isNull());
         GapReport g = new GapReport(List.of(ASI, CSF), List.of(), 0, List.of(), List.of(), rows,
                 null, null, List.of(), List.of(), List.of(), List.of(), null);
         assertThat(g.teamFrameworks()).as("the section is left out").isEmpty();
+    }
+
+    private static RunDiff diff(List<RunDiff.TeamDelta> teams) {
+        return new RunDiff("before", AS_OF.minusSeconds(86_400), new RunDiff.Counts(0, 0, 0, 0, 0, 0), List.of(),
+                List.of(), List.of(), List.of(), List.of(), 100, false, List.of(), List.of(), teams);
+    }
+
+    private static RunDiff.ScoreDelta moved(String framework, Double before, Double now) {
+        return new RunDiff.ScoreDelta(framework, before, now, Scores.delta(before, now), 1.0, 1.0, null, null);
+    }
+
+    @Test
+    void teamRowsSayHowTheirScoresMovedWhenTheRunComparedTeams() {
+        RunDiff.TeamDelta payments = new RunDiff.TeamDelta("payments", 0.95, 0.9, -0.05, 1.0, 1.0, List.of(
+                moved("nist-csf-2.0", 0.7, 0.61), moved("owasp-asi-2026", 0.74, 0.74),
+                moved("gone-framework", 0.5, null)));
+        List<GapReport.ScoreRow> rows = ScoreRows.of(summary(STORED), diff(List.of(payments)), List.of(ASI, CSF),
+                ReportFilter.NONE, id -> Optional.empty());
+        GapReport.ScoreRow pay = rows.get(0);
+        assertThat(pay.change().delta()).isEqualTo(-0.05);
+        assertThat(pay.change().frameworks()).as("the report's frameworks alone, in its order")
+                .extracting(RunDiff.ScoreDelta::ref).containsExactly("owasp-asi-2026", "nist-csf-2.0");
+        assertThat(pay.frameworkDelta("nist-csf-2.0")).isEqualTo(-0.09);
+        assertThat(pay.frameworkDelta("gone-framework")).isNull();
+        // a team the diff does not list scored the same both times
+        GapReport.ScoreRow identity = rows.get(1);
+        assertThat(identity.change().previousScore()).isEqualTo(identity.score());
+        assertThat(identity.change().delta()).isEqualTo(0.0);
+        assertThat(identity.frameworkDelta("nist-csf-2.0")).isEqualTo(0.0);
+        assertThat(identity.change().frameworks()).extracting(RunDiff.ScoreDelta::previousScore)
+                .containsExactly(0.99, 0.95);
+        // an owner's entry has no change; without a previous run, or one that stored no teams' scores, no row has one
+        assertThat(ScoreRows.of(summary(STORED), diff(List.of(payments)), List.of(ASI),
+                new ReportFilter(null, null, "p-ana", null), id -> Optional.empty()))
+                .singleElement().satisfies(r -> assertThat(r.change()).isNull());
+        for (RunDiff none : java.util.Arrays.asList(null, diff(null))) {
+            List<GapReport.ScoreRow> plain = ScoreRows.of(summary(STORED), none, List.of(ASI, CSF), ReportFilter.NONE,
+                    id -> Optional.empty());
+            assertThat(plain).allSatisfy(r -> assertThat(r.change()).isNull());
+            assertThat(new GapReport(List.of(ASI, CSF), List.of(), 0, List.of(), List.of(), plain, null, null,
+                    List.of(), List.of(), List.of(), List.of(), null).teamsCompared()).isFalse();
+        }
+        assertThat(new GapReport(List.of(ASI, CSF), List.of(), 0, List.of(), List.of(), rows, null, null,
+                List.of(), List.of(), List.of(), List.of(), null).teamsCompared()).isTrue();
     }
 }

@@ -42,7 +42,9 @@ class ScoresPageTest {
     void fixture() {
         f = new AssessmentFixture();
         f.ingestAll(ingest);
-        // a new fixture each time, so a new run: the latest created, the one the pages read
+        // a new fixture each time, so a new run: the latest created, the one the pages read; with a run before it, so
+        // that it says how each team's scores moved
+        assessments.assess(Instant.parse("2030-03-04T12:00:00Z"), null, "test");
         runId = assessments.assess(Instant.parse("2030-03-05T00:00:00Z"), null, "test").run().id();
     }
 
@@ -59,6 +61,10 @@ class ScoresPageTest {
 
     @Test
     void everyRollupInTheOrderAskedAsTheApiGivesIt() {
+        // the run before this one stored teams' framework scores: the team rows say how each team's score moved
+        List<Map<String, Object>> moved = given().auth().oauth2(ADMIN).get("/api/v1/assessments/" + runId)
+                .then().statusCode(200).extract().jsonPath().getList("diff.teams");
+        assertThat(moved).as("compared with a run that stored teams' scores").isNotNull();
         for (String by : List.of("teams", "owners", "managers", "environments")) {
             boolean people = by.equals("owners") || by.equals("managers");
             for (String sort : List.of("failures", "score", "key")) {
@@ -67,8 +73,9 @@ class ScoresPageTest {
                 assertThat(rows).as(by + " by " + sort).hasSize(entries.size() + 1);
                 int fail = rows.get(0).indexOf("FAIL");
                 assertThat(rows.get(0).get(people ? 2 : 1)).isEqualTo("Score");
-                assertThat(fail).as("after the score, the coverage and (by team) the five frameworks' scores")
-                        .isEqualTo(by.equals("teams") ? 8 : people ? 4 : 3);
+                assertThat(fail).as("after the score, (by team) its change, the coverage and five frameworks' scores")
+                        .isEqualTo(by.equals("teams") ? 9 : people ? 4 : 3);
+                assertThat(rows.get(0).indexOf("Change since previous")).isEqualTo(by.equals("teams") ? 2 : -1);
                 for (int i = 0; i < entries.size(); i++) {
                     Map<?, ?> e = entries.get(i);
                     List<String> row = rows.get(i + 1);
@@ -93,9 +100,22 @@ class ScoresPageTest {
                                 ((Number) fw.get("score")).doubleValue()));
             }
         }
+        // each team's change: the diff's, or none (+0.00 pts) for a team the diff does not list
+        Map<Object, Map<String, Object>> byTeam = new java.util.HashMap<>();
+        moved.forEach(m -> byTeam.put(m.get("team"), m));
+        for (List<String> row : teams.subList(1, teams.size())) {
+            Map<String, Object> m = byTeam.get(row.get(0));
+            Object delta = m == null ? 0.0 : m.get("delta");
+            // formula-safe: a leading sign gets an apostrophe in the CSV
+            assertThat(row.get(2)).as(row.get(0)).isEqualTo(delta == null ? "\u2013" : "'" + String.format(
+                    java.util.Locale.ROOT, "%+.2f pts", ((Number) delta).doubleValue() * 100));
+        }
         assertThat(csv(ADMIN, "by=owners&table=scores-owners").get(0)).noneMatch(h -> h.startsWith("Score in "));
         String owners = given().auth().oauth2(ADMIN).get("/scores?by=owners&rows=5000").then().statusCode(200)
                 .extract().asString();
+        assertThat(given().auth().oauth2(ADMIN).get("/scores?by=teams").then().statusCode(200).extract().asString())
+                .as("the page says what the column of changes is")
+                .contains("The change since the previous run follows");
         assertThat(owners).contains("<a href=\"/gaps?show=all&amp;owner=p-dora-" + f.s + "\">Dora</a>")
                 .contains("Scores by owner").contains("/api/v1/assessments/" + runId + "/rollups/owners");
         given().auth().oauth2(ADMIN).get("/scores?by=colours&sort=worst").then().statusCode(200)
@@ -119,17 +139,27 @@ class ScoresPageTest {
         assertThat(mine).as("the run's teams' framework scores, its team's alone")
                 .extracting(m -> m.get("team")).containsExactly(f.team());
         assertThat(teams.get(0)).contains("Score in owasp-nhi-2025");
+        List<Map<String, Object>> moved = given().auth().oauth2(manager).get("/api/v1/assessments/" + runId)
+                .then().statusCode(200).extract().jsonPath().getList("diff.teams");
+        assertThat(moved).as("the manager's diff: its team's entry or none").hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(m -> assertThat(m.get("team")).isEqualTo(f.team()));
         // the manager's overview lists them too, a line per framework; an admin's overview does not
         List<List<String>> overview = Csv.parse(given().auth().oauth2(manager)
                 .get("/?download=csv&table=team-framework-scores").then().statusCode(200).extract().asString());
         List<?> frameworks = (List<?>) mine.get(0).get("frameworks");
         assertThat(overview).hasSize(frameworks.size() + 1);
-        assertThat(overview.get(0).subList(1, 3)).containsExactly("Framework", "Score");
+        assertThat(overview.get(0).subList(1, 4)).containsExactly("Framework", "Score", "Change since previous");
         for (int i = 0; i < frameworks.size(); i++) {
             Map<?, ?> fw = (Map<?, ?>) frameworks.get(i);
             assertThat(overview.get(i + 1)).startsWith(f.team(), (String) fw.get("framework"),
                     fw.get("score") == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.0f%%",
                             ((Number) fw.get("score")).doubleValue() * 100));
+            // the change in that framework: the manager's diff entry for the team, none when the diff does not list it
+            Object delta = moved.isEmpty() ? 0.0 : ((List<?>) moved.get(0).get("frameworks")).stream()
+                    .map(x -> (Map<?, ?>) x).filter(x -> x.get("ref").equals(fw.get("framework"))).findFirst()
+                    .orElseThrow().get("delta");
+            assertThat(overview.get(i + 1).get(3)).isEqualTo(delta == null ? "\u2013" : "'" + String.format(
+                    java.util.Locale.ROOT, "%+.2f pts", ((Number) delta).doubleValue() * 100));
         }
         assertThat(given().auth().oauth2(ADMIN).get("/").then().statusCode(200).extract().asString())
                 .contains("table-framework-scores").doesNotContain("team-framework-scores");
