@@ -117,9 +117,13 @@ class BrowserTest {
         return wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(by));
     }
 
-    /** The text of an element, waiting up to 10 s for it to appear (a click only starts the next page's load). */
+    /**
+     * The text of an element, waiting up to 10 s for it to appear (a click only starts the next page's load) and
+     * reading it again when the page was replaced meanwhile (a filter form that submits itself on change).
+     */
     private String text(String css) {
-        return find(By.cssSelector(css)).getText();
+        return wait10().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     @Test
@@ -309,6 +313,7 @@ class BrowserTest {
         new org.openqa.selenium.support.ui.Select(find(By.id("filter-by"))).selectByValue("owners");
         new org.openqa.selenium.support.ui.Select(find(By.id("filter-sort"))).selectByValue("score");
         find(By.id("apply-filters")).click();
+        wait10().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("sort=score"));
         assertThat(text("#table-scores-owners")).contains("Scores by owner").contains("Ana Silva").contains("p-ana");
         browser.screenshot("16-scores-owners");
         find(By.linkText("Ana Silva")).click();
