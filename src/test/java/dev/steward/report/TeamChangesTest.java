@@ -152,6 +152,14 @@ class TeamChangesTest {
         assertThat(payCells.child(nhiColumn).text()).isEqualTo(PdfGaps.teamFramework(payNhi) + " "
                 + GapReport.ScoreChange.points(nhi.delta()));
         assertThat(byFramework.nextElementSibling().text()).isEqualTo(PdfGaps.teamFrameworksNote(g));
+        // the trend over the runs: no wider than 1.4 times its drawing, the last run's date ending at its right edge
+        Element trend = html.selectFirst("svg[aria-label=Score trend]");
+        assertThat(trend.attr("style")).isEqualTo("max-width:728px");
+        List<Element> dates = trend.select("text").stream().filter(t -> t.text().matches("\\d{4}-\\d{2}-\\d{2}"))
+                .toList();
+        assertThat(dates).as("a date per run of the trend").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(dates.get(dates.size() - 1).attr("text-anchor")).isEqualTo("end");
+        assertThat(dates.get(0).attr("text-anchor")).isEqualTo("middle");
 
         String pdf = ReadBack.pdfText(dir.resolve("gaps.pdf")).replaceAll("\\s+", " ");
         assertThat(pdf).contains(pay + " " + Fmt.pct(payRow.score()) + " " + points)
