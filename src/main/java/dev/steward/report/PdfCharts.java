@@ -81,7 +81,9 @@ final class PdfCharts {
         float w = 520;
         float h = 170;
         float left = 34;
-        float bottom = 36;
+        // the legend: four frameworks a row, a row of 9 points each under the dates
+        int rows = Math.max(1, (frameworks.size() + 3) / 4);
+        float bottom = 27 + rows * 9;
         PdfTemplate t = cb.createTemplate(w, h);
         float plotH = h - bottom - 8;
         for (double tick : new double[] {0, 0.25, 0.5, 0.75, 1}) {
@@ -127,8 +129,9 @@ final class PdfCharts {
                     t.fill();
                 }
             }
-            fill(t, colour, left + (f % 4) * 120, 3 + (f / 4) * 0, 7, 7);
-            text(t, id, left + (f % 4) * 120 + 10, 3 + (f / 4) * 0, 7, Palette.INK);
+            float legendY = 3 + (rows - 1 - f / 4) * 9;
+            fill(t, colour, left + (f % 4) * 120, legendY, 7, 7);
+            text(t, id, left + (f % 4) * 120 + 10, legendY, 7, Palette.INK);
         }
         return image(t);
     }

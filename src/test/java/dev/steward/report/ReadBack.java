@@ -64,6 +64,41 @@ final class ReadBack {
         }
     }
 
+    /**
+     * Where text is drawn over other text on a page (1-based) of a PDF: each pair of glyphs on one baseline whose second
+     * starts before the first's middle, as "csa-maestro / owasp-nhi-2025 at x=52" (the words those glyphs begin).
+     * Text laid out as lines and table cells never does that; a label placed on top of another does.
+     */
+    static List<String> overdrawnText(Path file, int page) throws IOException {
+        List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                    if (!text.getUnicode().isBlank()) {
+                        glyphs.add(text);
+                    }
+                }
+            };
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            stripper.getText(doc);
+        }
+        glyphs.sort(java.util.Comparator.comparingDouble((org.apache.pdfbox.text.TextPosition t) -> Math.round(
+                t.getYDirAdj() * 2) / 2.0).thenComparingDouble(org.apache.pdfbox.text.TextPosition::getXDirAdj));
+        List<String> overdrawn = new ArrayList<>();
+        for (int i = 1; i < glyphs.size(); i++) {
+            var a = glyphs.get(i - 1);
+            var b = glyphs.get(i);
+            boolean sameLine = Math.abs(a.getYDirAdj() - b.getYDirAdj()) < 0.5;
+            if (sameLine && b.getXDirAdj() < a.getXDirAdj() + a.getWidthDirAdj() / 2) {
+                overdrawn.add(a.getUnicode() + " / " + b.getUnicode() + " at x=" + Math.round(b.getXDirAdj()) + ", y="
+                        + Math.round(b.getYDirAdj()));
+            }
+        }
+        return overdrawn;
+    }
+
     static int pdfPages(Path file) throws IOException {
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             return doc.getNumberOfPages();

@@ -214,6 +214,12 @@ class ReportFormatsTest {
                     + Pattern.quote(h.label())));
         }
         assertThat(ownershipPdf).contains("Page 2 of " + ReadBack.pdfPages(dir.resolve("ownership.pdf")));
+        // no label drawn over another, on any page of either report
+        for (String report : List.of("ownership.pdf", "gaps.pdf")) {
+            for (int page = 1; page <= ReadBack.pdfPages(dir.resolve(report)); page++) {
+                assertThat(ReadBack.overdrawnText(dir.resolve(report), page)).as(report + " page " + page).isEmpty();
+            }
+        }
         String gapsPdf = ReadBack.pdfText(dir.resolve("gaps.pdf"));
         for (FrameworkScore f : s.frameworks()) {
             assertThat(gapsPdf).as(f.framework()).contains(f.framework() + " " + Fmt.pct(f.score()));

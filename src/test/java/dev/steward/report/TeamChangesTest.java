@@ -161,6 +161,10 @@ class TeamChangesTest {
         assertThat(dates.get(dates.size() - 1).attr("text-anchor")).isEqualTo("end");
         assertThat(dates.get(0).attr("text-anchor")).isEqualTo("middle");
 
+        for (int page = 1; page <= ReadBack.pdfPages(dir.resolve("gaps.pdf")); page++) {
+            assertThat(ReadBack.overdrawnText(dir.resolve("gaps.pdf"), page)).as("text over text on page " + page)
+                    .isEmpty();
+        }
         String pdf = ReadBack.pdfText(dir.resolve("gaps.pdf")).replaceAll("\\s+", " ");
         assertThat(pdf).contains(pay + " " + Fmt.pct(payRow.score()) + " " + points)
                 .contains(PdfGaps.teamFramework(payNhi) + " " + GapReport.ScoreChange.points(nhi.delta()))
