@@ -65,8 +65,8 @@ final class ReadBack {
     }
 
     /**
-     * Where text is drawn over other text on a page (1-based) of a PDF: each pair of glyphs on one baseline whose second
-     * starts before the first's middle, as "csa-maestro / owasp-nhi-2025 at x=52" (the words those glyphs begin).
+     * Where text is drawn over other text on a page (1-based) of a PDF: each pair of glyphs on one baseline whose
+     * second starts before the first's middle, as "c / o at x=74, y=367".
      * Text laid out as lines and table cells never does that; a label placed on top of another does.
      */
     static List<String> overdrawnText(Path file, int page) throws IOException {
