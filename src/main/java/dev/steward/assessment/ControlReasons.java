@@ -20,7 +20,8 @@ public final class ControlReasons {
     /** Why the control has its status. */
     public static String status(ControlResult c, List<ControlResult> children, Thresholds t) {
         return switch (c.status()) {
-            case OUT_OF_SCOPE -> "Out of scope: " + Objects.requireNonNullElse(c.outOfScopeReason(), "marked so by its mapping") + ".";
+            case OUT_OF_SCOPE -> sentence("Out of scope: " + Objects.requireNonNullElse(c.outOfScopeReason(),
+                    "marked so by its mapping"));
             case MANUAL -> c.group()
                     ? "Every in-scope sub-control asks only for manual evidence, and no attestation in force at the as-of instant"
                             + " answers any of it."
@@ -54,6 +55,12 @@ public final class ControlReasons {
         return "Score and coverage are the means of its " + c.checks().size() + " check" + (c.checks().size() == 1 ? "" : "s")
                 + "' scores and coverage, weighted by the mapping (" + String.join(", ", weights) + "); a check that gave"
                 + " no score is left out.";
+    }
+
+    /** The text with a full stop at its end, unless it already ends a sentence (a mapping's reason usually does). */
+    static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 
     private static String notAssessed(ControlResult c) {

@@ -145,8 +145,9 @@ public class GapsResource {
                     r.ownerName() != null ? r.ownerName() : Objects.requireNonNullElse(r.owner(), ""),
                     Table.Cell.styled(r.ownerStatus(), r.ownerStatus()),
                     r.managerName() != null ? r.managerName() : Objects.requireNonNullElse(r.manager(), ""),
-                    r.backupOwnerName() == null ? r.backupOwner() : r.backupOwnerName(), r.gapIds(), Table.Cell.styled(r.newGapIds(), "change-new"), age < 0 ? "" : age,
-                    r.activeCredentials());
+                    r.backupOwnerName() == null ? r.backupOwner() : r.backupOwnerName(),
+                    Table.Cell.styled(r.gapIds(), "codes"),
+                    Table.Cell.styled(r.newGapIds(), "codes change-new"), age < 0 ? "" : age, r.activeCredentials());
         }
         return t.build();
     }

@@ -3,6 +3,10 @@ package dev.steward.ui;
 import dev.steward.assessment.FrameworkScore;
 import dev.steward.assessment.Recommendation;
 import dev.steward.assessment.TeamRecommendation;
+import dev.steward.mapping.Control;
+import dev.steward.mapping.Framework;
+import dev.steward.mapping.MappingRegistry;
+import dev.steward.mapping.MappingSet;
 import dev.steward.report.Fmt;
 import dev.steward.report.GapReport;
 import dev.steward.report.Headline;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,12 +49,14 @@ public class OverviewResource {
     private final Pages pages;
     private final ReportService reports;
     private final SecurityIdentity identity;
+    private final MappingRegistry mappings;
 
     @Context
     UriInfo uri;
 
-    public OverviewResource(Pages pages, ReportService reports, SecurityIdentity identity) {
+    public OverviewResource(Pages pages, ReportService reports, SecurityIdentity identity, MappingRegistry mappings) {
         this.pages = pages;
+        this.mappings = mappings;
         this.reports = reports;
         this.identity = identity;
     }
@@ -69,7 +76,7 @@ public class OverviewResource {
         ReportModel m = model.get();
         GapReport g = m.gaps();
         List<Table> tables = new ArrayList<>(List.of(frameworks(g), severity(g), recommendations(g), changes(g),
-                headlines(m.ownership().headlines()), controls(g)));
+                headlines(m.ownership().headlines()), controls(g, mappings.current())));
         if (me.restricted() && !m.gaps().teamFrameworks().isEmpty()) {
             tables.add(1, teamFrameworks(m.gaps()));
         }
@@ -89,7 +96,8 @@ public class OverviewResource {
 
     private static Table frameworks(GapReport g) {
         Table.Builder t = new Table.Builder("framework-scores", "Framework scores", "Framework", "Score", "Change since previous",
-                "Coverage", "Satisfied", "Partially", "Not satisfied", "Not assessed", "Trend (oldest to latest)");
+                "Coverage", "Satisfied", "Partially", "Not satisfied", "Not assessed", "Manual", "Out of scope",
+                "Trend (oldest to latest)");
         Map<String, Double> deltas = new HashMap<>();
         if (g.changes() != null) {
             g.changes().frameworks().forEach(c -> deltas.put(c.framework(), c.delta()));
@@ -103,7 +111,7 @@ public class OverviewResource {
             t.row(f.version() == null || f.name().contains(f.version()) ? f.name() : f.name() + " " + f.version(), pct(f.score()),
                     g.changes() == null ? "n/a" : GapReport.ScoreChange.points(deltas.get(f.framework())), pct(f.coverage()),
                     f.satisfied(), f.partiallySatisfied(),
-                    f.notSatisfied(), f.notAssessed(), String.join(" → ", trend));
+                    f.notSatisfied(), f.notAssessed(), f.manual(), f.outOfScope(), String.join(" → ", trend));
         }
         return t.build();
     }
@@ -198,20 +206,42 @@ public class OverviewResource {
         return t.build();
     }
 
-    /** The top-level controls of every framework, each linking to its control page. */
-    private static Table controls(GapReport g) {
+    /**
+     * The top-level controls of every framework, each linking to its control page, in the mapping's order. A control
+     * the mapping marks out of scope is listed too, so that a reader who misses (say) ASI06 finds it and, on its page,
+     * why.
+     */
+    static Table controls(GapReport g, MappingSet mappings) {
         Table.Builder t = new Table.Builder("controls", "Controls (top level; open one for its checks and evidence)",
                 "Framework", "Control", "Title", "Status", "Score", "Coverage", "Findings", "Failing subjects");
-        for (GapReport.ControlRow c : g.controls()) {
-            if (c.depth() != 0) {
-                continue;
+        Map<String, GapReport.ControlRow> scored = new LinkedHashMap<>();
+        g.controls().stream().filter(c -> c.depth() == 0)
+                .forEach(c -> scored.put(c.framework() + ":" + c.controlId(), c));
+        for (FrameworkScore f : g.frameworks()) {
+            for (Control c : mappings.framework(f.framework()).map(Framework::controls).orElse(List.of())) {
+                GapReport.ControlRow row = scored.remove(f.framework() + ":" + c.id());
+                if (row != null) {
+                    controlRow(t, row);
+                } else if (c.parent() == null && !c.inScope()) {
+                    t.row(f.framework(), controlLink(f.framework(), c.id()), c.title(),
+                            Table.Cell.styled("out of scope", "out-of-scope"), "n/a", "n/a", "", "");
+                }
             }
-            String status = c.status() == null ? "" : c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            t.row(c.framework(), Table.Cell.link(c.controlId(), "/controls/" + View.enc(c.framework()) + "/"
-                    + View.enc(c.controlId())), c.title(), Table.Cell.styled(status, status.replace(' ', '-')), pct(c.score()),
-                    pct(c.coverage()), c.findings(), c.failingSubjects());
         }
+        // a run scored under a mapping that has since changed: its controls still show, after the rest
+        scored.values().forEach(row -> controlRow(t, row));
         return t.build();
+    }
+
+    private static void controlRow(Table.Builder t, GapReport.ControlRow c) {
+        String status = c.status() == null ? "" : c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        t.row(c.framework(), controlLink(c.framework(), c.controlId()), c.title(),
+                Table.Cell.styled(status, status.replace(' ', '-')), pct(c.score()), pct(c.coverage()), c.findings(),
+                c.failingSubjects());
+    }
+
+    private static Table.Cell controlLink(String framework, String control) {
+        return Table.Cell.link(control, "/controls/" + View.enc(framework) + "/" + View.enc(control));
     }
 
     private static Table headlines(List<Headline> headlines) {

@@ -65,6 +65,11 @@ class ControlReasonsTest {
         ControlResult out = new ControlResult("fw", "C9", "Nine", null, false, ControlStatus.OUT_OF_SCOPE, null, null, false,
                 List.of(), List.of(), List.of(), "physical security");
         assertThat(ControlReasons.status(out, List.of(), T)).isEqualTo("Out of scope: physical security.");
+        ControlResult worded = new ControlResult("fw", "C8", "Eight", null, false, ControlStatus.OUT_OF_SCOPE, null,
+                null, false, List.of(), List.of(), List.of(), "Records do not show it. ");
+        assertThat(ControlReasons.status(worded, List.of(), T))
+                .as("a reason that ends its sentence gets no second stop")
+                .isEqualTo("Out of scope: Records do not show it.");
     }
 
     @Test

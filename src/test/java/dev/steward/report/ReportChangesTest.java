@@ -335,6 +335,14 @@ class ReportChangesTest {
         Document filtered = Jsoup.parse(given().auth().oauth2("test-admin-token").get("/gaps?show=new").then()
                 .statusCode(200).extract().asString());
         assertThat(filtered.select("#filter-show option[selected]").attr("value")).isEqualTo("new");
+        // each check id its own unbreakable span, so that "OWN-2" never wraps into "OWN-" and "2"
+        int gapsAt = filtered.select("#table-ownership-gaps thead th").eachText().indexOf("Gaps");
+        String csvGaps = onlyNew.stream().filter(r -> r.get(0).equals(f.botA())).findFirst().orElseThrow()
+                .get(onlyNew.get(0).indexOf("Gaps"));
+        Element cell = filtered.select("#table-ownership-gaps tbody tr").stream()
+                .filter(tr -> tr.child(0).text().equals(f.botA())).findFirst().orElseThrow().child(gapsAt);
+        assertThat(cell.select("span.code").eachText()).isEqualTo(List.of(csvGaps.split(", "))).isNotEmpty();
+        assertThat(cell.text()).isEqualTo(csvGaps);
     }
 
     @Test
