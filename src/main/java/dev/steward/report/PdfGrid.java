@@ -91,8 +91,11 @@ final class PdfGrid {
         row[col++].set(shown, ink(f), null, 1, false, PAD, PAD, null);
     }
 
-    /** A cell of text as shown, right aligned (numbers). */
+    /** A cell of text as shown, right aligned (numbers), and so is its column's heading, to sit over its figures. */
     void num(String shown, Font f) {
+        if (!headed) {
+            head[col].right = true;
+        }
         row[col++].set(shown, ink(f), null, 1, true, PAD, PAD, null);
     }
 

@@ -186,8 +186,23 @@ public final class PdfReportWriter {
         }
 
         void finish(PdfPTable t) throws DocumentException {
+            alignHeads(t);
             t.setComplete(true);
             doc.add(t);
+        }
+
+        /** Right-aligns the heading of each column whose first row is a number, so that it sits over its figures. */
+        private static void alignHeads(PdfPTable t) {
+            if (t.size() < 2) {
+                return;
+            }
+            PdfPCell[] head = t.getRow(0).getCells();
+            PdfPCell[] first = t.getRow(1).getCells();
+            for (int i = 0; i < Math.min(head.length, first.length); i++) {
+                if (head[i] != null && first[i] != null && first[i].getHorizontalAlignment() == Element.ALIGN_RIGHT) {
+                    head[i].setHorizontalAlignment(Element.ALIGN_RIGHT);
+                }
+            }
         }
 
         void cell(PdfPTable t, String s) {

@@ -70,6 +70,22 @@ final class ReadBack {
      * Text laid out as lines and table cells never does that; a label placed on top of another does.
      */
     static List<String> overdrawnText(Path file, int page) throws IOException {
+        List<org.apache.pdfbox.text.TextPosition> glyphs = glyphs(file, page);
+        List<String> overdrawn = new ArrayList<>();
+        for (int i = 1; i < glyphs.size(); i++) {
+            var a = glyphs.get(i - 1);
+            var b = glyphs.get(i);
+            boolean sameLine = Math.abs(a.getYDirAdj() - b.getYDirAdj()) < 0.5;
+            if (sameLine && b.getXDirAdj() < a.getXDirAdj() + a.getWidthDirAdj() / 2) {
+                overdrawn.add(a.getUnicode() + " / " + b.getUnicode() + " at x=" + Math.round(b.getXDirAdj()) + ", y="
+                        + Math.round(b.getYDirAdj()));
+            }
+        }
+        return overdrawn;
+    }
+
+    /** The glyphs drawn on a page (1-based) of a PDF, blanks left out, line by line from the top. */
+    private static List<org.apache.pdfbox.text.TextPosition> glyphs(Path file, int page) throws IOException {
         List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper() {
@@ -84,19 +100,41 @@ final class ReadBack {
             stripper.setEndPage(page);
             stripper.getText(doc);
         }
+        // line by line from the top (baselines to half a point), left to right
         glyphs.sort(java.util.Comparator.comparingDouble((org.apache.pdfbox.text.TextPosition t) -> Math.round(
                 t.getYDirAdj() * 2) / 2.0).thenComparingDouble(org.apache.pdfbox.text.TextPosition::getXDirAdj));
-        List<String> overdrawn = new ArrayList<>();
-        for (int i = 1; i < glyphs.size(); i++) {
-            var a = glyphs.get(i - 1);
-            var b = glyphs.get(i);
-            boolean sameLine = Math.abs(a.getYDirAdj() - b.getYDirAdj()) < 0.5;
-            if (sameLine && b.getXDirAdj() < a.getXDirAdj() + a.getWidthDirAdj() / 2) {
-                overdrawn.add(a.getUnicode() + " / " + b.getUnicode() + " at x=" + Math.round(b.getXDirAdj()) + ", y="
-                        + Math.round(b.getYDirAdj()));
+        return glyphs;
+    }
+
+    /** A word drawn on a PDF page: its text, left and right edge and baseline, in points from the top left. */
+    record Word(String text, float left, float right, float y) {
+    }
+
+    /** The words of a page (1-based), line by line from the top: glyphs on one baseline with no gap between them. */
+    static List<Word> words(Path file, int page) throws IOException {
+        List<org.apache.pdfbox.text.TextPosition> glyphs = glyphs(file, page);
+        List<Word> words = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        float left = 0;
+        float right = 0;
+        float y = Float.NaN;
+        for (org.apache.pdfbox.text.TextPosition g : glyphs) {
+            boolean next = Math.abs(g.getYDirAdj() - y) < 0.5 && g.getXDirAdj() < right + 0.8f;
+            if (!next) {
+                if (text.length() > 0) {
+                    words.add(new Word(text.toString(), left, right, y));
+                }
+                text.setLength(0);
+                left = g.getXDirAdj();
+                y = g.getYDirAdj();
             }
+            text.append(g.getUnicode());
+            right = g.getXDirAdj() + g.getWidthDirAdj();
         }
-        return overdrawn;
+        if (text.length() > 0) {
+            words.add(new Word(text.toString(), left, right, y));
+        }
+        return words;
     }
 
     static int pdfPages(Path file) throws IOException {

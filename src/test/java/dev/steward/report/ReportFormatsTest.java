@@ -220,6 +220,9 @@ class ReportFormatsTest {
                 assertThat(ReadBack.overdrawnText(dir.resolve(report), page)).as(report + " page " + page).isEmpty();
             }
         }
+        // a column of figures has its heading over them, right-aligned as they are, in both kinds of PDF table
+        assertHeadingOverFigures(dir.resolve("ownership.pdf"), "Agents");
+        assertHeadingOverFigures(dir.resolve("gaps.pdf"), "Coverage");
         String gapsPdf = ReadBack.pdfText(dir.resolve("gaps.pdf"));
         for (FrameworkScore f : s.frameworks()) {
             assertThat(gapsPdf).as(f.framework()).contains(f.framework() + " " + Fmt.pct(f.score()));
@@ -410,5 +413,46 @@ class ReportFormatsTest {
     /** How many controls the frameworks leave out of their scores: the units their out-of-scope counts count. */
     private static long outOfScope(AssessmentSummary s) {
         return s.frameworks().stream().mapToLong(FrameworkScore::outOfScope).sum();
+    }
+
+    /**
+     * Every place where the word {@code heading} has figures on the line right below it, overlapping its column, has
+     * one of them end where the heading ends (to a point): the heading is right-aligned over its numbers. At least one
+     * such place must exist in the PDF.
+     */
+    private static void assertHeadingOverFigures(Path pdf, String heading) throws Exception {
+        int checked = 0;
+        for (int page = 1; page <= ReadBack.pdfPages(pdf); page++) {
+            List<ReadBack.Word> words = ReadBack.words(pdf, page);
+            for (ReadBack.Word h : words) {
+                if (!h.text().equals(heading)) {
+                    continue;
+                }
+                // where the heading's line ends: "Coverage before" ends at "before"
+                float end = h.right();
+                for (boolean more = true; more; ) {
+                    float at = end;
+                    more = false;
+                    for (ReadBack.Word w : words) {
+                        if (Math.abs(w.y() - h.y()) < 0.5 && w.left() > at && w.left() < at + 4) {
+                            end = w.right();
+                            more = true;
+                        }
+                    }
+                }
+                float headingEnd = end;
+                List<ReadBack.Word> below = words.stream().filter(w -> w.y() > h.y() + 3 && w.y() < h.y() + 20
+                        && w.text().matches("[-+]?[0-9][0-9.,]*%?") && w.right() > h.left() - 5
+                        && w.left() < headingEnd + 60).toList();
+                if (below.isEmpty()) {
+                    continue;
+                }
+                checked++;
+                assertThat(below).as(pdf.getFileName() + " page " + page + ": figures under '" + heading + "' at "
+                        + h.left() + ".." + headingEnd).anySatisfy(w -> assertThat(w.right()).isCloseTo(headingEnd,
+                                org.assertj.core.data.Offset.offset(1f)));
+            }
+        }
+        assertThat(checked).as("'" + heading + "' over a column of figures in " + pdf.getFileName()).isPositive();
     }
 }
