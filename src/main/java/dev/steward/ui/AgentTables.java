@@ -126,7 +126,7 @@ final class AgentTables {
             }
             String sev = f.severity().name().toLowerCase(Locale.ROOT);
             String res = f.result().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            t.row(f.checkId() + ("default".equals(f.variant()) ? "" : " (" + f.variant() + ")"), f.title(),
+            t.row(Table.Cell.check(f.checkId(), f.variant()), f.title(),
                     Table.Cell.styled(sev, sev), Table.Cell.styled(res, V.cls(f.result())),
                     View.subject(f.subjectType(), f.subjectId(), f.subjectType() + " " + f.subjectId()),
                     f.reason(), String.join("; ", ev), V.day(f.since()), f.remediation());

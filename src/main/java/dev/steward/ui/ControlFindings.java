@@ -99,7 +99,7 @@ final class ControlFindings {
                 "Failing checks");
         failing.forEach((key, s) -> t.row(View.subject(s.type(), s.id(), key), s.team(),
                 s.owner() == null ? null : ownerNames.getOrDefault(s.owner(), s.owner()), s.environment(),
-                String.join(", ", s.checks())));
+                Table.Cell.codes(String.join(", ", s.checks()))));
         return t.build();
     }
 }

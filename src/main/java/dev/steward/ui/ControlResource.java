@@ -135,7 +135,7 @@ public class ControlResource {
                 continue;
             }
             String sev = s.severity().name().toLowerCase(Locale.ROOT);
-            t.row(s.checkId() + ("default".equals(s.variant()) ? "" : " (" + s.variant() + ")"), s.title(),
+            t.row(Table.Cell.check(s.checkId(), s.variant()), s.title(),
                     Table.Cell.styled(sev, sev), c.weight(), OverviewResource.pct(s.score()), OverviewResource.pct(s.coverage()),
                     s.results().pass(), s.results().partial(), s.results().fail(), s.results().insufficientEvidence(),
                     c.findingCount());
@@ -204,7 +204,8 @@ public class ControlResource {
                 ev.add("and " + more + " more reference" + (more == 1 ? "" : "s") + " in this table's CSV and XLSX download");
             }
             String sev = f.severity().name().toLowerCase(Locale.ROOT);
-            t.row(f.checkId(), Table.Cell.styled(f.result().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+            t.row(Table.Cell.codes(f.checkId()),
+                    Table.Cell.styled(f.result().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     new View().cls(f.result())), Table.Cell.styled(sev, sev),
                     View.subject(f.subjectType(), f.subjectId(), f.subjectType() + " " + f.subjectId()), f.team(),
                     f.reason(), String.join("; ", ev));

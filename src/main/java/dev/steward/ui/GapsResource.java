@@ -146,7 +146,7 @@ public class GapsResource {
                     Table.Cell.styled(r.ownerStatus(), r.ownerStatus()),
                     r.managerName() != null ? r.managerName() : Objects.requireNonNullElse(r.manager(), ""),
                     r.backupOwnerName() == null ? r.backupOwner() : r.backupOwnerName(),
-                    Table.Cell.styled(r.gapIds(), "codes"),
+                    Table.Cell.codes(r.gapIds()),
                     Table.Cell.styled(r.newGapIds(), "codes change-new"), age < 0 ? "" : age, r.activeCredentials());
         }
         return t.build();

@@ -171,7 +171,8 @@ public class OverviewResource {
         for (TeamRecommendation r : recs) {
             t.row(Table.Cell.link(r.team(), "/gaps?team=" + View.enc(r.team())),
                     r.recommendation().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.agents(),
-                    r.autonomousAgentsWithLiveAccess(), String.join(", ", r.checks()), r.subjectCount());
+                    r.autonomousAgentsWithLiveAccess(), Table.Cell.codes(String.join(", ", r.checks())),
+                    r.subjectCount());
         }
         return t.build();
     }

@@ -33,6 +33,16 @@ public record Table(String name, String title, List<String> columns, List<List<C
         public static Cell styled(Object value, String css) {
             return new Cell(value == null ? "" : value.toString(), null, css);
         }
+
+        /** Check ids ("OWN-2, LIF-1"), each kept on one line: a page never wraps one at its hyphen. */
+        public static Cell codes(Object value) {
+            return styled(value, "codes");
+        }
+
+        /** A check id with its variant when it is not the default one: "AUT-3 (prod)". */
+        public static Cell check(String checkId, String variant) {
+            return codes(checkId + ("default".equals(variant) || variant == null ? "" : " (" + variant + ")"));
+        }
     }
 
     /** Builds a table row by row. */
