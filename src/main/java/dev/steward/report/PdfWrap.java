@@ -105,9 +105,13 @@ final class PdfWrap {
             return later[l] ? rest : first;
         }
 
-        /** The distance from the previous line's baseline (or the top padding) to this line's. */
+        /**
+         * The distance from the previous line's baseline (or the top padding) to this line's. A cell's first line sits
+         * one font size below its padding whatever the cell's line spacing, so that every cell of a row starts on the
+         * same line: a spaced cell (a check over its title) used to start half a line lower than its neighbours.
+         */
         float leading(int l) {
-            return multiplier * ink(l).size;
+            return (l == 0 ? 1 : multiplier) * ink(l).size;
         }
 
         /** The height of the cell showing lines [from, to): paddings and leadings; no lines left is no height. */
