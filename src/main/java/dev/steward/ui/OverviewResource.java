@@ -212,7 +212,7 @@ public class OverviewResource {
      * the mapping marks out of scope is listed too, so that a reader who misses (say) ASI06 finds it and, on its page,
      * why.
      */
-    static Table controls(GapReport g, MappingSet mappings) {
+    private static Table controls(GapReport g, MappingSet mappings) {
         Table.Builder t = new Table.Builder("controls", "Controls (top level; open one for its checks and evidence)",
                 "Framework", "Control", "Title", "Status", "Score", "Coverage", "Findings", "Failing subjects");
         Map<String, GapReport.ControlRow> scored = new LinkedHashMap<>();
