@@ -151,7 +151,7 @@ final class PdfGaps {
         for (GapReport.ControlRow x : g.controls()) {
             List<String> v = PdfCells.control(x);
             c.text(v.get(0), x.group() ? p.bold : p.body);
-            c.text(v.get(1), x.group() ? p.bold : p.body);
+            c.stacked(v.get(1), x.group() ? p.bold : p.body, p.muted); // the title, then why its status (grey)
             c.indent(8 * x.depth());
             c.pill(v.get(2), Palette.status(x.status()));
             c.num(v.get(3), p.body);

@@ -104,6 +104,14 @@ final class PdfGrid {
         row[col++].set(shown, ink(first), ink(rest), 1.5f, false, PAD, PAD, null);
     }
 
+    /**
+     * A cell of several lines joined by {@code '\n'} at a plain cell's spacing: a text in {@code first}, then notes on
+     * it in {@code rest} (a control's title, then why it has its status).
+     */
+    void stacked(String shown, Font first, Font rest) {
+        row[col++].set(shown, ink(first), ink(rest), 1, false, PAD, PAD, null);
+    }
+
     /** A coloured label (pill): {foreground, background} as {@link Palette} gives them. */
     void pill(String shown, String[] fgBg) {
         PdfWrap.Ink ink = pillInks.computeIfAbsent(fgBg[0], k -> PdfWrap.Ink.of(p.bold.getBaseFont(), PILL_SIZE,

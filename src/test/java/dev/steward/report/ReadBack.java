@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -86,13 +87,33 @@ final class ReadBack {
 
     /** The glyphs drawn on a page (1-based) of a PDF, blanks left out, line by line from the top. */
     private static List<org.apache.pdfbox.text.TextPosition> glyphs(Path file, int page) throws IOException {
+        return glyphs(file, page, new java.util.IdentityHashMap<>());
+    }
+
+    /** As {@link #glyphs(Path, int)}, noting each glyph's fill colour (0xRRGGBB) in {@code colours}. */
+    private static List<org.apache.pdfbox.text.TextPosition> glyphs(Path file, int page,
+            Map<org.apache.pdfbox.text.TextPosition, Integer> colours) throws IOException {
         List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper() {
+                {
+                    // the text stripper ignores colour operators unless told to follow them
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN(this));
+                }
+
                 @Override
                 protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
                     if (!text.getUnicode().isBlank()) {
                         glyphs.add(text);
+                        try {
+                            colours.put(text, getGraphicsState().getNonStrokingColor().toRGB());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
                     }
                 }
             };
@@ -106,14 +127,19 @@ final class ReadBack {
         return glyphs;
     }
 
-    /** A word drawn on a PDF page: its text, left and right edge and baseline, in points from the top left. */
-    record Word(String text, float left, float right, float y) {
+    /**
+     * A word drawn on a PDF page: its text, left and right edge and baseline, in points from the top left, and the fill
+     * colour of its first glyph (0xRRGGBB).
+     */
+    record Word(String text, float left, float right, float y, int colour) {
     }
 
     /** The words of a page (1-based), line by line from the top: glyphs on one baseline with no gap between them. */
     static List<Word> words(Path file, int page) throws IOException {
-        List<org.apache.pdfbox.text.TextPosition> glyphs = glyphs(file, page);
+        Map<org.apache.pdfbox.text.TextPosition, Integer> colours = new java.util.IdentityHashMap<>();
+        List<org.apache.pdfbox.text.TextPosition> glyphs = glyphs(file, page, colours);
         List<Word> words = new ArrayList<>();
+        int colour = 0;
         StringBuilder text = new StringBuilder();
         float left = 0;
         float right = 0;
@@ -122,17 +148,18 @@ final class ReadBack {
             boolean next = Math.abs(g.getYDirAdj() - y) < 0.5 && g.getXDirAdj() < right + 0.8f;
             if (!next) {
                 if (text.length() > 0) {
-                    words.add(new Word(text.toString(), left, right, y));
+                    words.add(new Word(text.toString(), left, right, y, colour));
                 }
                 text.setLength(0);
                 left = g.getXDirAdj();
                 y = g.getYDirAdj();
+                colour = colours.get(g);
             }
             text.append(g.getUnicode());
             right = g.getXDirAdj() + g.getWidthDirAdj();
         }
         if (text.length() > 0) {
-            words.add(new Word(text.toString(), left, right, y));
+            words.add(new Word(text.toString(), left, right, y, colour));
         }
         return words;
     }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -223,6 +224,18 @@ class ReportFormatsTest {
         // a column of figures has its heading over them, right-aligned as they are, in both kinds of PDF table
         assertHeadingOverFigures(dir.resolve("ownership.pdf"), "Agents");
         assertHeadingOverFigures(dir.resolve("gaps.pdf"), "Coverage");
+        // why a control has its status is grey under its title, as in the HTML report; the title is not
+        List<ReadBack.Word> why = new ArrayList<>();
+        List<ReadBack.Word> titles = new ArrayList<>();
+        for (int page = 1; page <= ReadBack.pdfPages(dir.resolve("gaps.pdf")); page++) {
+            for (ReadBack.Word w : ReadBack.words(dir.resolve("gaps.pdf"), page)) {
+                (w.text().equals("whatever") ? why : titles).add(w);
+            }
+        }
+        assertThat(why).as("reasons of controls not satisfied because a critical check fails").isNotEmpty()
+                .allSatisfy(w -> assertThat(Integer.toHexString(w.colour())).isEqualToIgnoringCase(Palette.MUTED));
+        assertThat(titles).filteredOn(w -> w.text().equals("Identity")).isNotEmpty()
+                .anySatisfy(w -> assertThat(Integer.toHexString(w.colour())).isEqualToIgnoringCase(Palette.INK));
         String gapsPdf = ReadBack.pdfText(dir.resolve("gaps.pdf"));
         for (FrameworkScore f : s.frameworks()) {
             assertThat(gapsPdf).as(f.framework()).contains(f.framework() + " " + Fmt.pct(f.score()));
