@@ -3,6 +3,7 @@ package dev.steward.cli;
 import dev.steward.assessment.AssessmentService;
 import dev.steward.assessment.Windows;
 import dev.steward.export.ExportScheduler;
+import dev.steward.export.ExportService;
 import dev.steward.ingest.IngestConfig;
 import dev.steward.ingest.IngestService;
 import dev.steward.ingest.SourceAdapters;
@@ -76,10 +77,10 @@ public class ServeCommand implements Callable<Integer> {
     @ActivateRequestContext
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (folder != null && !prepare(out)) {
+        if (folder != null && !prepare(out, spec.commandLine().getErr())) {
             return 1;
         }
-        exports.start();
+        exports.start(folder == null);
         warmer.warmIfEnabled();
         out.println("Steward is serving on http://localhost:" + port + "  (Ctrl+C to stop)");
         out.println(signIn());
@@ -88,12 +89,20 @@ public class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean prepare(PrintWriter out) {
+    /**
+     * Ingests the folder, catches up the evidence export of the month closed at the as-of (now by default), then
+     * assesses: in that order, so the run served is the newest and the one the pages show.
+     */
+    boolean prepare(PrintWriter out, PrintWriter err) {
         Instant at = FolderIngest.asOfOption(asOf);
         Duration w = window == null ? null : Windows.parse(window);
-        if (!folders.ingestFirst(folder, "not served", out, spec.commandLine().getErr())) {
+        if (!folders.ingestFirst(folder, "not served", out, err)) {
             return false;
         }
+        exports.catchUp(at == null ? Instant.now() : at)
+                .filter(o -> o.status() == ExportService.Status.EXPORTED)
+                .ifPresent(o -> out.printf("Exported the evidence bundle of %s%s to %s.%n", o.period(),
+                        at == null ? "" : ", the month closed at " + at + ",", o.bundle()));
         AssessmentService.Assessed done = assessments.assess(at, w, System.getProperty("user.name"));
         out.printf("Assessed %s as of %s (%s).%n", done.run().id(), done.run().summary().asOf(),
                 done.created() ? "new" : "stored already, same inputs");
