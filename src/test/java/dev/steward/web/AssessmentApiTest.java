@@ -128,6 +128,22 @@ class AssessmentApiTest {
         given().auth().oauth2(ADMIN).get("/api/v1/assessments/nope/findings").then().statusCode(404);
     }
 
+    /** A misspelt filter is refused, not ignored: unfiltered findings must not pass for filtered ones. */
+    @Test
+    void anUnknownQueryParameterIs400NamingItAndTheOnesTaken() {
+        String base = "/api/v1/assessments/" + run() + "/findings";
+        given().auth().oauth2(ADMIN).get(base + "?check=INV-1&size=1000").then().statusCode(400)
+                .contentType(containsString("problem+json"))
+                .body("detail", equalTo("unknown query parameter 'check' for " + base + "; it takes checkId, environment,"
+                        + " owner, page, result, severity, size, team"));
+        given().auth().oauth2(ADMIN).get(base + "?status=FAIL&teams=x&team=y").then().statusCode(400)
+                .body("detail", startsWith("unknown query parameters 'status', 'teams' for " + base));
+        given().auth().oauth2(ADMIN).get("/api/v1/frameworks?framework=nist-csf-2.0").then().statusCode(400)
+                .body("detail", equalTo("unknown query parameter 'framework' for /api/v1/frameworks; it takes none"));
+        given().get(base + "?check=INV-1").then().statusCode(401);
+        given().auth().oauth2(ADMIN).get(base + "?checkId=INV-1&size=1").then().statusCode(200).body("items", hasSize(1));
+    }
+
     /** Every roll-up paged: the run's own entries, each once, in the order asked; one by key; errors named. */
     @Test
     void rollupsAPageAtATime() {
