@@ -236,7 +236,7 @@ public class AssessmentService {
             results = writer.written();
             findings = writer.findings();
         }
-        RunDiff d = diff == null ? null : diff.finish(outcome);
+        RunDiff d = diff == null ? null : diff.finish(outcome, header);
         store.insertRun(c, AssessmentSummary.of(header, outcome, settings.thresholds()), clock.instant(), user, previousId, results, findings,
                 (System.nanoTime() - started) / 1_000_000, AssessmentJson.write(outcome.controls()),
                 d == null ? null : AssessmentJson.write(d));

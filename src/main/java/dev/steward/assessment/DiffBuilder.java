@@ -25,21 +25,26 @@ public final class DiffBuilder {
 
     /**
      * What the diff needs of the previous run. {@code teams}: each team's roll-up and framework scores, null when the
-     * run stored no teams' framework scores.
+     * run stored no teams' framework scores; {@code header}: what it was computed from, null to compare nothing of it.
      */
     public record Previous(String id, Instant asOf, List<PriorFinding> findings, List<FrameworkScore> frameworks,
-            List<ControlResult> controls, List<TeamDeltas.Team> teams) {
+            List<ControlResult> controls, List<TeamDeltas.Team> teams, RunHeader header) {
 
         public Previous(String id, Instant asOf, List<PriorFinding> findings, List<FrameworkScore> frameworks,
                 List<ControlResult> controls) {
-            this(id, asOf, findings, frameworks, controls, null);
+            this(id, asOf, findings, frameworks, controls, null, null);
+        }
+
+        public Previous(String id, Instant asOf, List<PriorFinding> findings, List<FrameworkScore> frameworks,
+                List<ControlResult> controls, List<TeamDeltas.Team> teams) {
+            this(id, asOf, findings, frameworks, controls, teams, null);
         }
 
         /** The previous run {@code id} from its stored summary and controls. */
         static Previous of(String id, Instant asOf, List<PriorFinding> findings, AssessmentSummary summary,
                 List<ControlResult> controls) {
             return new Previous(id, asOf, findings, summary.frameworks(), controls,
-                    TeamDeltas.Team.of(summary.rollups().teams(), summary.teamFrameworks()));
+                    TeamDeltas.Team.of(summary.rollups().teams(), summary.teamFrameworks()), RunHeader.of(summary));
         }
     }
 
@@ -162,14 +167,23 @@ public final class DiffBuilder {
         }
     }
 
-    /** The diff, once every result of the run has been accepted. */
-    public RunDiff finish(Outcome outcome) {
+    /** The diff, once every result of the run has been accepted; {@code header}: what this run is computed from. */
+    public RunDiff finish(Outcome outcome, RunHeader header) {
         return finish(outcome.frameworks(), outcome.controls(),
-                TeamDeltas.Team.of(outcome.rollups().teams(), outcome.teamFrameworks()));
+                TeamDeltas.Team.of(outcome.rollups().teams(), outcome.teamFrameworks()), header);
     }
 
-    /** @param teams the run's teams ({@link TeamDeltas.Team#of}), null to compare none */
+    /** The same without comparing what the runs were computed from. */
     RunDiff finish(List<FrameworkScore> frameworks, List<ControlResult> controls, List<TeamDeltas.Team> teams) {
+        return finish(frameworks, controls, teams, null);
+    }
+
+    /**
+     * @param teams the run's teams ({@link TeamDeltas.Team#of}), null to compare none
+     * @param header what this run is computed from, null to compare nothing of it
+     */
+    RunDiff finish(List<FrameworkScore> frameworks, List<ControlResult> controls, List<TeamDeltas.Team> teams,
+            RunHeader header) {
         List<RunDiff.FindingChange> resolved = new ArrayList<>();
         long resolvedCount = 0;
         for (Subject ofSubject : prior.values()) {
@@ -196,7 +210,8 @@ public final class DiffBuilder {
         return new RunDiff(previous.id(), previous.asOf(),
                 new RunDiff.Counts(addedCount, resolvedCount, regressedCount, improvedCount, changedCount, unchanged),
                 added, resolved, regressed, improved, changed, listLimit, truncated,
-                frameworkDeltas(frameworks), controlDeltas(controls), TeamDeltas.of(previous.teams(), teams));
+                frameworkDeltas(frameworks), controlDeltas(controls), TeamDeltas.of(previous.teams(), teams),
+                previous.header() == null || header == null ? null : RunDiff.Basis.of(previous.header(), header));
     }
 
     private List<RunDiff.ScoreDelta> frameworkDeltas(List<FrameworkScore> now) {

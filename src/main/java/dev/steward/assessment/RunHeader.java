@@ -36,6 +36,12 @@ public record RunHeader(String id, Instant asOf, Instant windowStart, String eng
                 parametersDigest, inputs);
     }
 
+    /** The header a stored run was computed from, read back from its summary. */
+    public static RunHeader of(AssessmentSummary s) {
+        return new RunHeader(s.id(), s.asOf(), s.windowStart(), s.engineVersion(), s.mappingVersion(),
+                s.parametersDigest(), s.inputs());
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -197,7 +197,8 @@ public class ScopedReads {
                 d.resolved().stream().filter(in).toList(), d.regressed().stream().filter(in).toList(),
                 d.improved().stream().filter(in).toList(), d.changed().stream().filter(in).toList(), d.listLimit(),
                 d.truncated(), d.frameworks(), d.controls(),
-                d.teams() == null ? null : d.teams().stream().filter(t -> teams.contains(t.team())).toList());
+                d.teams() == null ? null : d.teams().stream().filter(t -> teams.contains(t.team())).toList(),
+                d.basis());
     }
 
     /** FAIL counts per evaluation: a FAIL is a finding, so the finding rows hold them all. */

@@ -148,6 +148,9 @@ public class AssessCommand implements Callable<Integer> {
         o.println(d == null ? "No earlier run to compare with." : String.format(Locale.ROOT,
                 "Since %s (as of %s): %d new, %d resolved, %d regressed, %d improved findings", d.previousId(), d.previousAsOf(),
                 d.counts().newFindings(), d.counts().resolved(), d.counts().regressed(), d.counts().improved()));
+        if (d != null && d.basis() != null) {
+            o.println(d.basis().sentence());
+        }
         if (d != null && d.teams() != null) {
             o.println(teamsMoved(s, d));
         }

@@ -215,11 +215,12 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
      * {@code inScope} counts those rows by kind. {@code narrowed} says the report is narrowed, {@code truncated} that
      * the run listed at most {@code listLimit} findings of a kind (the counts stay complete). {@code frameworks} and
      * {@code controls}: the score, coverage and status then and now of each framework, and of each control whose score,
-     * coverage or status changed (organisation-wide, as the scores).
+     * coverage or status changed (organisation-wide, as the scores). {@code basis}: what else the runs were computed
+     * from ({@link RunDiff.Basis#sentence()}; null for runs stored before the diff compared it).
      */
     public record Changes(String previousId, Instant previousAsOf, RunDiff.Counts counts, RunDiff.Counts inScope,
             boolean narrowed, boolean truncated, int listLimit, List<ScoreChange> frameworks, List<ScoreChange> controls,
-            List<ChangeRow> findings) {
+            List<ChangeRow> findings, String basis) {
 
         public Changes {
             frameworks = List.copyOf(frameworks);
@@ -232,6 +233,9 @@ public record GapReport(List<FrameworkScore> frameworks, List<SeverityRow> bySev
         public String summary() {
             StringBuilder b = new StringBuilder("Compared with ").append(previousId).append(" (as of ")
                     .append(Fmt.date(previousAsOf)).append("): ").append(counted(counts)).append('.');
+            if (basis != null) {
+                b.append(' ').append(basis);
+            }
             if (narrowed) {
                 b.append(" In this report's scope: ").append(counted(inScope)).append(" (listed below; the counts before are")
                         .append(" the whole assessment's). The framework and control score changes are the whole")

@@ -121,7 +121,8 @@ final class ReportChanges {
                 // the report's findings the diff does not list (exact unless the run's lists were cut)
                 Math.max(0, findingsInScope - listedNow));
         return new GapReport.Changes(diff.previousId(), diff.previousAsOf(), diff.counts(), inScopeCounts, narrowed,
-                diff.truncated(), diff.listLimit(), frameworks(in, framework), controls(in, framework, title), rows);
+                diff.truncated(), diff.listLimit(), frameworks(in, framework), controls(in, framework, title), rows,
+                diff.basis() == null ? null : diff.basis().sentence());
     }
 
     private static GapReport.ChangeRow row(ReportInputs in, GapReport.Change kind, RunDiff.FindingChange c, Finding who,

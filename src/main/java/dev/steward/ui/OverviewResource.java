@@ -91,6 +91,9 @@ public class OverviewResource {
         values.put("headlines", m.ownership().headlines());
         values.put("findings", m.gaps().findingCount());
         values.put("sparks", sparks(m.gaps()));
+        if (g.changes() != null && g.changes().basis() != null) {
+            values.put("basis", g.changes().basis());
+        }
         return pages.page("overview", me, values);
     }
 

@@ -213,8 +213,11 @@ abstract class ShardedAssessmentContract {
                 settings.config().diffMaxListed());
         Outcome onePass = new Assessor(catalog, mappings.current(), settings.checks(), settings.thresholds())
                 .assess(loader.load(later, later.minus(window)), onePassDiff::accept);
-        RunDiff expected = onePassDiff.finish(onePass);
+        RunDiff expected = onePassDiff.finish(onePass, RunHeader.of(run.summary()));
         assertThat(AssessmentJson.write(stored.counts())).isEqualTo(AssessmentJson.write(expected.counts()));
+        assertThat(stored.basis()).isEqualTo(expected.basis());
+        assertThat(stored.basis().sentence()).as("the same store, a later as-of")
+                .startsWith("The same inputs, mappings");
         assertThat(stored.teams()).as("the teams whose scores changed").isNotEmpty();
         assertThat(AssessmentJson.write(stored.teams())).isEqualTo(AssessmentJson.write(expected.teams()));
         assertThat(stored.counts().newFindings()).as("the later window has new findings").isPositive();

@@ -63,6 +63,10 @@ class AssessCommandTest {
                 .readTree(out.resolve("summary.json").toFile()).path("diff");
         assertThat(diff.path("counts").path("newFindings").asLong()).isPositive();
         assertThat(changed.out()).contains("Since " + diff.path("previousId").asText());
+        com.fasterxml.jackson.databind.JsonNode added = diff.path("basis").path("inputsAdded");
+        assertThat(added).as("the changed decisions file, a new upload").hasSize(1);
+        assertThat(changed.out()).contains("Since then: 1 input new (decisions upload "
+                + added.get(0).path("uploadId").asLong() + "); the same mappings, check parameters and engine.");
         // the teams' moves, from the diff's teams: how many scored lower, the largest falls first
         java.util.List<com.fasterxml.jackson.databind.JsonNode> lower = new java.util.ArrayList<>();
         diff.path("teams").forEach(t -> {

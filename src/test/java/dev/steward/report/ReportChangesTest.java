@@ -109,6 +109,13 @@ class ReportChangesTest {
         assertThat(c.controls()).hasSize(diff.controls().size());
         assertThat(c.summary()).startsWith("Compared with " + before + " (as of 2030-03-04): " + diff.counts().newFindings()
                 + " new, " + diff.counts().resolved() + " resolved");
+        // what else the runs were computed from: the new inventory, nothing but evidence
+        assertThat(diff.basis().inputsAdded()).extracting(dev.steward.assessment.InputRef::kind)
+                .containsExactly("inventory");
+        assertThat(c.basis()).isEqualTo(diff.basis().sentence())
+                .contains("1 input new (inventory upload " + diff.basis().inputsAdded().get(0).uploadId() + ")")
+                .endsWith("; the same mappings, check parameters and engine.");
+        assertThat(c.summary()).endsWith(". " + c.basis());
     }
 
     @Test
@@ -229,6 +236,7 @@ class ReportChangesTest {
         String page = given().auth().oauth2(token).get("/").then().statusCode(200).extract().asString();
         assertThat(Jsoup.parse(page).select("#table-changes").text()).contains("Changes since the previous assessment")
                 .contains(f.botA()).doesNotContain(f.botB());
+        assertThat(Jsoup.parse(page).select("#changes-basis").text()).isEqualTo(diff.basis().sentence());
         String csv = given().auth().oauth2(token).get("/?download=csv&table=changes").then().statusCode(200).extract()
                 .asString();
         assertThat(csv).contains(f.botA()).contains("departed 2030-01-20").doesNotContain(f.botB());

@@ -91,7 +91,7 @@ class ScoreRowsTest {
 
     private static RunDiff diff(List<RunDiff.TeamDelta> teams) {
         return new RunDiff("before", AS_OF.minusSeconds(86_400), new RunDiff.Counts(0, 0, 0, 0, 0, 0), List.of(),
-                List.of(), List.of(), List.of(), List.of(), 100, false, List.of(), List.of(), teams);
+                List.of(), List.of(), List.of(), List.of(), 100, false, List.of(), List.of(), teams, null);
     }
 
     private static RunDiff.ScoreDelta moved(String framework, Double before, Double now) {
