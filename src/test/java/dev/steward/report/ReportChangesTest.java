@@ -236,7 +236,7 @@ class ReportChangesTest {
         String page = given().auth().oauth2(token).get("/").then().statusCode(200).extract().asString();
         assertThat(Jsoup.parse(page).select("#table-changes").text()).contains("Changes since the previous assessment")
                 .contains(f.botA()).doesNotContain(f.botB());
-        assertThat(Jsoup.parse(page).select("#changes-basis").text()).isEqualTo(diff.basis().sentence());
+        assertThat(Jsoup.parse(page).select("#table-changes #changes-note").text()).isEqualTo(diff.basis().sentence());
         String csv = given().auth().oauth2(token).get("/?download=csv&table=changes").then().statusCode(200).extract()
                 .asString();
         assertThat(csv).contains(f.botA()).contains("departed 2030-01-20").doesNotContain(f.botB());
