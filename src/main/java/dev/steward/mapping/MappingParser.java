@@ -3,9 +3,13 @@ package dev.steward.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.InputFormat;
@@ -49,6 +53,7 @@ final class MappingParser {
 
     private final long maxFileBytes;
     private final ObjectMapper yaml;
+    private final ObjectMapper lenient;
     private final ObjectMapper json = new ObjectMapper();
     private final Schema frameworkSchema;
     private final Schema crosswalkSchema;
@@ -72,6 +77,7 @@ final class MappingParser {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
                 .build();
+        this.lenient = yaml.copy().addHandler(new Unreadable());
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         byte[] fw = resource(FRAMEWORK_SCHEMA);
         byte[] cw = resource(CROSSWALK_SCHEMA);
@@ -129,15 +135,48 @@ final class MappingParser {
         }
         int before = errors.size();
         validate(file, lines, root, framework, errors);
+        // After schema errors, values of the wrong type (weight: abc) are read as missing, so that the checks of
+        // ids, parents and parameters still report the rest of the file in the same pass.
+        ObjectMapper reader = errors.size() == before ? yaml : lenient;
         try {
             return framework
-                    ? new Parsed(file, lines, yaml.treeToValue(root, Framework.class), null)
-                    : new Parsed(file, lines, null, yaml.treeToValue(root, Crosswalk.class));
+                    ? new Parsed(file, lines, reader.treeToValue(root, Framework.class), null)
+                    : new Parsed(file, lines, null, reader.treeToValue(root, Crosswalk.class));
         } catch (IOException | RuntimeException e) {
             if (errors.size() == before) {
                 errors.add(new MappingError(where, null, "cannot read the file: " + e.getMessage()));
             }
             return new Parsed(file);
+        }
+    }
+
+    /** Reads a value of the wrong type as missing (null, 0 or false); the schema has reported it already. */
+    private static final class Unreadable extends DeserializationProblemHandler {
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
+                String failureMsg) {
+            return missing(targetType);
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
+                String failureMsg) {
+            return missing(targetType);
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken token,
+                JsonParser p, String failureMsg) throws IOException {
+            p.skipChildren();
+            return missing(targetType.getRawClass());
+        }
+
+        private static Object missing(Class<?> type) {
+            if (type == int.class) {
+                return 0;
+            }
+            return type == boolean.class ? Boolean.FALSE : null;
         }
     }
 

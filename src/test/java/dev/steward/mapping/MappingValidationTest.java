@@ -340,4 +340,19 @@ class MappingValidationTest {
         assertThat(errors).anyMatch(e -> e.startsWith("test/a.yaml:13: control G.2: outOfScopeReason: null found"));
         assertThat(errors).anyMatch(e -> e.startsWith("test/cw.yaml:9: crosswalk fw-a--fw-x row 1 (G.7 -> X): relationship: does not have a value"));
     }
+
+    /** A value of the wrong type (weight: abc) used to keep the file from binding, hiding the checks of the rest. */
+    @Test
+    void aValueOfTheWrongTypeDoesNotHideTheOtherErrorsOfItsFile() {
+        String badWeight = LEAF.replace("{id: OWN-1, weight: 2}", "{id: OWN-1, weight: abc}")
+                .replace("{id: LIF-1, weight: 3,", "{id: ZZZ-1, weight: [3],");
+        String orphan = "{id: G.4, title: Four, description: Fourth, parent: Q, inScope: [yes], outOfScopeReason: null,"
+                + " manualEvidence: [{id: g4-doc, description: A document}]}";
+        List<String> errors = errors(file("a.yaml", framework("fw-a", GROUP, badWeight, orphan)));
+        assertThat(errors).anyMatch(e -> e.startsWith("test/a.yaml:11: control G.1: checks[0].weight: string found,"));
+        assertThat(errors).anyMatch(e -> e.startsWith("test/a.yaml:11: control G.1: checks[1].weight: array found,"));
+        assertThat(errors).anyMatch(e -> e.startsWith("test/a.yaml:12: control G.4: inScope: array found,"));
+        assertThat(errors).anyMatch(e -> e.startsWith("test/a.yaml:11: control G.1: unknown check 'ZZZ-1'"));
+        assertThat(errors).contains("test/a.yaml:12: control G.4: parent 'Q' is not a control of framework fw-a");
+    }
 }
