@@ -9,6 +9,8 @@ import dev.steward.assessment.Finding;
 import dev.steward.assessment.RollupEntry;
 import dev.steward.assessment.RollupPages;
 import dev.steward.assessment.Windows;
+import dev.steward.check.Check;
+import dev.steward.check.CheckCatalog;
 import dev.steward.check.Result;
 import dev.steward.check.Severity;
 import dev.steward.report.PageWarmer;
@@ -56,11 +58,13 @@ public class AssessmentResource {
     private final SecurityIdentity identity;
     private final PageWarmer warmer;
     private final RollupPages rollups;
+    private final CheckCatalog catalog;
     private final Clock clock = Clock.systemUTC();
 
     public AssessmentResource(AssessmentService assessments, SecurityIdentity identity, PageWarmer warmer,
-            RollupPages rollups) {
+            RollupPages rollups, CheckCatalog catalog) {
         this.assessments = assessments;
+        this.catalog = catalog;
         this.rollups = rollups;
         this.identity = identity;
         this.warmer = warmer;
@@ -132,7 +136,13 @@ public class AssessmentResource {
                     + "' is never a finding; allowed: FAIL, PARTIAL, INSUFFICIENT_EVIDENCE");
         }
         Severity sev = severity == null ? null : parse(Severity.class, "severity", severity);
-        var filter = new AssessmentStore.FindingFilter(checkId, null, sev, team, owner, environment, r);
+        String check = checkId == null ? null : checkId.trim().toUpperCase(Locale.ROOT);
+        if (check != null && catalog.byId(check).isEmpty()) {
+            // an unknown id would match nothing: an empty page that reads as "no findings of that check"
+            throw new IllegalArgumentException("checkId '" + checkId + "' is not a check of the catalog; checks: "
+                    + catalog.all().stream().map(Check::id).toList());
+        }
+        var filter = new AssessmentStore.FindingFilter(check, null, sev, team, owner, environment, r);
         AccessScope scope = AccessScope.of(identity);
         List<Finding> items = assessments.findings(id, filter, scope, p, s).orElseThrow(() -> missing(id));
         return new Page<>(items, p, s, assessments.countFindings(id, filter, scope), null);

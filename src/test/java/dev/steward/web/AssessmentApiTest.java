@@ -124,6 +124,10 @@ class AssessmentApiTest {
         assertThat(runs).isGreaterThanOrEqualTo(1);
         given().auth().oauth2(ADMIN).get(base + "?result=PASS").then().statusCode(400).body("detail", containsString("never a finding"));
         given().auth().oauth2(ADMIN).get(base + "?severity=urgent").then().statusCode(400).body("detail", containsString("severity 'urgent'"));
+        given().auth().oauth2(ADMIN).get(base + "?checkId=OWN-9").then().statusCode(400)
+                .body("detail", startsWith("checkId 'OWN-9' is not a check of the catalog; checks: [INV-1, OWN-1, "));
+        given().auth().oauth2(ADMIN).get(base + "?checkId=inv-1&size=1000").then().statusCode(200)
+                .body("items.checkId", everyItem(equalTo("INV-1"))).body("items.subjectId", hasItem(fixture.shadow()));
         given().auth().oauth2(ADMIN).get(base + "?size=0").then().statusCode(400);
         given().auth().oauth2(ADMIN).get("/api/v1/assessments/nope/findings").then().statusCode(404);
     }
