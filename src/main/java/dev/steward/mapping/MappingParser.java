@@ -226,8 +226,15 @@ final class MappingParser {
                 field.append(field.length() == 0 ? "" : ".").append(element);
             }
         }
-        String message = (field.length() == 0 ? "" : field + ": ") + error.getMessage() + rule(schemaTree, error);
+        String message = (field.length() == 0 ? "" : field + ": ") + error.getMessage() + rule(schemaTree, error)
+                + hint(field.toString(), error.getProperty());
         return new MappingError(file.origin(), lines.line(pointer.toString()), subject, message);
+    }
+
+    /** Where a misplaced field belongs, for the mistake a policy's author makes most: a rationale per check. */
+    private static String hint(String field, String property) {
+        return "rationale".equals(property) && field.matches("checks\\[\\d+]")
+                ? " (the rationale is the control's: one line, beside its checks, for all of them)" : "";
     }
 
     /** For errors raised inside an if/then rule, the rule's description, so the message says why. */

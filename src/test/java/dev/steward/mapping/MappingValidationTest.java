@@ -355,4 +355,13 @@ class MappingValidationTest {
         assertThat(errors).anyMatch(e -> e.startsWith("test/a.yaml:11: control G.1: unknown check 'ZZZ-1'"));
         assertThat(errors).contains("test/a.yaml:12: control G.4: parent 'Q' is not a control of framework fw-a");
     }
+
+    @Test
+    void aRationaleWrittenUnderACheckSaysWhereItBelongs() {
+        String perCheck = LEAF.replace("{id: OWN-1, weight: 2}", "{id: OWN-1, weight: 2, rationale: owners answer}");
+        assertThat(errors(file("a.yaml", framework("fw-a", GROUP, perCheck)))).containsExactly(
+                "test/a.yaml:11: control G.1: checks[0]: property 'rationale' is not defined in the schema and the"
+                        + " schema does not allow additional properties (the rationale is the control's: one line,"
+                        + " beside its checks, for all of them)");
+    }
 }
