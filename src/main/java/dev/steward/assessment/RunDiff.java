@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A run compared with the previous one (the stored run with the latest as-of at or before its own, ties: the latest
@@ -150,10 +149,8 @@ public record RunDiff(String previousId, Instant previousAsOf, Counts counts, Li
         }
 
         private static String named(List<InputRef> inputs) {
-            String listed = inputs.stream().limit(NAMED).map(i -> InputRef.ATTESTATION.equals(i.kind())
-                    ? i.kind() + " " + i.uploadId() : i.kind() + " upload " + i.uploadId())
-                    .collect(Collectors.joining(", "));
-            return inputs.size() > NAMED ? listed + " and " + (inputs.size() - NAMED) + " more" : listed;
+            return Words.list(inputs.stream().map(i -> InputRef.ATTESTATION.equals(i.kind())
+                    ? i.kind() + " " + i.uploadId() : i.kind() + " upload " + i.uploadId()).toList(), NAMED);
         }
     }
 }

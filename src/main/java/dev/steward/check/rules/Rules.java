@@ -114,14 +114,7 @@ final class Rules {
 
     /** "a, b, c" or "a, b, c and 4 more". */
     static String list(Collection<String> items, int max) {
-        List<String> all = new ArrayList<>(items);
-        if (all.isEmpty()) {
-            return "none";
-        }
-        if (all.size() <= max) {
-            return String.join(", ", all);
-        }
-        return String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
+        return Words.list(items, max);
     }
 
     static String list(Collection<String> items) {
