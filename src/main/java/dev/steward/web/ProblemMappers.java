@@ -1,10 +1,12 @@
 package dev.steward.web;
 
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.steward.ingest.IngestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -22,6 +24,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
         return problem(400, "Bad request", e.getMessage(), uri);
+    }
+
+    /** A request body's field the endpoint does not take: named, with the fields it takes. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        return problem(400, "Bad request", "unknown field '" + e.getPropertyName() + "' in the request body; "
+                + (known.isEmpty() ? "it takes none" : "it takes " + String.join(", ", known)), uri);
     }
 
     @ServerExceptionMapper

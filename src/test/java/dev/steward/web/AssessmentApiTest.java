@@ -82,6 +82,10 @@ class AssessmentApiTest {
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("window 'ninety'"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"asOf\":\"soon\"}").post("/api/v1/assessments")
                 .then().statusCode(400).body("detail", containsString("asOf 'soon'"));
+        // a misspelt field would otherwise be ignored: a run as of now instead of the instant asked for
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"asof\":\"" + AS_OF + "\"}")
+                .post("/api/v1/assessments").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("unknown field 'asof' in the request body; it takes asOf, window"));
         given().auth().oauth2(ADMIN).get("/api/v1/assessments/nope").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("no assessment nope"));
     }
