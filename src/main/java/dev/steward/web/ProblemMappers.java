@@ -6,6 +6,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Collection;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,7 +33,12 @@ public class ProblemMappers {
         List<String> known = e.getKnownPropertyIds() == null ? List.of()
                 : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
         return problem(400, "Bad request", "unknown field '" + e.getPropertyName() + "' in the request body; "
-                + (known.isEmpty() ? "it takes none" : "it takes " + String.join(", ", known)), uri);
+                + takes(known), uri);
+    }
+
+    /** "it takes a, b" or "it takes none": what an endpoint accepts, after an input it does not. */
+    static String takes(Collection<String> names) {
+        return names.isEmpty() ? "it takes none" : "it takes " + String.join(", ", names);
     }
 
     @ServerExceptionMapper

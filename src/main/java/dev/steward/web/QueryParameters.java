@@ -36,9 +36,8 @@ public class QueryParameters {
         }
         String which = unknown.size() == 1 ? "query parameter '" + unknown.get(0) + "'"
                 : "query parameters '" + String.join("', '", unknown) + "'";
-        String takes = names.isEmpty() ? "it takes none" : "it takes " + String.join(", ", names);
         return Optional.of(ProblemMappers.problem(400, "Bad request",
-                "unknown " + which + " for " + uri.getPath() + "; " + takes, uri));
+                "unknown " + which + " for " + uri.getPath() + "; " + ProblemMappers.takes(names), uri));
     }
 
     /** The names of the method's {@code @QueryParam}s, sorted. */
