@@ -72,12 +72,25 @@ public class ExportCommand implements Callable<Integer> {
             }
             o.printf("Skipped: %s is %s already (%s)%n", p.id(), r.status(), r.location());
         } else {
-            o.printf("%s %s: %d files, %,d bytes%nManifest SHA-256 %s%nVerify with: steward verify %s --public-key %s%n",
+            ExportRuns.ExportRun r = done.record();
+            o.printf("%s %s: %d files, %,d bytes%nManifest SHA-256 %s%n",
                     done.status() == ExportService.Status.RECONCILED ? "Recorded the bundle published earlier at" : "Exported",
-                    done.bundle(), done.record().fileCount(), done.record().sizeBytes(), done.record().manifestSha256(),
-                    done.bundle(), done.bundle().resolve("public-key.pem"));
+                    done.bundle(), r.fileCount(), r.sizeBytes(), r.manifestSha256());
+            // the bundle carries a copy of the key, but a key that travels with what it signs proves integrity only:
+            // auditors verify against this installation's key (or its fingerprint) received apart from the bundle
+            o.printf("Signed with the key %s (fingerprint %s): give auditors that file or its fingerprint apart"
+                    + " from the bundle.%nVerify with: steward verify %s --public-key %s%n", exports.publicKeyFile(),
+                    fingerprint(), done.bundle(), exports.publicKeyFile());
         }
         o.flush();
         return 0;
+    }
+
+    private String fingerprint() {
+        try {
+            return dev.steward.export.SigningKeys.fingerprint(exports.keys().getPublic());
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the signing key is no longer readable: " + e.getMessage(), e);
+        }
     }
 }

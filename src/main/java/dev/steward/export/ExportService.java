@@ -292,11 +292,15 @@ public class ExportService {
     /** The signing key pair: configured paths, or generated on first use under {@code <data-dir>/keys}. */
     public synchronized KeyPair keys() throws IOException, GeneralSecurityException {
         if (keys == null) {
-            Path keyDir = dataDir.resolve("keys");
-            keys = SigningKeys.loadOrCreate(config.privateKey().orElse(keyDir.resolve(SigningKeys.PRIVATE_FILE)),
-                    config.publicKey().orElse(keyDir.resolve(SigningKeys.PUBLIC_FILE)));
+            Path privateKey = config.privateKey().orElse(dataDir.resolve("keys").resolve(SigningKeys.PRIVATE_FILE));
+            keys = SigningKeys.loadOrCreate(privateKey, publicKeyFile());
         }
         return keys;
+    }
+
+    /** Where this installation's public key is kept: the file auditors give {@code steward verify --public-key}. */
+    public Path publicKeyFile() {
+        return config.publicKey().orElse(dataDir.resolve("keys").resolve(SigningKeys.PUBLIC_FILE));
     }
 
     /**

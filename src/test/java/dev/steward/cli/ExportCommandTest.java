@@ -53,6 +53,19 @@ class ExportCommandTest {
         Path bundle = root.resolve("2019-05");
         assertThat(bundle.resolve("manifest.json")).isRegularFile();
         assertThat(bundle.resolve("VERIFY.txt")).isRegularFile();
+        // the verify line names this installation's key, kept apart from the bundle, not the copy inside it
+        java.util.regex.Matcher key = java.util.regex.Pattern
+                .compile("Signed with the key (\\S+) \\(fingerprint (\\p{XDigit}{64})\\)").matcher(first.out());
+        assertThat(key.find()).as(first.out()).isTrue();
+        Path keyFile = Path.of(key.group(1));
+        assertThat(keyFile).isRegularFile();
+        assertThat(keyFile.toAbsolutePath().startsWith(bundle.toAbsolutePath())).isFalse();
+        assertThat(key.group(2)).isEqualTo(dev.steward.export.SigningKeys.fingerprint(
+                dev.steward.export.SigningKeys.readPublic(keyFile)));
+        assertThat(first.out()).contains("Verify with: steward verify " + bundle + " --public-key " + keyFile);
+        Run verified = run("verify", bundle.toString(), "--public-key", keyFile.toString());
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.err()).doesNotContain("no --public-key given");
 
         Run again = run("export", "--period", "2019-05", "--out", root.toString());
         assertThat(again.exit()).as(again.err()).isZero();
