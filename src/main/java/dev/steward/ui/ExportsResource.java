@@ -57,9 +57,12 @@ public class ExportsResource {
             String state = r.status().toLowerCase(Locale.ROOT);
             String verify = verify(checks, r, key);
             boolean done = ExportRuns.DONE.equals(r.status());
-            t.row(r.period(), Table.Cell.styled(state, state), Table.Cell.styled(verify, verify.startsWith("verified") ? "verified"
-                    : done ? "fail" : "none"), new View().time(r.finishedAt()), r.assessmentId(), r.fileCount(), r.sizeBytes(),
-                    r.manifestSha256(), done ? Table.Cell.link("bundle.zip", "/api/v1/exports/" + r.period() + "/bundle") : "");
+            // the hashes wrap in their columns, so that the download link stays on screen beside them
+            t.row(Table.Cell.codes(r.period()), Table.Cell.styled(state, state), Table.Cell.styled(verify,
+                    verify.startsWith("verified") ? "verified" : done ? "fail" : "none"), new View().time(r.finishedAt()),
+                    Table.Cell.styled(r.assessmentId(), "hash"), r.fileCount(), r.sizeBytes(),
+                    Table.Cell.styled(r.manifestSha256(), "hash"),
+                    done ? Table.Cell.link("bundle.zip", "/api/v1/exports/" + r.period() + "/bundle") : "");
         }
         List<Table> tables = List.of(t.build());
         if (download != null) {

@@ -292,6 +292,17 @@ class BrowserTest {
         assertThat(text("h1")).isEqualTo("Evidence exports");
         assertThat(text("#table-exports")).contains("2026-10").contains("verified").contains("bundle.zip");
         assertThat(text("p.sub")).contains("steward verify").contains("VERIFY.txt");
+        // the hashes wrap in their cells: the table fits a 1300-pixel window, and bundle.zip shows without scrolling
+        org.openqa.selenium.Dimension size = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1800));
+            browser.driver.get(url("/exports"));
+            Object sideways = browser.driver.executeScript("var s = document.querySelector('#table-exports .scroll');"
+                    + " return s.scrollWidth - s.clientWidth;");
+            assertThat(((Number) sideways).intValue()).as("the exports table scrolls sideways").isLessThanOrEqualTo(0);
+        } finally {
+            browser.driver.manage().window().setSize(size);
+        }
         browser.screenshot("12-exports");
         browser.driver.get(url("/admin/users"));
         assertThat(text("#users")).contains("paymgr").contains("grc");
