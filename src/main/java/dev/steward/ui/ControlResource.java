@@ -1,6 +1,7 @@
 package dev.steward.ui;
 
 import dev.steward.assessment.AssessmentService;
+import dev.steward.assessment.AssessmentSummary;
 import dev.steward.attestation.Attestation;
 import dev.steward.attestation.AttestationService;
 import dev.steward.assessment.ControlResult;
@@ -68,7 +69,29 @@ public class ControlResource {
     @GET
     public Response control(@PathParam("framework") String framework, @PathParam("control") String control,
             @QueryParam("download") String download, @QueryParam("table") String table,
-            @QueryParam("page") String page, @QueryParam("rows") String size) {
+            @QueryParam("page") String page, @QueryParam("rows") String size,
+            @QueryParam("attested") String attested, @QueryParam("withdrawn") String withdrawn) {
+        Map<String, Object> extra = new HashMap<>();
+        ControlAttestations.notice(attestations, framework, control, attested, withdrawn)
+                .ifPresent(n -> extra.put("notice", n));
+        return render(200, framework, control, new Request(download, table, page, size,
+                Here.without(uri, "attested", "withdrawn"), Here.without(uri, "page", "rows", "attested", "withdrawn")),
+                extra);
+    }
+
+    /** What a rendering of the page takes from its request: the download and paging asked for, and its own links. */
+    record Request(String download, String table, String page, String size, String here, String pageLink) {
+        /** The page as a form's answer renders it: its first page, links to the page itself. */
+        static Request of(String framework, String control) {
+            String path = "/controls/" + View.enc(framework) + "/" + View.enc(control) + "?";
+            return new Request(null, null, null, null, path, path);
+        }
+    }
+
+    /** The page, with {@code extra} values for its template (a notice, a form's error and the values sent). */
+    Response render(int status, String framework, String control, Request req, Map<String, Object> extra) {
+        String download = req.download();
+        String table = req.table();
         Viewer me = Viewer.of(identity);
         Optional<String> run = reports.latest();
         if (run.isEmpty()) {
@@ -88,8 +111,13 @@ public class ControlResource {
         if (!e.checks().isEmpty()) {
             tables.add(checks(e));
         }
+        List<Attestation> onRecord = attestations.list(e.control().framework(), e.control().controlId());
         if (!e.control().manualEvidence().isEmpty()) {
             tables.add(manualEvidence(e.control(), counted, me));
+        }
+        if (!e.control().manualEvidence().isEmpty() || !onRecord.isEmpty()) {
+            tables.add(ControlAttestations.table(onRecord, e.control(), me, java.time.Instant.now(),
+                    assessments.summary(run.get()).map(AssessmentSummary::asOf).orElse(null)));
         }
         int failingAt = -1;
         if (!e.checks().isEmpty()) {
@@ -105,10 +133,10 @@ public class ControlResource {
         if (failingAt >= 0) {
             // the failing subjects a page at a time; the download above holds all of them
             Table failing = tables.get(failingAt);
-            Paging p = Paging.of(failing.rows().size(), page, size);
+            Paging p = Paging.of(failing.rows().size(), req.page(), req.size());
             tables.set(failingAt, failing.page(p));
             values.put("p", p);
-            values.put("pageLink", Here.without(uri, "page", "rows"));
+            values.put("pageLink", req.pageLink());
         }
         values.put("title", e.control().framework() + " " + e.control().controlId());
         values.put("c", e.control());
@@ -119,11 +147,14 @@ public class ControlResource {
         values.put("children", e.children().stream().filter(java.util.Objects::nonNull).toList());
         values.put("runId", run.get());
         values.put("tables", tables);
-        values.put("here", Here.of(uri));
+        values.put("here", req.here());
         values.put("truncated", read.count() > FINDINGS_SHOWN);
         values.put("findingCount", read.count());
         values.put("unattested", e.control().manualEvidence().stream().filter(m -> !counted.containsKey(m)).toList());
-        return pages.page("control", me, values);
+        values.put("evidenceChoices", evidenceChoices(e.control()));
+        values.put("withdrawable", onRecord.stream().filter(a -> a.withdrawnAt() == null).toList());
+        values.putAll(extra);
+        return pages.page(status, "control", me, values);
     }
 
     private static Table checks(Explanation e) {
@@ -166,6 +197,12 @@ public class ControlResource {
             }
         }
         return t.build();
+    }
+
+    /** The control's manual evidence items for the attestation form, with the mapping's words for each. */
+    private List<ManualEvidence> evidenceChoices(ControlResult c) {
+        return mappings.current().control(c.framework(), c.controlId()).map(def -> def.manualEvidence().stream()
+                .filter(m -> c.manualEvidence().contains(m.id())).toList()).orElse(List.of());
     }
 
     /** The attestations the run counted for the control, by evidence id ({@code attestation-N} references). */
