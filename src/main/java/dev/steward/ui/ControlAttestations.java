@@ -114,7 +114,7 @@ public class ControlAttestations {
                         ? "Saved " + a.ref() + " for " + a.evidenceId() + ", valid " + VIEW.day(a.validFrom()) + " to "
                                 + VIEW.day(a.validUntil()) + ". An assessment counts it when its as-of falls in that"
                                 + " period; the assessment shown was made before it, so assess again to count it"
-                                + " (steward assess, or POST /api/v1/assessments)."
+                                + " (Assess now on the overview, steward assess, or POST /api/v1/assessments)."
                         : "Withdrew " + a.ref() + " (" + a.evidenceId() + "): assessments made from now on do not count"
                                 + " it; the ones made before keep it, as they were.");
     }

@@ -43,18 +43,22 @@ import java.util.Optional;
 public class OverviewResource {
 
     static final String NO_RUN = "No assessment has been run yet. Ingest your inventories and decision logs and assess"
-            + " them, for example: ./steward assess sample-data --as-of 2026-11-01T00:00:00Z (or POST /api/v1/assessments"
-            + " as an admin), then reload this page.";
+            + " them, for example: ./steward assess sample-data --as-of 2026-11-01T00:00:00Z (or, as an admin, upload"
+            + " them on the Uploads page and assess them with the form below, or POST /api/v1/assessments), then reload"
+            + " this page.";
 
     private final Pages pages;
     private final ReportService reports;
     private final SecurityIdentity identity;
     private final MappingRegistry mappings;
+    private final dev.steward.assessment.AssessmentService assessments;
 
     @Context
     UriInfo uri;
 
-    public OverviewResource(Pages pages, ReportService reports, SecurityIdentity identity, MappingRegistry mappings) {
+    public OverviewResource(Pages pages, ReportService reports, SecurityIdentity identity, MappingRegistry mappings,
+            dev.steward.assessment.AssessmentService assessments) {
+        this.assessments = assessments;
         this.pages = pages;
         this.mappings = mappings;
         this.reports = reports;
@@ -67,12 +71,14 @@ public class OverviewResource {
     }
 
     @GET
-    public Response overview(@QueryParam("download") String download, @QueryParam("table") String table) {
+    public Response overview(@QueryParam("download") String download, @QueryParam("table") String table,
+            @QueryParam("assessed") String assessed, @QueryParam("stored") String stored) {
         Viewer me = Viewer.of(identity);
         Optional<ReportModel> model = model(reports, me, ReportFilter.NONE);
         if (model.isEmpty()) {
             return pages.page("overview", me, Map.of("title", "Overview", "none", NO_RUN));
         }
+        Optional<String> notice = AssessForm.notice(assessments, reports, assessed, stored != null);
         ReportModel m = model.get();
         GapReport g = m.gaps();
         List<Table> tables = new ArrayList<>(List.of(frameworks(g), severity(g), recommendations(g), changes(g),
@@ -87,7 +93,8 @@ public class OverviewResource {
         values.put("title", "Overview");
         values.put("m", m);
         values.put("tables", tables);
-        values.put("here", Here.of(uri));
+        values.put("here", Here.without(uri, "assessed", "stored"));
+        notice.ifPresent(n -> values.put("notice", n));
         values.put("headlines", m.ownership().headlines());
         values.put("findings", m.gaps().findingCount());
         values.put("sparks", sparks(m.gaps()));

@@ -8,11 +8,14 @@ import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -20,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Uploads, newest first, and one upload with every problem its ingest report lists (file, line, field, value,
@@ -35,18 +40,56 @@ public class UploadsResource {
     private final Pages pages;
     private final UploadRepository uploads;
     private final SecurityIdentity identity;
+    private final dev.steward.ingest.SourceAdapters sources;
+    private final WebUploads web;
 
     @Context
     UriInfo uri;
 
-    public UploadsResource(Pages pages, UploadRepository uploads, SecurityIdentity identity) {
+    public UploadsResource(Pages pages, UploadRepository uploads, SecurityIdentity identity,
+            dev.steward.ingest.SourceAdapters sources, WebUploads web) {
+        this.web = web;
         this.pages = pages;
         this.uploads = uploads;
         this.identity = identity;
+        this.sources = sources;
     }
 
     @GET
-    public Response list(@QueryParam("download") String download, @QueryParam("table") String table) {
+    public Response list(@QueryParam("download") String download, @QueryParam("table") String table,
+            @QueryParam("ingested") String ingested, @QueryParam("duplicates") String duplicates,
+            @QueryParam("skipped") List<String> skipped) {
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("ingested", WebUploads.ingested(uploads, ingested, duplicates));
+        extra.put("skipped", skipped == null ? List.of() : skipped.stream().limit(50).toList());
+        return listPage(200, download, table, extra);
+    }
+
+    /**
+     * Files chosen on the page (admin), ingested as {@code steward ingest} ingests a folder holding them; the answer
+     * redirects to the list, which names each upload made (stored, already stored or rejected, with its problems a
+     * click away). A form refused before anything is read answers the page again with the reason.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestForm String format,
+            @RestForm String asOf, @RestForm String scope) {
+        try {
+            WebUploads.Outcome done = web.ingest(files, format, asOf, scope, identity.getPrincipal().getName());
+            return Response.seeOther(java.net.URI.create("/uploads?" + WebUploads.query(done))).build();
+        } catch (IllegalArgumentException | dev.steward.ingest.IngestException e) {
+            Map<String, Object> extra = new HashMap<>();
+            extra.put("formError", e.getMessage());
+            extra.put("sent", Map.of("format", format == null ? "auto" : format, "asOf", asOf == null ? "" : asOf,
+                    "scope", scope == null ? "" : scope));
+            return listPage(e instanceof dev.steward.ingest.IngestException x && x.tooLarge() ? 413 : 400, null, null,
+                    extra);
+        }
+    }
+
+    /** The list, with {@code extra} values for the template: what was just ingested, or why a form was refused. */
+    Response listPage(int httpStatus, String download, String table, Map<String, Object> extra) {
         Viewer me = Viewer.of(identity);
         Table.Builder t = new Table.Builder("uploads", "Uploads, newest first", "Upload", "Kind", "Status", "Scope", "As of",
                 "Files", "Received", "By", "People", "Agents", "Credentials", "Decisions", "Errors", "Warnings");
@@ -61,7 +104,12 @@ public class UploadsResource {
         if (download != null) {
             return TableDownloads.download(tables, table, download);
         }
-        return pages.page("uploads", me, Map.of("title", "Uploads", "tables", tables, "here", Here.of(uri)));
+        Map<String, Object> values = new HashMap<>(extra);
+        values.put("title", "Uploads");
+        values.put("tables", tables);
+        values.put("here", "/uploads?");
+        values.put("formats", sources.formats());
+        return pages.page(httpStatus, "uploads", me, values);
     }
 
     @GET
