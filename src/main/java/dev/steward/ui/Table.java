@@ -34,6 +34,14 @@ public record Table(String name, String title, List<String> columns, List<List<C
             return new Cell(value == null ? "" : value.toString(), null, css);
         }
 
+        /**
+         * Several links in one cell ("PDF, XLSX"): the page shows each label as its link, a download the labels.
+         * Labels hold no comma, addresses no line break.
+         */
+        public static Cell links(List<String> labels, List<String> hrefs) {
+            return new Cell(String.join(", ", labels), String.join("\n", hrefs), "links");
+        }
+
         /** Check ids ("OWN-2, LIF-1"), each kept on one line: a page never wraps one at its hyphen. */
         public static Cell codes(Object value) {
             return styled(value, "codes");

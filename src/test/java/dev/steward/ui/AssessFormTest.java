@@ -9,13 +9,10 @@ import dev.steward.audit.AuditFilter;
 import dev.steward.audit.AuditLog;
 import dev.steward.security.Role;
 import dev.steward.security.UserService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AssessFormTest {
 
-    private static final String PASSWORD = "correct horse battery";
 
     @Inject
     UserService users;
@@ -38,9 +34,7 @@ class AssessFormTest {
     AuditLog audit;
 
     private WebSession session(Role role) {
-        String name = role.wire() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> users.add(name, "Test " + name, PASSWORD, role, List.of(), null));
-        return WebSession.signIn(name, PASSWORD);
+        return WebSession.newUser(users, role);
     }
 
     private static RequestSpecification as(WebSession w) {

@@ -10,7 +10,6 @@ import dev.steward.audit.AuditFilter;
 import dev.steward.audit.AuditLog;
 import dev.steward.security.Role;
 import dev.steward.security.UserService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ControlAttestationFormTest {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String FRAMEWORK = "nist-ai-rmf-1.0";
     private static final String CONTROL = "GOVERN 1.4";
     private static final String EVIDENCE = "airmf-gv14-agent-governance-policy";
@@ -69,9 +66,7 @@ class ControlAttestationFormTest {
     }
 
     private WebSession session(Role role) {
-        String name = role.wire() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> users.add(name, "Test " + name, PASSWORD, role, List.of(), null));
-        return WebSession.signIn(name, PASSWORD);
+        return WebSession.newUser(users, role);
     }
 
     private static RequestSpecification as(WebSession s) {

@@ -10,13 +10,11 @@ import dev.steward.security.Role;
 import dev.steward.security.UserService;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UploadFormTest {
 
-    private static final String PASSWORD = "correct horse battery";
 
     @Inject
     UserService users;
@@ -46,9 +43,7 @@ class UploadFormTest {
     private final String s = UUID.randomUUID().toString().substring(0, 8);
 
     private WebSession session(Role role) {
-        String name = role.wire() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> users.add(name, "Test " + name, PASSWORD, role, List.of(), null));
-        return WebSession.signIn(name, PASSWORD);
+        return WebSession.newUser(users, role);
     }
 
     private static RequestSpecification form(WebSession w) {

@@ -11,6 +11,17 @@ record WebSession(String username, String cookie, String csrf) {
 
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    /** The password of the users {@link #newUser} makes. */
+    static final String PASSWORD = "correct horse battery";
+
+    /** A new user of the role (no teams), signed in. */
+    static WebSession newUser(dev.steward.security.UserService users, dev.steward.security.Role role) {
+        String name = role.wire() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> users.add(name, "Test " + name, PASSWORD, role, java.util.List.of(), null));
+        return signIn(name, PASSWORD);
+    }
+
     /** Signs in through the form as a browser does; fails the test when sign-in does not succeed. */
     static WebSession signIn(String user, String password) {
         Response r = attempt(user, password);
