@@ -89,7 +89,7 @@ public class AssessForm {
         }
         boolean shown = reports.latest().map(id::equals).orElse(false);
         return Optional.of(what + ": the same inputs were assessed before, so this is the run stored then, unchanged. "
-                + (shown ? "This page shows it." : "This page shows the newest assessment; that one's reports are at"
-                        + " /api/v1/reports/gaps?assessment=" + id + " (and ownership)."));
+                + (shown ? "This page shows it." : "This page shows the newest assessment; that one's reports are on"
+                        + " the Assessments page."));
     }
 }

@@ -3,22 +3,29 @@ package dev.steward.ui;
 import dev.steward.export.BundleChecks;
 import dev.steward.export.BundleVerifier;
 import dev.steward.export.ExportRuns;
+import dev.steward.export.ExportException;
 import dev.steward.export.ExportService;
+import dev.steward.export.Period;
 import dev.steward.export.SigningKeys;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.file.Files;
 import java.security.PublicKey;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Evidence exports (auditor): each monthly bundle with its state, and whether it verifies against this installation's
@@ -48,7 +55,47 @@ public class ExportsResource {
     }
 
     @GET
-    public Response list(@QueryParam("download") String download, @QueryParam("table") String table) {
+    public Response list(@QueryParam("download") String download, @QueryParam("table") String table,
+            @QueryParam("exported") String exported, @QueryParam("skipped") String skipped) {
+        Map<String, Object> extra = new java.util.HashMap<>();
+        notice(exported != null ? exported : skipped, exported != null).ifPresent(n -> extra.put("notice", n));
+        return listPage(200, download, table, extra);
+    }
+
+    /**
+     * Exports a closed month now (admin; empty = the last closed month), as {@code steward export --period} does: a
+     * month exported already is not exported again. The answer redirects to the list with a notice.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response exportNow(@RestForm String period) {
+        try {
+            YearMonth month = period == null || period.isBlank()
+                    ? Period.previous(java.time.Instant.now(), exports.zone()) : Period.parse(period);
+            ExportService.Outcome done = exports.export(month, identity.getPrincipal().getName());
+            String key = done.status() == ExportService.Status.SKIPPED ? "skipped" : "exported";
+            return Response.seeOther(java.net.URI.create("/exports?" + key + "=" + done.period())).build();
+        } catch (IllegalArgumentException | ExportException e) {
+            return listPage(400, null, null, Map.of("formError", e.getMessage(),
+                    "period", period == null ? "" : period));
+        }
+    }
+
+    private java.util.Optional<String> notice(String period, boolean exported) {
+        if (period == null || !period.matches("\\d{4}-\\d{2}")) {
+            return java.util.Optional.empty();
+        }
+        return runs.get(period).map(r -> exported
+                ? "Exported " + r.period() + ": " + r.fileCount() + " files, " + String.format(Locale.ROOT, "%,d",
+                        r.sizeBytes()) + " bytes, manifest SHA-256 "
+                        + r.manifestSha256() + ", from assessment " + r.assessmentId() + "."
+                : r.period() + " was exported already (" + r.status().toLowerCase(Locale.ROOT) + ", "
+                        + new View().time(r.finishedAt()) + "): a month is exported once, so that later months'"
+                        + " manifests keep chaining to it.");
+    }
+
+    private Response listPage(int status, String download, String table, Map<String, Object> extra) {
         Viewer me = Viewer.of(identity);
         PublicKey key = publicKey();
         Table.Builder t = new Table.Builder("exports", "Evidence exports", "Period", "State", "Verifies", "Finished",
@@ -68,8 +115,14 @@ public class ExportsResource {
         if (download != null) {
             return TableDownloads.download(tables, table, download);
         }
-        return pages.page("exports", me, Map.of("title", "Exports", "tables", tables, "here", Here.of(uri),
-                "fingerprint", key == null ? "" : SigningKeys.fingerprint(key)));
+        Map<String, Object> values = new java.util.HashMap<>(extra);
+        values.put("title", "Exports");
+        values.put("tables", tables);
+        values.put("here", "/exports?");
+        values.put("fingerprint", key == null ? "" : SigningKeys.fingerprint(key));
+        values.put("lastClosed", Period.previous(java.time.Instant.now(), exports.zone()).toString());
+        values.put("zone", exports.zone().toString());
+        return pages.page(status, "exports", me, values);
     }
 
     private PublicKey publicKey() {
