@@ -142,6 +142,10 @@ public class AttestationService implements PanacheRepository<AttestationEntity> 
     /** Withdraws an attestation (it stops counting for assessments made from now on); false when it does not exist. */
     public Optional<Attestation> withdraw(long id, String reason, String user) {
         String why = required("reason", reason);
+        SecretScanner.detect("reason", why).ifPresent(kind -> {
+            throw new IllegalArgumentException("field 'reason' contains a secret value (" + kind
+                    + "); it was not stored: remove it and withdraw again");
+        });
         boolean[] changed = {false};
         Optional<Attestation> out = QuarkusTransaction.joiningExisting().call(() -> findByIdOptional(id).map(e -> {
             if (e.withdrawnAt == null) {

@@ -81,7 +81,8 @@ public class ControlAttestations {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("framework") String framework, @PathParam("control") String control,
             @RestForm String attestation, @RestForm String reason) {
-        Map<String, Object> sent = Map.of("reason", reason == null ? "" : reason);
+        Map<String, Object> sent = Map.of("reason", reason == null || SecretScanner.detect("reason", reason).isPresent()
+                ? "" : reason);
         try {
             long id = id(attestation);
             Attestation a = attestations.get(id).filter(x -> x.framework().equals(framework) && x.controlId().equals(control))

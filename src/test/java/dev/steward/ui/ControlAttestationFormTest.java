@@ -189,6 +189,15 @@ class ControlAttestationFormTest {
                 .formParam("reason", " ").post(FORM + "/withdraw").then().statusCode(400).extract().asString());
         assertThat(noReason.select("#withdraw-error").text()).contains("reason");
         assertThat(attestations.get(a.id()).orElseThrow().withdrawnAt()).isNull();
+        // a reason holding a secret is refused, neither stored nor echoed back
+        String secret = "AKIA" + "Q3EXAMPLE7Z2KDJ4";
+        String refused = as(admin).formParam("_csrf", admin.csrf()).formParam("attestation", a.id())
+                .formParam("reason", "rotated " + secret).post(FORM + "/withdraw").then().statusCode(400).extract()
+                .asString();
+        assertThat(Jsoup.parse(refused).select("#withdraw-error").text())
+                .startsWith("field 'reason' contains a secret value (aws-access-key)");
+        assertThat(refused).doesNotContain(secret);
+        assertThat(attestations.get(a.id()).orElseThrow().withdrawnAt()).isNull();
         // an id of another control's attestation is refused, naming this control
         as(admin).formParam("_csrf", admin.csrf()).formParam("attestation", a.id())
                 .formParam("reason", "wrong page").post("/controls/nist-ai-rmf-1.0/GOVERN 1.1/attestations/withdraw")
