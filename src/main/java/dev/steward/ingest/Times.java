@@ -85,6 +85,18 @@ public final class Times {
         return v;
     }
 
+    /**
+     * The instant of a form or request field that may be left empty (null then), or an
+     * {@link IllegalArgumentException} naming the field and the value when it is not a date or an RFC 3339 date-time.
+     */
+    public static Instant field(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return parse(text).orElseThrow(() -> new IllegalArgumentException("field '" + field + "' value '" + text
+                + "': not a date (YYYY-MM-DD) or an RFC 3339 date-time"));
+    }
+
     /** The instant, or empty when the text is not a date or an RFC 3339 date-time. Null or blank gives empty too. */
     public static Optional<Instant> parse(String text) {
         if (text == null || text.isBlank()) {

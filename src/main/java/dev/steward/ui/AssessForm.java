@@ -51,9 +51,7 @@ public class AssessForm {
         Instant at;
         Duration w;
         try {
-            at = asOf == null || asOf.isBlank() ? null : Times.parse(asOf.trim()).orElseThrow(() ->
-                    new IllegalArgumentException("field 'asOf' value '" + asOf + "': not a date (YYYY-MM-DD) or an RFC"
-                            + " 3339 date-time"));
+            at = Times.field("asOf", asOf);
             w = window == null || window.isBlank() ? null : Windows.parse(window);
         } catch (IllegalArgumentException e) {
             return pages.message(400, Viewer.of(identity), "Not assessed", e.getMessage()

@@ -67,7 +67,7 @@ public class ControlAttestations {
             byte[] bytes = hasFile ? Files.readAllBytes(file.uploadedFile()) : null;
             String name = hasFile ? java.nio.file.Path.of(file.fileName()).getFileName().toString() : null;
             Attestation a = attestations.attach(new AttestationService.Request(framework, control, evidence, statement,
-                    instant("validFrom", validFrom), instant("validUntil", validUntil), name, bytes),
+                    Times.field("validFrom", validFrom), Times.field("validUntil", validUntil), name, bytes),
                     identity.getPrincipal().getName());
             return see(framework, control, "attested=" + a.id());
         } catch (IllegalArgumentException e) {
@@ -169,11 +169,4 @@ public class ControlAttestations {
         return Long.parseLong(s);
     }
 
-    private static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return Times.parse(text.trim()).orElseThrow(() -> new IllegalArgumentException("field '" + field + "' value '"
-                + text + "': not a date (YYYY-MM-DD) or an RFC 3339 date-time"));
-    }
 }

@@ -59,9 +59,7 @@ public class WebUploads {
     public Outcome ingest(List<FileUpload> parts, String format, String asOf, String scope, String user) {
         String f = format == null || format.isBlank() ? "auto" : format.trim();
         sources.checkFormat(f);
-        Instant at = asOf == null || asOf.isBlank() ? null : Times.parse(asOf.trim()).orElseThrow(() ->
-                new IllegalArgumentException("field 'asOf' value '" + asOf + "': not a date (YYYY-MM-DD) or an RFC 3339"
-                        + " date-time"));
+        Instant at = Times.field("asOf", asOf);
         String sc = scope == null || scope.isBlank() ? null : scope.trim();
         List<FileUpload> chosen = parts == null ? List.of() : parts.stream()
                 .filter(p -> p.fileName() != null && !p.fileName().isBlank()).toList();

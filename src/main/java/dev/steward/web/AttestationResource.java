@@ -2,6 +2,7 @@ package dev.steward.web;
 
 import dev.steward.attestation.Attestation;
 import dev.steward.attestation.AttestationService;
+import dev.steward.ingest.Times;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +59,7 @@ public class AttestationResource {
             bytes = Files.readAllBytes(file.uploadedFile());
         }
         Attestation a = attestations.attach(new AttestationService.Request(framework, control, evidence, statement,
-                instant("validFrom", validFrom), instant("validUntil", validUntil), name, bytes),
+                Times.field("validFrom", validFrom), Times.field("validUntil", validUntil), name, bytes),
                 identity.getPrincipal().getName());
         return Response.status(201).location(uri.getBaseUriBuilder().path("api/v1/attestations/" + a.id()).build())
                 .entity(a).build();
@@ -105,13 +105,5 @@ public class AttestationResource {
     public Attestation withdraw(@PathParam("id") long id, Withdrawal body) {
         return attestations.withdraw(id, body == null ? null : body.reason(), identity.getPrincipal().getName())
                 .orElseThrow(() -> new NotFoundException("no attestation " + id));
-    }
-
-    private Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return dev.steward.ingest.Times.parse(text).orElseThrow(() -> new IllegalArgumentException("field '" + field
-                + "' value '" + text + "': not an RFC 3339 date-time or a date (YYYY-MM-DD)"));
     }
 }

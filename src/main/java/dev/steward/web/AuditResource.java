@@ -8,6 +8,7 @@ import dev.steward.audit.AuditFilter;
 import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditOutcome;
 import dev.steward.audit.AuditVerification;
+import dev.steward.ingest.Times;
 import dev.steward.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -108,14 +109,6 @@ public class AuditResource {
 
     private AuditFilter filter(String action, String actor, String from, String to) {
         return new AuditFilter(action == null || action.isBlank() ? null : AuditAction.parse(action),
-                actor == null || actor.isBlank() ? null : actor, time("from", from), time("to", to));
-    }
-
-    private static Instant time(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return dev.steward.ingest.Times.parse(text).orElseThrow(() -> new IllegalArgumentException(
-                name + " '" + text + "' is not an RFC 3339 date-time or a date (YYYY-MM-DD)"));
+                actor == null || actor.isBlank() ? null : actor, Times.field("from", from), Times.field("to", to));
     }
 }

@@ -79,8 +79,7 @@ public class TokenResource {
             throw new IllegalArgumentException("give expiresAt or ttl, not both");
         }
         if (at) {
-            return dev.steward.ingest.Times.parse(r.expiresAt()).orElseThrow(() -> new IllegalArgumentException(
-                    "expiresAt '" + r.expiresAt() + "' is not an RFC 3339 date-time or a date (YYYY-MM-DD)"));
+            return dev.steward.ingest.Times.field("expiresAt", r.expiresAt());
         }
         return ttl ? clock.instant().plus(TokenService.ttl(r.ttl())).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 : null;

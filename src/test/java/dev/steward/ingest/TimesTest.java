@@ -1,6 +1,7 @@
 package dev.steward.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,6 +30,16 @@ class TimesTest {
         }
         assertThat(Times.parse("2026-13-01T00:00:00Z")).isEmpty();
         assertThat(Times.parse("yesterday")).isEmpty();
+    }
+
+    @Test
+    void aFieldLeftEmptyIsNullAndABadOneIsRefusedNamingFieldAndValue() {
+        assertThat(Times.field("validUntil", null)).isNull();
+        assertThat(Times.field("validUntil", "  ")).isNull();
+        assertThat(Times.field("validUntil", " 2026-11-01 ")).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(Times.field("asOf", "2026-11-01T10:20:30+01:00")).isEqualTo(Instant.parse("2026-11-01T09:20:30Z"));
+        assertThatThrownBy(() -> Times.field("validUntil", "2026-13-01")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'validUntil' value '2026-13-01': not a date (YYYY-MM-DD) or an RFC 3339 date-time");
     }
 
     /** The general path alone: the same text with a redundant zero offset, which the fast path does not take. */

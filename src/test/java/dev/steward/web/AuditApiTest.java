@@ -121,7 +121,8 @@ class AuditApiTest {
                 .body("items.action", everyItem(equalTo("UPLOAD")));
         given().auth().oauth2(auditor).get("/api/v1/audit?action=DELETE_ALL").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("action 'DELETE_ALL'"));
-        given().auth().oauth2(auditor).get("/api/v1/audit?from=yesterday").then().statusCode(400);
+        given().auth().oauth2(auditor).get("/api/v1/audit?from=yesterday").then().statusCode(400)
+                .body("detail", containsString("field 'from' value 'yesterday': not a date (YYYY-MM-DD)"));
     }
 
     @Test
