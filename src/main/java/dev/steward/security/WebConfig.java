@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Web UI settings ({@code steward.web.*}): browser sessions, and how long a filter's list may grow. */
+/** Web UI settings ({@code steward.web.*}): browser sessions, filter lists, the pages' model and long forms. */
 @ConfigMapping(prefix = "steward.web")
 public interface WebConfig {
 
@@ -36,4 +36,12 @@ public interface WebConfig {
      */
     @WithDefault("true")
     boolean warmPages();
+
+    /**
+     * How long a form that starts long work (Assess now, Export a month now) waits for it before it sends the browser
+     * to a page that follows the work instead: under a reverse proxy's usual 60 s, which would otherwise answer 504
+     * while the work went on.
+     */
+    @WithDefault("PT10S")
+    Duration formWait();
 }

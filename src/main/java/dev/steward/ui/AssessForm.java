@@ -25,7 +25,8 @@ import org.jboss.resteasy.reactive.RestForm;
  * "Assess now" on the overview (admin): the same assessment as {@code steward assess} and {@code POST
  * /api/v1/assessments}, as of the instant given (empty = now) over the window given (empty = the configured default),
  * so that what was uploaded or attested in the browser can be counted without a terminal. It answers with the overview
- * and a notice naming the run; the same inputs assessed before give back the run stored then.
+ * and a notice naming the run; the same inputs assessed before give back the run stored then. The assessment runs as a
+ * {@link FormJobs job}: one that takes longer than the form waits is followed on the overview ({@code /?job=}).
  */
 @Path("/assess")
 @RolesAllowed(Role.ADMIN_NAME)
@@ -37,8 +38,11 @@ public class AssessForm {
     private final PageWarmer warmer;
     private final Pages pages;
     private final SecurityIdentity identity;
+    private final FormJobs jobs;
 
-    public AssessForm(AssessmentService assessments, PageWarmer warmer, Pages pages, SecurityIdentity identity) {
+    public AssessForm(AssessmentService assessments, PageWarmer warmer, Pages pages, SecurityIdentity identity,
+            FormJobs jobs) {
+        this.jobs = jobs;
         this.assessments = assessments;
         this.warmer = warmer;
         this.pages = pages;
@@ -62,13 +66,19 @@ public class AssessForm {
                     + " future; an assessment is made as of now or an earlier instant. Go back to the overview and"
                     + " correct it.");
         }
-        AssessmentService.Assessed done = assessments.assess(at == null ? null : at.truncatedTo(ChronoUnit.SECONDS), w,
-                identity.getPrincipal().getName());
-        if (done.created()) {
-            warmer.warmIfEnabled();
-        }
-        return Response.seeOther(URI.create("/?assessed=" + done.run().id() + (done.created() ? "" : "&stored=1")))
-                .build();
+        // "now" is when the form was sent, not when a job queued before this one lets it start
+        Instant asOfAt = (at == null ? Instant.now() : at).truncatedTo(ChronoUnit.SECONDS);
+        Duration over = w;
+        String user = identity.getPrincipal().getName();
+        String what = "Assessment as of " + VIEW.time(asOfAt) + (over == null ? "" : " over " + window.trim());
+        FormJobs.Job job = jobs.submit(what, user, () -> {
+            AssessmentService.Assessed done = assessments.assess(asOfAt, over, user);
+            if (done.created()) {
+                warmer.warmIfEnabled();
+            }
+            return URI.create("/?assessed=" + done.run().id() + (done.created() ? "" : "&stored=1"));
+        });
+        return Response.seeOther(jobs.answer(job, "/")).build();
     }
 
     /** The overview's notice after the form: which run, and whether the page shows it. */

@@ -41,12 +41,14 @@ public class ExportsResource {
     private final ExportService exports;
     private final SecurityIdentity identity;
     private final BundleChecks checks;
+    private final FormJobs jobs;
 
     @Context
     UriInfo uri;
 
     public ExportsResource(Pages pages, ExportRuns runs, ExportService exports, SecurityIdentity identity,
-            BundleChecks checks) {
+            BundleChecks checks, FormJobs jobs) {
+        this.jobs = jobs;
         this.checks = checks;
         this.pages = pages;
         this.runs = runs;
@@ -56,15 +58,21 @@ public class ExportsResource {
 
     @GET
     public Response list(@QueryParam("download") String download, @QueryParam("table") String table,
-            @QueryParam("exported") String exported, @QueryParam("skipped") String skipped) {
+            @QueryParam("exported") String exported, @QueryParam("skipped") String skipped,
+            @QueryParam("job") String job) {
         Map<String, Object> extra = new java.util.HashMap<>();
+        java.util.Optional<Response> done = jobs.follow(job, Viewer.of(identity), extra);
+        if (done.isPresent()) {
+            return done.get();
+        }
         notice(exported != null ? exported : skipped, exported != null).ifPresent(n -> extra.put("notice", n));
         return listPage(200, download, table, extra);
     }
 
     /**
      * Exports a closed month now (admin; empty = the last closed month), as {@code steward export --period} does: a
-     * month exported already is not exported again. The answer redirects to the list with a notice.
+     * month exported already is not exported again. The answer redirects to the list with a notice; an export that
+     * takes longer than the form waits is a {@link FormJobs job} the list follows ({@code /exports?job=}).
      */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -73,9 +81,13 @@ public class ExportsResource {
         try {
             YearMonth month = period == null || period.isBlank()
                     ? Period.previous(java.time.Instant.now(), exports.zone()) : Period.parse(period);
-            ExportService.Outcome done = exports.export(month, identity.getPrincipal().getName());
-            String key = done.status() == ExportService.Status.SKIPPED ? "skipped" : "exported";
-            return Response.seeOther(java.net.URI.create("/exports?" + key + "=" + done.period())).build();
+            String user = identity.getPrincipal().getName();
+            FormJobs.Job job = jobs.submit("Export of " + month, user, () -> {
+                ExportService.Outcome done = exports.export(month, user);
+                String key = done.status() == ExportService.Status.SKIPPED ? "skipped" : "exported";
+                return java.net.URI.create("/exports?" + key + "=" + done.period());
+            });
+            return Response.seeOther(jobs.answer(job, "/exports")).build();
         } catch (IllegalArgumentException | ExportException e) {
             return listPage(400, null, null, Map.of("formError", e.getMessage(),
                     "period", period == null ? "" : period));

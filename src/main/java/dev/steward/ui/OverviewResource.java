@@ -48,6 +48,7 @@ public class OverviewResource {
             + " this page.";
 
     private final Pages pages;
+    private final FormJobs jobs;
     private final ReportService reports;
     private final SecurityIdentity identity;
     private final MappingRegistry mappings;
@@ -57,7 +58,8 @@ public class OverviewResource {
     UriInfo uri;
 
     public OverviewResource(Pages pages, ReportService reports, SecurityIdentity identity, MappingRegistry mappings,
-            dev.steward.assessment.AssessmentService assessments) {
+            dev.steward.assessment.AssessmentService assessments, FormJobs jobs) {
+        this.jobs = jobs;
         this.assessments = assessments;
         this.pages = pages;
         this.mappings = mappings;
@@ -72,11 +74,19 @@ public class OverviewResource {
 
     @GET
     public Response overview(@QueryParam("download") String download, @QueryParam("table") String table,
-            @QueryParam("assessed") String assessed, @QueryParam("stored") String stored) {
+            @QueryParam("assessed") String assessed, @QueryParam("stored") String stored,
+            @QueryParam("job") String job) {
         Viewer me = Viewer.of(identity);
+        Map<String, Object> values = new HashMap<>();
+        Optional<Response> done = jobs.follow(job, me, values);
+        if (done.isPresent()) {
+            return done.get();
+        }
         Optional<ReportModel> model = model(reports, me, ReportFilter.NONE);
         if (model.isEmpty()) {
-            return pages.page("overview", me, Map.of("title", "Overview", "none", NO_RUN));
+            values.put("title", "Overview");
+            values.put("none", NO_RUN);
+            return pages.page("overview", me, values);
         }
         Optional<String> notice = AssessForm.notice(assessments, reports, assessed, stored != null);
         ReportModel m = model.get();
@@ -89,11 +99,10 @@ public class OverviewResource {
         if (download != null) {
             return TableDownloads.download(tables, table, download);
         }
-        Map<String, Object> values = new HashMap<>();
         values.put("title", "Overview");
         values.put("m", m);
         values.put("tables", tables);
-        values.put("here", Here.without(uri, "assessed", "stored"));
+        values.put("here", Here.without(uri, "assessed", "stored", "job"));
         notice.ifPresent(n -> values.put("notice", n));
         values.put("headlines", m.ownership().headlines());
         values.put("findings", m.gaps().findingCount());
