@@ -71,7 +71,7 @@ public class AssessForm {
         Duration over = w;
         String user = identity.getPrincipal().getName();
         String what = "Assessment as of " + VIEW.time(asOfAt) + (over == null ? "" : " over " + window.trim());
-        FormJobs.Job job = jobs.submit(what, user, () -> {
+        dev.steward.work.Jobs.Job job = jobs.submit(what, user, () -> {
             AssessmentService.Assessed done = assessments.assess(asOfAt, over, user);
             if (done.created()) {
                 warmer.warmIfEnabled();

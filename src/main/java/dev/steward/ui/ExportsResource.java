@@ -82,7 +82,7 @@ public class ExportsResource {
             YearMonth month = period == null || period.isBlank()
                     ? Period.previous(java.time.Instant.now(), exports.zone()) : Period.parse(period);
             String user = identity.getPrincipal().getName();
-            FormJobs.Job job = jobs.submit("Export of " + month, user, () -> {
+            dev.steward.work.Jobs.Job job = jobs.submit("Export of " + month, user, () -> {
                 ExportService.Outcome done = exports.export(month, user);
                 String key = done.status() == ExportService.Status.SKIPPED ? "skipped" : "exported";
                 return java.net.URI.create("/exports?" + key + "=" + done.period());

@@ -16,11 +16,13 @@ import dev.steward.check.Severity;
 import dev.steward.report.PageWarmer;
 import dev.steward.security.AccessScope;
 import dev.steward.security.Role;
+import dev.steward.work.Jobs;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,7 +33,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +64,12 @@ public class AssessmentResource {
     private final PageWarmer warmer;
     private final RollupPages rollups;
     private final CheckCatalog catalog;
+    private final Jobs jobs;
     private final Clock clock = Clock.systemUTC();
 
     public AssessmentResource(AssessmentService assessments, SecurityIdentity identity, PageWarmer warmer,
-            RollupPages rollups, CheckCatalog catalog) {
+            RollupPages rollups, CheckCatalog catalog, Jobs jobs) {
+        this.jobs = jobs;
         this.assessments = assessments;
         this.catalog = catalog;
         this.rollups = rollups;
@@ -78,12 +85,28 @@ public class AssessmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Assess the stored evidence as of an instant; 201 with the run,"
-            + " 200 when the same inputs were assessed already")
-    public Response assess(AssessRequest request, UriInfo uri) {
+            + " 200 when the same inputs were assessed already; with Prefer: respond-async, 202 with the job"
+            + " (GET /api/v1/jobs/{id}) that assesses")
+    public Response assess(AssessRequest request, UriInfo uri, @HeaderParam("Prefer") String prefer) {
         AssessRequest r = request == null ? new AssessRequest(null, null) : request;
         var asOf = r.asOf() == null || r.asOf().isBlank() ? null : AsOfParam.parse(r.asOf(), clock);
         var window = r.window() == null || r.window().isBlank() ? null : Windows.parse(r.window());
-        AssessmentService.Assessed done = assessments.assess(asOf, window, identity.getPrincipal().getName());
+        String user = identity.getPrincipal().getName();
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).matches("(.*[,;\\s])?respond-async([,;\\s].*)?")) {
+            // "now" is when it was asked, not when the jobs asked before let it start
+            Instant at = asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Jobs.Job job = jobs.submit("Assessment as of " + at + (window == null ? "" : " over " + r.window().trim()),
+                    user, () -> {
+                        AssessmentService.Assessed done = assessments.assess(at, window, user);
+                        if (done.created()) {
+                            warmer.warmIfEnabled();
+                        }
+                        return URI.create("/api/v1/assessments/" + done.run().id());
+                    });
+            return Response.accepted(JobResource.JobView.of(job, jobs)).header("Preference-Applied", "respond-async")
+                    .location(uri.getBaseUriBuilder().path("api/v1/jobs/" + job.id()).build()).build();
+        }
+        AssessmentService.Assessed done = assessments.assess(asOf, window, user);
         if (!done.created()) {
             return Response.ok(done.run()).build();
         }

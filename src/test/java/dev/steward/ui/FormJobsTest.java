@@ -7,6 +7,7 @@ import dev.steward.assessment.AssessmentService;
 import dev.steward.export.ExportRuns;
 import dev.steward.security.Role;
 import dev.steward.security.UserService;
+import dev.steward.work.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -72,7 +73,7 @@ class FormJobsTest {
     }
 
     /** A job asked before, holding the runner until the test lets it go. */
-    private FormJobs.Job blocker(WebSession admin) {
+    private Jobs.Job blocker(WebSession admin) {
         return jobs.submit("Something slow", admin.username(), () -> {
             release.await(1, TimeUnit.MINUTES);
             return URI.create("/?assessed=none");
@@ -82,18 +83,18 @@ class FormJobsTest {
     @Test
     void anAssessmentThatOutlastsTheFormIsFollowedOnTheOverviewUntilItsRunIsNamed() throws Exception {
         WebSession admin = WebSession.newUser(users, Role.ADMIN);
-        FormJobs.Job before = blocker(admin);
-        String location = AssessFormTest.path(as(admin).formParam("_csrf", admin.csrf()).formParam("asOf", "2021-05-01")
+        Jobs.Job before = blocker(admin);
+        String location = AssessFormTest.path(as(admin).formParam("_csrf", admin.csrf()).formParam("asOf", "2021-07-15")
                 .formParam("window", "30d").post("/assess").then().statusCode(303).extract().header("Location"));
         assertThat(location).matches("/\\?job=[0-9a-f]{32}");
 
         Document queued = Jsoup.parse(as(admin).get(location).then().statusCode(200).extract().asString());
-        assertThat(queued.select("#job").text()).matches("Assessment as of 2021-05-01 00:00 UTC over 30d, asked by "
+        assertThat(queued.select("#job").text()).matches("Assessment as of 2021-07-15 00:00 UTC over 30d, asked by "
                 + admin.username() + " at .* UTC: waiting for 1 job asked before it\\. This page reloads every 5"
                 + " seconds until it is done\\.");
         assertThat(queued.select("#job").hasClass("running")).isTrue();
         assertThat(queued.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("5");
-        Document running = Jsoup.parse(as(admin).get("/?job=" + before.id).asString());
+        Document running = Jsoup.parse(as(admin).get("/?job=" + before.id()).asString());
         assertThat(running.select("#job").text()).matches("Something slow, asked by " + admin.username()
                 + " at .* UTC: running for \\d+ s\\. This page reloads every 5 seconds until it is done\\.");
         // only admins follow jobs; the overview of anyone else is the plain overview
@@ -108,9 +109,9 @@ class FormJobsTest {
         String named = AssessFormTest.path(done.header("Location"));
         assertThat(named).matches("/\\?assessed=[0-9a-f]{32}(&stored=1)?");
         String id = named.substring("/?assessed=".length(), "/?assessed=".length() + 32);
-        assertThat(assessments.summary(id).orElseThrow().asOf()).isEqualTo(Instant.parse("2021-05-01T00:00:00Z"));
+        assertThat(assessments.summary(id).orElseThrow().asOf()).isEqualTo(Instant.parse("2021-07-15T00:00:00Z"));
         assertThat(Jsoup.parse(as(admin).get(named).asString()).select("#notice").text())
-                .startsWith("Assessment " + id + " as of 2021-05-01 00:00 UTC, decisions from 2021-04-01: ");
+                .startsWith("Assessment " + id + " as of 2021-07-15 00:00 UTC, decisions from 2021-06-15: ");
     }
 
     @Test
@@ -129,6 +130,6 @@ class FormJobsTest {
 
         Document gone = Jsoup.parse(as(admin).get("/?job=0123456789abcdef0123456789abcdef").asString());
         assertThat(gone.select("#job").text()).isEqualTo("No job 0123456789abcdef0123456789abcdef is kept here: the"
-                + " service keeps the last 100 jobs asked through its forms until it stops.");
+                + " service keeps the last 100 jobs asked through its forms and its API until it stops.");
     }
 }
