@@ -7,6 +7,7 @@ import dev.steward.ingest.Times;
 import dev.steward.report.PageWarmer;
 import dev.steward.report.ReportService;
 import dev.steward.security.Role;
+import dev.steward.work.Jobs;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -71,7 +72,7 @@ public class AssessForm {
         Duration over = w;
         String user = identity.getPrincipal().getName();
         String what = "Assessment as of " + VIEW.time(asOfAt) + (over == null ? "" : " over " + window.trim());
-        dev.steward.work.Jobs.Job job = jobs.submit(what, user, () -> {
+        Jobs.Job job = jobs.submit(what, user, () -> {
             AssessmentService.Assessed done = assessments.assess(asOfAt, over, user);
             if (done.created()) {
                 warmer.warmIfEnabled();

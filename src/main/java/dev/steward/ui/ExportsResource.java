@@ -2,12 +2,13 @@ package dev.steward.ui;
 
 import dev.steward.export.BundleChecks;
 import dev.steward.export.BundleVerifier;
-import dev.steward.export.ExportRuns;
 import dev.steward.export.ExportException;
+import dev.steward.export.ExportRuns;
 import dev.steward.export.ExportService;
 import dev.steward.export.Period;
 import dev.steward.export.SigningKeys;
 import dev.steward.security.Role;
+import dev.steward.work.Jobs;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -82,7 +83,7 @@ public class ExportsResource {
             YearMonth month = period == null || period.isBlank()
                     ? Period.previous(java.time.Instant.now(), exports.zone()) : Period.parse(period);
             String user = identity.getPrincipal().getName();
-            dev.steward.work.Jobs.Job job = jobs.submit("Export of " + month, user, () -> {
+            Jobs.Job job = jobs.submit("Export of " + month, user, () -> {
                 ExportService.Outcome done = exports.export(month, user);
                 String key = done.status() == ExportService.Status.SKIPPED ? "skipped" : "exported";
                 return java.net.URI.create("/exports?" + key + "=" + done.period());
