@@ -6,6 +6,7 @@ import dev.steward.security.Role;
 import dev.steward.text.Words;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
+import dev.steward.work.Jobs;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -42,12 +44,14 @@ public class UploadsResource {
     private final SecurityIdentity identity;
     private final dev.steward.ingest.SourceAdapters sources;
     private final WebUploads web;
+    private final FormJobs jobs;
 
     @Context
     UriInfo uri;
 
     public UploadsResource(Pages pages, UploadRepository uploads, SecurityIdentity identity,
-            dev.steward.ingest.SourceAdapters sources, WebUploads web) {
+            dev.steward.ingest.SourceAdapters sources, WebUploads web, FormJobs jobs) {
+        this.jobs = jobs;
         this.web = web;
         this.pages = pages;
         this.uploads = uploads;
@@ -58,8 +62,12 @@ public class UploadsResource {
     @GET
     public Response list(@QueryParam("download") String download, @QueryParam("table") String table,
             @QueryParam("ingested") String ingested, @QueryParam("duplicates") String duplicates,
-            @QueryParam("skipped") List<String> skipped) {
+            @QueryParam("skipped") List<String> skipped, @QueryParam("job") String job) {
         Map<String, Object> extra = new HashMap<>();
+        Optional<Response> done = jobs.follow(job, Viewer.of(identity), extra);
+        if (done.isPresent()) {
+            return done.get();
+        }
         extra.put("ingested", WebUploads.ingested(uploads, ingested, duplicates));
         extra.put("skipped", skipped == null ? List.of() : skipped.stream().limit(50).toList());
         return listPage(200, download, table, extra);
@@ -68,7 +76,9 @@ public class UploadsResource {
     /**
      * Files chosen on the page (admin), ingested as {@code steward ingest} ingests a folder holding them; the answer
      * redirects to the list, which names each upload made (stored, already stored or rejected, with its problems a
-     * click away). A form refused before anything is read answers the page again with the reason.
+     * click away). A form refused before anything is read answers the page again with the reason. The files are
+     * ingested as a {@link FormJobs job}: one that takes longer than the form waits (10M decisions take about a
+     * minute) is followed on the list ({@code /uploads?job=}).
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -76,8 +86,11 @@ public class UploadsResource {
     public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestForm String format,
             @RestForm String asOf, @RestForm String scope) {
         try {
-            WebUploads.Outcome done = web.ingest(files, format, asOf, scope, identity.getPrincipal().getName());
-            return Response.seeOther(java.net.URI.create("/uploads?" + WebUploads.query(done))).build();
+            WebUploads.Prepared prepared = web.prepare(files, format, asOf, scope);
+            String user = identity.getPrincipal().getName();
+            Jobs.Job job = jobs.submit("Upload of " + String.join(", ", prepared.names()), user,
+                    () -> java.net.URI.create("/uploads?" + WebUploads.query(web.ingest(prepared, user))));
+            return Response.seeOther(jobs.answer(job, "/uploads")).build();
         } catch (IllegalArgumentException | dev.steward.ingest.IngestException e) {
             Map<String, Object> extra = new HashMap<>();
             extra.put("formError", e.getMessage());

@@ -53,10 +53,20 @@ public class WebUploads {
     }
 
     /**
-     * Ingests the files chosen (a browser sends an empty part when none is); a refusal before anything is read (no
-     * file, an unknown format, two files of one name, nothing ingestible) is an {@link IllegalArgumentException}.
+     * The files chosen, laid out under their own names in a private temporary folder and grouped into uploads, not
+     * ingested yet: {@link #ingest(Prepared, String)} ingests them and deletes the folder, {@link #discard} only
+     * deletes it.
      */
-    public Outcome ingest(List<FileUpload> parts, String format, String asOf, String scope, String user) {
+    public record Prepared(Path dir, List<String> names, List<List<InputFile>> uploads, List<String> skipped,
+            String format, Instant asOf, String scope) {
+    }
+
+    /**
+     * Lays out and groups the files chosen (a browser sends an empty part when none is); a refusal before anything is
+     * read (no file, an unknown format, two files of one name, nothing ingestible) is an
+     * {@link IllegalArgumentException}, and leaves nothing behind.
+     */
+    public Prepared prepare(List<FileUpload> parts, String format, String asOf, String scope) {
         String f = format == null || format.isBlank() ? "auto" : format.trim();
         sources.checkFormat(f);
         Instant at = Times.field("asOf", asOf);
@@ -69,6 +79,7 @@ public class WebUploads {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("steward-web-upload-");
+            List<String> names = new ArrayList<>();
             for (FileUpload p : chosen) {
                 String name = Path.of(p.fileName()).getFileName().toString();
                 Path target = dir.resolve(name);
@@ -76,21 +87,39 @@ public class WebUploads {
                     throw new IllegalArgumentException("two files are named '" + name + "': upload them separately");
                 }
                 Files.move(p.uploadedFile(), target, StandardCopyOption.REPLACE_EXISTING);
+                names.add(name);
             }
             UploadGrouping.Groups groups = UploadGrouping.of(List.of(dir), limits, sources, f);
             if (groups.uploads().isEmpty()) {
                 throw new IllegalArgumentException("nothing to ingest: " + String.join("; ", groups.skipped()));
             }
-            List<IngestReport> reports = new ArrayList<>();
-            for (List<InputFile> files : groups.uploads()) {
-                reports.add(ingest.ingest(new IngestRequest(files, f, at, null, sc, user, null, null)));
-            }
-            return new Outcome(reports, groups.skipped());
+            return new Prepared(dir, List.copyOf(names), groups.uploads(), groups.skipped(), f, at, sc);
         } catch (IOException e) {
-            throw new UncheckedIOException("the uploaded files could not be laid out for ingest: " + e.getMessage(), e);
-        } finally {
             deleteTree(dir);
+            throw new UncheckedIOException("the uploaded files could not be laid out for ingest: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteTree(dir);
+            throw e;
         }
+    }
+
+    /** Ingests prepared files, each group one upload with the same checks and audit entry as the CLI's. */
+    public Outcome ingest(Prepared p, String user) {
+        try {
+            List<IngestReport> reports = new ArrayList<>();
+            for (List<InputFile> files : p.uploads()) {
+                reports.add(ingest.ingest(new IngestRequest(files, p.format(), p.asOf(), null, p.scope(), user, null,
+                        null)));
+            }
+            return new Outcome(reports, p.skipped());
+        } finally {
+            discard(p);
+        }
+    }
+
+    /** Deletes the prepared files' folder (they were ingested, or never will be). */
+    public void discard(Prepared p) {
+        deleteTree(p.dir());
     }
 
     /** The uploads a redirect names ({@code ingested=3,4}), for the page's notice; unknown ids are left out. */

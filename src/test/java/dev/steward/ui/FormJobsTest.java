@@ -41,6 +41,8 @@ class FormJobsTest {
     AssessmentService assessments;
     @Inject
     ExportRuns runs;
+    @Inject
+    dev.steward.upload.UploadRepository uploads;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private Duration waitBefore;
@@ -112,6 +114,32 @@ class FormJobsTest {
         assertThat(assessments.summary(id).orElseThrow().asOf()).isEqualTo(Instant.parse("2021-07-15T00:00:00Z"));
         assertThat(Jsoup.parse(as(admin).get(named).asString()).select("#notice").text())
                 .startsWith("Assessment " + id + " as of 2021-07-15 00:00 UTC, decisions from 2021-06-15: ");
+    }
+
+    @Test
+    void anUploadWaitingForItsTurnIsFollowedOnTheUploadsPageUntilItIsStored() throws Exception {
+        WebSession admin = WebSession.newUser(users, Role.ADMIN);
+        blocker(admin);
+        String s = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String people = "id,name,email,team,manager,status,departedAt\np-job-" + s + ",Jo Job,jo@example.com,job-" + s
+                + ",,active,\n";
+        long stored = uploads.count();
+        String location = AssessFormTest.path(as(admin).multiPart("_csrf", admin.csrf())
+                .multiPart("files", "people.csv", people.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .multiPart("asOf", "2300-02-01").post("/uploads").then().statusCode(303).extract().header("Location"));
+        assertThat(location).matches("/uploads\\?job=[0-9a-f]{32}");
+        Document queued = Jsoup.parse(as(admin).get(location).then().statusCode(200).extract().asString());
+        assertThat(queued.select("#job").text()).matches("Upload of people.csv, asked by " + admin.username()
+                + " at .* UTC: waiting for 1 job asked before it\\. .*");
+        assertThat(uploads.count()).as("nothing is stored while the upload waits").isEqualTo(stored);
+
+        release.countDown();
+        Response done = follow(admin, location, r -> r.statusCode() == 303);
+        String listed = AssessFormTest.path(done.then().statusCode(303).extract().header("Location"));
+        assertThat(listed).matches("/uploads\\?ingested=\\d+");
+        Document page = Jsoup.parse(as(admin).get(listed).asString());
+        assertThat(page.select("#ingested li").text()).matches("Upload \\d+ \\(people\\) committed: 1 person, .*");
+        assertThat(uploads.count()).isEqualTo(stored + 1);
     }
 
     @Test
