@@ -10,6 +10,7 @@ import dev.steward.ingest.Times;
 import dev.steward.ingest.UploadGrouping;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadRepository;
+import dev.steward.work.TempFolders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +20,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -95,10 +94,10 @@ public class WebUploads {
             }
             return new Prepared(dir, List.copyOf(names), groups.uploads(), groups.skipped(), f, at, sc);
         } catch (IOException e) {
-            deleteTree(dir);
+            TempFolders.delete(dir);
             throw new UncheckedIOException("the uploaded files could not be laid out for ingest: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteTree(dir);
+            TempFolders.delete(dir);
             throw e;
         }
     }
@@ -119,7 +118,7 @@ public class WebUploads {
 
     /** Deletes the prepared files' folder (they were ingested, or never will be). */
     public void discard(Prepared p) {
-        deleteTree(p.dir());
+        TempFolders.delete(p.dir());
     }
 
     /** The uploads a redirect names ({@code ingested=3,4}), for the page's notice; unknown ids are left out. */
@@ -170,18 +169,5 @@ public class WebUploads {
         return new Ingested(u.id, kind, status, summary.startsWith(named) ? "U" + summary.substring(1)
                 : "Upload " + u.id + " (" + kind + ") " + (summary.isEmpty() ? status
                         : summary.replaceFirst("^upload ", "")));
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary folder left behind holds only the user's own upload; the OS cleans it
-        }
     }
 }

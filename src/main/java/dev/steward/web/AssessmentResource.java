@@ -92,7 +92,7 @@ public class AssessmentResource {
         var asOf = r.asOf() == null || r.asOf().isBlank() ? null : AsOfParam.parse(r.asOf(), clock);
         var window = r.window() == null || r.window().isBlank() ? null : Windows.parse(r.window());
         String user = identity.getPrincipal().getName();
-        if (prefer != null && prefer.toLowerCase(Locale.ROOT).matches("(.*[,;\\s])?respond-async([,;\\s].*)?")) {
+        if (JobResource.respondAsync(prefer)) {
             // "now" is when it was asked, not when the jobs asked before let it start
             Instant at = asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS);
             Jobs.Job job = jobs.submit("Assessment as of " + at + (window == null ? "" : " over " + r.window().trim()),
@@ -103,8 +103,7 @@ public class AssessmentResource {
                         }
                         return URI.create("/api/v1/assessments/" + done.run().id());
                     });
-            return Response.accepted(JobResource.JobView.of(job, jobs)).header("Preference-Applied", "respond-async")
-                    .location(uri.getBaseUriBuilder().path("api/v1/jobs/" + job.id()).build()).build();
+            return JobResource.accepted(job, jobs, uri);
         }
         AssessmentService.Assessed done = assessments.assess(asOf, window, user);
         if (!done.created()) {

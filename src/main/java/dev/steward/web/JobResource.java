@@ -9,13 +9,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Jobs: work asked with {@code Prefer: respond-async} (an assessment: {@code POST /api/v1/assessments}) or through a
- * page's form, followed until it is done. A done job names its result; a failed one says why.
+ * Jobs: work asked with {@code Prefer: respond-async} (an assessment, {@code POST /api/v1/assessments}, or an upload,
+ * {@code POST /api/v1/uploads/...}) or through a page's form, followed until it is done. A done job names its result;
+ * a failed one says why.
  */
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +46,17 @@ public class JobResource {
                     s == Jobs.State.QUEUED ? jobs.ahead(j) : 0, j.started(), j.finished(),
                     j.result().map(Object::toString).orElse(null), j.failure());
         }
+    }
+
+    /** Whether a request's {@code Prefer} header (RFC 7240) asks for an asynchronous answer. */
+    static boolean respondAsync(String prefer) {
+        return prefer != null && prefer.toLowerCase(Locale.ROOT).matches("(.*[,;\\s])?respond-async([,;\\s].*)?");
+    }
+
+    /** 202 for work queued as {@code job}: the job, where to follow it, and that the preference was applied. */
+    static Response accepted(Jobs.Job job, Jobs jobs, UriInfo uri) {
+        return Response.accepted(JobView.of(job, jobs)).header("Preference-Applied", "respond-async")
+                .location(uri.getBaseUriBuilder().path("api/v1/jobs/" + job.id()).build()).build();
     }
 
     @GET

@@ -10,11 +10,14 @@ import dev.steward.security.Role;
 import dev.steward.upload.UploadEntity;
 import dev.steward.upload.UploadKind;
 import dev.steward.upload.UploadRepository;
+import dev.steward.work.Jobs;
+import dev.steward.work.TempFolders;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,8 +57,11 @@ public class UploadResource {
     private final UploadRepository uploads;
     private final SecurityIdentity identity;
     private final Clock clock = Clock.systemUTC();
+    private final Jobs jobs;
 
-    public UploadResource(IngestService ingest, IngestConfig limits, UploadRepository uploads, SecurityIdentity identity) {
+    public UploadResource(IngestService ingest, IngestConfig limits, UploadRepository uploads,
+            SecurityIdentity identity, Jobs jobs) {
+        this.jobs = jobs;
         this.ingest = ingest;
         this.limits = limits;
         this.uploads = uploads;
@@ -69,16 +76,18 @@ public class UploadResource {
     @Path("/{kind: inventory|people|decisions}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Upload inventory, people directory or decision log files (multipart)")
+    @Operation(summary = "Upload inventory, people directory or decision log files (multipart); with Prefer:"
+            + " respond-async, 202 with the job (GET /api/v1/jobs/{id}) that ingests them")
     public Response multipart(@PathParam("kind") String kind, @RestForm(FileUpload.ALL) List<FileUpload> files,
             @QueryParam("format") @DefaultValue("auto") String format, @QueryParam("asOf") String asOf,
-            @QueryParam("source") String source, @QueryParam("scope") String scope, UriInfo uri) {
+            @QueryParam("source") String source, @QueryParam("scope") String scope, UriInfo uri,
+            @HeaderParam("Prefer") String prefer) throws IOException {
         List<InputFile> inputs = new ArrayList<>();
         for (FileUpload f : files) {
             String name = f.fileName() == null || f.fileName().isBlank() ? f.name() : f.fileName();
             inputs.add(new InputFile(java.nio.file.Path.of(name).getFileName().toString(), f.uploadedFile()));
         }
-        return run(kind, inputs, new Options(format, asOf, source, scope), uri);
+        return run(kind, inputs, new Options(format, asOf, source, scope), uri, prefer);
     }
 
     @POST
@@ -86,10 +95,12 @@ public class UploadResource {
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/x-ndjson", "application/gzip", "application/yaml",
             "text/csv", MediaType.APPLICATION_JSON, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Upload one file as the raw request body; ?filename= tells its format")
+    @Operation(summary = "Upload one file as the raw request body; ?filename= tells its format; with Prefer:"
+            + " respond-async, 202 with the job (GET /api/v1/jobs/{id}) that ingests it")
     public Response raw(@PathParam("kind") String kind, InputStream body, @QueryParam("filename") String filename,
             @QueryParam("format") @DefaultValue("auto") String format, @QueryParam("asOf") String asOf,
-            @QueryParam("source") String source, @QueryParam("scope") String scope, UriInfo uri) throws IOException {
+            @QueryParam("source") String source, @QueryParam("scope") String scope, UriInfo uri,
+            @HeaderParam("Prefer") String prefer) throws IOException {
         if (filename == null || filename.isBlank()) {
             throw new IllegalArgumentException("a raw upload needs ?filename= (e.g. decisions.jsonl.gz) to tell its format");
         }
@@ -97,7 +108,7 @@ public class UploadResource {
         try {
             copyBounded(body, tmp);
             return run(kind, List.of(new InputFile(java.nio.file.Path.of(filename).getFileName().toString(), tmp)),
-                    new Options(format, asOf, source, scope), uri);
+                    new Options(format, asOf, source, scope), uri, prefer);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -119,14 +130,46 @@ public class UploadResource {
         }
     }
 
-    private Response run(String kind, List<InputFile> files, Options o, UriInfo uri) {
+    private Response run(String kind, List<InputFile> files, Options o, UriInfo uri, String prefer)
+            throws IOException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no file in the request; send multipart file parts or a raw body with ?filename=");
         }
         UploadKind expected = UploadKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         Instant asOf = o.asOf() == null ? null : AsOfParam.parse(o.asOf(), clock);
-        IngestReport r = ingest.ingest(new IngestRequest(files, o.format(), asOf, o.source(), o.scope(),
-                identity.getPrincipal().getName(), null, expected));
+        String user = identity.getPrincipal().getName();
+        if (JobResource.respondAsync(prefer)) {
+            // the request's files are gone when it ends: the job keeps its own copies until it has ingested them
+            java.nio.file.Path dir = Files.createTempDirectory("steward-api-upload-");
+            List<InputFile> kept = new ArrayList<>();
+            try {
+                for (InputFile f : files) {
+                    java.nio.file.Path target = dir.resolve(f.name());
+                    if (Files.exists(target)) {
+                        throw new IllegalArgumentException("two files are named '" + f.name()
+                                + "': upload them separately");
+                    }
+                    Files.move(f.path(), target);
+                    kept.add(new InputFile(f.name(), target));
+                }
+            } catch (IOException | RuntimeException e) {
+                TempFolders.delete(dir);
+                throw e;
+            }
+            Jobs.Job job = jobs.submit("Upload of " + String.join(", ", kept.stream().map(InputFile::name).toList())
+                    + " (" + kind + ")", user, () -> {
+                        try {
+                            IngestReport r = ingest.ingest(new IngestRequest(kept, o.format(), asOf, o.source(),
+                                    o.scope(), user, null, expected));
+                            return URI.create("/api/v1/uploads/" + r.uploadId());
+                        } finally {
+                            TempFolders.delete(dir);
+                        }
+                    });
+            return JobResource.accepted(job, jobs, uri);
+        }
+        IngestReport r = ingest.ingest(new IngestRequest(files, o.format(), asOf, o.source(), o.scope(), user, null,
+                expected));
         return switch (r.status()) {
             case COMMITTED -> Response.status(201).location(uri.getBaseUriBuilder().path("api/v1/uploads/" + r.uploadId()).build())
                     .entity(r).build();

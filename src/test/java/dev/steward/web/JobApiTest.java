@@ -36,6 +36,8 @@ class JobApiTest {
     TokenService tokens;
     @Inject
     AssessmentService assessments;
+    @Inject
+    dev.steward.upload.UploadRepository uploads;
 
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -91,6 +93,35 @@ class JobApiTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"asOf\":\"2021-08-01\",\"window\":\"30d\"}")
                 .post("/api/v1/assessments").then().statusCode(200)
                 .body("id", equalTo(result.substring("/api/v1/assessments/".length())));
+    }
+
+    @Test
+    void anAsyncUploadKeepsItsFileUntilItsTurnAndItsJobNamesTheUpload() throws Exception {
+        Jobs.Job before = jobs.submit("Something slow", "token:bootstrap", () -> {
+            release.await(1, TimeUnit.MINUTES);
+            return URI.create("/api/v1/uploads/0");
+        });
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String people = "id,name,email,team,manager,status,departedAt\np-async-" + s + ",Ann Async,ann@example.com,"
+                + "async-" + s + ",,active,\n";
+        long stored = uploads.count();
+        // a raw body: the request's own copy is deleted when it ends, long before the job's turn
+        var accepted = given().auth().oauth2(ADMIN).contentType("text/csv").header("Prefer", "respond-async")
+                .body(people).post("/api/v1/uploads/people?filename=people.csv&asOf=2300-03-01").then()
+                .statusCode(202).header("Preference-Applied", "respond-async")
+                .body("what", equalTo("Upload of people.csv (people)")).body("state", equalTo("QUEUED")).extract();
+        assertThat(uploads.count()).as("nothing is stored before the job's turn").isEqualTo(stored);
+        assertThat(before.state()).isEqualTo(Jobs.State.RUNNING);
+
+        release.countDown();
+        JsonPath done = job(URI.create(accepted.header("Location")).getPath());
+        assertThat(done.getString("state")).isEqualTo("DONE");
+        String result = done.getString("result");
+        assertThat(result).matches("/api/v1/uploads/\\d+");
+        given().auth().oauth2(ADMIN).get(result).then().statusCode(200).body("upload.status", equalTo("COMMITTED"))
+                .body("upload.people", equalTo(1)).body("upload.files", equalTo(java.util.List.of("people.csv")))
+                .body("upload.kind", equalTo("PEOPLE"));
+        assertThat(uploads.count()).isEqualTo(stored + 1);
     }
 
     @Test
