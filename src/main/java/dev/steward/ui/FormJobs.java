@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -77,18 +78,39 @@ public class FormJobs {
                     + " jobs asked through its forms and its API until it stops.", "error", false);
         }
         Jobs.Job j = found.get();
-        String asked = j.what() + ", asked by " + j.user() + " at " + new View().time(j.asked());
         String reload = ". This page reloads every " + Progress.RELOAD + " seconds until it is done.";
+        return switch (j.state()) {
+            case QUEUED, RUNNING -> new Progress(sentence(j) + reload, "progress", true);
+            case FAILED -> new Progress(sentence(j), "error", false);
+            case DONE -> new Progress(sentence(j) + ".", "notice", false);
+        };
+    }
+
+    /** A job as the overview lists it for admins: what it says, where its result is once done, its style. */
+    public record Listed(String text, String href, String css) {
+    }
+
+    /** The jobs kept, newest first: what admins see of the work asked through the forms and the API. */
+    List<Listed> recent() {
+        return jobs.recent().stream().map(j -> new Listed(sentence(j), j.result().map(URI::toString).orElse(null),
+                switch (j.state()) {
+                    case QUEUED, RUNNING -> "running";
+                    case FAILED -> "fail";
+                    case DONE -> "done";
+                })).toList();
+    }
+
+    /** What, who asked and when, and where it is: waiting, running, done or failed (and why). */
+    private String sentence(Jobs.Job j) {
+        String asked = j.what() + ", asked by " + j.user() + " at " + new View().time(j.asked());
         return switch (j.state()) {
             case QUEUED -> {
                 int ahead = jobs.ahead(j);
-                yield new Progress(asked + ": waiting for " + ahead + " job" + (ahead == 1 ? "" : "s")
-                        + " asked before it" + reload, "running", true);
+                yield asked + ": waiting for " + ahead + " job" + (ahead == 1 ? "" : "s") + " asked before it";
             }
-            case RUNNING -> new Progress(asked + ": running for "
-                    + Duration.between(j.started(), Instant.now()).toSeconds() + " s" + reload, "running", true);
-            case FAILED -> new Progress(asked + ", failed: " + j.failure(), "error", false);
-            case DONE -> new Progress(asked + ": done.", "notice", false);
+            case RUNNING -> asked + ": running for " + Duration.between(j.started(), Instant.now()).toSeconds() + " s";
+            case FAILED -> asked + ", failed: " + j.failure();
+            case DONE -> asked + ": done in " + Duration.between(j.started(), j.finished()).toSeconds() + " s";
         };
     }
 

@@ -82,6 +82,9 @@ public class OverviewResource {
         if (done.isPresent()) {
             return done.get();
         }
+        if (me.admin()) {
+            values.put("jobs", jobs.recent());
+        }
         Optional<ReportModel> model = model(reports, me, ReportFilter.NONE);
         if (model.isEmpty()) {
             values.put("title", "Overview");

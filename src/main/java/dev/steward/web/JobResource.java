@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,6 +58,12 @@ public class JobResource {
     static Response accepted(Jobs.Job job, Jobs jobs, UriInfo uri) {
         return Response.accepted(JobView.of(job, jobs)).header("Preference-Applied", "respond-async")
                 .location(uri.getBaseUriBuilder().path("api/v1/jobs/" + job.id()).build()).build();
+    }
+
+    @GET
+    @Operation(summary = "The jobs kept, newest first (the last 100 until the service stops)")
+    public List<JobView> list() {
+        return jobs.recent().stream().map(j -> JobView.of(j, jobs)).toList();
     }
 
     @GET

@@ -8,8 +8,11 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -173,6 +176,15 @@ public class Jobs {
         }
         synchronized (jobs) {
             return Optional.ofNullable(jobs.get(id));
+        }
+    }
+
+    /** The jobs kept, newest first. */
+    public List<Job> recent() {
+        synchronized (jobs) {
+            List<Job> all = new ArrayList<>(jobs.values());
+            Collections.reverse(all);
+            return all;
         }
     }
 

@@ -94,16 +94,23 @@ class FormJobsTest {
         assertThat(queued.select("#job").text()).matches("Assessment as of 2021-07-15 00:00 UTC over 30d, asked by "
                 + admin.username() + " at .* UTC: waiting for 1 job asked before it\\. This page reloads every 5"
                 + " seconds until it is done\\.");
-        assertThat(queued.select("#job").hasClass("running")).isTrue();
+        assertThat(queued.select("#job").hasClass("progress")).isTrue();
         assertThat(queued.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("5");
         Document running = Jsoup.parse(as(admin).get("/?job=" + before.id()).asString());
         assertThat(running.select("#job").text()).matches("Something slow, asked by " + admin.username()
                 + " at .* UTC: running for \\d+ s\\. This page reloads every 5 seconds until it is done\\.");
+        // the overview lists every job kept for admins, newest first
+        Document listed = Jsoup.parse(as(admin).get("/").asString());
+        assertThat(listed.select("#jobs li").eachText().subList(0, 2)).satisfiesExactly(
+                a -> assertThat(a).startsWith("Assessment as of 2021-07-15 00:00 UTC over 30d, asked by "
+                        + admin.username()).endsWith(": waiting for 1 job asked before it"),
+                b -> assertThat(b).startsWith("Something slow, asked by " + admin.username()).contains(": running for "));
         // only admins follow jobs; the overview of anyone else is the plain overview
         WebSession viewer = WebSession.newUser(users, Role.VIEWER);
         Document other = Jsoup.parse(as(viewer).get(location).then().statusCode(200).extract().asString());
         assertThat(other.select("#job")).isEmpty();
         assertThat(other.select("meta[http-equiv=refresh]")).isEmpty();
+        assertThat(other.select("#jobs")).isEmpty();
 
         release.countDown();
         Response done = follow(admin, location, r -> r.statusCode() == 303);
@@ -114,6 +121,12 @@ class FormJobsTest {
         assertThat(assessments.summary(id).orElseThrow().asOf()).isEqualTo(Instant.parse("2021-07-15T00:00:00Z"));
         assertThat(Jsoup.parse(as(admin).get(named).asString()).select("#notice").text())
                 .startsWith("Assessment " + id + " as of 2021-07-15 00:00 UTC, decisions from 2021-06-15: ");
+        Document after = Jsoup.parse(as(admin).get("/").asString());
+        var mine = after.select("#jobs li").stream().filter(li -> li.text().startsWith("Assessment as of 2021-07-15"))
+                .findFirst().orElseThrow();
+        assertThat(mine.text()).matches(".*: done in \\d+ s result");
+        assertThat(mine.hasClass("done")).isTrue();
+        assertThat(mine.select("a").attr("href")).isEqualTo(named);
     }
 
     @Test

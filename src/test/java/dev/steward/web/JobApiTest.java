@@ -76,6 +76,10 @@ class JobApiTest {
         assertThat(location).isEqualTo("/api/v1/jobs/" + accepted.jsonPath().getString("id"));
         given().auth().oauth2(ADMIN).get("/api/v1/jobs/" + before.id()).then().statusCode(200)
                 .body("state", equalTo("RUNNING")).body("result", equalTo(null));
+        // the list: newest first, this one before the one it waits for
+        java.util.List<String> ids = given().auth().oauth2(ADMIN).get("/api/v1/jobs").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        assertThat(ids.indexOf(accepted.jsonPath().getString("id"))).isLessThan(ids.indexOf(before.id()));
 
         release.countDown();
         JsonPath done = job(location);
@@ -136,6 +140,7 @@ class JobApiTest {
 
         String viewer = tokens.create("t-" + UUID.randomUUID(), Role.VIEWER, null, "test").token();
         given().auth().oauth2(viewer).get("/api/v1/jobs/" + failing.id()).then().statusCode(403);
+        given().auth().oauth2(viewer).get("/api/v1/jobs").then().statusCode(403);
         long runs = assessments.countRuns();
         given().auth().oauth2(viewer).contentType(ContentType.JSON).header("Prefer", "respond-async")
                 .body("{\"asOf\":\"2021-08-02\"}").post("/api/v1/assessments").then().statusCode(403);
