@@ -104,7 +104,8 @@ class FormJobsTest {
         assertThat(listed.select("#jobs li").eachText().subList(0, 2)).satisfiesExactly(
                 a -> assertThat(a).startsWith("Assessment as of 2021-07-15 00:00 UTC over 30d, asked by "
                         + admin.username()).endsWith(": waiting for 1 job asked before it"),
-                b -> assertThat(b).startsWith("Something slow, asked by " + admin.username()).contains(": running for "));
+                b -> assertThat(b).startsWith("Something slow, asked by " + admin.username())
+                        .contains(": running for "));
         // only admins follow jobs; the overview of anyone else is the plain overview
         WebSession viewer = WebSession.newUser(users, Role.VIEWER);
         Document other = Jsoup.parse(as(viewer).get(location).then().statusCode(200).extract().asString());
