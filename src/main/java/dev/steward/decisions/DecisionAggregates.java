@@ -1,6 +1,7 @@
 package dev.steward.decisions;
 
 import dev.steward.evidence.DecisionAggregate;
+import dev.steward.store.PackReads;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,9 +34,11 @@ public class DecisionAggregates {
             + " d.high_risk, d.approved, d.high_risk_approved, d.first_at, d.last_at FROM decision_daily d"
             + " JOIN upload u ON u.id = d.upload_id AND u.status = 'COMMITTED' WHERE d.day_utc >= ? AND d.day_utc < ?";
     /** Packs of committed uploads whose days meet the window, in storage order. */
-    private static final String PACKS = "SELECT p.data, p.upload_id, p.pack FROM decision_daily_pack p JOIN upload u"
+    private static final String PACKS = "SELECT p.upload_id, p.pack FROM decision_daily_pack p JOIN upload u"
             + " ON u.id = p.upload_id AND u.status = 'COMMITTED' WHERE p.max_day >= ? AND p.min_day < ?"
             + " ORDER BY p.upload_id, p.pack";
+    /** The body of one pack of {@link #PACKS}, by its key ({@link PackReads}: one body in memory at a time). */
+    private static final String PACK_BODY = "SELECT data FROM decision_daily_pack WHERE upload_id = ? AND pack = ?";
     /** One pack by its key, while its upload is committed. */
     private static final String ONE_PACK = "SELECT p.data FROM decision_daily_pack p JOIN upload u ON u.id = p.upload_id"
             + " AND u.status = 'COMMITTED' WHERE p.upload_id = ? AND p.pack = ?";
@@ -227,22 +230,18 @@ public class DecisionAggregates {
             if (!withPacks) {
                 return;
             }
-            try (PreparedStatement s = c.prepareStatement(PACKS)) {
+            PackReads.each(c, PACKS, s -> {
                 s.setObject(1, from);
                 s.setObject(2, to);
-                s.setFetchSize(16);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        if (keyed != null) {
-                            keyed.pack(r.getLong(2), r.getInt(3), r.getBytes(1));
-                        } else if (packs == null) {
-                            DailyPack.decode(r.getBytes(1), from, to, sink);
-                        } else {
-                            packs.pack(r.getBytes(1), from, to);
-                        }
-                    }
+            }, PACK_BODY, "decision_daily_pack", (upload, pack, body) -> {
+                if (keyed != null) {
+                    keyed.pack(upload, pack, body);
+                } else if (packs == null) {
+                    DailyPack.decode(body, from, to, sink);
+                } else {
+                    packs.pack(body, from, to);
                 }
-            }
+            });
         } finally {
             if (auto) {
                 c.rollback();

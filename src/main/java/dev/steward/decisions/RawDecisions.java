@@ -1,6 +1,7 @@
 package dev.steward.decisions;
 
 import dev.steward.ingest.DecisionLine;
+import dev.steward.store.PackReads;
 import dev.steward.store.StringListConverter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ public class RawDecisions {
     private static final String COLUMNS = "d.upload_id, d.id, d.decided_at, d.agent, d.credential, d.on_behalf_of, d.tool,"
             + " d.action, d.resource, d.scope, d.allowed, d.policy, d.reason, d.trigger_ref, d.approval, d.risk,"
             + " d.environment, d.interactive, d.user_agent, d.source_file, d.source_line";
+    /** One pack's body by its key: the packs are listed first, then read one at a time ({@link PackReads}). */
+    private static final String BODY = "SELECT data FROM decision_pack WHERE upload_id = ? AND pack = ?";
     private static final String COMMITTED = " JOIN upload u ON u.id = %s.upload_id AND u.status = 'COMMITTED'";
 
     private final AgroalDataSource dataSource;
@@ -43,7 +46,7 @@ public class RawDecisions {
     /** Every decision of one upload, in file order. */
     public void ofUpload(long uploadId, Visitor visitor) throws IOException {
         read("SELECT " + COLUMNS + " FROM decision d WHERE d.upload_id = ? ORDER BY d.pk",
-                "SELECT p.upload_id, p.data FROM decision_pack p WHERE p.upload_id = ? ORDER BY p.pack",
+                "SELECT p.upload_id, p.pack FROM decision_pack p WHERE p.upload_id = ? ORDER BY p.pack",
                 s -> s.setLong(1, uploadId), null, null, visitor);
     }
 
@@ -51,7 +54,7 @@ public class RawDecisions {
     public void inWindow(Instant from, Instant to, Visitor visitor) throws IOException {
         read("SELECT " + COLUMNS + " FROM decision d" + COMMITTED.formatted("d")
                 + " WHERE d.decided_at >= ? AND d.decided_at < ? ORDER BY d.pk",
-                "SELECT p.upload_id, p.data FROM decision_pack p" + COMMITTED.formatted("p")
+                "SELECT p.upload_id, p.pack FROM decision_pack p" + COMMITTED.formatted("p")
                         + " WHERE p.max_decided_at >= ? AND p.min_decided_at < ? ORDER BY p.upload_id, p.pack",
                 s -> {
                     s.setObject(1, from.atOffset(ZoneOffset.UTC));
@@ -59,11 +62,7 @@ public class RawDecisions {
                 }, from, to, visitor);
     }
 
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
-    }
-
-    private void read(String oldRows, String packs, Binder binder, Instant from, Instant to, Visitor visitor)
+    private void read(String oldRows, String packs, PackReads.Binder binder, Instant from, Instant to, Visitor visitor)
             throws IOException {
         try (Connection c = dataSource.getConnection()) {
             // outside a transaction, open one so PostgreSQL streams by fetch size; inside one (JTA), use it
@@ -81,20 +80,13 @@ public class RawDecisions {
                         }
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement(packs)) {
-                    binder.bind(s);
-                    s.setFetchSize(16);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            long upload = r.getLong(1);
-                            for (DecisionLine d : DecisionPack.decode(r.getBytes(2))) {
-                                if (from == null || (!d.time().isBefore(from) && d.time().isBefore(to))) {
-                                    visitor.decision(upload, d);
-                                }
-                            }
+                PackReads.each(c, packs, binder, BODY, "decision_pack", (upload, pack, body) -> {
+                    for (DecisionLine d : DecisionPack.decode(body)) {
+                        if (from == null || (!d.time().isBefore(from) && d.time().isBefore(to))) {
+                            visitor.decision(upload, d);
                         }
                     }
-                }
+                });
             } finally {
                 if (auto) {
                     c.rollback();
