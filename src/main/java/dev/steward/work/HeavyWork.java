@@ -1,6 +1,7 @@
 package dev.steward.work;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -27,12 +28,34 @@ public class HeavyWork {
             LOG.infof("%s waits for %s to finish (one heavy job at a time)", what, String.valueOf(running));
             lock.lock();
         }
+        return held(what);
+    }
+
+    /** The permit just locked, held for {@code what}. */
+    private Permit held(String what) {
         String outer = running;
         running = what;
         return () -> {
             running = outer;
             lock.unlock();
         };
+    }
+
+    /**
+     * The permit if it is free and no one is waiting for it, else null at once: for work that gives way to heavy jobs
+     * instead of queueing for them (the pages' warm-up).
+     */
+    public Permit tryAcquire(String what) {
+        try {
+            // a timed try keeps the fair order: a free permit goes to those waiting first
+            if (!lock.tryLock(0, TimeUnit.SECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return held(what);
     }
 
     /** Threads waiting for the permit. */

@@ -6,6 +6,7 @@ import dev.steward.assessment.AssessmentService;
 import dev.steward.decisions.DecisionAggregates;
 import dev.steward.ingest.IngestService;
 import dev.steward.testing.AssessmentFixture;
+import dev.steward.work.HeavyWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
@@ -46,6 +47,9 @@ class PageModelCacheTest {
 
     @Inject
     PageWarmer warmer;
+
+    @Inject
+    HeavyWork heavy;
 
     @Inject
     MeterRegistry metrics;
@@ -100,6 +104,38 @@ class PageModelCacheTest {
         decisions.windowOf(warmed.meta().windowStart(), warmed.meta().asOf(), agent, null);
         assertThat(subjectReads("all")).as("no full read after the warm-up").isEqualTo(all);
         assertThat(subjectReads("filtered")).isEqualTo(filtered + 1);
+    }
+
+    @Test
+    void theWarmUpGivesWayToHeavyWork() throws Exception {
+        String run = newLatestRun();
+        long builds = builds();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> next;
+            try (HeavyWork.Permit running = heavy.acquire("a test's assessment")) {
+                // heavy work runs: the warm-up leaves its steps out rather than build beside it or queue behind it
+                assertThat(warmer.warm().get(2, TimeUnit.MINUTES).map(m -> m.meta().assessmentId())).isEmpty();
+                next = other.submit(() -> heavy.acquire("the next assessment").close());
+                awaitWaiting(1);
+                assertThat(warmer.warm().get(2, TimeUnit.MINUTES).map(m -> m.meta().assessmentId())).isEmpty();
+                assertThat(builds()).as("nothing built beside heavy work").isEqualTo(builds);
+            }
+            next.get(1, TimeUnit.MINUTES);
+            assertThat(heavy.waiting()).isZero();
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(warmer.warm().get(2, TimeUnit.MINUTES).orElseThrow().meta().assessmentId()).isEqualTo(run);
+        assertThat(builds()).as("built once the permit was free").isEqualTo(builds + 1);
+    }
+
+    private void awaitWaiting(int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (heavy.waiting() < n) {
+            assertThat(System.nanoTime()).as("%d waiting for the heavy-work permit", n).isLessThan(until);
+            Thread.sleep(5);
+        }
     }
 
     @Test

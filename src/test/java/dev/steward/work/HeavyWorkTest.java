@@ -9,7 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** One heavy job at a time: others wait, first come first served; the holder may take the permit again. */
+/**
+ * One heavy job at a time: others wait, first come first served; the holder may take the permit again; a try gives way
+ * to a job that holds or waits for the permit.
+ */
 class HeavyWorkTest {
 
     @Test
@@ -55,6 +58,58 @@ class HeavyWorkTest {
         t.start();
         assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
         t.join();
+    }
+
+    @Test
+    void tryingGivesWayToAJobRunningOrWaiting() throws Exception {
+        HeavyWork heavy = new HeavyWork();
+        Thread other;
+        try (HeavyWork.Permit job = heavy.acquire("an assessment")) {
+            assertThat(triedElsewhere(heavy)).as("held by another thread's job").isFalse();
+            try (HeavyWork.Permit again = heavy.tryAcquire("the job's own step")) {
+                assertThat(again).as("the holder may take it again").isNotNull();
+            }
+            other = new Thread(() -> heavy.acquire("the next assessment").close());
+            other.start();
+            awaitWaiting(heavy, 1);
+            assertThat(triedElsewhere(heavy)).as("held, and a job waits").isFalse();
+        }
+        other.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(triedElsewhere(heavy)).as("free again").isTrue();
+        HeavyWork.Permit free = heavy.tryAcquire("a warm-up");
+        assertThat(free).as("free and no one waiting").isNotNull();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        Thread waiter = new Thread(() -> {
+            try (HeavyWork.Permit p = heavy.acquire("an assessment")) {
+                order.add("assessment");
+            }
+        });
+        try (free) {
+            waiter.start();
+            awaitWaiting(heavy, 1);
+        }
+        // released while a job waits: a try right after never jumps the queue
+        HeavyWork.Permit jumped = heavy.tryAcquire("another warm-up");
+        if (jumped != null) {
+            order.add("warm-up");
+            jumped.close();
+        }
+        waiter.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(order.get(0)).isEqualTo("assessment");
+        assertThat(heavy.waiting()).isZero();
+    }
+
+    /** Whether a try on another thread got the permit (released at once). */
+    private static boolean triedElsewhere(HeavyWork heavy) throws Exception {
+        java.util.concurrent.FutureTask<Boolean> t = new java.util.concurrent.FutureTask<>(() -> {
+            HeavyWork.Permit p = heavy.tryAcquire("a warm-up");
+            if (p != null) {
+                p.close();
+            }
+            return p != null;
+        });
+        new Thread(t).start();
+        return t.get(30, TimeUnit.SECONDS);
     }
 
     private static void awaitWaiting(HeavyWork heavy, int n) throws InterruptedException {
