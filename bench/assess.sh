@@ -14,8 +14,9 @@
 # the md5 of findings.json without its run id (equal across jars when their findings are). Thread groups are the
 # kernel's thread names (15 characters) without their numbers: main, JIT (both compilers), GC, steward-... .
 # Environment: BENCH_DIR (scratch, default /tmp/steward-bench), BENCH_JAVA (the java command, default java on the
-# PATH), BENCH_HEAP (default -Xmx1g -XX:+UseParallelGC -XX:FreqInlineSize=100: the heap limit and the options
-# ./steward gives Java), BENCH_AS_OF (default 2026-11-01T00:00:00Z, the data's as-of; run k assesses as of it
+# PATH), BENCH_HEAP (default -Xmx1g -Xms1g -XX:+UseParallelGC -XX:FreqInlineSize=100 -XX:MaxTenuringThreshold=1:
+# the heap limit and the options ./steward gives Java for `assess` with STEWARD_JAVA_OPTS=-Xmx1g; before 2026-12-04
+# without -Xms1g and the tenuring threshold), BENCH_AS_OF (default 2026-11-01T00:00:00Z, the data's as-of; run k assesses as of it
 # plus 600 + k seconds, so that no run finds itself stored already and each is diffed with the store's latest run).
 set -euo pipefail
 store=$(realpath "${1:?usage: bench/assess.sh <store> [rounds] [app dir ...]}")
@@ -39,7 +40,7 @@ if [ ${#apps[@]} -eq 0 ]; then
   apps=(target/quarkus-app)
 fi
 work=${BENCH_DIR:-/tmp/steward-bench}/assess
-heap=${BENCH_HEAP:--Xmx1g -XX:+UseParallelGC -XX:FreqInlineSize=100}
+heap=${BENCH_HEAP:--Xmx1g -Xms1g -XX:+UseParallelGC -XX:FreqInlineSize=100 -XX:MaxTenuringThreshold=1}
 java=${BENCH_JAVA:-java}
 base=$(date -u -d "${BENCH_AS_OF:-2026-11-01T00:00:00Z}" +%s)
 mkdir -p "$work"
