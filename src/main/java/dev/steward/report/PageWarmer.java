@@ -76,24 +76,19 @@ public class PageWarmer {
         try {
             Optional<ReportModel> model = step("the pages' model", () -> reports.latestForPages(ReportFilter.NONE));
             if (model == null || model.isEmpty()) {
-                return model == null ? Optional.empty() : model;
+                return Optional.empty();
             }
             ReportModel m = model.get();
             String id = m.meta().assessmentId();
-            if (step("the decision filters of run " + id, () -> {
-                decisions.prepareWindowOf(m.meta().windowStart(), m.meta().asOf());
-                return true;
-            }) == null) {
+            if (!ran("the decision filters of run " + id,
+                    () -> decisions.prepareWindowOf(m.meta().windowStart(), m.meta().asOf()))) {
                 return model;
             }
             LOG.infof("The web pages of run %s are ready (model and decision filters in %d ms)", id,
                     (System.nanoTime() - started) / 1_000_000);
             long split = System.nanoTime();
             assessments.get(id).ifPresent(run -> {
-                if (step("the split of run " + id + " by team", () -> {
-                    scoped.prepare(run);
-                    return true;
-                }) != null) {
+                if (ran("the split of run " + id + " by team", () -> scoped.prepare(run))) {
                     LOG.infof("Run %s is ready for managers (its results split by team in %d ms)", run.id(),
                             (System.nanoTime() - split) / 1_000_000);
                 }
@@ -121,6 +116,14 @@ public class PageWarmer {
         try (permit) {
             return work.get();
         }
+    }
+
+    /** {@link #step} of work without a result: whether it ran. */
+    private boolean ran(String what, Runnable work) {
+        return step(what, () -> {
+            work.run();
+            return Boolean.TRUE;
+        }) != null;
     }
 
     @PreDestroy

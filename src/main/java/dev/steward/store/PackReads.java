@@ -12,10 +12,11 @@ import java.util.Arrays;
  * then each pack's body by its key. One query for the bodies would be simpler, but H2 answers a query only once it
  * holds its whole result in memory (unless the session runs queries lazily, and an ORDER BY that no index gives it
  * must be sorted whole even then): at the default benchmark scale the daily decision packs of a 90-day window are
- * 236 MB, which then sat in a 1 GiB heap beside the inventory while they were routed, and the raw decision packs of a
- * month hold about as much again. Read by key, memory holds one body at a time; the keys of thousands of packs take a
- * few kilobytes, and a body's lookup by primary key costs far less than decoding it. A pack whose key was listed but
- * that is gone by the time its body is read (its upload deleted in between) is an error that names it.
+ * 236 MB, which then sat in a 1 GiB heap beside the inventory while they were routed, and the raw decision packs
+ * (454 MB at that scale) were read the same way for a download or a sample. Read by key, memory holds one body at a
+ * time; the keys of thousands of packs take a few kilobytes, and a body's lookup by primary key costs far less than
+ * decoding it. A pack whose key was listed but that is gone by the time its body is read (its upload deleted in
+ * between) is an error that names it.
  */
 public final class PackReads {
 
