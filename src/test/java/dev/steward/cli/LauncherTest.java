@@ -77,6 +77,16 @@ class LauncherTest {
     }
 
     @Test
+    void theServiceLetsItsPageCachesGoSoonerUnlessToldOtherwise() throws Exception {
+        assertThat(options("-Xmx1g", "serve")).contains("-XX:SoftRefLRUPolicyMSPerMB=10");
+        assertThat(options("-XX:SoftRefLRUPolicyMSPerMB=1000", "serve")).contains("-XX:SoftRefLRUPolicyMSPerMB=1000")
+                .doesNotContain("-XX:SoftRefLRUPolicyMSPerMB=10");
+        for (String command : List.of("assess", "ingest")) {
+            assertThat(options("-Xmx1g", command)).as(command).noneMatch(o -> o.contains("SoftRefLRUPolicy"));
+        }
+    }
+
+    @Test
     void smallOneShotJobsGetTheQuickCompilerAndTheServiceNever() throws Exception {
         assertThat(options("", "assess")).contains("-XX:TieredStopAtLevel=1");
         assertThat(options("", "serve")).doesNotContain("-XX:TieredStopAtLevel=1");
