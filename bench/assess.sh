@@ -16,8 +16,9 @@
 # Environment: BENCH_DIR (scratch, default /tmp/steward-bench), BENCH_JAVA (the java command, default java on the
 # PATH), BENCH_HEAP (default -Xmx1g -Xms1g -XX:+UseParallelGC -XX:FreqInlineSize=100 -XX:MaxTenuringThreshold=1:
 # the heap limit and the options ./steward gives Java for `assess` with STEWARD_JAVA_OPTS=-Xmx1g; before 2026-12-04
-# without -Xms1g and the tenuring threshold), BENCH_AS_OF (default 2026-11-01T00:00:00Z, the data's as-of; run k assesses as of it
-# plus 600 + k seconds, so that no run finds itself stored already and each is diffed with the store's latest run).
+# without -Xms1g and the tenuring threshold), BENCH_AS_OF (default 2026-11-01T00:00:00Z, the data's as-of; run k
+# assesses as of it plus 600 + k seconds, so that no run finds itself stored already and each is diffed with the
+# store's latest run).
 set -euo pipefail
 store=$(realpath "${1:?usage: bench/assess.sh <store> [rounds] [app dir ...]}")
 [ -f "$store/steward.mv.db" ] || { echo "bench/assess.sh: $store holds no H2 store (steward.mv.db)" >&2; exit 2; }
