@@ -170,10 +170,12 @@ public class AssessmentService {
         reader.setDaemon(true);
         reader.start();
         Evidence loaded;
+        long loadedAt;
         WindowShards opened = null;
         Optional<DiffBuilder.Previous> previous;
         try {
             loaded = shards > 1 ? evidence.inventory(at, windowStart) : evidence.load(at, windowStart);
+            loadedAt = System.nanoTime();
             opened = shards > 1 ? aggregates.shards(windowStart, at, loaded, shards,
                     Path.of(System.getProperty("java.io.tmpdir"))) : null;
             previous = Futures.get(prior, "reading the previous assessment run");
@@ -186,8 +188,11 @@ public class AssessmentService {
         }
         WindowShards sharded = opened;
         if (sharded != null) {
-            LOG.infof("assessment %s: %d stored decision rows in the window, assessed in %d shards holding %d rows",
-                    header.id(), rows, shards, sharded.spilled());
+            LOG.infof("assessment %s: inventory read in %d ms (%d agents, %d credentials, %d people); %d stored"
+                    + " decision rows in the window routed to %d shards holding %d rows in %d ms", header.id(),
+                    (loadedAt - started) / 1_000_000, loaded.agents().size(), loaded.credentials().size(),
+                    loaded.people().size(), rows, shards, sharded.spilled(),
+                    (System.nanoTime() - loadedAt) / 1_000_000);
         }
         Optional<String> previousId = previous.map(DiffBuilder.Previous::id);
         DiffBuilder diff = previous.map(p -> new DiffBuilder(p, settings.config().diffMaxListed())).orElse(null);

@@ -273,6 +273,10 @@ public class IngestService {
                 em.createNativeQuery("UPDATE credential SET exposure_at = ?1 WHERE upload_id = ?2 AND exposure_at = ?3")
                         .setParameter(1, asOf).setParameter(2, id).setParameter(3, receivedAt).executeUpdate();
             }
+            if (!problems.hasErrors()) {
+                // the rows are final: the same records once more as packs, what assessments and reports read
+                dev.steward.inventory.InventoryLoads.pack(connection, id);
+            }
             em.clear();
             upload = uploads.findById(id);
             upload.hasPeople = store.has(RecordMapper.Section.PEOPLE);

@@ -18,6 +18,7 @@ final class Canon {
 
     private final Map<String, String> strings = new HashMap<>();
     private final Map<String, List<String>> lists = new HashMap<>();
+    private final Map<List<String>, List<String>> listsByValue = new HashMap<>();
 
     /** The shared instance equal to {@code value} (null stays null). */
     String of(String value) {
@@ -48,5 +49,11 @@ final class Canon {
         List<String> out = List.copyOf(shared);
         lists.put(column, out);
         return out;
+    }
+
+    /** The shared immutable list equal to {@code values}, whose elements are canonical already (a pack's). */
+    List<String> list(List<String> values) {
+        List<String> known = listsByValue.putIfAbsent(values, values);
+        return known != null ? known : values;
     }
 }
