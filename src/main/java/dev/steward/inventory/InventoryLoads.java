@@ -48,6 +48,8 @@ import java.util.function.ToLongFunction;
 @ApplicationScoped
 public class InventoryLoads {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(InventoryLoads.class);
+
     /** Rows per round trip when the driver streams a result (PostgreSQL inside a transaction). */
     static final int FETCH = 2_000;
 
@@ -278,16 +280,21 @@ public class InventoryLoads {
             return;
         }
         List<Long> one = List.of(uploadId);
+        long started = System.nanoTime();
+        long reading = 0;
+        int packs = 0;
         try (InventoryPack.Encoder encoder = new InventoryPack.Encoder(); PreparedStatement insert =
                 c.prepareStatement("INSERT INTO inventory_pack (upload_id, section, pack, row_count, data)"
                         + " VALUES (?, ?, ?, ?, ?)")) {
             for (InventoryPack.Section section : InventoryPack.Section.values()) {
                 Canon canon = new Canon();
+                long read = System.nanoTime();
                 List<?> records = switch (section) {
                     case PEOPLE -> people(c, one, canon);
                     case AGENTS -> agents(c, one, canon);
                     case CREDENTIALS -> credentials(c, one, canon);
                 };
+                reading += System.nanoTime() - read;
                 int pack = 0;
                 for (int from = 0; from == 0 || from < records.size(); from += perPack) {
                     List<?> part = records.subList(from, Math.min(records.size(), from + perPack));
@@ -297,9 +304,12 @@ public class InventoryLoads {
                     insert.setInt(4, part.size());
                     insert.setBytes(5, encoder.encode(section, part));
                     insert.executeUpdate();
+                    packs++;
                 }
             }
         }
+        LOG.debugf("upload %d: inventory stored as %d packs in %d ms (%d ms reading its rows back)", uploadId, packs,
+                (System.nanoTime() - started) / 1_000_000, reading / 1_000_000);
     }
 
     /**
