@@ -20,6 +20,8 @@ import java.util.Arrays;
  */
 public final class PackReads {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PackReads.class);
+
     private PackReads() {
     }
 
@@ -41,6 +43,7 @@ public final class PackReads {
      */
     public static void each(Connection c, String keys, Binder binder, String body, String table, Body consumer)
             throws SQLException, IOException {
+        long started = System.nanoTime();
         long[] uploads = new long[256];
         int[] packs = new int[256];
         int n = 0;
@@ -57,6 +60,9 @@ public final class PackReads {
                     packs[n++] = r.getInt(2);
                 }
             }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(n + " " + table + " keys listed in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
         try (PreparedStatement s = c.prepareStatement(body)) {
             for (int i = 0; i < n; i++) {
