@@ -16,7 +16,13 @@ import java.util.Map;
  */
 final class Canon {
 
-    private final Map<String, String> strings = new HashMap<>();
+    /**
+     * The canonical strings, open addressing with linear probing (no entry object per string: a load puts about 425k
+     * strings here at the benchmark scale, most of them once, and a hash map's node per string was most of a pack
+     * load's own time).
+     */
+    private String[] strings = new String[1 << 12];
+    private int size;
     private final Map<String, List<String>> lists = new HashMap<>();
     private final Map<List<String>, List<String>> listsByValue = new HashMap<>();
 
@@ -25,8 +31,38 @@ final class Canon {
         if (value == null) {
             return null;
         }
-        String known = strings.putIfAbsent(value, value);
-        return known != null ? known : value;
+        String[] table = strings;
+        int mask = table.length - 1;
+        int h = value.hashCode();
+        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+            String known = table[i];
+            if (known == null) {
+                table[i] = value;
+                if (2 * ++size > table.length) {
+                    grow();
+                }
+                return value;
+            }
+            if (known.hashCode() == h && known.equals(value)) {
+                return known;
+            }
+        }
+    }
+
+    private void grow() {
+        String[] bigger = new String[strings.length * 2];
+        int mask = bigger.length - 1;
+        for (String s : strings) {
+            if (s != null) {
+                int h = s.hashCode();
+                int i = (h ^ (h >>> 16)) & mask;
+                while (bigger[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                bigger[i] = s;
+            }
+        }
+        strings = bigger;
     }
 
     /**
