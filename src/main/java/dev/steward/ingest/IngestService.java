@@ -98,7 +98,9 @@ public class IngestService {
             return report(plan, duplicate.get().id, IngestReport.Status.DUPLICATE, duplicate.get().id, problems,
                     new IngestReport.Counts(0, 0, 0, 0, 0), duplicate.get().asOf, duplicate.get().source, started);
         }
-        Instant receivedAt = clock.instant();
+        // in the database's precision (microseconds on H2 and PostgreSQL): the secrets and exposures stamped with it
+        // are found by it again once the upload's asOf is known (store)
+        Instant receivedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (plan.kind() == UploadKind.DECISIONS) {
             return ingestDecisions(plan, request, problems, receivedAt, started);
         }

@@ -109,6 +109,34 @@ class InventoryPacksH2Test {
         });
     }
 
+    /**
+     * A secret dated by an asOf that came after it in the document: the exposure and the secret take that asOf (they
+     * kept the time of ingestion while it had more digits than the database keeps), and the packs hold it too.
+     */
+    @Test
+    void packsHoldTheExposureDatedAtTheEnd() throws Exception {
+        String name = "late-" + s + ".yaml";
+        String key = "late-k-" + s;
+        IngestReport r = ingest.ingest(new IngestRequest(List.of(new InputFile(name, files.write(name,
+                "apiVersion: steward/v1\nkind: Inventory\nsource: test\nagents:\n" + agent("late-a-" + s)
+                        + "credentials:\n  - id: " + key + "\n    type: api-key\n    holders: [late-a-" + s + "]\n"
+                        + "    storage: vault\n    status: active\n    location: \"AKIA" + "Q3EGRVQ5XKZ7TN2P\"\n"
+                        + "asOf: 2031-02-02T00:00:00Z\n"))), "auto", null, null, "late-" + s, "test", null, null));
+        assertThat(r.status()).isEqualTo(IngestReport.Status.COMMITTED);
+        upload = r.uploadId();
+        InventoryLoads.Inventory packed = loads.load(AT);
+        assertThat(packed.credentials()).filteredOn(c -> c.id().equals(key)).singleElement()
+                .satisfies(c -> assertThat(c.exposedAt()).isEqualTo(Instant.parse("2031-02-02T00:00:00Z")));
+        // and so is the secret: both were stamped with the time of ingestion until the asOf was read
+        assertThat(packed.secrets()).filteredOn(f -> key.equals(f.credentialId())).singleElement()
+                .satisfies(f -> assertThat(f.foundAt()).isEqualTo(Instant.parse("2031-02-02T00:00:00Z")));
+        rolledBack(() -> {
+            assertThat(packs("credentials")).isEqualTo(1);
+            sql("DELETE FROM inventory_pack WHERE upload_id = ?1");
+            assertThat(loads.load(AT)).isEqualTo(packed);
+        });
+    }
+
     @Test
     void aDamagedPackFailsTheLoadNamingIt() throws Exception {
         rolledBack(() -> {
