@@ -67,9 +67,8 @@ public class AssessmentService {
 
     public AssessmentService(CheckCatalog catalog, MappingRegistry mappings, AssessmentSettings settings,
             EvidenceLoader evidence, AssessmentInputs inputs, AssessmentStore store, AgroalDataSource dataSource,
-            DecisionAggregates aggregates,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String engineVersion, AuditLog audit, ScopedReads scoped,
-            HeavyWork heavy) {
+            DecisionAggregates aggregates, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+            String engineVersion, AuditLog audit, ScopedReads scoped, HeavyWork heavy) {
         this.heavy = heavy;
         this.audit = audit;
         this.scoped = scoped;
@@ -188,11 +187,9 @@ public class AssessmentService {
         }
         WindowShards sharded = opened;
         if (sharded != null) {
-            LOG.infof("assessment %s: inventory read in %d ms (%d agents, %d credentials, %d people); %d stored"
-                    + " decision rows in the window routed to %d shards holding %d rows in %d ms", header.id(),
-                    (loadedAt - started) / 1_000_000, loaded.agents().size(), loaded.credentials().size(),
-                    loaded.people().size(), rows, shards, sharded.spilled(),
-                    (System.nanoTime() - loadedAt) / 1_000_000);
+            LOG.infof("assessment %s: inventory read in %d ms; %d stored decision rows in the window routed to %d"
+                    + " shards holding %d rows in %d ms", header.id(), (loadedAt - started) / 1_000_000, rows, shards,
+                    sharded.spilled(), (System.nanoTime() - loadedAt) / 1_000_000);
         }
         Optional<String> previousId = previous.map(DiffBuilder.Previous::id);
         DiffBuilder diff = previous.map(p -> new DiffBuilder(p, settings.config().diffMaxListed())).orElse(null);
@@ -213,10 +210,8 @@ public class AssessmentService {
         }
         LOG.infof("assessment %s as of %s: %d results, %d findings in %d ms", header.id(), at, outcome.totals().results().total(),
                 outcome.totals().findings(), (System.nanoTime() - started) / 1_000_000);
-        if (LOG.isDebugEnabled()) {
-            LOG.debugf("assessment %s milliseconds per evaluation: %s", header.id(),
-                    new java.util.TreeMap<>(outcome.millisByCheck()));
-        }
+        LOG.debugf("assessment %s milliseconds per evaluation: %s", header.id(),
+                new java.util.TreeMap<>(outcome.millisByCheck()));
         return new Assessed(get(header.id()).orElseThrow(), true, keepInventory && sharded != null ? loaded : null);
     }
 
