@@ -45,10 +45,29 @@ final class Rules {
         return "production".equals(e) ? "prod" : e;
     }
 
-    /** The UTC day of an instant, e.g. 2026-08-14. */
+    /**
+     * The UTC day of an instant, e.g. 2026-08-14. The texts of the days from 1970 to 2149 are made once each and kept
+     * (a run writes the same few hundred days into hundreds of thousands of reasons); a race between two threads
+     * makes the same text twice, either of which is right.
+     */
     static String day(Instant instant) {
-        return instant == null ? "unknown date" : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+        if (instant == null) {
+            return "unknown date";
+        }
+        long epochDay = Math.floorDiv(instant.getEpochSecond(), 86_400L);
+        if (epochDay < 0 || epochDay >= DAYS.length) {
+            return LocalDate.ofEpochDay(epochDay).toString();
+        }
+        String text = DAYS[(int) epochDay];
+        if (text == null) {
+            text = LocalDate.ofEpochDay(epochDay).toString();
+            DAYS[(int) epochDay] = text;
+        }
+        return text;
     }
+
+    /** {@link #day} by epoch day, filled as used. */
+    private static final String[] DAYS = new String[1 << 16];
 
     /**
      * Whether {@code at} lies in [asOf - days, asOf] (both ends included, so "exactly 90 days ago" is within 90
@@ -75,21 +94,25 @@ final class Rules {
         if (d.isZero()) {
             return "0 s";
         }
-        List<String> parts = new ArrayList<>();
+        StringBuilder b = new StringBuilder(16);
         long days = d.toDays();
         if (days > 0) {
-            parts.add(days + " d");
+            b.append(days).append(" d");
         }
-        if (d.toHoursPart() > 0) {
-            parts.add(d.toHoursPart() + " h");
+        part(b, d.toHoursPart(), " h");
+        part(b, d.toMinutesPart(), " min");
+        part(b, d.toSecondsPart(), " s");
+        return b.length() == 0 ? "<1 s" : b.toString();
+    }
+
+    /** Appends a part of {@link #human} when it is not zero, after a space when it is not the first. */
+    private static void part(StringBuilder b, int value, String unit) {
+        if (value > 0) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(value).append(unit);
         }
-        if (d.toMinutesPart() > 0) {
-            parts.add(d.toMinutesPart() + " min");
-        }
-        if (d.toSecondsPart() > 0) {
-            parts.add(d.toSecondsPart() + " s");
-        }
-        return parts.isEmpty() ? "<1 s" : String.join(" ", parts);
     }
 
     /** a <= b, tolerant of binary rounding (1/5 vs 0.2). */
