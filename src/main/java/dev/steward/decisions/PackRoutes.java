@@ -59,7 +59,9 @@ final class PackRoutes implements AutoCloseable {
             offsets[i] = in.position() - Math.max(0, length);
         }
         WindowText[] resolved = new WindowText[n + 1];
-        shards.texts(in.buffer(), offsets, lengths, n, resolved, 1);
+        int[] indexes = new int[n + 1];
+        indexes[0] = -1;
+        shards.texts(in.buffer(), offsets, lengths, n, resolved, indexes, 1);
         try {
             room.acquire();
         } catch (InterruptedException e) {
@@ -70,6 +72,7 @@ final class PackRoutes implements AutoCloseable {
             routing.add(router.submit(() -> {
                 try {
                     refs.resolved = resolved;
+                    refs.indexes = indexes;
                     DailyPack.rows(pack, from, to, refs);
                     return null;
                 } finally {
@@ -130,9 +133,13 @@ final class PackRoutes implements AutoCloseable {
         }
     }
 
-    /** One pack's rows by reference: reference {@code r} is {@code resolved[r]} (0: null). */
+    /**
+     * One pack's rows by reference: reference {@code r} is {@code resolved[r]}, whose {@link WindowText#index} is
+     * {@code indexes[r]} (0: null).
+     */
     private final class Refs implements DailyPack.Refs {
         private WindowText[] resolved;
+        private int[] indexes;
 
         @Override
         public void texts(String[] texts) {
@@ -143,9 +150,8 @@ final class PackRoutes implements AutoCloseable {
         public void row(long epochDay, int agent, int credential, int tool, int action, int scope, int environment,
                 boolean allowed, int onBehalfOf, long[] counts, long firstSecond, long firstNano, long lastSecond,
                 long lastNano) throws IOException {
-            WindowText[] r = resolved;
-            shards.row((int) epochDay, r[agent], r[credential], r[tool], r[action], r[scope], r[environment], allowed,
-                    r[onBehalfOf], counts, true, firstSecond, firstNano, true, lastSecond, lastNano);
+            shards.row((int) epochDay, resolved, indexes, agent, credential, tool, action, scope, environment, allowed,
+                    onBehalfOf, counts, true, firstSecond, firstNano, true, lastSecond, lastNano);
         }
     }
 }

@@ -10,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The decision aggregates of a window too large to hold at once, split into shards by subject so that an assessment
@@ -49,11 +46,10 @@ public final class WindowShards implements AutoCloseable {
     private final ShardSubjects subjects;
     private final Path dir;
     private final ShardSpill[] out;
-    private final List<WindowText> dict = new ArrayList<>();
     /** The window's texts; null once every row is routed ({@link #finishWriting}). */
     private WindowTextTable texts = new WindowTextTable();
-    private final Set<String> principals = new HashSet<>();
-    private final Set<String> credentialsNamed = new HashSet<>();
+    /** What routing worked out about each text, the window's dictionary, principals and named credentials. */
+    private final RoutedTexts routed;
     private long aggregates;
     /** Rows written to the shard files: each routed row once per shard it goes to. */
     private long spilled;
@@ -70,10 +66,15 @@ public final class WindowShards implements AutoCloseable {
     private final PackBytes.Out rowBytes = new PackBytes.Out(256);
     /** The shards of the row being routed, ascending: at most every shard, and one more while inserting. */
     private final int[] to;
+    /** A row of {@link #add}: its texts' entries and their indexes, by reference 1 to 7 (0: null). */
+    private final WindowText[] rowTexts = new WindowText[8];
+    private final int[] rowIndexes = new int[8];
 
     WindowShards(Evidence inventory, int shards, Path tmp) throws IOException {
         this.inventory = inventory;
         this.subjects = new ShardSubjects(inventory, shards);
+        this.routed = new RoutedTexts(inventory, subjects);
+        this.rowIndexes[0] = -1;
         this.dir = Files.createTempDirectory(tmp, "steward-shards-");
         this.out = new ShardSpill[shards];
         this.to = new int[shards + 1];
@@ -115,14 +116,14 @@ public final class WindowShards implements AutoCloseable {
 
     /** Distinct principals of the window, all shards. */
     public int principals() {
-        return principals.size();
+        return routed.principals.size();
     }
 
     /** Distinct principals of the window whose shard is below k: where shard k's principal results start. */
     public long principalsBefore(int k) {
         if (principalsBelow == null) {
             long[] below = new long[out.length + 1];
-            for (String p : principals) {
+            for (String p : routed.principals) {
                 below[agentShard(p) + 1]++;
             }
             for (int i = 1; i < below.length; i++) {
@@ -149,12 +150,13 @@ public final class WindowShards implements AutoCloseable {
 
     /** Whether any aggregate of the window names the credential. */
     public boolean named(String credentialId) {
-        return credentialsNamed.contains(credentialId);
+        return routed.credentialsNamed.contains(credentialId);
     }
 
     /**
      * The window's entry of a text (made on first use), null for null. It has no dictionary id until a routed row
-     * uses it ({@link #id}): the texts of a pack are looked up before its rows are read, maybe on another thread.
+     * uses it ({@link RoutedTexts#id}): the texts of a pack are looked up before its rows are read, maybe on another
+     * thread.
      */
     WindowText text(String s) {
         return s == null ? null : texts.get(s);
@@ -163,10 +165,10 @@ public final class WindowShards implements AutoCloseable {
     /**
      * {@link #text(String)} of {@code n} texts given as UTF-8 bytes, as a stored pack holds them (not decoded when
      * known): text i is {@code buf[offsets[i], offsets[i] + lengths[i])}, null when its length is -1; its entry goes to
-     * {@code out[from + i]}.
+     * {@code out[from + i]} and the entry's {@link WindowText#index} (-1 for null) to {@code indexes[from + i]}.
      */
-    void texts(byte[] buf, int[] offsets, int[] lengths, int n, WindowText[] out, int from) {
-        texts.getAll(buf, offsets, lengths, n, out, from);
+    void texts(byte[] buf, int[] offsets, int[] lengths, int n, WindowText[] out, int[] indexes, int from) {
+        texts.getAll(buf, offsets, lengths, n, out, indexes, from);
     }
 
     /** A router of stored packs by reference into their texts ({@link PackRoutes}), on a thread of its own. */
@@ -177,111 +179,49 @@ public final class WindowShards implements AutoCloseable {
     /** Routes one stored row (not yet summed) to the shards that need it. */
     void add(LocalDate day, String agent, String credential, String tool, String action, String scope, String environment,
             boolean allowed, String onBehalfOf, long[] counts, Instant firstAt, Instant lastAt) throws IOException {
-        row((int) day.toEpochDay(), text(agent), text(credential), text(tool), text(action), text(scope), text(environment),
-                allowed, text(onBehalfOf), counts, firstAt != null, firstAt == null ? 0 : firstAt.getEpochSecond(),
-                firstAt == null ? 0 : firstAt.getNano(), lastAt != null, lastAt == null ? 0 : lastAt.getEpochSecond(),
-                lastAt == null ? 0 : lastAt.getNano());
+        String[] values = {agent, credential, tool, action, scope, environment, onBehalfOf};
+        for (int i = 0; i < values.length; i++) {
+            WindowText t = text(values[i]);
+            rowTexts[i + 1] = t;
+            rowIndexes[i + 1] = t == null ? -1 : t.index;
+        }
+        row((int) day.toEpochDay(), rowTexts, rowIndexes, 1, 2, 3, 4, 5, 6, allowed, 7, counts, firstAt != null,
+                firstAt == null ? 0 : firstAt.getEpochSecond(), firstAt == null ? 0 : firstAt.getNano(), lastAt != null,
+                lastAt == null ? 0 : lastAt.getEpochSecond(), lastAt == null ? 0 : lastAt.getNano());
     }
 
     /**
      * Routes one row by its texts: to the shard of its principal (its agent, or else its credential's sole holder) and
      * of each holder of its credential, or of its credential's id range when the credential has no holder; to shard 0
-     * when it has none of them.
+     * when it has none of them. The row's texts are references into {@code texts} and {@code indexes} (their entries
+     * and those entries' {@link WindowText#index}; reference 0 is null): routing reads what it worked out about a text
+     * by its index, the entry only on first use ({@link RoutedTexts}).
      */
-    void row(int day, WindowText agent, WindowText credential, WindowText tool, WindowText action, WindowText scope,
-            WindowText environment, boolean allowed, WindowText onBehalfOf, long[] counts, boolean hasFirst,
-            long firstSecond, long firstNano, boolean hasLast, long lastSecond, long lastNano) throws IOException {
+    void row(int day, WindowText[] texts, int[] indexes, int agent, int credential, int tool, int action, int scope,
+            int environment, boolean allowed, int onBehalfOf, long[] counts, boolean hasFirst, long firstSecond,
+            long firstNano, boolean hasLast, long lastSecond, long lastNano) throws IOException {
         int[] to = this.to;
-        int n = 0;
-        boolean principal = agent != null && principal(agent);
-        if (credential != null) {
-            know(credential);
-            if (!principal && credential.soleHolder != null && !credential.holderNoted) {
-                credential.holderNoted = true;
-                principals.add(credential.soleHolder);
-            }
-            // the sole holder's shard is among its holders' shards
-            int[] own = credential.credentialShards;
-            System.arraycopy(own, 0, to, 0, own.length);
-            n = own.length;
-        }
-        if (principal) {
-            n = insert(to, n, agent.agentShard);
+        RoutedTexts r = routed;
+        int agentIndex = indexes[agent];
+        int agentShard = agentIndex < 0 ? -1 : r.principalShard(agentIndex, texts[agent]);
+        int credentialIndex = indexes[credential];
+        // the sole holder's shard is among its holders' shards
+        int n = credentialIndex < 0 ? 0 : r.credentialShards(credentialIndex, texts[credential], agentShard >= 0, to);
+        if (agentShard >= 0) {
+            n = RoutedTexts.insert(to, n, agentShard);
         }
         int[] key = this.key;
         key[0] = day;
-        key[1] = id(agent);
-        key[2] = id(credential);
-        key[3] = id(tool);
-        key[4] = id(action);
-        key[5] = id(scope);
-        key[6] = id(environment);
-        key[7] = id(onBehalfOf);
+        key[1] = r.id(agentIndex, texts[agent]);
+        key[2] = r.id(credentialIndex, texts[credential]);
+        key[3] = r.id(indexes[tool], texts[tool]);
+        key[4] = r.id(indexes[action], texts[action]);
+        key[5] = r.id(indexes[scope], texts[scope]);
+        key[6] = r.id(indexes[environment], texts[environment]);
+        key[7] = r.id(indexes[onBehalfOf], texts[onBehalfOf]);
         spilled += Math.max(1, n);
         ShardSpill.route(out, rowBytes, to, n, key, allowed, counts, hasFirst, firstSecond, firstNano, hasLast,
                 lastSecond, lastNano);
-    }
-
-    /** Adds a shard to the first n of an ascending list of distinct shards; returns the new length. */
-    private static int insert(int[] shards, int n, int shard) {
-        int i = n;
-        while (i > 0 && shards[i - 1] > shard) {
-            i--;
-        }
-        if (i > 0 && shards[i - 1] == shard) {
-            return n;
-        }
-        System.arraycopy(shards, i, shards, i + 1, n - i);
-        shards[i] = shard;
-        return n + 1;
-    }
-
-    /** The text's dictionary id ({@code -1} for null), given on first use: texts are numbered in order of use. */
-    private int id(WindowText t) {
-        if (t == null) {
-            return -1;
-        }
-        if (t.id < 0) {
-            t.id = dict.size();
-            dict.add(t);
-        }
-        return t.id;
-    }
-
-    /** Whether an agent text names a principal (is not blank); notes the principal and its shard on first use. */
-    private boolean principal(WindowText agent) {
-        if (agent.agent == WindowText.UNKNOWN) {
-            if (agent.value.isBlank()) {
-                agent.agent = WindowText.BLANK;
-            } else {
-                agent.agent = WindowText.PRINCIPAL;
-                principals.add(agent.value);
-                agent.agentShard = agentShard(agent.value);
-            }
-        }
-        return agent.agent == WindowText.PRINCIPAL;
-    }
-
-    /** Notes a credential named by the window on first use: its inventory record, its shards, its sole holder. */
-    private void know(WindowText credential) {
-        if (!credential.credentialKnown) {
-            CredentialRecord c = inventory.credentials().get(credential.value);
-            // the record's own id string: the recommendations ask with it, and stop at the identity test
-            credentialsNamed.add(c == null ? credential.value : c.id());
-            int[] shards = new int[1 + (c == null ? 0 : c.holders().size())];
-            // a held credential is judged in its first holder's shard, among its holders' shards
-            int n = c == null || c.holders().isEmpty()
-                    ? insert(shards, 0, subjects.holderlessShard(credential.value)) : 0;
-            if (c != null) {
-                for (String h : c.holders()) {
-                    n = insert(shards, n, agentShard(h));
-                }
-            }
-            credential.credentialShards = Arrays.copyOf(shards, n);
-            credential.soleHolder = c != null && c.holders().size() == 1 ? c.holders().get(0) : null;
-            credential.inventoryId = c == null ? null : c.id();
-            credential.credentialKnown = true;
-        }
     }
 
     void finishWriting() throws IOException {
@@ -289,10 +229,11 @@ public final class WindowShards implements AutoCloseable {
             o.close();
         }
         // a credential's sole holder is the principal of its rows without an agent: give it a rank too
+        List<WindowText> dict = routed.dict;
         for (int i = 0, n = dict.size(); i < n; i++) {
             WindowText t = dict.get(i);
             if (t.credentialKnown && t.soleHolder != null) {
-                id(text(t.soleHolder));
+                routed.id(text(t.soleHolder));
             }
         }
         // texts are distinct, so any sort gives the one order; on both cores (the router is done)
@@ -316,7 +257,7 @@ public final class WindowShards implements AutoCloseable {
         }
         reader = new ShardEvidence(rank, byRank, asAgent, asCredential);
         // what routing needed about each text is not needed any more: shards are read by rank
-        dict.clear();
+        routed.clear();
         texts = null;
     }
 

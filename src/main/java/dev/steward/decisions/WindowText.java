@@ -6,7 +6,7 @@ package dev.steward.decisions;
  * it is met as an agent or a credential, its shards. Looking a row's texts up once each and reading these fields
  * replaced five to eight probes of large maps and sets per row (the dictionary, the inventory's credentials, the
  * window's principals and named credentials, the shard ranges): at 10M decisions those probes, each a few cache
- * misses, were most of the window scan.
+ * misses, were most of the window scan. Routing a row now reads the same from {@link RoutedTexts}, one long per text.
  */
 final class WindowText {
 
@@ -15,7 +15,9 @@ final class WindowText {
     static final byte BLANK = 2;
 
     final String value;
-    /** Dictionary id, -1 until a routed row first uses the text ({@link WindowShards#id}). */
+    /** The text's place in its {@link WindowTextTable}: 0, 1, 2, ... in order of creation. */
+    final int index;
+    /** Dictionary id, -1 until a routed row first uses the text ({@link RoutedTexts#id}). */
     int id = -1;
 
     /** As an agent: UNKNOWN until met, then PRINCIPAL (non-blank; {@link #agentShard} is its shard) or BLANK. */
@@ -26,12 +28,11 @@ final class WindowText {
     boolean credentialKnown;
     int[] credentialShards;
     String soleHolder;
-    /** Whether the sole holder was noted as a principal (of a decision without an agent). */
-    boolean holderNoted;
     /** As a credential the inventory holds: the record's own id string (equal to {@link #value}), else null. */
     String inventoryId;
 
-    WindowText(String value) {
+    WindowText(String value, int index) {
         this.value = value;
+        this.index = index;
     }
 }

@@ -39,12 +39,13 @@ final class WindowTextTable {
 
     /**
      * The entries of {@code n} texts given as UTF-8 bytes in one buffer ({@code buf[offsets[i], offsets[i] + lengths[i])};
-     * a length of -1 is null), made when new, into {@code out[from + i]}. The same as {@link #get(byte[], int, int)} of
+     * a length of -1 is null), made when new, into {@code out[from + i]}, and their {@link WindowText#index} (-1 for
+     * null) into {@code indexes[from + i]}. The same as {@link #get(byte[], int, int)} of
      * each, in order, but faster: the probes go in passes over all the texts (hashes, then slots, then bytes, then
      * entries), so each pass's memory reads are independent of one another and the processor overlaps their cache
      * misses instead of waiting for each in turn; one text after another, each probe waited for about three misses.
      */
-    void getAll(byte[] buf, int[] offsets, int[] lengths, int n, WindowText[] out, int from) {
+    void getAll(byte[] buf, int[] offsets, int[] lengths, int n, WindowText[] out, int[] indexes, int from) {
         if (hashes.length < n) {
             int size = Math.max(n, 2 * hashes.length);
             hashes = new int[size];
@@ -76,7 +77,9 @@ final class WindowTextTable {
         WindowText[] e = entries;
         for (int i = 0; i < n; i++) {
             int index = (int) f[i];
-            out[from + i] = index >= 0 ? e[index] : lengths[i] < 0 ? null : get(buf, offsets[i], lengths[i], h[i]);
+            WindowText t = index >= 0 ? e[index] : lengths[i] < 0 ? null : get(buf, offsets[i], lengths[i], h[i]);
+            out[from + i] = t;
+            indexes[from + i] = index >= 0 ? index : t == null ? -1 : t.index;
         }
     }
 
@@ -107,46 +110,35 @@ final class WindowTextTable {
     WindowText get(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (hasSurrogate(text) && !new String(bytes, StandardCharsets.UTF_8).equals(text)) {
-            return unencodable.computeIfAbsent(text, WindowText::new);
+            return unencodable.computeIfAbsent(text, this::newEntry);
         }
         return get(bytes, 0, bytes.length);
     }
 
     /** Distinct texts known. */
     int size() {
-        return size + unencodable.size();
+        return size;
     }
 
     private WindowText add(byte[] buf, int offset, int length, int h) {
         String text = new String(buf, offset, length, StandardCharsets.UTF_8);
         byte[] canonical = text.getBytes(StandardCharsets.UTF_8);
-        WindowText entry;
-        int index;
-        if (Arrays.equals(canonical, 0, canonical.length, buf, offset, offset + length)) {
-            entry = new WindowText(text);
-            index = size++;
-            if (index == entries.length) {
-                entries = Arrays.copyOf(entries, index * 2);
-            }
-            entries[index] = entry;
-        } else {
-            entry = get(canonical, 0, canonical.length);
-            index = indexOf(canonical, entry);
-        }
-        insert(h, record(index, buf, offset, length));
+        // bytes that are not the canonical UTF-8 of their text are an alias of the canonical entry
+        WindowText entry = Arrays.equals(canonical, 0, canonical.length, buf, offset, offset + length) ? newEntry(text)
+                : get(canonical, 0, canonical.length);
+        insert(h, record(entry.index, buf, offset, length));
         return entry;
     }
 
-    /** The index of an entry known by its canonical bytes. */
-    private int indexOf(byte[] canonical, WindowText entry) {
-        int h = hash(canonical, 0, canonical.length);
-        int mask = slots.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int at = (int) slots[i];
-            if (at != 0 && entries[intAt(at)] == entry) {
-                return intAt(at);
-            }
+    /** A new entry, next in {@link #entries}: texts with a UTF-8 form and those without share one numbering. */
+    private WindowText newEntry(String text) {
+        int index = size++;
+        if (index == entries.length) {
+            entries = Arrays.copyOf(entries, index * 2);
         }
+        WindowText entry = new WindowText(text, index);
+        entries[index] = entry;
+        return entry;
     }
 
     private int record(int index, byte[] buf, int offset, int length) {

@@ -45,8 +45,12 @@ class WindowTextTableTest {
                 }
                 lengths[batch.size()] = -1;
                 WindowText[] out = new WindowText[batch.size() + 3];
+                int[] indexes = new int[out.length];
                 if (round == 1) {
-                    table.getAll(buf.toByteArray(), offsets, lengths, batch.size() + 1, out, 2);
+                    table.getAll(buf.toByteArray(), offsets, lengths, batch.size() + 1, out, indexes, 2);
+                    for (int i = 0; i <= batch.size(); i++) {
+                        assertThat(indexes[2 + i]).isEqualTo(out[2 + i] == null ? -1 : out[2 + i].index);
+                    }
                 } else {
                     byte[] bytes = buf.toByteArray();
                     for (int i = 0; i <= batch.size(); i++) {
@@ -66,8 +70,12 @@ class WindowTextTableTest {
             }
         }
         assertThat(table.size()).isEqualTo(expected.size()).isGreaterThan(15_000);
+        boolean[] seen = new boolean[table.size()];
         for (Map.Entry<String, WindowText> e : expected.entrySet()) {
             assertThat(table.get(e.getKey())).isSameAs(e.getValue());
+            // each entry its own index, 0 to size - 1
+            assertThat(seen[e.getValue().index]).isFalse();
+            seen[e.getValue().index] = true;
         }
     }
 
@@ -83,8 +91,11 @@ class WindowTextTableTest {
         assertThat(table.get(decoded)).isSameAs(first);
         assertThat(table.get(invalid, 0, invalid.length)).isSameAs(first);
         WindowText[] out = new WindowText[2];
-        table.getAll(invalid, new int[] {0, 1}, new int[] {3, 1}, 2, out, 0);
+        int[] indexes = new int[2];
+        table.getAll(invalid, new int[] {0, 1}, new int[] {3, 1}, 2, out, indexes, 0);
         assertThat(out[0]).isSameAs(first);
+        assertThat(indexes[0]).isEqualTo(first.index);
+        assertThat(indexes[1]).isEqualTo(out[1].index).isNotEqualTo(first.index);
         assertThat(out[1].value).isEqualTo("\uFFFD");
         WindowText other = table.get(overlong, 0, overlong.length);
         assertThat(other.value).isEqualTo(new String(overlong, StandardCharsets.UTF_8));
@@ -109,6 +120,8 @@ class WindowTextTableTest {
         byte[] emoji = "a\uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
         assertThat(table.get(emoji, 0, emoji.length)).isSameAs(pair);
         assertThat(table.size()).isEqualTo(4);
+        // texts without a UTF-8 form are numbered with the others
+        assertThat(List.of(lone.index, question.index, replaced.index, pair.index)).containsExactly(0, 1, 2, 3);
     }
 
     /** Ids as real inventories name them: shared prefixes, digits, and now and then other scripts. */
