@@ -55,6 +55,7 @@ public class AssessmentService {
     private final AuditLog audit;
     private final ScopedReads scoped;
     private final HeavyWork heavy;
+    private final ResultPacks packs;
     private final Clock clock = Clock.systemUTC();
     /** Parsed summaries of recently read runs; safe to keep because a stored run never changes. */
     private final Map<String, AssessmentSummary> summaries = java.util.Collections.synchronizedMap(
@@ -68,7 +69,8 @@ public class AssessmentService {
     public AssessmentService(CheckCatalog catalog, MappingRegistry mappings, AssessmentSettings settings,
             EvidenceLoader evidence, AssessmentInputs inputs, AssessmentStore store, AgroalDataSource dataSource,
             DecisionAggregates aggregates, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
-            String engineVersion, AuditLog audit, ScopedReads scoped, HeavyWork heavy) {
+            String engineVersion, AuditLog audit, ScopedReads scoped, HeavyWork heavy, ResultPacks packs) {
+        this.packs = packs;
         this.heavy = heavy;
         this.audit = audit;
         this.scoped = scoped;
@@ -196,13 +198,16 @@ public class AssessmentService {
         Assessor assessor = new Assessor(catalog, mappingSet, settings.checks(), settings.thresholds(),
                 inputs.attested(at));
         Outcome outcome;
+        String packKey = packs.begin(header.id(), clock.instant());
         try (WindowShards closing = sharded) {
             outcome = QuarkusTransaction.requiringNew().timeout(settings.config().transactionTimeoutSeconds()).call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    return write(c, header, loaded, sharded, assessor, diff, previousId.orElse(null), user, started);
+                    return write(c, header, loaded, sharded, assessor, diff, previousId.orElse(null), user, started,
+                            packKey);
                 }
             });
         } catch (RuntimeException e) {
+            packs.abandon(packKey);
             if (store.exists(header.id())) {
                 return new Assessed(get(header.id()).orElseThrow(), false);
             }
@@ -216,11 +221,11 @@ public class AssessmentService {
     }
 
     private Outcome write(Connection c, RunHeader header, Evidence loaded, WindowShards sharded, Assessor assessor,
-            DiffBuilder diff, String previousId, String user, long started) throws SQLException {
+            DiffBuilder diff, String previousId, String user, long started, String packKey) throws SQLException {
         long results;
         long findings;
         Outcome outcome;
-        try (ResultWriter writer = store.writer(c, header.id(), settings.config().resultBatchSize())) {
+        try (ResultWriter writer = packs.writer(c, header.id(), packKey, settings.config().resultBatchSize())) {
             if (sharded != null) {
                 outcome = new ShardedAssessment(assessor, settings.config().parallelism()).run(loaded, sharded, writer,
                         diff == null ? null : ShardedAssessment.InOrder.of(diff),
@@ -239,7 +244,8 @@ public class AssessmentService {
         RunDiff d = diff == null ? null : diff.finish(outcome, header);
         store.insertRun(c, AssessmentSummary.of(header, outcome, settings.thresholds()), clock.instant(), user, previousId, results, findings,
                 (System.nanoTime() - started) / 1_000_000, AssessmentJson.write(outcome.controls()),
-                d == null ? null : AssessmentJson.write(d));
+                d == null ? null : AssessmentJson.write(d), packKey);
+        packs.finish(c, packKey);
         return outcome;
     }
 
@@ -375,26 +381,6 @@ public class AssessmentService {
      * ({@link ResultLine}) in run order, streamed from the store; returns how many, empty when the run does not exist.
      */
     public Optional<Long> writeResults(String id, AccessScope scope, OutputStream out) {
-        Optional<AssessmentSummary> summary = summary(id);
-        if (summary.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, List<String>> controls = summary.get().controlsByEvaluation();
-        byte[] newline = {'\n'};
-        long n = store.results(id, teams(scope), r -> {
-            try {
-                out.write(AssessmentJson.MAPPER.writeValueAsBytes(ResultLine.of(id, r, controls.getOrDefault(
-                        Evaluation.key(r.result().checkId(), r.result().variant()), List.of()))));
-                out.write(newline);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        try {
-            out.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return Optional.of(n);
+        return summary(id).map(s -> ResultLine.writeAll(store, id, teams(scope), s.controlsByEvaluation(), out));
     }
 }

@@ -63,10 +63,6 @@ public class AssessmentStore {
         public static final FindingFilter NONE = new FindingFilter(null, null, null, null, null, null, null);
     }
 
-    public ResultWriter writer(Connection c, String runId, int batchSize) throws SQLException {
-        return new ResultWriter(c, runId, batchSize);
-    }
-
     /**
      * Every stored result of a run, findings and packed results merged, in run order (seq), streamed to the consumer
      * (packs hold disjoint runs of seqs, read by first seq, {@value PackCursor#BATCH} at a time):
@@ -92,7 +88,7 @@ public class AssessmentStore {
                 rows.setObject(i + 1, args.get(i));
             }
             rows.setFetchSize(1000);
-            packs.setString(1, runId);
+            packs.setString(1, ResultPacks.key(c, runId));
             long n = 0;
             try (ResultSet f = rows.executeQuery()) {
                 PackCursor packed = new PackCursor(packs, teams);
@@ -126,12 +122,14 @@ public class AssessmentStore {
     }
 
     /** Inserts the run row; call after the results, in the same transaction. */
+    /** @param packKey where the run's packs are ({@link ResultPacks}) */
     public void insertRun(Connection c, AssessmentSummary s, Instant createdAt, String createdBy, String previousId,
-            long results, long findings, long elapsedMs, String controlsJson, String diffJson) throws SQLException {
+            long results, long findings, long elapsedMs, String controlsJson, String diffJson, String packKey)
+            throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO assessment_run (id, as_of, window_start, window_end,"
                 + " created_at, created_by, engine_version, mapping_version, parameters_digest, input_hashes, previous_id,"
-                + " result_count, finding_count, elapsed_ms, summary_json, controls_json, diff_json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " result_count, finding_count, elapsed_ms, summary_json, controls_json, diff_json, result_packs)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             p.setString(i++, s.id());
             p.setObject(i++, odt(s.asOf()));
@@ -149,7 +147,8 @@ public class AssessmentStore {
             p.setLong(i++, elapsedMs);
             p.setString(i++, AssessmentJson.write(s));
             p.setString(i++, controlsJson);
-            p.setString(i, diffJson);
+            p.setString(i++, diffJson);
+            p.setString(i, packKey);
             p.executeUpdate();
         }
     }

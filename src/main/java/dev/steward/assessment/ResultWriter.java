@@ -11,21 +11,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 /**
- * Writes the results of one run on the caller's (transactional) connection. Findings (FAIL, PARTIAL,
- * INSUFFICIENT_EVIDENCE) become one assessment_result row each, written in JDBC batches of multi-row INSERTs
- * ({@value #ROWS} rows a statement: H2 and PostgreSQL both insert several times faster than row by row), because they
- * are filtered, paged and diffed by SQL. Every other result (PASS, NOT_APPLICABLE: about 98 % of a large run) goes into
- * a {@link ResultPack} of {@value ResultPack#RESULTS} results, one assessment_result_pack row each: no evidence JSON, no
- * per-result row and index entry. A pack holds a contiguous run of seqs in increasing order: results come in run order,
- * or in blocks that are each in run order, each ended with {@link #endBlock()} (a sharded assessment writes one
- * evaluation of one shard at a time); packs are read back ordered by their first seq.
+ * Writes the results of one run. Findings (FAIL, PARTIAL, INSUFFICIENT_EVIDENCE) become one assessment_result row
+ * each on the caller's (transactional) connection, written in JDBC batches of multi-row INSERTs ({@value #ROWS} rows a
+ * statement: H2 and PostgreSQL both insert several times faster than row by row), because they are filtered, paged and
+ * diffed by SQL. Every other result (PASS, NOT_APPLICABLE: about 98 % of a large run) goes into a {@link ResultPack} of
+ * {@value ResultPack#RESULTS} results, one assessment_result_pack row each: no evidence JSON, no per-result row and
+ * index entry. A pack holds a contiguous run of seqs in increasing order: results come in run order, or in blocks that
+ * are each in run order, each ended with {@link #endBlock()} (a sharded assessment writes one evaluation of one shard
+ * at a time); packs are read back ordered by their first seq.
  *
- * <p>Packs are encoded and compressed on one background thread, at most {@value #QUEUED} packs ahead of the caller; the
- * caller inserts each finished pack on its connection, in pack order, as soon as it is ready (the connection is only
- * ever used by the caller). An encoding failure surfaces on the caller's next write, {@link #endBlock()} or
- * {@link #close()} and fails the run, whose transaction then stores nothing.
+ * <p>Packs are encoded, compressed and inserted on one background thread, at most {@value #QUEUED} packs ahead of the
+ * caller, under the run's pack key ({@link ResultPacks}) and on a connection of that thread's own, committed every
+ * {@value #COMMIT_EVERY} packs and when the writer is closed: ahead of the run's transaction, which stores the run row
+ * naming the key. H2 keeps an uncommitted row marked as such and rewrites every page that holds one when the
+ * transaction commits; with the packs in the run's transaction (as before 2026-12-04) its commit read the run's 235 MB
+ * of packs back from the file and wrote them again, about 3 s at 10M decisions. Committed packs of a run that fails are
+ * deleted by the caller ({@link ResultPacks#abandon}); until the run row names them, no read finds them. An encoding or
+ * insert failure surfaces on the caller's next write, {@link #endBlock()} or {@link #close()} and fails the run.
  */
 public final class ResultWriter implements AutoCloseable {
 
@@ -37,12 +42,17 @@ public final class ResultWriter implements AutoCloseable {
 
     private final PreparedStatement insert;
     private final PreparedStatement multi;
-    private final PreparedStatement packInsert;
-    /** Packs submitted to the encoder and not yet inserted, at most this many. */
+    /** Packs submitted to the encoder and not yet stored, at most this many. */
     static final int QUEUED = 3;
+    /** Packs inserted between two commits of the packs' connection. */
+    static final int COMMIT_EVERY = 16;
 
-    /** Only ever used on the encoder thread. */
+    /** Only ever used on the encoder thread: the encoder, its connection (opened by its first pack), its insert. */
     private final ResultPack.Encoder pack = new ResultPack.Encoder();
+    private final DataSource packSource;
+    private Connection packConnection;
+    private PreparedStatement packInsert;
+    private int uncommitted;
     private final ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "steward-result-packs");
         t.setDaemon(true);
@@ -53,6 +63,7 @@ public final class ResultWriter implements AutoCloseable {
     private int[] packSeqs = new int[ResultPack.RESULTS];
     private int packCount;
     private final String runId;
+    private final String packKey;
     private final int batchSize;
     private final AssessedResult[] buffer = new AssessedResult[ROWS];
     private final int[] seqs = new int[ROWS];
@@ -62,13 +73,18 @@ public final class ResultWriter implements AutoCloseable {
     private long written;
     private long findings;
 
-    ResultWriter(Connection c, String runId, int batchSize) throws SQLException {
+    /**
+     * @param c       the run's connection, for the findings
+     * @param packKey what the packs are stored under ({@link ResultPacks#begin})
+     * @param packs   where the encoder thread takes its connection from: outside the caller's transaction
+     */
+    ResultWriter(Connection c, String runId, String packKey, DataSource packs, int batchSize) throws SQLException {
         String into = "INSERT INTO assessment_result (run_id, seq, " + FINDING_COLUMNS + ", finding) VALUES ";
         this.insert = c.prepareStatement(into + ROW);
         this.multi = c.prepareStatement(into + String.join(", ", Collections.nCopies(ROWS, ROW)));
-        this.packInsert = c.prepareStatement("INSERT INTO assessment_result_pack (run_id, pack, first_seq, last_seq,"
-                + " result_count, body) VALUES (?, ?, ?, ?, ?, ?)");
         this.runId = runId;
+        this.packKey = packKey;
+        this.packSource = packs;
         this.batchSize = batchSize;
     }
 
@@ -118,57 +134,86 @@ public final class ResultWriter implements AutoCloseable {
 
     /** Ends a block of results in run order: the next result may start anywhere that no other block covers. */
     public void endBlock() {
-        try {
-            if (packCount > 0) {
-                submitPack();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store a result pack of run " + runId, e);
+        if (packCount > 0) {
+            submitPack();
         }
     }
 
-    /** A pack handed to the encoder: its row's columns and the body to come. */
-    private record Queued(int pack, int first, int last, int count, Future<byte[]> body) {
+    /** A pack handed to the encoder thread, stored once its future is done. */
+    private record Queued(int pack, Future<?> stored) {
     }
 
-    /** Hands the pack being filled to the encoder, then inserts the packs that are ready (waiting when too many are). */
-    private void submitPack() throws SQLException {
+    /** Hands the pack being filled to the encoder thread (waiting while too many are queued). */
+    private void submitPack() {
         AssessedResult[] results = packResults;
         int[] seqs = packSeqs;
         int count = packCount;
-        Future<byte[]> body = encoder.submit(() -> {
+        int number = packs++;
+        Future<?> stored = encoder.submit(() -> {
             for (int k = 0; k < count; k++) {
                 pack.add(seqs[k], results[k]);
             }
-            return pack.finish();
+            store(number, seqs[0], seqs[count - 1], count, pack.finish());
+            return null;
         });
-        queued.add(new Queued(packs++, seqs[0], seqs[count - 1], count, body));
+        queued.add(new Queued(number, stored));
         packResults = new AssessedResult[ResultPack.RESULTS];
         packSeqs = new int[ResultPack.RESULTS];
         packCount = 0;
-        while (!queued.isEmpty() && (queued.size() > QUEUED || queued.peek().body().isDone())) {
-            insertPack(queued.poll());
+        while (!queued.isEmpty() && (queued.size() > QUEUED || queued.peek().stored().isDone())) {
+            await(queued.poll());
         }
     }
 
-    private void insertPack(Queued q) throws SQLException {
-        byte[] body;
-        try {
-            body = q.body().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pack " + q.pack() + " of run " + runId + " was encoded", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot encode result pack " + q.pack() + " of run " + runId + ": "
-                    + e.getCause().getMessage(), e.getCause());
+    /** On the encoder thread: inserts a pack on its own connection, committing every {@value #COMMIT_EVERY}. */
+    private void store(int number, int first, int last, int count, byte[] body) throws SQLException {
+        if (packConnection == null) {
+            packConnection = packSource.getConnection();
+            packConnection.setAutoCommit(false);
+            packInsert = packConnection.prepareStatement("INSERT INTO assessment_result_pack (run_id, pack, first_seq,"
+                    + " last_seq, result_count, body) VALUES (?, ?, ?, ?, ?, ?)");
         }
-        packInsert.setString(1, runId);
-        packInsert.setInt(2, q.pack());
-        packInsert.setInt(3, q.first());
-        packInsert.setInt(4, q.last());
-        packInsert.setInt(5, q.count());
+        packInsert.setString(1, packKey);
+        packInsert.setInt(2, number);
+        packInsert.setInt(3, first);
+        packInsert.setInt(4, last);
+        packInsert.setInt(5, count);
         packInsert.setBytes(6, body);
         packInsert.executeUpdate();
+        if (++uncommitted >= COMMIT_EVERY) {
+            packConnection.commit();
+            uncommitted = 0;
+        }
+    }
+
+    /** On the encoder thread: commits the last packs and gives the connection back (rolled back after a failure). */
+    private void release(boolean commit) throws SQLException {
+        if (packConnection == null) {
+            return;
+        }
+        try {
+            if (commit) {
+                packConnection.commit();
+            } else {
+                packConnection.rollback();
+            }
+        } finally {
+            packConnection.close();
+            packConnection = null;
+        }
+    }
+
+    private void await(Queued q) {
+        try {
+            q.stored().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pack " + q.pack() + " of run " + runId + " was stored",
+                    e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot store result pack " + q.pack() + " of run " + runId + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private void bind(PreparedStatement s, int offset, AssessedResult r, int seq) throws SQLException {
@@ -213,7 +258,7 @@ public final class ResultWriter implements AutoCloseable {
             submitPack();
         }
         while (!queued.isEmpty()) {
-            insertPack(queued.poll());
+            await(queued.poll());
         }
     }
 
@@ -226,20 +271,47 @@ public final class ResultWriter implements AutoCloseable {
         return findings;
     }
 
+    /**
+     * Stores what is buffered and commits the packs. After a failure (here or before) the packs' connection rolls back
+     * what it has not committed; the caller deletes the committed ones with the run ({@link ResultPacks#abandon}).
+     */
     @Override
     public void close() throws SQLException {
+        Exception failed = null;
         try {
             flush();
-        } finally {
-            for (Queued q : queued) {
-                q.body().cancel(false);
+        } catch (SQLException | RuntimeException e) {
+            failed = e;
+        }
+        for (Queued q : queued) {
+            q.stored().cancel(false);
+        }
+        queued.clear();
+        boolean commit = failed == null;
+        Future<?> released = encoder.submit(() -> {
+            try {
+                release(commit);
+            } finally {
+                pack.close();
             }
-            queued.clear();
-            encoder.submit(pack::close);
-            encoder.shutdown();
-            insert.close();
-            multi.close();
-            packInsert.close();
+            return null;
+        });
+        encoder.shutdown();
+        insert.close();
+        multi.close();
+        try {
+            await(new Queued(packs, released));
+        } catch (RuntimeException e) {
+            if (failed == null) {
+                throw e;
+            }
+            failed.addSuppressed(e);
+        }
+        if (failed instanceof SQLException e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw (RuntimeException) failed;
         }
     }
 }

@@ -59,6 +59,9 @@ abstract class ParallelAssessmentContract {
     AssessmentService assessments;
 
     @Inject
+    ResultPacks packs;
+
+    @Inject
     AssessmentSettings settings;
 
     @Inject
@@ -95,7 +98,8 @@ abstract class ParallelAssessmentContract {
         try (WindowShards shards = aggregates.shards(WINDOW_START, AS_OF, inventory, 8, TMP)) {
             assertThat(shards.count()).as("many shards").isEqualTo(8);
             outcome = QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection c = dataSource.getConnection(); ResultWriter writer = store.writer(c, runId, 1000)) {
+                try (Connection c = dataSource.getConnection();
+                        ResultWriter writer = packs.writer(c, runId, runId, 1000)) {
                     return new ShardedAssessment(assessor(), parallelism).run(inventory, shards, writer,
                             ShardedAssessment.InOrder.of(inOrder::add), TMP);
                 }
