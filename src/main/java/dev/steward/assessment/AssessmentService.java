@@ -207,7 +207,12 @@ public class AssessmentService {
                 }
             });
         } catch (RuntimeException e) {
-            packs.abandon(packKey);
+            try {
+                packs.abandon(packKey);
+            } catch (RuntimeException cleanup) {
+                // what the run failed of matters more; the attempt's note lets a later run delete the packs
+                e.addSuppressed(cleanup);
+            }
             if (store.exists(header.id())) {
                 return new Assessed(get(header.id()).orElseThrow(), false);
             }
