@@ -198,7 +198,15 @@ public class AssessmentService {
         Assessor assessor = new Assessor(catalog, mappingSet, settings.checks(), settings.thresholds(),
                 inputs.attested(at));
         Outcome outcome;
-        String packKey = packs.begin(header.id(), clock.instant());
+        String packKey;
+        try {
+            packKey = packs.begin(header.id(), clock.instant());
+        } catch (RuntimeException e) {
+            if (sharded != null) {
+                sharded.close();
+            }
+            throw e;
+        }
         try (WindowShards closing = sharded) {
             outcome = QuarkusTransaction.requiringNew().timeout(settings.config().transactionTimeoutSeconds()).call(() -> {
                 try (Connection c = dataSource.getConnection()) {

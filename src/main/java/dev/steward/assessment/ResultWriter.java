@@ -272,8 +272,9 @@ public final class ResultWriter implements AutoCloseable {
     }
 
     /**
-     * Stores what is buffered and commits the packs. After a failure (here or before) the packs' connection rolls back
-     * what it has not committed; the caller deletes the committed ones with the run ({@link ResultPacks#abandon}).
+     * Stores what is buffered and commits the packs, then gives the packs' connection back; when storing fails here,
+     * what that connection had not committed is rolled back. Packs committed by a run that fails (here or anywhere
+     * before its own commit) are deleted by the caller ({@link ResultPacks#abandon}).
      */
     @Override
     public void close() throws SQLException {

@@ -97,8 +97,7 @@ final class RoutedTexts {
             } else {
                 agent.agent = WindowText.PRINCIPAL;
                 principals.add(agent.value);
-                agent.agentShard = subjects.agentShard(agent.value);
-                s |= (long) agent.agentShard << AGENT_SHARD;
+                s |= (long) subjects.agentShard(agent.value) << AGENT_SHARD;
             }
             known = agent.agent;
             s |= (long) known << AGENT_STATE;

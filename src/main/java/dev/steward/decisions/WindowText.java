@@ -20,9 +20,8 @@ final class WindowText {
     /** Dictionary id, -1 until a routed row first uses the text ({@link RoutedTexts#id}). */
     int id = -1;
 
-    /** As an agent: UNKNOWN until met, then PRINCIPAL (non-blank; {@link #agentShard} is its shard) or BLANK. */
+    /** As an agent: UNKNOWN until met, then PRINCIPAL (non-blank) or BLANK; its shard is in {@link RoutedTexts}. */
     byte agent;
-    int agentShard;
 
     /** As a credential: whether looked up; its own shard and its holders', ascending, distinct; its sole holder or null. */
     boolean credentialKnown;
