@@ -121,8 +121,9 @@ public class AssessmentStore {
                 r.getString(12), r.getString(13), AssessmentJson.read(r.getString(15), EVIDENCE), List.of()));
     }
 
-    /** Inserts the run row; call after the results, in the same transaction. */
-    /** @param packKey where the run's packs are ({@link ResultPacks}) */
+    /**
+     * Inserts the run row after the findings, in their transaction; {@code packKey}: where its packs are (ResultPacks).
+     */
     public void insertRun(Connection c, AssessmentSummary s, Instant createdAt, String createdBy, String previousId,
             long results, long findings, long elapsedMs, String controlsJson, String diffJson, String packKey)
             throws SQLException {
