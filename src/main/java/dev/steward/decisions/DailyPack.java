@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The binary form of a pack of per-day decision aggregates (table decision_daily_pack): up to a few thousand
@@ -15,8 +17,11 @@ import java.time.LocalDate;
  * exactly whether the pack has rows in it.
  *
  * <p>Layout before compression (varint = unsigned LEB128; zig-zag = signed varint; a reference is a varint, 0 for null,
- * else dictionary index + 1): byte {@value #VERSION}; varint aggregate count; zig-zag epoch day of the pack's first
- * day; the dictionary (varint size, then each text as varint UTF-8 length + 1 and bytes); then per aggregate: varint
+ * else dictionary index + 1): byte {@value #VERSION} (or {@value #OWN_TEXTS}); varint aggregate count; zig-zag epoch
+ * day of the pack's first day; the dictionary: in version {@value #VERSION} a varint size, then each text's number in
+ * its upload's texts ({@link UploadTexts}) as a varint; in version {@value #OWN_TEXTS} (the first, and what an upload
+ * writes once it has numbered {@link UploadTexts.Writer#MAX_TEXTS} texts) a varint size, then each text as varint
+ * UTF-8 length + 1 and bytes; then per aggregate: varint
  * day minus the first day, references to agent, credential, tool, action, scope and environment, a byte 1 allowed or 0
  * denied, a reference to the on-behalf-of chain as stored (a JSON array), seven varint counts (count, with policy,
  * complete, human, high risk, approved, high risk approved), then first and last decision time each as zig-zag
@@ -24,93 +29,14 @@ import java.time.LocalDate;
  */
 final class DailyPack {
 
-    static final int VERSION = 1;
+    /** Packs whose dictionary numbers its upload's texts. */
+    static final int VERSION = 2;
+    /** Packs whose dictionary holds its texts. */
+    static final int OWN_TEXTS = 1;
     /** Aggregates a pack holds at most. */
     static final int AGGREGATES = 4096;
 
     private DailyPack() {
-    }
-
-    /** Builds one pack at a time; {@link #finish()} returns its bytes and starts the next. Not thread-safe. */
-    static final class Encoder {
-        private final PackBytes.Dictionary dictionary = new PackBytes.Dictionary();
-        private final PackBytes.Out records = new PackBytes.Out(1 << 16);
-        private final PackBytes.Out whole = new PackBytes.Out(1 << 16);
-        private final PackCodec.Compressor compressor = new PackCodec.Compressor();
-        private int count;
-        private long firstDay;
-        private long minDay;
-        private long maxDay;
-
-        /** Adds an aggregate; the first one of a pack fixes its first day, later ones may not be earlier. */
-        void add(LocalDate day, String agent, String credential, String tool, String action, String scope,
-                String environment, boolean allowed, String onBehalfOf, long[] counts, Instant firstAt, Instant lastAt) {
-            long epochDay = day.toEpochDay();
-            if (count == 0) {
-                firstDay = epochDay;
-                minDay = epochDay;
-                maxDay = epochDay;
-            } else if (epochDay < firstDay) {
-                throw new IllegalStateException("aggregates of a pack come in day order: " + day + " after its first day");
-            }
-            maxDay = Math.max(maxDay, epochDay);
-            PackBytes.Out o = records;
-            o.varLong(epochDay - firstDay);
-            dictionary.ref(o, agent);
-            dictionary.ref(o, credential);
-            dictionary.ref(o, tool);
-            dictionary.ref(o, action);
-            dictionary.ref(o, scope);
-            dictionary.ref(o, environment);
-            o.writeByte(allowed ? 1 : 0);
-            dictionary.ref(o, onBehalfOf);
-            for (int i = 0; i < 7; i++) {
-                o.varLong(counts[i]);
-            }
-            long dayStart = epochDay * 86_400L;
-            o.zigZag(firstAt.getEpochSecond() - dayStart);
-            o.varLong(firstAt.getNano());
-            o.zigZag(lastAt.getEpochSecond() - dayStart);
-            o.varLong(lastAt.getNano());
-            count++;
-        }
-
-        int count() {
-            return count;
-        }
-
-        LocalDate minDay() {
-            return LocalDate.ofEpochDay(minDay);
-        }
-
-        LocalDate maxDay() {
-            return LocalDate.ofEpochDay(maxDay);
-        }
-
-        /**
-         * The compressed pack ({@link PackCodec}) of the aggregates added since the last call; the encoder is
-         * empty afterwards.
-         */
-        byte[] finish() {
-            try {
-                whole.reset();
-                whole.writeByte(VERSION);
-                whole.varLong(count);
-                whole.zigZag(firstDay);
-                dictionary.writeTo(whole);
-                records.writeTo(whole);
-                return whole.compress(compressor);
-            } finally {
-                dictionary.clear();
-                records.reset();
-                count = 0;
-            }
-        }
-
-        /** Frees the native compressor. */
-        void close() {
-            compressor.close();
-        }
     }
 
     /**
@@ -127,66 +53,94 @@ final class DailyPack {
                 throws IOException;
     }
 
-    /** Hands every aggregate of a pack whose day is in [from, to) to {@code sink}, in pack order. */
+    /** Hands every aggregate of a pack of version {@value #OWN_TEXTS} whose day is in [from, to) to {@code sink}. */
     static void decode(byte[] body, LocalDate from, LocalDate to, DailyRow sink) throws IOException {
-        decode(body, from, to, new AsRows(sink, 0, 0));
+        decode(body, null, from, to, sink);
+    }
+
+    /**
+     * Hands every aggregate of a pack whose day is in [from, to) to {@code sink}, in pack order; {@code texts} are its
+     * upload's (needed by a pack of version {@value #VERSION}).
+     */
+    static void decode(byte[] body, Supplier<UploadTexts> texts, LocalDate from, LocalDate to, DailyRow sink)
+            throws IOException {
+        decode(body, texts, from, to, new AsRows(sink, 0, 0));
+    }
+
+    /** {@link #decodeOf(byte[], UploadTexts, LocalDate, LocalDate, String, String, DailyRow, boolean)} of version 1. */
+    static void decodeOf(byte[] body, LocalDate from, LocalDate to, String agent, String credential, DailyRow sink)
+            throws IOException {
+        decodeOf(body, null, from, to, agent, credential, sink, false);
     }
 
     /**
      * Hands to {@code sink} the aggregates of a pack with a day in [from, to) that {@code agent} made or that used
      * {@code credential} (either may be null, matching nothing), in pack order. The pack's texts are compared as bytes
      * and decoded only when one of the two is among them, so reading a whole window for one subject decodes the few
-     * packs that name it.
+     * packs that name it. {@code texts} are the pack's upload's (needed by a pack of version {@value #VERSION}). With
+     * {@code filter}, returns the Bloom filter of the pack's texts ({@link PackFilter}), else null.
      */
-    static void decodeOf(byte[] body, LocalDate from, LocalDate to, String agent, String credential, DailyRow sink)
-            throws IOException {
-        decodeOf(body, from, to, agent, credential, sink, false);
-    }
-
-    /** {@link #decodeOf(byte[], LocalDate, LocalDate, String, String, DailyRow)}; with {@code filter}, returns the
-     * Bloom filter of the pack's texts ({@link PackFilter}), else null. */
-    static PackFilter decodeOf(byte[] body, LocalDate from, LocalDate to, String agent, String credential, DailyRow sink,
-            boolean filter) throws IOException {
+    static PackFilter decodeOf(byte[] body, Supplier<UploadTexts> source, LocalDate from, LocalDate to, String agent,
+            String credential, DailyRow sink, boolean filter) throws IOException {
         Opened pack = header(body);
         PackBytes.In in = pack.in();
+        int[] numbers = pack.numbers();
+        UploadTexts texts = numbers == null ? null : texts(source);
+        byte[] buf = numbers == null ? in.buffer() : texts.buffer();
         byte[] agentBytes = agent == null ? null : agent.getBytes(StandardCharsets.UTF_8);
         byte[] credentialBytes = credential == null ? null : credential.getBytes(StandardCharsets.UTF_8);
-        int size = in.varInt();
-        int[] ends = new int[size];
+        int size = numbers == null ? in.varInt() : numbers.length;
+        int[] starts = new int[size];
         int[] lengths = new int[size];
         int agentRef = 0;
         int credentialRef = 0;
-        PackFilter texts = filter ? new PackFilter(size) : null;
+        PackFilter found = filter ? new PackFilter(size) : null;
         for (int i = 0; i < size; i++) {
-            lengths[i] = in.skipText();
-            ends[i] = in.position();
-            if (texts != null && lengths[i] >= 0) {
-                texts.add(in.buffer(), ends[i] - lengths[i], lengths[i]);
+            if (numbers == null) {
+                lengths[i] = in.skipText();
+                starts[i] = in.position() - Math.max(0, lengths[i]);
+            } else {
+                int number = texts.checked(numbers[i]);
+                starts[i] = texts.offsets()[number];
+                lengths[i] = texts.lengths()[number];
             }
-            if (agentRef == 0 && same(in.buffer(), ends[i], lengths[i], agentBytes)) {
+            if (found != null && lengths[i] >= 0) {
+                found.add(buf, starts[i], lengths[i]);
+            }
+            if (agentRef == 0 && same(buf, starts[i], lengths[i], agentBytes)) {
                 agentRef = i + 1;
             }
-            if (credentialRef == 0 && same(in.buffer(), ends[i], lengths[i], credentialBytes)) {
+            if (credentialRef == 0 && same(buf, starts[i], lengths[i], credentialBytes)) {
                 credentialRef = i + 1;
             }
         }
         if (agentRef == 0 && credentialRef == 0) {
-            return texts;
+            return found;
         }
         String[] decoded = new String[size];
         for (int i = 0; i < size; i++) {
-            decoded[i] = lengths[i] < 0 ? null
-                    : new String(in.buffer(), ends[i] - lengths[i], lengths[i], StandardCharsets.UTF_8);
+            decoded[i] = numbers != null ? texts.text(numbers[i]) : lengths[i] < 0 ? null
+                    : new String(buf, starts[i], lengths[i], StandardCharsets.UTF_8);
         }
         AsRows rows = new AsRows(sink, agentRef, credentialRef);
         rows.texts(decoded);
-        rows(new Opened(in, pack.count(), pack.firstDay(), decoded), from, to, rows);
-        return texts;
+        rows(new Opened(in, pack.count(), pack.firstDay(), decoded, numbers), from, to, rows);
+        return found;
     }
 
-    private static boolean same(byte[] buf, int end, int length, byte[] text) {
+    private static boolean same(byte[] buf, int start, int length, byte[] text) {
         return text != null && length == text.length
-                && java.util.Arrays.equals(buf, end - length, end, text, 0, text.length);
+                && java.util.Arrays.equals(buf, start, start + length, text, 0, text.length);
+    }
+
+    /** The upload's texts a pack of version {@value #VERSION} needs. */
+    private static UploadTexts texts(Supplier<UploadTexts> source) {
+        UploadTexts texts = source == null ? null : source.get();
+        if (texts == null) {
+            throw new IllegalStateException("a daily decision pack of version " + VERSION
+                    + " was read without its upload's texts");
+        }
+        return texts;
     }
 
     /**
@@ -232,36 +186,59 @@ final class DailyPack {
         }
     }
 
-    /** {@link #decode(byte[], LocalDate, LocalDate, DailyRow)} by reference. */
-    static void decode(byte[] body, LocalDate from, LocalDate to, Refs sink) throws IOException {
-        Opened pack = open(body);
+    /** {@link #decode(byte[], UploadTexts, LocalDate, LocalDate, DailyRow)} by reference. */
+    static void decode(byte[] body, Supplier<UploadTexts> texts, LocalDate from, LocalDate to, Refs sink)
+            throws IOException {
+        Opened pack = open(body, texts);
         sink.texts(pack.texts());
         rows(pack, from, to, sink);
     }
 
-    /** A pack expanded, its texts decoded and its aggregates not yet: {@code in} is at the first aggregate. */
-    record Opened(PackBytes.In in, int count, long firstDay, String[] texts) {
+    /**
+     * A pack expanded, its texts decoded and its aggregates not yet: {@code in} is at the first aggregate. For a pack
+     * of version {@value #VERSION}, {@code numbers} are its texts' numbers in its upload's texts (null in version
+     * {@value #OWN_TEXTS}).
+     */
+    record Opened(PackBytes.In in, int count, long firstDay, String[] texts, int[] numbers) {
     }
 
-    /** Inflates a pack and decodes its texts (the first half of {@link #decode}). */
-    static Opened open(byte[] body) {
+    /** Inflates a pack and decodes its texts (the first half of {@link #decode}), those of its upload's if numbered. */
+    static Opened open(byte[] body, Supplier<UploadTexts> source) {
         Opened pack = header(body);
-        return new Opened(pack.in(), pack.count(), pack.firstDay(), PackBytes.Dictionary.read(pack.in()));
+        int[] numbers = pack.numbers();
+        if (numbers == null) {
+            return new Opened(pack.in(), pack.count(), pack.firstDay(), PackBytes.Dictionary.read(pack.in()), null);
+        }
+        UploadTexts texts = texts(source);
+        String[] decoded = new String[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            decoded[i] = texts.text(numbers[i]);
+        }
+        return new Opened(pack.in(), pack.count(), pack.firstDay(), decoded, numbers);
     }
 
     /**
-     * Expands a pack and reads its header only: {@code in} is at its texts ({@link PackBytes.Dictionary}), to be read
-     * before its aggregates ({@link #rows}); {@code texts} is null.
+     * Expands a pack and reads its header only; {@code texts} is null. In version {@value #OWN_TEXTS}, {@code in} is
+     * at its texts ({@link PackBytes.Dictionary}), to be read before its aggregates ({@link #rows}); in version
+     * {@value #VERSION}, at its aggregates, and {@code numbers} are its texts' numbers in its upload's.
      */
     static Opened header(byte[] body) {
         PackBytes.In in = new PackBytes.In(PackCodec.expand(body));
         int version = in.readByte();
-        if (version != VERSION) {
-            throw new IllegalStateException("daily decision pack version " + version + " is not " + VERSION);
+        if (version != VERSION && version != OWN_TEXTS) {
+            throw new IllegalStateException("daily decision pack version " + version + " is not " + OWN_TEXTS + " or "
+                    + VERSION);
         }
         int count = in.varInt();
         long firstDay = in.zigZag();
-        return new Opened(in, count, firstDay, null);
+        int[] numbers = null;
+        if (version == VERSION) {
+            numbers = new int[in.varInt()];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = in.varInt();
+            }
+        }
+        return new Opened(in, count, firstDay, null, numbers);
     }
 
     /**

@@ -57,6 +57,11 @@ public class DecisionAggregates {
     }
 
     private Building building;
+    /**
+     * The texts of the upload read last (an upload's texts never change once committed), so that the pages about one
+     * subject after another do not each read them again; dropped before the heap runs out.
+     */
+    private volatile SoftReference<UploadTexts> lastTexts = new SoftReference<>(null);
     private final Counter readsOfAll;
     private final Counter readsByFilter;
 
@@ -123,22 +128,30 @@ public class DecisionAggregates {
                 readsByFilter.increment();
                 // the packs that may name the subject, by key; the rows stored before packs as always
                 scan(c, from, to, matching, null, null, false);
+                UploadTexts.Cache texts = texts(c);
                 try (PreparedStatement s = c.prepareStatement(ONE_PACK)) {
                     for (PackIndex.Entry e : kept.mayHold(agent, credential)) {
                         s.setLong(1, e.upload());
                         s.setInt(2, e.pack());
+                        byte[] body = null;
                         try (ResultSet r = s.executeQuery()) {
                             if (r.next()) {
-                                DailyPack.decodeOf(r.getBytes(1), from, to, agent, credential, sum);
+                                body = r.getBytes(1);
                             }
+                        }
+                        if (body != null) {
+                            DailyPack.decodeOf(body, () -> texts.of(e.upload()), from, to, agent,
+                                    credential, sum, false);
                         }
                     }
                 }
             } else {
                 readsOfAll.increment();
                 List<PackIndex.Entry> entries = new ArrayList<>();
+                UploadTexts.Cache texts = texts(c);
                 scan(c, from, to, matching, null, (upload, pack, body) -> entries.add(new PackIndex.Entry(upload, pack,
-                        DailyPack.decodeOf(body, from, to, agent, credential, sum, true))), true);
+                        DailyPack.decodeOf(body, () -> texts.of(upload), from, to, agent, credential, sum,
+                                true))), true);
                 PackIndex built = new PackIndex(committed, from, to, entries);
                 index = new SoftReference<>(built);
                 done(mine, built);
@@ -189,12 +202,12 @@ public class DecisionAggregates {
      * rows first, then packs in upload and pack order. Outside a transaction it opens one (rolled back at the
      * end) so PostgreSQL streams the rows by fetch size instead of loading them at once.
      */
-    static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink) throws SQLException, java.io.IOException {
+    void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink) throws SQLException, java.io.IOException {
         scan(c, from, to, sink, null);
     }
 
     /** {@link #scan(Connection, LocalDate, LocalDate, DailyRow)}, packs whole to {@code packs} when not null. */
-    static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, PackSink packs)
+    void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, PackSink packs)
             throws SQLException, java.io.IOException {
         scan(c, from, to, sink, packs, null, true);
     }
@@ -203,7 +216,7 @@ public class DecisionAggregates {
      * The scan: packs whole with their keys to {@code keyed} when not null, else whole to {@code packs} when not null,
      * else row by row to {@code sink}; with {@code withPacks} false, only the rows stored before packs.
      */
-    private static void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, PackSink packs, KeyedPackSink keyed,
+    private void scan(Connection c, LocalDate from, LocalDate to, DailyRow sink, PackSink packs, KeyedPackSink keyed,
             boolean withPacks) throws SQLException, java.io.IOException {
         // outside a transaction, open one so PostgreSQL streams by fetch size; inside one (JTA), use it
         boolean auto = c.getAutoCommit();
@@ -230,6 +243,7 @@ public class DecisionAggregates {
             if (!withPacks) {
                 return;
             }
+            UploadTexts.Cache texts = texts(c);
             PackReads.each(c, PACKS, s -> {
                 s.setObject(1, from);
                 s.setObject(2, to);
@@ -237,9 +251,9 @@ public class DecisionAggregates {
                 if (keyed != null) {
                     keyed.pack(upload, pack, body);
                 } else if (packs == null) {
-                    DailyPack.decode(body, from, to, sink);
+                    DailyPack.decode(body, () -> texts.of(upload), from, to, sink);
                 } else {
-                    packs.pack(body, from, to);
+                    packs.pack(upload, body, from, to, texts);
                 }
             });
         } finally {
@@ -250,9 +264,30 @@ public class DecisionAggregates {
         }
     }
 
-    /** Takes each stored pack of the window whole: its body and the window's days [from, to). */
+    /**
+     * Takes each stored pack of the window whole: its upload, its body, the window's days [from, to) and where to
+     * find the upload's texts.
+     */
     interface PackSink {
-        void pack(byte[] body, LocalDate from, LocalDate to) throws java.io.IOException;
+        void pack(long upload, byte[] body, LocalDate from, LocalDate to, UploadTexts.Cache texts)
+                throws java.io.IOException;
+    }
+
+    /** The texts of the uploads a read meets, the last one kept between reads. */
+    private UploadTexts.Cache texts(Connection c) {
+        return new UploadTexts.Cache(upload -> {
+            UploadTexts kept = lastTexts.get();
+            if (kept != null && kept.upload() == upload) {
+                return kept;
+            }
+            try {
+                UploadTexts read = UploadTexts.load(c, upload);
+                lastTexts = new SoftReference<>(read);
+                return read;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the decision texts of upload " + upload, e);
+            }
+        });
     }
 
     /** Takes each stored pack of the window whole with its key (upload and pack number). */

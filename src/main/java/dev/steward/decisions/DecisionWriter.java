@@ -121,9 +121,11 @@ public final class DecisionWriter implements AutoCloseable {
         return t;
     });
     private final ArrayDeque<Future<List<RawPack>>> encoding = new ArrayDeque<>();
-    private final DailyPack.Encoder days = new DailyPack.Encoder();
+    private final UploadTexts.Writer texts; // numbered for the daily packs, stored before the packs that name them
+    private final DailyPackEncoder days;
     private final PreparedStatement insertPack;
     private final PreparedStatement insertDaily;
+    private final PreparedStatement insertTexts;
     /**
      * The aggregates not yet written, one map per day (epoch day). A time-ordered log leaves a day behind for good, so
      * days older than the day before the newest seen are written as soon as a new day starts: the maps hold about two
@@ -147,13 +149,22 @@ public final class DecisionWriter implements AutoCloseable {
 
     public DecisionWriter(Connection connection, long uploadId, int flushKeys, Pattern browser, int commitEvery)
             throws SQLException {
+        this(connection, uploadId, flushKeys, browser, commitEvery, new UploadTexts.Writer());
+    }
+
+    /** With the numbering of the upload's texts given (its limit set by a test). */
+    DecisionWriter(Connection connection, long uploadId, int flushKeys, Pattern browser, int commitEvery,
+            UploadTexts.Writer texts) throws SQLException {
         this.connection = connection;
         this.uploadId = uploadId;
         this.flushKeys = flushKeys;
         this.browser = browser;
         this.commitEvery = commitEvery;
+        this.texts = texts;
+        this.days = new DailyPackEncoder(texts);
         this.insertPack = connection.prepareStatement(INSERT_PACK);
         this.insertDaily = connection.prepareStatement(INSERT_DAILY);
+        this.insertTexts = connection.prepareStatement(UploadTexts.INSERT);
     }
 
     /**
@@ -337,6 +348,15 @@ public final class DecisionWriter implements AutoCloseable {
         LocalDate min = days.minDay();
         LocalDate max = days.maxDay();
         byte[] data = days.finish();
+        if (texts.pending()) {
+            // the texts the pack numbers first, so that no stored pack names a text not stored
+            insertTexts.setLong(1, uploadId);
+            insertTexts.setInt(2, texts.parts());
+            insertTexts.setInt(3, texts.stored());
+            insertTexts.setInt(4, texts.size() - texts.stored());
+            insertTexts.setBytes(5, texts.part(days.compressor()));
+            insertTexts.executeUpdate();
+        }
         insertDaily.setLong(1, uploadId);
         insertDaily.setInt(2, dailyPacks++);
         insertDaily.setInt(3, count);
@@ -375,5 +395,6 @@ public final class DecisionWriter implements AutoCloseable {
         days.close();
         insertPack.close();
         insertDaily.close();
+        insertTexts.close();
     }
 }

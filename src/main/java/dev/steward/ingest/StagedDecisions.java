@@ -34,7 +34,8 @@ public class StagedDecisions {
     private static final int DELETE_CHUNK = 50_000;
     /** Row tables of a decision upload: packs are deleted whole (a few hundred rows), the rest in chunks. */
     private static final List<String> TABLES = List.of("decision", "decision_daily", "secret_finding");
-    private static final List<String> PACK_TABLES = List.of("decision_pack", "decision_daily_pack");
+    private static final List<String> PACK_TABLES = List.of("decision_pack", "decision_daily_pack",
+            "decision_text_pack");
 
     private final IngestConfig limits;
     private final UploadRepository uploads;

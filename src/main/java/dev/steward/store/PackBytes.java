@@ -286,9 +286,14 @@ public final class PackBytes {
         }
 
         public void writeTo(Out out) {
-            out.varLong(texts.size());
-            for (String t : texts) {
-                out.text(t);
+            writeTo(out, 0);
+        }
+
+        /** Writes texts {@code from} to the last as {@link #writeTo(Out)} writes them all: their count, then each. */
+        public void writeTo(Out out, int from) {
+            out.varLong(texts.size() - from);
+            for (int i = from, n = texts.size(); i < n; i++) {
+                out.text(texts.get(i));
             }
         }
 

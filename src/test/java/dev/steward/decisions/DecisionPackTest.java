@@ -53,7 +53,7 @@ class DecisionPackTest {
 
     @Test
     void dailyAggregatesRoundTripAndTheWindowKeepsOnlyItsDays() throws Exception {
-        DailyPack.Encoder e = new DailyPack.Encoder();
+        DailyPackEncoder e = new DailyPackEncoder();
         LocalDate day = LocalDate.parse("2026-10-02");
         long[] counts = {5, 4, 3, 2, 1, 1, Long.MAX_VALUE / 3};
         e.add(day, "agent-1", null, "erp", "read", null, "prod", true, "[]", counts,
@@ -82,7 +82,7 @@ class DecisionPackTest {
 
     @Test
     void oneSubjectsAggregatesAreTheOnlyOnesDecodedAndAPackWithoutItIsSkipped() throws Exception {
-        DailyPack.Encoder e = new DailyPack.Encoder();
+        DailyPackEncoder e = new DailyPackEncoder();
         LocalDate day = LocalDate.parse("2026-10-02");
         Instant t = Instant.parse("2026-10-02T10:00:00Z");
         // "agent-1" is a prefix of "agent-10"; "agent-é" has a two-byte character; "cred-1" is also an agent's name
@@ -121,7 +121,7 @@ class DecisionPackTest {
 
     @Test
     void aDailyPackRefusesAnEarlierDayThanItsFirst() {
-        DailyPack.Encoder e = new DailyPack.Encoder();
+        DailyPackEncoder e = new DailyPackEncoder();
         Instant t = Instant.parse("2026-10-02T10:00:00Z");
         e.add(LocalDate.parse("2026-10-02"), "a", null, null, null, null, null, true, "[]", new long[7], t, t);
         assertThatThrownBy(() -> e.add(LocalDate.parse("2026-10-01"), "a", null, null, null, null, null, true, "[]",

@@ -214,6 +214,28 @@ abstract class DecisionStoreContract {
         }
         IngestReport r = ingest(files.write("late-" + tag + ".jsonl", log.toString()));
         assertThat(r.status()).isEqualTo(IngestReport.Status.COMMITTED);
+        // its daily packs number the upload's texts (version 2), stored once in parts that follow each other
+        try (Connection c = dataSource.getConnection()) {
+            UploadTexts texts = UploadTexts.load(c, r.uploadId());
+            List<String> stored = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                stored.add(texts.text(i));
+            }
+            assertThat(stored).doesNotHaveDuplicates().contains("agent-" + tag + "-0", "cred-" + tag + "-2", "erp")
+                    .hasSize(7 + 3 + 3); // agents, credentials, and the tool, the action and the chain "[]"
+            try (PreparedStatement s = c.prepareStatement("SELECT data FROM decision_daily_pack WHERE upload_id = ?")) {
+                s.setLong(1, r.uploadId());
+                try (ResultSet packs = s.executeQuery()) {
+                    int n = 0;
+                    for (; packs.next(); n++) {
+                        int[] numbers = DailyPack.header(packs.getBytes(1)).numbers();
+                        assertThat(numbers).as("pack %d's text numbers", n).isNotEmpty().doesNotHaveDuplicates();
+                        assertThat(java.util.Arrays.stream(numbers).max().getAsInt()).isLessThan(texts.size());
+                    }
+                    assertThat(n).as("daily packs").isGreaterThanOrEqualTo(5);
+                }
+            }
+        }
 
         java.util.Map<String, Long> summed = new java.util.TreeMap<>();
         for (DecisionAggregate a : aggregates.window(start, start.plusSeconds(86_400 * 5))) {

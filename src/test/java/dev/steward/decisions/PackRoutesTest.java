@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link WindowShards#add}): byte-identical shard files, the same principals and named credentials, the same evidence
  * per shard. The data has what the routing decides on: agents absent, blank or not in the inventory; credentials
  * unknown, without holders, with one holder (the principal of an agent-less decision) or several; rows outside the
- * window; packs sharing texts.
+ * window; packs sharing texts. Packs of both versions: with texts of their own (version 1), numbering their upload's
+ * texts (version 2), an upload whose texts reach their limit half way (its later packs of version 1), two uploads.
  */
 class PackRoutesTest {
 
@@ -37,19 +38,23 @@ class PackRoutesTest {
     @Test
     void routesEveryPackByReferenceExactlyAsByText() throws IOException {
         Random random = new Random(11);
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 9; round++) {
             Evidence inventory = inventory(random);
-            List<byte[]> packs = packs(random);
+            // rounds 0, 3, 6: version 1; 1, 4, 7: version 2; 2, 5, 8: both, over two uploads
+            Stored stored = packs(random, round % 3);
+            List<byte[]> packs = stored.bodies();
             // up to 5 shards, and once more than a 64-bit mask holds (most of them without a subject of their own)
-            int shardCount = round == 5 ? 70 + random.nextInt(30) : 1 + random.nextInt(5);
+            int shardCount = round >= 5 && round <= 6 ? 70 + random.nextInt(30) : 1 + random.nextInt(5);
             Path byTextDir = Files.createDirectories(tmp.resolve("text-" + round));
             Path byRefDir = Files.createDirectories(tmp.resolve("ref-" + round));
             try (WindowShards byText = new WindowShards(inventory, shardCount, byTextDir);
                     WindowShards byRef = new WindowShards(inventory, shardCount, byRefDir);
                     PackRoutes routes = byRef.packs()) {
-                for (byte[] pack : packs) {
-                    DailyPack.decode(pack, FROM, TO, byText::add);
-                    routes.pack(pack, FROM, TO);
+                UploadTexts.Cache texts = stored.cache();
+                for (int i = 0; i < packs.size(); i++) {
+                    long upload = stored.uploads().get(i);
+                    DailyPack.decode(packs.get(i), () -> stored.texts(upload), FROM, TO, byText::add);
+                    routes.pack(upload, packs.get(i), FROM, TO, texts);
                 }
                 routes.finish();
                 byText.finishWriting();
@@ -86,8 +91,9 @@ class PackRoutesTest {
                 assertThat(byRef.named("cred-unknown-1")).isEqualTo(byText.named("cred-unknown-1"));
                 // each shard's evidence: summed and ordered as the whole window is, holding what its subjects need
                 WindowSum whole = new WindowSum();
-                for (byte[] pack : packs) {
-                    DailyPack.decode(pack, FROM, TO, whole);
+                for (int i = 0; i < packs.size(); i++) {
+                    long upload = stored.uploads().get(i);
+                    DailyPack.decode(packs.get(i), () -> stored.texts(upload), FROM, TO, whole);
                 }
                 List<dev.steward.evidence.DecisionAggregate> window = whole.aggregates();
                 java.util.Set<dev.steward.evidence.DecisionAggregate> seen = new java.util.HashSet<>();
@@ -105,8 +111,9 @@ class PackRoutesTest {
                 // one shard holds each stored row of the window once: more shards hold some twice or more
                 Path oneDir = Files.createDirectories(tmp.resolve("one-" + round));
                 try (WindowShards single = new WindowShards(inventory, 1, oneDir)) {
-                    for (byte[] pack : packs) {
-                        DailyPack.decode(pack, FROM, TO, single::add);
+                    for (int i = 0; i < packs.size(); i++) {
+                        long upload = stored.uploads().get(i);
+                        DailyPack.decode(packs.get(i), () -> stored.texts(upload), FROM, TO, single::add);
                     }
                     single.finishWriting();
                     assertThat(single.spilled()).isGreaterThanOrEqualTo(window.size());
@@ -214,7 +221,7 @@ class PackRoutesTest {
     void aPackCutShortFailsTheScanWithTheRoutersError() throws IOException {
         Random random = new Random(3);
         Evidence inventory = inventory(random);
-        byte[] raw = dev.steward.store.PackCodec.expand(packs(random).get(0));
+        byte[] raw = dev.steward.store.PackCodec.expand(packs(random, 0).bodies().get(0));
         dev.steward.store.PackBytes.Out cut = new dev.steward.store.PackBytes.Out(raw.length);
         cut.bytes(raw, 0, raw.length - 3);
         byte[] bad;
@@ -224,7 +231,7 @@ class PackRoutesTest {
         try (WindowShards shards = new WindowShards(inventory, 2, tmp); PackRoutes routes = shards.packs()) {
             // the router reads the rows: its error reaches the caller at the latest when it waits for the routing
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
-                routes.pack(bad, FROM, TO);
+                routes.pack(1, bad, FROM, TO, new UploadTexts.Cache(upload -> null));
                 routes.finish();
             }).isInstanceOf(IllegalStateException.class).hasMessageContaining("a pack ends inside a record");
         }
@@ -260,12 +267,38 @@ class PackRoutesTest {
         return new Evidence(AS_OF, AS_OF.minusSeconds(86_400L * 90), List.of(), agents, credentials, List.of(), List.of());
     }
 
-    private static List<byte[]> packs(Random random) {
+    /** Stored packs, each with its upload, and the uploads' texts as stored beside them. */
+    private record Stored(List<byte[]> bodies, List<Long> uploads, java.util.Map<Long, UploadTexts.Builder> parts) {
+        UploadTexts texts(long upload) {
+            UploadTexts.Builder b = parts.get(upload);
+            return b == null ? null : b.build();
+        }
+
+        UploadTexts.Cache cache() {
+            return new UploadTexts.Cache(this::texts);
+        }
+    }
+
+    /**
+     * Five packs. Mode 0: of version 1; mode 1: of version 2, one upload; mode 2: two uploads whose texts have room for
+     * their first pack only (their later packs of version 1). The texts' parts are kept as the ingest stores them.
+     */
+    private static Stored packs(Random random, int mode) {
         String[] agents = {null, "", "  ", "agent-0", "agent-1", "agent-7", "agent-29", "agent-31", "agent-33", "ghost"};
         List<byte[]> packs = new ArrayList<>();
-        DailyPack.Encoder encoder = new DailyPack.Encoder();
+        List<Long> uploads = new ArrayList<>();
+        java.util.Map<Long, UploadTexts.Builder> parts = new java.util.HashMap<>();
+        // room for the first pack's texts (an aggregate names 7 at most), not for all five packs' in mode 2
+        UploadTexts.Writer numbering = mode == 0 ? null : new UploadTexts.Writer(mode == 1 ? 1 << 20 : 4096 * 7 + 40);
+        DailyPackEncoder encoder = new DailyPackEncoder(numbering);
         try {
             for (int p = 0; p < 5; p++) {
+                long upload = mode == 2 && p >= 3 ? 2 : 1;
+                if (mode == 2 && p == 3) {
+                    encoder.close();
+                    numbering = new UploadTexts.Writer(4096 * 7 + 40);
+                    encoder = new DailyPackEncoder(numbering);
+                }
                 LocalDate day = FROM.minusDays(2).plusDays(random.nextInt(95));
                 int rows = 1 + random.nextInt(300);
                 for (int i = 0; i < rows; i++) {
@@ -285,10 +318,21 @@ class PackRoutesTest {
                             random.nextBoolean(), random.nextInt(6) == 0 ? "[\"alice\"]" : random.nextInt(6) == 0 ? "[\"agent-3\", \"ghost\"]" : "[]", counts, first, last);
                 }
                 packs.add(encoder.finish());
+                uploads.add(upload);
+                if (numbering != null && numbering.pending()) {
+                    UploadTexts.Builder b = parts.computeIfAbsent(upload, UploadTexts.Builder::new);
+                    b.add(numbering.parts(), numbering.stored(), numbering.size() - numbering.stored(),
+                            numbering.part(encoder.compressor()));
+                }
             }
         } finally {
             encoder.close();
         }
-        return packs;
+        if (mode > 0) {
+            assertThat(packs).as("packs of version 2").anyMatch(b -> DailyPack.header(b).numbers() != null);
+        }
+        assertThat(packs).as("packs of version 1").matches(all -> mode == 1 || all.stream()
+                .anyMatch(b -> DailyPack.header(b).numbers() == null));
+        return new Stored(packs, uploads, parts);
     }
 }

@@ -119,7 +119,8 @@ abstract class IngestionContract {
                 log.append(decision(i, agent));
             }
         }
-        long before = count("SELECT COUNT(*) FROM decision_pack") + count("SELECT COUNT(*) FROM decision_daily_pack");
+        long before = count("SELECT COUNT(*) FROM decision_pack") + count("SELECT COUNT(*) FROM decision_daily_pack")
+                + count("SELECT COUNT(*) FROM decision_text_pack");
         IngestReport r = ingest(files.gzip("big.jsonl.gz", log.toString()));
 
         assertThat(r.status()).isEqualTo(IngestReport.Status.REJECTED);
@@ -129,8 +130,9 @@ abstract class IngestionContract {
                         org.assertj.core.groups.Tuple.tuple(15_000L, "time", "yesterday"));
         assertThat(r.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("big.jsonl.gz"));
         // nothing stays of the 10,000 good lines that came before the first bad one
-        assertThat(count("SELECT COUNT(*) FROM decision_pack") + count("SELECT COUNT(*) FROM decision_daily_pack"))
-                .isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM decision_pack") + count("SELECT COUNT(*) FROM decision_daily_pack")
+                + count("SELECT COUNT(*) FROM decision_text_pack")).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM decision_text_pack WHERE upload_id = " + r.uploadId())).isZero();
         assertThat(count("SELECT COUNT(*) FROM decision_pack WHERE upload_id = " + r.uploadId())).isZero();
         assertThat(StoredDecisionReads.ofUpload(raw, r.uploadId())).isEmpty();
         assertThat(StoredDecisionReads.raw(raw, d -> agent.equals(d.agent()))).isEmpty();
