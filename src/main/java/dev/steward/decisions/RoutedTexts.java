@@ -4,9 +4,7 @@ import dev.steward.evidence.CredentialRecord;
 import dev.steward.evidence.Evidence;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the routing of a window's rows has worked out about each text it met ({@link WindowShards#row}), kept twice:
@@ -42,8 +40,6 @@ final class RoutedTexts {
     private final ShardSubjects subjects;
     /** The texts given an id, by id. */
     final List<WindowText> dict = new ArrayList<>();
-    final Set<String> principals = new HashSet<>();
-    final Set<String> credentialsNamed = new HashSet<>();
     private long[] state = new long[1 << 12];
 
     RoutedTexts(Evidence inventory, ShardSubjects subjects) {
@@ -86,7 +82,8 @@ final class RoutedTexts {
 
     /**
      * Whether an agent text names a principal (is not blank), -1 when it does not, else its shard; notes the principal
-     * and its shard on first use.
+     * and its shard on first use (on its {@link WindowText}: the window's principals are counted once routing is done,
+     * not collected in a set as rows come, which took a third of the router's time).
      */
     int principalShard(int index, WindowText agent) {
         long s = state(index);
@@ -96,7 +93,6 @@ final class RoutedTexts {
                 agent.agent = WindowText.BLANK;
             } else {
                 agent.agent = WindowText.PRINCIPAL;
-                principals.add(agent.value);
                 s |= (long) subjects.agentShard(agent.value) << AGENT_SHARD;
             }
             known = agent.agent;
@@ -107,8 +103,8 @@ final class RoutedTexts {
     }
 
     /**
-     * The shards of a credential's rows ({@link #know}), ascending, into {@code to}; returns how many. Notes the
-     * credential's sole holder as a principal the first time one of its rows has no principal of its own.
+     * The shards of a credential's rows ({@link #know}), ascending, into {@code to}; returns how many. Notes that the
+     * credential's sole holder is a principal the first time one of its rows has no principal of its own.
      */
     int credentialShards(int index, WindowText credential, boolean principal, int[] to) {
         long s = state(index);
@@ -118,7 +114,7 @@ final class RoutedTexts {
         if (!principal && (s & HOLDER_PENDING) != 0) {
             s &= ~HOLDER_PENDING;
             state[index] = s;
-            principals.add(credential.soleHolder);
+            credential.holderIsPrincipal = true;
         }
         if ((s & ONE_SHARD) != 0) {
             to[0] = (int) (s >>> CREDENTIAL_SHARD) & SHARD_BITS;
@@ -132,8 +128,6 @@ final class RoutedTexts {
     /** Notes a credential named by the window on first use: its inventory record, its shards, its sole holder. */
     private long know(int index, WindowText credential) {
         CredentialRecord c = inventory.credentials().get(credential.value);
-        // the record's own id string: the recommendations ask with it, and stop at the identity test
-        credentialsNamed.add(c == null ? credential.value : c.id());
         int[] shards = new int[1 + (c == null ? 0 : c.holders().size())];
         // a held credential is judged in its first holder's shard, among its holders' shards
         int n = c == null || c.holders().isEmpty() ? insert(shards, 0, subjects.holderlessShard(credential.value)) : 0;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -55,8 +56,11 @@ public final class WindowShards implements AutoCloseable {
     private long spilled;
     /** Reads the shards once every row is routed ({@link #finishWriting}). */
     private ShardEvidence reader;
-    /** principalsBelow[k]: distinct principals whose shard is below k (made on first use). */
+    /** principalsBelow[k]: distinct principals whose shard is below k; the last, all of them (once routing is done). */
     private long[] principalsBelow;
+    /** The window's texts in character order, and which its rows name as a credential (once routing is done). */
+    private String[] byRank;
+    private BitSet namedByRank;
     /**
      * The key of the row being routed: epoch day, then dictionary ids (-1 for null) of agent, credential, tool,
      * action, scope, environment and on-behalf-of chain. Filled by the caller of {@link #route}.
@@ -116,21 +120,11 @@ public final class WindowShards implements AutoCloseable {
 
     /** Distinct principals of the window, all shards. */
     public int principals() {
-        return routed.principals.size();
+        return Math.toIntExact(principalsBelow[out.length]);
     }
 
     /** Distinct principals of the window whose shard is below k: where shard k's principal results start. */
     public long principalsBefore(int k) {
-        if (principalsBelow == null) {
-            long[] below = new long[out.length + 1];
-            for (String p : routed.principals) {
-                below[agentShard(p) + 1]++;
-            }
-            for (int i = 1; i < below.length; i++) {
-                below[i] += below[i - 1];
-            }
-            principalsBelow = below;
-        }
         return principalsBelow[k];
     }
 
@@ -150,7 +144,8 @@ public final class WindowShards implements AutoCloseable {
 
     /** Whether any aggregate of the window names the credential. */
     public boolean named(String credentialId) {
-        return routed.credentialsNamed.contains(credentialId);
+        int r = Arrays.binarySearch(byRank, credentialId);
+        return r >= 0 && namedByRank.get(r);
     }
 
     /**
@@ -247,14 +242,34 @@ public final class WindowShards implements AutoCloseable {
         }
         int[] asAgent = ShardEvidence.none(byText.length);
         int[] asCredential = ShardEvidence.none(byText.length);
+        // the principals: agents of rows, and sole holders of credentials used in rows without one; one rank each
+        boolean[] principal = new boolean[byText.length];
+        namedByRank = new BitSet(byText.length);
         for (WindowText t : dict) {
             if (t.agent == WindowText.PRINCIPAL) {
                 asAgent[rank[t.id]] = rank[t.id];
+                principal[rank[t.id]] = true;
+            }
+            if (t.credentialKnown) {
+                namedByRank.set(rank[t.id]);
             }
             if (t.credentialKnown && t.soleHolder != null) {
-                asCredential[rank[t.id]] = rank[text(t.soleHolder).id];
+                int holder = rank[text(t.soleHolder).id];
+                asCredential[rank[t.id]] = holder;
+                principal[holder] |= t.holderIsPrincipal;
             }
         }
+        long[] below = new long[out.length + 1];
+        for (int r = 0; r < principal.length; r++) {
+            if (principal[r]) {
+                below[agentShard(byRank[r]) + 1]++;
+            }
+        }
+        for (int k = 1; k < below.length; k++) {
+            below[k] += below[k - 1];
+        }
+        principalsBelow = below;
+        this.byRank = byRank;
         reader = new ShardEvidence(rank, byRank, asAgent, asCredential);
         // what routing needed about each text is not needed any more: shards are read by rank
         routed.clear();

@@ -29,6 +29,8 @@ final class WindowText {
     String soleHolder;
     /** As a credential the inventory holds: the record's own id string (equal to {@link #value}), else null. */
     String inventoryId;
+    /** As a credential: whether a row of it without a principal of its own made its sole holder a principal. */
+    boolean holderIsPrincipal;
 
     WindowText(String value, int index) {
         this.value = value;

@@ -96,6 +96,34 @@ class PackRoutesTest {
                     DailyPack.decode(packs.get(i), () -> stored.texts(upload), FROM, TO, whole);
                 }
                 List<dev.steward.evidence.DecisionAggregate> window = whole.aggregates();
+                // the principals and named credentials, worked out from the window's rows independently
+                java.util.Set<String> principals = new java.util.HashSet<>();
+                java.util.Set<String> named = new java.util.HashSet<>();
+                for (dev.steward.evidence.DecisionAggregate d : window) {
+                    boolean agent = d.agent() != null && !d.agent().isBlank();
+                    if (agent) {
+                        principals.add(d.agent());
+                    }
+                    if (d.credential() != null) {
+                        named.add(d.credential());
+                        CredentialRecord c = inventory.credentials().get(d.credential());
+                        if (!agent && c != null && c.holders().size() == 1) {
+                            principals.add(c.holders().get(0));
+                        }
+                    }
+                }
+                assertThat(byRef.principals()).isEqualTo(principals.size());
+                assertThat(byRef.principalsBefore(shardCount - 1) + principals.stream()
+                        .filter(p -> byRef.agentShard(p) == shardCount - 1).count()).isEqualTo(principals.size());
+                for (String id : List.of("cred-unknown-0", "cred-unknown-1", "cred-unknown-2", "agent-1", "erp",
+                        "zzz")) {
+                    assertThat(byRef.named(id)).as(id).isEqualTo(named.contains(id));
+                }
+                for (CredentialRecord c : inventory.credentials().values()) {
+                    assertThat(byRef.named(c.id())).as(c.id()).isEqualTo(named.contains(c.id()));
+                }
+                // texts of the window that no row names as a credential ("agent-1", "erp") are not named
+                assertThat(named).isNotEmpty().doesNotContain("agent-1", "erp");
                 java.util.Set<dev.steward.evidence.DecisionAggregate> seen = new java.util.HashSet<>();
                 for (int k = 0; k < shardCount; k++) {
                     List<dev.steward.evidence.DecisionAggregate> shard = byRef.evidence(k).decisions();
