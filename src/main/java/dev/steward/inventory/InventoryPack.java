@@ -199,22 +199,31 @@ final class InventoryPack {
         Reader r = new Reader(in, texts, canon);
         List<Object> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(switch (section) {
-                case PEOPLE -> new PersonRecord(r.text(), r.text(), r.text(), r.text(), r.text(), r.text(), r.instant(),
-                        r.source());
-                case AGENTS -> new AgentRecord(r.text(), r.text(), r.autonomy(), r.text(), r.text(), r.text(), r.text(),
-                        r.text(), r.instant(), r.instant(), r.instant(), r.text(), r.text(), r.text(), r.text(), r.text(),
-                        r.text(), r.text(), r.instant(), r.list(), r.list(), r.source());
-                case CREDENTIALS -> new CredentialRecord(r.text(), r.text(), r.list(), r.text(), r.text(), r.text(),
-                        r.text(), r.list(), r.instant(), r.instant(), r.ttl(), r.instant(), r.instant(), r.text(),
-                        r.instant(), r.instant(), r.text(), r.source());
-            });
+            out.add(record(section, r));
         }
         if (in.position() != in.buffer().length) {
             throw new IllegalStateException("an inventory pack of " + section.stored + " has "
                     + (in.buffer().length - in.position()) + " bytes after its " + count + " records");
         }
         return out;
+    }
+
+    /**
+     * The next record. A method of its own, called once per record, so that the compiler compiles it once as a whole
+     * method: inside {@link #decode}'s loop (8,192 records a pack, about 50 packs a load) the loop was compiled four
+     * times in a cold run (three on-stack replacements, then the method; 0.3-0.7 s each in a JFR recording).
+     */
+    private static Object record(Section section, Reader r) {
+        return switch (section) {
+            case PEOPLE -> new PersonRecord(r.text(), r.text(), r.text(), r.text(), r.text(), r.text(), r.instant(),
+                    r.source());
+            case AGENTS -> new AgentRecord(r.text(), r.text(), r.autonomy(), r.text(), r.text(), r.text(), r.text(),
+                    r.text(), r.instant(), r.instant(), r.instant(), r.text(), r.text(), r.text(), r.text(), r.text(),
+                    r.text(), r.text(), r.instant(), r.list(), r.list(), r.source());
+            case CREDENTIALS -> new CredentialRecord(r.text(), r.text(), r.list(), r.text(), r.text(), r.text(),
+                    r.text(), r.list(), r.instant(), r.instant(), r.ttl(), r.instant(), r.instant(), r.text(),
+                    r.instant(), r.instant(), r.text(), r.source());
+        };
     }
 
     /** Reads fields in order; arguments of a constructor call are evaluated left to right. */
