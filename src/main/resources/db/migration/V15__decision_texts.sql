@@ -1,4 +1,5 @@
--- The texts of an upload's daily decision packs, stored once for the upload. Portable SQL for H2 2.x and PostgreSQL 14+.
+-- The texts of an upload's daily decision packs, stored once for the upload.
+-- Portable SQL for H2 2.x and PostgreSQL 14+.
 -- A daily pack (dev.steward.decisions.DailyPack) held a dictionary of its own texts: at 10M decisions 2,385 packs named
 -- 21M texts, 427k of them distinct, and a window's scan looked each of them up in its table of texts (most of the
 -- scan's time). Packs of version 2 refer to the upload's texts by number instead; the texts are stored here, in parts
@@ -10,6 +11,6 @@ CREATE TABLE decision_text_pack (
     part       INTEGER NOT NULL,                       -- 0, 1, 2 ... in write order
     first_text INTEGER NOT NULL,                       -- the number of the part's first text in the upload
     text_count INTEGER NOT NULL,
-    data       BYTEA   NOT NULL,                       -- compressed: varint count, then each text (varint length, UTF-8)
+    data       BYTEA   NOT NULL,                       -- compressed: varint count, then each text (length, UTF-8)
     CONSTRAINT decision_text_pack_pk PRIMARY KEY (upload_id, part)
 );

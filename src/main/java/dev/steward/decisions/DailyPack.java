@@ -67,7 +67,7 @@ final class DailyPack {
         decode(body, texts, from, to, new AsRows(sink, 0, 0));
     }
 
-    /** {@link #decodeOf(byte[], UploadTexts, LocalDate, LocalDate, String, String, DailyRow, boolean)} of version 1. */
+    /** {@link #decodeOf(byte[], Supplier, LocalDate, LocalDate, String, String, DailyRow, boolean)} of version 1. */
     static void decodeOf(byte[] body, LocalDate from, LocalDate to, String agent, String credential, DailyRow sink)
             throws IOException {
         decodeOf(body, null, from, to, agent, credential, sink, false);
@@ -130,7 +130,7 @@ final class DailyPack {
 
     private static boolean same(byte[] buf, int start, int length, byte[] text) {
         return text != null && length == text.length
-                && java.util.Arrays.equals(buf, start, start + length, text, 0, text.length);
+                && Arrays.equals(buf, start, start + length, text, 0, text.length);
     }
 
     /** The upload's texts a pack of version {@value #VERSION} needs. */
@@ -186,7 +186,7 @@ final class DailyPack {
         }
     }
 
-    /** {@link #decode(byte[], UploadTexts, LocalDate, LocalDate, DailyRow)} by reference. */
+    /** {@link #decode(byte[], Supplier, LocalDate, LocalDate, DailyRow)} by reference. */
     static void decode(byte[] body, Supplier<UploadTexts> texts, LocalDate from, LocalDate to, Refs sink)
             throws IOException {
         Opened pack = open(body, texts);
@@ -233,7 +233,12 @@ final class DailyPack {
         long firstDay = in.zigZag();
         int[] numbers = null;
         if (version == VERSION) {
-            numbers = new int[in.varInt()];
+            int n = in.varInt();
+            if (n > in.buffer().length - in.position()) { // a number takes a byte at least
+                throw new IllegalStateException("a daily decision pack names " + n + " texts in "
+                        + (in.buffer().length - in.position()) + " bytes");
+            }
+            numbers = new int[n];
             for (int i = 0; i < numbers.length; i++) {
                 numbers[i] = in.varInt();
             }

@@ -149,18 +149,12 @@ public final class DecisionWriter implements AutoCloseable {
 
     public DecisionWriter(Connection connection, long uploadId, int flushKeys, Pattern browser, int commitEvery)
             throws SQLException {
-        this(connection, uploadId, flushKeys, browser, commitEvery, new UploadTexts.Writer());
-    }
-
-    /** With the numbering of the upload's texts given (its limit set by a test). */
-    DecisionWriter(Connection connection, long uploadId, int flushKeys, Pattern browser, int commitEvery,
-            UploadTexts.Writer texts) throws SQLException {
         this.connection = connection;
         this.uploadId = uploadId;
         this.flushKeys = flushKeys;
         this.browser = browser;
         this.commitEvery = commitEvery;
-        this.texts = texts;
+        this.texts = new UploadTexts.Writer();
         this.days = new DailyPackEncoder(texts);
         this.insertPack = connection.prepareStatement(INSERT_PACK);
         this.insertDaily = connection.prepareStatement(INSERT_DAILY);

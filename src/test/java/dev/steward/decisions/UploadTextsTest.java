@@ -103,8 +103,23 @@ class UploadTextsTest {
                 scope, environment, allowed, onBehalfOf, n, firstAt, lastAt) -> { }))
                 .hasMessage("a daily decision pack of version 2 was read without its upload's texts");
         UploadTexts fewer = new UploadTexts.Builder(3).build();
-        assertThatThrownBy(() -> DailyPack.decodeOf(first, () -> fewer, DAY, DAY.plusDays(1), "agent-1", null,
-                (day, agent, credential, tool, action, scope, environment, allowed, onBehalfOf, n, firstAt, lastAt) -> { },
+        DailyRow nothing = (day, agent, credential, tool, action, scope, environment, allowed, onBehalfOf, n, firstAt,
+                lastAt) -> { };
+        assertThatThrownBy(() -> DailyPack.decodeOf(first, () -> fewer, DAY, DAY.plusDays(1), "agent-1", null, nothing,
                 true)).hasMessage("a daily decision pack of upload 3 names text 0, and the upload has 0");
+
+        // a damaged header that claims more texts than the pack has bytes fails before anything is allocated for them
+        dev.steward.store.PackBytes.Out bad = new dev.steward.store.PackBytes.Out(16);
+        bad.writeByte(DailyPack.VERSION);
+        bad.varLong(1);
+        bad.zigZag(DAY.toEpochDay());
+        bad.varLong(1_000_000_000);
+        bad.varLong(0);
+        byte[] damaged;
+        try (PackCodec.Compressor compressor = new PackCodec.Compressor()) {
+            damaged = bad.compress(compressor);
+        }
+        assertThatThrownBy(() -> DailyPack.header(damaged))
+                .hasMessage("a daily decision pack names 1000000000 texts in 1 bytes");
     }
 }
