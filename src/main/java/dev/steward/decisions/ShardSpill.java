@@ -7,28 +7,37 @@ import java.io.OutputStream;
 /**
  * A shard's file being written: rows go into a buffer ({@link PackBytes}: unsigned varints, most counts and ids
  * take one to three bytes; the JDK's data streams locked and made a virtual call per byte) that goes to the file
- * in one write whenever it holds {@link WindowShards#fileBuffer 4 to 64 KiB}.
+ * whenever it holds {@link WindowShards#fileBuffer 4 to 64 KiB}, written by the shards' {@link SpillWriter} while
+ * this one fills another.
  */
 final class ShardSpill {
     private final int spillAt;
-    final PackBytes.Out bytes;
+    /** The buffer being filled; another one after each spill. */
+    PackBytes.Out bytes;
     private final OutputStream file;
+    private final SpillWriter writer;
     private boolean closed;
 
-    /** @param spillAt bytes the buffer holds before they are written */
-    ShardSpill(OutputStream file, int spillAt) {
+    /** @param spillAt bytes the buffer holds before they are written ({@link #capacity} its size) */
+    ShardSpill(OutputStream file, int spillAt, SpillWriter writer) {
         this.file = file;
         this.spillAt = spillAt;
-        this.bytes = new PackBytes.Out(spillAt + 256);
+        this.writer = writer;
+        this.bytes = new PackBytes.Out(capacity(spillAt));
+    }
+
+    /** A buffer's size for {@code spillAt}: room for the row that takes it past that. */
+    static int capacity(int spillAt) {
+        return spillAt + 256;
     }
 
     void spillWhenFull() throws IOException {
         if (bytes.size() >= spillAt) {
-            bytes.writeTo(file);
-            bytes.reset();
+            bytes = writer.write(file, bytes);
         }
     }
 
+    /** Writes what is left and closes the file; the writer must have {@link SpillWriter#drain drained} before. */
     void close() throws IOException {
         if (closed) {
             return;

@@ -47,6 +47,8 @@ public final class WindowShards implements AutoCloseable {
     private final ShardSubjects subjects;
     private final Path dir;
     private final ShardSpill[] out;
+    /** Writes the shard files' full buffers beside the router. */
+    private final SpillWriter writer;
     /** The window's texts; null once every row is routed ({@link #finishWriting}). */
     private WindowTextTable texts = new WindowTextTable();
     /** What routing worked out about each text, the window's dictionary, principals and named credentials. */
@@ -82,8 +84,9 @@ public final class WindowShards implements AutoCloseable {
         this.dir = Files.createTempDirectory(tmp, "steward-shards-");
         this.out = new ShardSpill[shards];
         this.to = new int[shards + 1];
+        this.writer = new SpillWriter(ShardSpill.capacity(fileBuffer(shards)));
         for (int k = 0; k < shards; k++) {
-            out[k] = new ShardSpill(Files.newOutputStream(file(k)), fileBuffer(shards));
+            out[k] = new ShardSpill(Files.newOutputStream(file(k)), fileBuffer(shards), writer);
         }
     }
 
@@ -220,6 +223,8 @@ public final class WindowShards implements AutoCloseable {
     }
 
     void finishWriting() throws IOException {
+        writer.drain();
+        writer.close();
         for (ShardSpill o : out) {
             o.close();
         }
@@ -317,6 +322,7 @@ public final class WindowShards implements AutoCloseable {
 
     @Override
     public void close() {
+        writer.close();
         try {
             for (ShardSpill o : out) {
                 o.close();

@@ -316,11 +316,13 @@ class PackRoutesTest {
         List<byte[]> packs = new ArrayList<>();
         List<Long> uploads = new ArrayList<>();
         java.util.Map<Long, UploadTexts.Builder> parts = new java.util.HashMap<>();
-        // room for the first pack's texts (an aggregate names 7 at most), not for all five packs' in mode 2
+        // room for the first pack's texts (an aggregate names 7 at most), not for all its packs' in mode 2
         UploadTexts.Writer numbering = mode == 0 ? null : new UploadTexts.Writer(mode == 1 ? 1 << 20 : 4096 * 7 + 40);
         DailyPackEncoder encoder = new DailyPackEncoder(numbering);
         try {
-            for (int p = 0; p < 5; p++) {
+            // more packs than the router takes ahead, so that its batches are reused; one with more rows than a
+            // batch holds at first
+            for (int p = 0; p < 12; p++) {
                 long upload = mode == 2 && p >= 3 ? 2 : 1;
                 if (mode == 2 && p == 3) {
                     encoder.close();
@@ -328,7 +330,7 @@ class PackRoutesTest {
                     encoder = new DailyPackEncoder(numbering);
                 }
                 LocalDate day = FROM.minusDays(2).plusDays(random.nextInt(95));
-                int rows = 1 + random.nextInt(300);
+                int rows = p == 2 ? 1100 + random.nextInt(500) : 1 + random.nextInt(300);
                 for (int i = 0; i < rows; i++) {
                     LocalDate d = i == 0 ? day : day.plusDays(random.nextInt(3));
                     String agent = random.nextInt(3) == 0 ? agents[random.nextInt(agents.length)] : "agent-" + random.nextInt(35);

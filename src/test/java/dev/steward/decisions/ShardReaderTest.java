@@ -31,7 +31,9 @@ class ShardReaderTest {
     private static Written write(int n, long seed) throws IOException {
         Random random = new Random(seed);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        ShardSpill[] out = {new ShardSpill(file, 4096)};
+        // full buffers go to the file through the writer, as the router's do
+        SpillWriter writer = new SpillWriter(ShardSpill.capacity(4096));
+        ShardSpill[] out = {new ShardSpill(file, 4096, writer)};
         long[][] rows = new long[n][];
         for (int i = 0; i < n; i++) {
             int[] key = new int[8];
@@ -65,6 +67,8 @@ class ShardReaderTest {
             row[19] = hasLast ? lastSecond * 1_000_000_000L + lastNano : 0;
             rows[i] = row;
         }
+        writer.drain();
+        writer.close();
         out[0].close();
         return new Written(file.toByteArray(), rows);
     }
@@ -118,7 +122,7 @@ class ShardReaderTest {
         ShardSpill[] out = new ShardSpill[files.length];
         for (int k = 0; k < files.length; k++) {
             files[k] = new ByteArrayOutputStream();
-            out[k] = new ShardSpill(files[k], 4096);
+            out[k] = new ShardSpill(files[k], 4096, null); // never full here
         }
         PackBytes.Out scratch = new PackBytes.Out(16);
         int[] key = {20_100, 3, 7, 1, 2, -1, 4, 5};
