@@ -18,7 +18,9 @@ public record ResultCounts(long pass, long partial, long fail, long insufficient
 
     /** Mutable counter behind a {@link ResultCounts}. */
     static final class Counter {
-        private final long[] counts = new long[Result.values().length];
+        /** Result kinds; {@code Result.values()} copies its array each call, and a run makes millions of counters. */
+        private static final int KINDS = Result.values().length;
+        private final long[] counts = new long[KINDS];
 
         void add(Result result) {
             counts[result.ordinal()]++;

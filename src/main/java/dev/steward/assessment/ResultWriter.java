@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
@@ -23,10 +24,12 @@ import javax.sql.DataSource;
  * are each in run order, each ended with {@link #endBlock()} (a sharded assessment writes one evaluation of one shard
  * at a time); packs are read back ordered by their first seq.
  *
- * <p>Packs are encoded, compressed and inserted on one background thread, at most {@value #QUEUED} packs ahead of the
- * caller, under the run's pack key ({@link ResultPacks}) and on a connection of that thread's own, committed every
- * {@value #COMMIT_EVERY} packs and when the writer is closed: ahead of the run's transaction, which stores the run row
- * naming the key. H2 keeps an uncommitted row marked as such and rewrites every page that holds one when the
+ * <p>Packs are encoded, compressed and inserted on one background thread, at most {@value #QUEUED} packs and
+ * {@value #QUEUED_RESULTS} results ahead of the caller (a sharded run's blocks make packs of a few hundred results; with 3
+ * packs ahead the caller waited for the encoder about 1,500 times, 2 s of a 10M-decision run; a stored pack's arrays
+ * are filled again), under the run's pack key ({@link ResultPacks}) and on a connection of that thread's own, committed
+ * every {@value #COMMIT_EVERY} packs and when the writer is closed: ahead of the run's transaction, which stores the
+ * run row naming the key. H2 keeps an uncommitted row marked as such and rewrites every page that holds one when the
  * transaction commits; with the packs in the run's transaction (as before 2026-12-04) its commit read the run's 235 MB
  * of packs back from the file and wrote them again, about 3 s at 10M decisions. Committed packs of a run that fails are
  * deleted by the caller ({@link ResultPacks#abandon}); until the run row names them, no read finds them. An encoding or
@@ -42,8 +45,9 @@ public final class ResultWriter implements AutoCloseable {
 
     private final PreparedStatement insert;
     private final PreparedStatement multi;
-    /** Packs submitted to the encoder and not yet stored, at most this many. */
-    static final int QUEUED = 3;
+    /** Packs submitted to the encoder and not yet stored, at most this many, holding at most so many results. */
+    static final int QUEUED = 32;
+    static final int QUEUED_RESULTS = 4 * ResultPack.RESULTS;
     /** Packs inserted between two commits of the packs' connection. */
     static final int COMMIT_EVERY = 16;
 
@@ -59,6 +63,11 @@ public final class ResultWriter implements AutoCloseable {
         return t;
     });
     private final Deque<Queued> queued = new ArrayDeque<>();
+    /** Results of the packs in {@link #queued}. */
+    private int queuedResults;
+    /** The arrays of stored packs, to fill again. */
+    private final Deque<AssessedResult[]> freeResults = new ArrayDeque<>();
+    private final Deque<int[]> freeSeqs = new ArrayDeque<>();
     private AssessedResult[] packResults = new AssessedResult[ResultPack.RESULTS];
     private int[] packSeqs = new int[ResultPack.RESULTS];
     private int packCount;
@@ -140,7 +149,7 @@ public final class ResultWriter implements AutoCloseable {
     }
 
     /** A pack handed to the encoder thread, stored once its future is done. */
-    private record Queued(int pack, Future<?> stored) {
+    private record Queued(int pack, int results, Future<?> stored, AssessedResult[] resultArray, int[] seqArray) {
     }
 
     /** Hands the pack being filled to the encoder thread (waiting while too many are queued). */
@@ -156,13 +165,26 @@ public final class ResultWriter implements AutoCloseable {
             store(number, seqs[0], seqs[count - 1], count, pack.finish());
             return null;
         });
-        queued.add(new Queued(number, stored));
-        packResults = new AssessedResult[ResultPack.RESULTS];
-        packSeqs = new int[ResultPack.RESULTS];
+        queued.add(new Queued(number, count, stored, results, seqs));
+        queuedResults += count;
+        AssessedResult[] freeResults = this.freeResults.poll();
+        packResults = freeResults != null ? freeResults : new AssessedResult[ResultPack.RESULTS];
+        int[] freeSeqs = this.freeSeqs.poll();
+        packSeqs = freeSeqs != null ? freeSeqs : new int[ResultPack.RESULTS];
         packCount = 0;
-        while (!queued.isEmpty() && (queued.size() > QUEUED || queued.peek().stored().isDone())) {
-            await(queued.poll());
+        while (!queued.isEmpty() && (queued.size() > QUEUED || queuedResults > QUEUED_RESULTS
+                || queued.peek().stored().isDone())) {
+            stored(queued.poll());
         }
+    }
+
+    /** Waits until a queued pack is stored, then keeps its arrays to fill again. */
+    private void stored(Queued done) {
+        queuedResults -= done.results();
+        await(done);
+        Arrays.fill(done.resultArray(), 0, done.results(), null);
+        freeResults.add(done.resultArray());
+        freeSeqs.add(done.seqArray());
     }
 
     /** On the encoder thread: inserts a pack on its own connection, committing every {@value #COMMIT_EVERY}. */
@@ -258,7 +280,7 @@ public final class ResultWriter implements AutoCloseable {
             submitPack();
         }
         while (!queued.isEmpty()) {
-            await(queued.poll());
+            stored(queued.poll());
         }
     }
 
@@ -288,6 +310,7 @@ public final class ResultWriter implements AutoCloseable {
             q.stored().cancel(false);
         }
         queued.clear();
+        queuedResults = 0;
         boolean commit = failed == null;
         Future<?> released = encoder.submit(() -> {
             try {
@@ -301,7 +324,7 @@ public final class ResultWriter implements AutoCloseable {
         insert.close();
         multi.close();
         try {
-            await(new Queued(packs, released));
+            await(new Queued(packs, 0, released, null, null));
         } catch (RuntimeException e) {
             if (failed == null) {
                 throw e;

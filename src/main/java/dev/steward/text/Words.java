@@ -1,8 +1,6 @@
 package dev.steward.text;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * How counts and lists are written in messages, reasons and reports: "1 decision", "2 decisions", "0 people",
@@ -23,15 +21,29 @@ public final class Words {
         return n == 1 ? "1 " + singular : n + " " + plural;
     }
 
-    /** "a, b, c", or the first {@code max} and how many more: "a, b, c and 4 more"; "none" when empty. */
+    /**
+     * "a, b, c", or the first {@code max} and how many more: "a, b, c and 4 more"; "none" when empty. Written into one
+     * builder (a copy of the items and {@code String.join} were 0.9 GB of a 10M-decision run's allocations).
+     */
     public static String list(Collection<String> items, int max) {
-        List<String> all = new ArrayList<>(items);
-        if (all.isEmpty()) {
+        int size = items.size();
+        if (size == 0) {
             return "none";
         }
-        if (all.size() <= max) {
-            return String.join(", ", all);
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (String item : items) {
+            if (i == max) {
+                break;
+            }
+            if (i++ > 0) {
+                b.append(", ");
+            }
+            b.append(item);
         }
-        return String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
+        if (size > max) {
+            b.append(" and ").append(size - max).append(" more");
+        }
+        return b.toString();
     }
 }
