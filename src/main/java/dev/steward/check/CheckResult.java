@@ -15,12 +15,16 @@ public record CheckResult(
         String reason,
         List<EvidenceRef> evidence) {
 
+    /** The scores of PASS and FAIL, boxed once (a run makes millions of results). */
+    private static final Double ONE = 1.0;
+    private static final Double ZERO = 0.0;
+
     public CheckResult {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         if (result == Result.PASS) {
-            score = 1.0;
+            score = ONE;
         } else if (result == Result.FAIL) {
-            score = 0.0;
+            score = ZERO;
         } else if (result == Result.PARTIAL) {
             if (score == null || score <= 0 || score >= 1) {
                 throw new IllegalArgumentException(checkId + " " + subjectId + ": a PARTIAL score must be in (0,1), was " + score);

@@ -13,7 +13,7 @@ public final class Words {
 
     /** A count and its noun, singular for one and the noun plus s otherwise: "1 agent", "0 agents". */
     public static String count(long n, String noun) {
-        return count(n, noun, noun + "s");
+        return n == 1 ? "1 " + noun : n + " " + noun + "s"; // the plural is not made when it is not written
     }
 
     /** A count and its noun, for a noun whose plural is not the singular plus s: "1 person", "3 people". */
@@ -30,7 +30,7 @@ public final class Words {
         if (size == 0) {
             return "none";
         }
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder(24 * Math.min(size, Math.max(max, 0)) + 16); // ids are about 10-20 chars
         int i = 0;
         for (String item : items) {
             if (i == max) {

@@ -60,7 +60,7 @@ public class Own5AccessReviewedCheck extends AgentCheck {
             return fail(agent.id(), "access never reviewed (" + limit + ")", List.of(Rules.agent(agent, "lastReviewedAt missing")));
         }
         String review = "last review " + Rules.day(agent.lastReviewedAt()) + ", " + Rules.age(agent.lastReviewedAt(), evidence.asOf());
-        List<EvidenceRef> refs = List.of(Rules.agent(agent, "lastReviewedAt " + agent.lastReviewedAt()));
+        List<EvidenceRef> refs = List.of(Rules.agent(agent, "lastReviewedAt " + Formats.at(agent.lastReviewedAt())));
         if (Rules.within(agent.lastReviewedAt(), evidence.asOf(), maxDays)) {
             return pass(agent.id(), review + " (" + limit + ")", refs);
         }

@@ -56,7 +56,8 @@ public class Tpv1VendorAgentGovernedCheck extends AgentCheck {
     @Override
     protected CheckResult judge(AgentRecord agent, Evidence evidence, Parameters parameters) {
         List<EvidenceRef> refs = new ArrayList<>();
-        refs.add(Rules.agent(agent, "vendor " + agent.vendor() + ", owner " + agent.owner() + ", lastReviewedAt " + agent.lastReviewedAt()));
+        refs.add(Rules.agent(agent, "vendor " + agent.vendor() + ", owner " + agent.owner() + ", lastReviewedAt "
+                + Formats.at(agent.lastReviewedAt())));
         if (Rules.blank(agent.vendor())) {
             return notApplicable(agent.id(), "not a third-party agent (no vendor)", refs);
         }
