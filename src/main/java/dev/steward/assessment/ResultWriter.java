@@ -25,15 +25,16 @@ import javax.sql.DataSource;
  * at a time); packs are read back ordered by their first seq.
  *
  * <p>Packs are encoded, compressed and inserted on one background thread, at most {@value #QUEUED} packs and
- * {@value #QUEUED_RESULTS} results ahead of the caller (a sharded run's blocks make packs of a few hundred results; with 3
- * packs ahead the caller waited for the encoder about 1,500 times, 2 s of a 10M-decision run; a stored pack's arrays
- * are filled again), under the run's pack key ({@link ResultPacks}) and on a connection of that thread's own, committed
- * every {@value #COMMIT_EVERY} packs and when the writer is closed: ahead of the run's transaction, which stores the
- * run row naming the key. H2 keeps an uncommitted row marked as such and rewrites every page that holds one when the
- * transaction commits; with the packs in the run's transaction (as before 2026-12-04) its commit read the run's 235 MB
- * of packs back from the file and wrote them again, about 3 s at 10M decisions. Committed packs of a run that fails are
- * deleted by the caller ({@link ResultPacks#abandon}); until the run row names them, no read finds them. An encoding or
- * insert failure surfaces on the caller's next write, {@link #endBlock()} or {@link #close()} and fails the run.
+ * {@value #QUEUED_RESULTS} results ahead of the caller (a sharded run's blocks make packs of a few hundred results;
+ * with 3 packs ahead the caller waited for the encoder about 1,500 times, 2 s of a 10M-decision run; a stored pack's
+ * arrays are filled again), under the run's pack key ({@link ResultPacks}) and on a connection of that thread's own,
+ * committed every {@value #COMMIT_EVERY} packs and when the writer is closed: ahead of the run's transaction, which
+ * stores the run row naming the key. H2 keeps an uncommitted row marked as such and rewrites every page that holds one
+ * when the transaction commits; with the packs in the run's transaction (as before 2026-12-04) its commit read the
+ * run's 235 MB of packs back from the file and wrote them again, about 3 s at 10M decisions. Committed packs of a run
+ * that fails are deleted by the caller ({@link ResultPacks#abandon}); until the run row names them, no read finds them.
+ * An encoding or insert failure surfaces on the caller's next write, {@link #endBlock()} or {@link #close()} and fails
+ * the run.
  */
 public final class ResultWriter implements AutoCloseable {
 

@@ -183,8 +183,8 @@ final class PackRoutes implements AutoCloseable {
 
     /**
      * One pack's rows in the window, decoded on the calling thread ({@link DailyPack#rows}) and routed on the router
-     * ({@link #route}): decoding them on the router was about a quarter of its time, while the calling thread mostly
-     * waited for it. Each row is nine ints (epoch day, the references of agent, credential, tool, action, scope,
+     * ({@link #route}): the router bounds the scan, and the calling thread, which mostly waits for it, has room for
+     * the decoding. Each row is nine ints (epoch day, the references of agent, credential, tool, action, scope,
      * environment and on-behalf-of chain, allowed as 1 or 0) and eleven longs (the seven counts, then the first and
      * last decision's epoch second and nanosecond). A reference {@code r} is {@code resolved[r]}, whose
      * {@link WindowText#index} is {@code indexes[r]} (0: null). Batches are reused once routed.
