@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,20 +37,10 @@ public class ScopedReads {
     private final AgroalDataSource dataSource;
     private final AssessmentStore store;
     /** Narrowed runs by run id and teams, least recently read first. */
-    private final Map<String, SoftReference<AssessmentRun>> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SoftReference<AssessmentRun>> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final Map<String, SoftReference<AssessmentRun>> kept = Lru.map(KEPT);
 
     /** Team slices by run id, least recently read first. */
-    private final Map<String, SoftReference<FutureTask<TeamSlices>>> sliced = new LinkedHashMap<>(SLICED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SoftReference<FutureTask<TeamSlices>>> eldest) {
-            return size() > SLICED;
-        }
-    };
+    private final Map<String, SoftReference<FutureTask<TeamSlices>>> sliced = Lru.map(SLICED);
 
     public ScopedReads(AgroalDataSource dataSource, AssessmentStore store) {
         this.dataSource = dataSource;

@@ -3,7 +3,6 @@ package dev.steward.assessment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,13 +15,7 @@ import java.util.Optional;
 public class TeamChanges {
 
     private final AssessmentStore store;
-    private final Map<String, Optional<Map<String, RunDiff.TeamDelta>>> kept = Collections.synchronizedMap(
-            new LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Optional<Map<String, RunDiff.TeamDelta>>> e) {
-                    return size() > 4;
-                }
-            });
+    private final Map<String, Optional<Map<String, RunDiff.TeamDelta>>> kept = Collections.synchronizedMap(Lru.map(4));
 
     public TeamChanges(AssessmentStore store) {
         this.store = store;
