@@ -51,14 +51,18 @@ final class Formats {
      * with its LocalDateTime was 2 % of a 100k-agent assessment); other years fall back to {@code toString()}.
      */
     static String instant(Instant t) {
+        return instant(new StringBuilder(30), t).toString();
+    }
+
+    /** {@link #instant(Instant)} appended to {@code b}, which is returned. */
+    static StringBuilder instant(StringBuilder b, Instant t) {
         long seconds = t.getEpochSecond();
         if (seconds < FAST_FROM || seconds >= FAST_TO) {
-            return t.toString();
+            return b.append(t);
         }
         long day = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
         LocalDate date = LocalDate.ofEpochDay(day);
-        StringBuilder b = new StringBuilder(30);
         b.append(date.getYear()).append('-');
         two(b, date.getMonthValue()).append('-');
         two(b, date.getDayOfMonth()).append('T');
@@ -76,7 +80,7 @@ final class Formats {
                 digits(b, nano, 9);
             }
         }
-        return b.append('Z').toString();
+        return b.append('Z');
     }
 
     /** An instant in a text as string concatenation writes it ({@code toString()}, "null" for none), but faster. */

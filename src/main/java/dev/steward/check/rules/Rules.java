@@ -58,6 +58,16 @@ final class Rules {
         if (epochDay < 0 || epochDay >= DAYS.length) {
             return LocalDate.ofEpochDay(epochDay).toString();
         }
+        return day(epochDay);
+    }
+
+    /** The text of a day ({@code LocalDate.toString()}), from the same table as {@link #day(Instant)}. */
+    static String date(LocalDate date) {
+        long epochDay = date.toEpochDay();
+        return epochDay < 0 || epochDay >= DAYS.length ? date.toString() : day(epochDay);
+    }
+
+    private static String day(long epochDay) {
         String text = DAYS[(int) epochDay];
         if (text == null) {
             text = LocalDate.ofEpochDay(epochDay).toString();
@@ -254,62 +264,12 @@ final class Rules {
      * gives the counts and the first and last decision. {@code extra} is appended to the detail when not null.
      */
     static EvidenceRef decisions(Collection<DecisionAggregate> aggregates, String extra) {
-        Summary s = aggregates instanceof DecisionList list ? list.derive(SUMMARY) : summary(aggregates);
+        DecisionSummary s = aggregates instanceof DecisionList list ? list.derive(SUMMARY) : DecisionSummary.of(aggregates);
         return new EvidenceRef("decisions", s.id(), extra == null ? s.detail() : s.detail() + "; " + extra, null);
     }
 
-    /** The id and the detail (without the extra) of a {@link #decisions} reference. */
-    private record Summary(String id, String detail) {
-    }
-
     /** Derived once per subject's own list ({@link DecisionList}): many checks describe the same list alike. */
-    private static final Function<List<DecisionAggregate>, Summary> SUMMARY = Rules::summary;
-
-    private static Summary summary(Collection<DecisionAggregate> aggregates) {
-        List<String> agents = new ArrayList<>(2);
-        List<String> credentials = new ArrayList<>(4);
-        String lastAgent = null;
-        String lastCredential = null;
-        LocalDate from = null;
-        LocalDate to = null;
-        long count = 0;
-        long allowed = 0;
-        Instant first = null;
-        Instant last = null;
-        for (DecisionAggregate a : aggregates) {
-            if (a.agent() != null && !a.agent().equals(lastAgent)) {
-                addUnlessSeen(agents, a.agent());
-                lastAgent = a.agent();
-            }
-            if (a.credential() != null && !a.credential().equals(lastCredential)) {
-                addUnlessSeen(credentials, a.credential());
-                lastCredential = a.credential();
-            }
-            from = from == null || a.day().isBefore(from) ? a.day() : from;
-            to = to == null || a.day().isAfter(to) ? a.day() : to;
-            count += a.count();
-            allowed += a.allowed() ? a.count() : 0;
-            Instant f = firstAt(a);
-            Instant l = lastAt(a);
-            first = first == null || f.isBefore(first) ? f : first;
-            last = last == null || l.isAfter(last) ? l : last;
-        }
-        sortDistinct(agents);
-        sortDistinct(credentials);
-        List<String> id = new ArrayList<>(3);
-        if (!agents.isEmpty()) {
-            id.add("agent=" + String.join(",", agents));
-        }
-        if (!credentials.isEmpty()) {
-            id.add("credential=" + String.join(",", credentials));
-        }
-        id.add("days=" + (from == null ? "none" : from.equals(to) ? from.toString() : from + ".." + to));
-        String detail = count(count, "decision") + " (" + allowed + " allowed, " + (count - allowed) + " denied)";
-        if (!aggregates.isEmpty()) {
-            detail += ", first " + Formats.instant(first) + ", last " + Formats.instant(last);
-        }
-        return new Summary(String.join(";", id), detail);
-    }
+    private static final Function<List<DecisionAggregate>, DecisionSummary> SUMMARY = DecisionSummary::of;
 
     /**
      * Adds a value to a list being collected for {@link #sortDistinct}, unless the list is short and holds it already:

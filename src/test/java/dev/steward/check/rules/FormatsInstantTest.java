@@ -34,6 +34,16 @@ class FormatsInstantTest {
     }
 
     @Test
+    void appendsAfterWhatTheBuilderHolds() {
+        for (Instant t : List.of(Instant.parse("2024-02-29T01:02:03.000100Z"), Instant.parse("2026-08-03T00:00:30Z"),
+                Instant.parse("2026-10-31T23:59:59.000000007Z"), Instant.MIN)) {
+            StringBuilder b = new StringBuilder("first ");
+            assertThat(Formats.instant(b, t)).isSameAs(b);
+            assertThat(b).as("%s", t).hasToString("first " + t);
+        }
+    }
+
+    @Test
     void writesWhatToStringWritesForRandomInstants() {
         Random random = new Random(11);
         for (int i = 0; i < 20_000; i++) {
