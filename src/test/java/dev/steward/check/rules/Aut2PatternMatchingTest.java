@@ -61,6 +61,35 @@ class Aut2PatternMatchingTest {
         assertThat(checked).hasSize(GRANTS.size() * PATTERNS.size());
     }
 
+    /**
+     * Random grants and literal patterns (no star: compared char by char, not by regex) over an alphabet of ASCII
+     * letters in both cases, digits, separators and letters whose case folding crosses into ASCII or out of it.
+     */
+    @Test
+    void literalPatternsAnswerAsTheRegexForRandomTexts() {
+        String alphabet = "aAdDmMiInN0:/-. *\u212Ak\u0131\u017Fs\u00e4\u00c4";
+        java.util.Random random = new java.util.Random(17);
+        int flagged = 0;
+        for (int round = 0; round < 20_000; round++) {
+            String grant = text(random, alphabet, 12);
+            List<String> patterns = List.of(text(random, alphabet.replace("*", ""), 4),
+                    round % 2 == 0 ? "ADmin" : text(random, alphabet.replace("*", ""), 2));
+            Optional<String> expected = reference(grant, patterns);
+            assertThat(Aut2NoAdminGrantCheck.matchingPattern(grant, patterns)).as("%s against %s", grant, patterns)
+                    .isEqualTo(expected);
+            flagged += expected.isPresent() ? 1 : 0;
+        }
+        assertThat(flagged).as("the texts match now and then").isBetween(500, 19_500);
+    }
+
+    private static String text(java.util.Random random, String alphabet, int max) {
+        StringBuilder b = new StringBuilder();
+        for (int i = random.nextInt(max + 1); i > 0; i--) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
     @Test
     void aChangedParameterValueIsCompiledAnew() {
         assertThat(Aut2NoAdminGrantCheck.matchingPattern("roles/owner", List.of("admin"))).isEmpty();
