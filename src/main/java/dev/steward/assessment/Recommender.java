@@ -41,6 +41,8 @@ final class Recommender {
     private final java.util.function.Predicate<String> named;
     private final Map<String, List<String>> agentFails = new HashMap<>();
     private final Map<String, List<String>> credentialFails = new HashMap<>();
+    /** {@link #teams()} worked out ahead, or null. */
+    private List<Team> prepared;
 
     Recommender(Evidence evidence) {
         this(evidence, id -> !evidence.decisionsOfCredential(id).isEmpty());
@@ -63,42 +65,75 @@ final class Recommender {
         }
     }
 
+    /**
+     * Every team's recommendation, from the FAILs taken so far and the teams' facts: those {@link #prepared} ahead,
+     * else worked out now.
+     */
     List<TeamRecommendation> recommendations() {
-        Map<String, List<AgentRecord>> teams = new TreeMap<>();
-        for (AgentRecord a : evidence.agents().values()) {
-            String team = a.team() == null || a.team().isBlank() ? RollupEntry.NONE : a.team();
-            teams.computeIfAbsent(team, k -> new ArrayList<>()).add(a);
+        List<Team> teams = prepared != null ? prepared : teams();
+        List<TeamRecommendation> out = new ArrayList<>(teams.size());
+        for (Team t : teams) {
+            out.add(recommend(t));
         }
-        List<TeamRecommendation> out = new ArrayList<>();
-        teams.forEach((team, agents) -> out.add(recommend(team, agents)));
         return List.copyOf(out);
     }
 
     /**
-     * One team's recommendation. The sets are hash sets: only their members matter ({@link #failing} sorts what it
-     * finds), and tree sets of 300k credential ids, a string compare per step, were most of this at 100k agents.
+     * Hands over {@link #teams()} worked out ahead (a sharded run does it on another thread while it counts its results
+     * in run order, beside the calling thread; it needs none of the FAILs). Called on the thread that then asks for
+     * the {@link #recommendations()}, after the one that worked them out is done.
      */
-    private TeamRecommendation recommend(String team, List<AgentRecord> agents) {
-        Set<String> autonomousLive = new HashSet<>();
-        Set<String> teamCredentials = new HashSet<>();
-        for (AgentRecord a : agents) {
-            List<CredentialRecord> held = evidence.heldCredentials(a.id());
-            teamCredentials.addAll(CredentialRecord.ids(held));
-            if (a.autonomy() == Autonomy.AUTONOMOUS && held.stream().anyMatch(this::live)) {
-                autonomousLive.add(a.id());
-            }
+    void prepared(List<Team> teams) {
+        this.prepared = teams;
+    }
+
+    /**
+     * What each team's recommendation needs of the inventory and the window (none of the run's results): its agents,
+     * those autonomous with live access, the credentials its agents hold and those its autonomous live agents hold,
+     * teams in name order. About half a second of a 100k-agent run's end, where the calling thread would do it alone.
+     * The sets are hash sets: only their members matter ({@link #failing} sorts what it finds), and tree sets of 300k
+     * credential ids, a string compare per step, were most of this at 100k agents.
+     */
+    List<Team> teams() {
+        Map<String, List<AgentRecord>> byTeam = new TreeMap<>();
+        for (AgentRecord a : evidence.agents().values()) {
+            String team = a.team() == null || a.team().isBlank() ? RollupEntry.NONE : a.team();
+            byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(a);
         }
-        List<TeamRecommendation.SubjectRef> behind = new ArrayList<>();
-        Recommendation recommendation = Recommendation.MAINTAIN;
-        if (!autonomousLive.isEmpty()) {
+        List<Team> out = new ArrayList<>(byTeam.size());
+        byTeam.forEach((team, agents) -> {
+            Set<String> autonomousLive = new HashSet<>();
+            Set<String> teamCredentials = new HashSet<>();
+            for (AgentRecord a : agents) {
+                List<CredentialRecord> held = evidence.heldCredentials(a.id());
+                teamCredentials.addAll(CredentialRecord.ids(held));
+                if (a.autonomy() == Autonomy.AUTONOMOUS && held.stream().anyMatch(this::live)) {
+                    autonomousLive.add(a.id());
+                }
+            }
             Set<String> theirCredentials = new HashSet<>();
             autonomousLive.forEach(id -> theirCredentials.addAll(evidence.credentialsHeldBy(id)));
-            behind = failing(GOVERNANCE, autonomousLive, theirCredentials);
+            out.add(new Team(team, agents.size(), autonomousLive, teamCredentials, theirCredentials));
+        });
+        return out;
+    }
+
+    /** A team of the inventory as {@link #teams()} describes it. */
+    record Team(String name, int agents, Set<String> autonomousLive, Set<String> credentials,
+            Set<String> autonomousLiveCredentials) {
+    }
+
+    /** One team's recommendation. */
+    private TeamRecommendation recommend(Team team) {
+        List<TeamRecommendation.SubjectRef> behind;
+        Recommendation recommendation = Recommendation.MAINTAIN;
+        if (!team.autonomousLive().isEmpty()) {
+            behind = failing(GOVERNANCE, team.autonomousLive(), team.autonomousLiveCredentials());
             if (!behind.isEmpty()) {
                 recommendation = Recommendation.GOVERNANCE_FIRST;
             }
         } else {
-            behind = failing(ROTATION, Set.of(), teamCredentials);
+            behind = failing(ROTATION, Set.of(), team.credentials());
             if (!behind.isEmpty()) {
                 recommendation = Recommendation.ROTATION_FIRST;
             }
@@ -108,8 +143,9 @@ final class Recommender {
         }
         Set<String> checks = new LinkedHashSet<>();
         behind.forEach(s -> checks.add(s.checkId()));
-        return new TeamRecommendation(team, recommendation, agents.size(), autonomousLive.size(), List.copyOf(checks),
-                behind.subList(0, Math.min(behind.size(), TeamRecommendation.MAX_LISTED)), behind.size());
+        return new TeamRecommendation(team.name(), recommendation, team.agents(), team.autonomousLive().size(),
+                List.copyOf(checks), behind.subList(0, Math.min(behind.size(), TeamRecommendation.MAX_LISTED)),
+                behind.size());
     }
 
     /** FAILs of the given checks on the given agents or credentials, in catalog order then subject id. */

@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * ({@link Tally}), so every sum is taken in the same order as in one pass and the outcome is identical; a thread of
  * its own ({@code steward-diff}) reads the same files at the same time and hands the results, in the same order, to
  * {@code inOrder} (the diff), which the calling thread waits for before it returns. Doing both on the calling thread
- * took about 4 s at 10M decisions.
+ * took about 4 s at 10M decisions. The same thread then works out what the recommendations need of the inventory
+ * and the window ({@link Recommender#teams()}), while the calling thread is still counting.
  *
  * <p>Within a shard the checks are evaluated on {@code parallelism} threads ({@link EvaluationPipeline}) while the
  * calling thread stores and keeps each evaluation's results in run order, so what is stored does not depend on the
@@ -145,8 +146,9 @@ final class ShardedAssessment {
                 }
                 latencies.putAll(Lif4RevocationEnforcedCheck.latenciesById(ev));
             }
-            Tally tally = new Tally(new Recommender(inventory, shards::named), latencies);
-            // the diff takes the results in run order on a thread of its own, reading the same files
+            Tally tally = new Tally(new Recommender(inventory, shards::named), latencies, true);
+            // the roll-ups, the recommender and the diff take the results in run order on a thread of their own,
+            // reading the same files
             Path kept = dir;
             ExecutorService differ = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "steward-diff");
@@ -154,14 +156,16 @@ final class ShardedAssessment {
                 return t;
             });
             try {
-                Future<?> diffed = inOrder == null ? null : differ.submit(() -> {
-                    replayAll(kept, evaluations, subjects, runs, buffer, null, null, inOrder);
+                Future<?> rolled = differ.submit(() -> {
+                    replayAll(kept, evaluations, subjects, runs, buffer, null, null, tally, inOrder);
                     return null;
                 });
-                replayAll(dir, evaluations, subjects, runs, buffer, tally, millis, null);
-                if (diffed != null) {
-                    Futures.get(diffed, "replaying the results for the diff");
-                }
+                // the teams' facts the recommendations need (no results): on the same thread once it is done, which
+                // is before the calling thread is done counting, instead of after it on the calling thread
+                Future<List<Recommender.Team>> teams = differ.submit(tally.recommender::teams);
+                replayAll(dir, evaluations, subjects, runs, buffer, tally, millis, null, null);
+                Futures.get(rolled, "replaying the results for the roll-ups and the diff");
+                tally.recommender.prepared(Futures.get(teams, "working out the teams for the recommendations"));
             } finally {
                 differ.shutdownNow();
                 awaitStopped(differ);
@@ -192,11 +196,13 @@ final class ShardedAssessment {
 
     /**
      * Pass 2's reading: every kept result in run order (evaluation by evaluation, shard after shard), rebuilt and
-     * counted into {@code tally} (when not null, with each evaluation's {@code millis}) and handed to {@code inOrder}
-     * (when not null). Each call reads the files with streams of its own, so two calls may run at once.
+     * counted into {@code tally} (when not null, with each evaluation's {@code millis}), the default variant's results
+     * rolled up into {@code rolled} ({@link Tally#roll}, when not null) and every result handed to {@code inOrder}
+     * (when not null). Each call reads the files with streams of its own, so two calls may run at once (the calling
+     * thread counts while another rolls up and diffs: counting alone is about as much work as the other two).
      */
     private <S> void replayAll(Path dir, List<Evaluation> evaluations, String[][][] subjects, long[][][][] runs,
-            int buffer, Tally tally, long[] millis, InOrder<S> inOrder) throws IOException {
+            int buffer, Tally tally, long[] millis, Tally rolled, InOrder<S> inOrder) throws IOException {
         int k = subjects.length;
         // what inOrder needs of each subject, per shard and subject type: asked once, not once per result
         Object[][][] looked = new Object[k][SubjectType.values().length][];
@@ -210,7 +216,7 @@ final class ShardedAssessment {
                 Evaluation e = evaluations.get(i);
                 Tally.Evaluated counted = tally == null ? null : tally.start(e);
                 Fixed fixed = new Fixed(e.check().id(), e.variant(), e.check().subjectType(), e.check().severity(),
-                        e.controls());
+                        e.controls(), rolled != null && e.base() ? rolled : null);
                 // run by run (every shard has as many of a type: credentials two), shard after shard; each shard's
                 // file holds its runs in turn
                 int[] next = new int[k];
@@ -341,7 +347,8 @@ final class ShardedAssessment {
     }
 
     /** What every result of an evaluation shares, read once (a check is a CDI proxy: each call is a lookup). */
-    private record Fixed(String checkId, String variant, SubjectType type, Severity severity, List<String> controls) {
+    private record Fixed(String checkId, String variant, SubjectType type, Severity severity, List<String> controls,
+            Tally rolled) {
     }
 
     @SuppressWarnings("unchecked")
@@ -359,6 +366,9 @@ final class ShardedAssessment {
                 "", name(owner), name(team), name(manager), name(environment), List.of(), e.controls());
         if (counted != null) {
             counted.add(result, raw, weight, a, owner, team, manager, environment);
+        }
+        if (e.rolled() != null) {
+            e.rolled().roll(a, owner, team, manager, environment);
         }
         if (inOrder != null) {
             inOrder.accept(a, subject == usual ? (S) usualLooked : inOrder.subject(subject));

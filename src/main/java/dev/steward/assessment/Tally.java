@@ -26,9 +26,30 @@ final class Tally {
     private final Map<String, java.time.Duration> latencies;
     final Map<String, List<Double>> teamLatencies = new java.util.TreeMap<>();
 
+    /**
+     * Whether the roll-ups and the recommender take the default variant's results from {@link #roll} instead of from
+     * the evaluations' counting: a sharded run replays its results twice in run order, and the second replay (beside
+     * the first, on another thread) feeds them.
+     */
+    private final boolean rolledApart;
+
     Tally(Recommender recommender, Map<String, java.time.Duration> latencies) {
+        this(recommender, latencies, false);
+    }
+
+    Tally(Recommender recommender, Map<String, java.time.Duration> latencies, boolean rolledApart) {
         this.recommender = recommender;
         this.latencies = latencies;
+        this.rolledApart = rolledApart;
+    }
+
+    /**
+     * A default-variant result for the roll-ups and the recommender of a tally that has them {@code rolledApart}, its
+     * owner, team, manager and environment with their {@link TextIds} ids (-1 for null); in run order, on one thread.
+     */
+    void roll(AssessedResult a, int owner, int team, int manager, int environment) {
+        rollups.add(a, team, owner, manager, environment);
+        recommender.add(a);
     }
 
     /** The counting of one evaluation. */
@@ -64,7 +85,7 @@ final class Tally {
             count(result, rawScore, weight, a);
             teams.of(team, a.team()).add(result, rawScore, weight);
             latency(a);
-            if (e.base()) {
+            if (e.base() && !rolledApart) {
                 rollups.add(a, team, owner, manager, environment);
                 recommender.add(a);
             }

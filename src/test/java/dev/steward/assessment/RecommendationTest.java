@@ -13,6 +13,7 @@ import dev.steward.mapping.MappingSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,28 @@ class RecommendationTest {
         assertThat(r.get("epsilon").recommendation()).isEqualTo(Recommendation.GOVERNANCE_FIRST);
         assertThat(r.get(RollupEntry.NONE).recommendation()).isEqualTo(Recommendation.MAINTAIN);
         assertThat(r.keySet()).containsExactlyInAnyOrder("alpha", "beta", "gamma", "delta", "epsilon", RollupEntry.NONE);
+    }
+
+    /** A sharded run works out the teams' facts ahead on another thread and hands them over: the ones used. */
+    @Test
+    void teamsWorkedOutAheadAreWhatItWouldWorkOutAndWhatItUses() {
+        Evidence e = new Records()
+                .agent("a1", Autonomy.AUTONOMOUS, "prod", "alpha", "p").credential("k1", "prod", "a1")
+                .decision("a1", "k1", "prod", 3)
+                .agent("a2", Autonomy.SUPERVISED, "prod", "alpha", "p").credential("k2", "prod", RECENT, "a2")
+                .agent("d1", Autonomy.AUTONOMOUS, "prod", "delta", "p").credential("k4", "prod", OLD, "d1")
+                .evidence();
+        List<Recommender.Team> teams = new Recommender(e).teams();
+        assertThat(teams).containsExactly(
+                new Recommender.Team("alpha", 2, Set.of("a1"), Set.of("k1", "k2"), Set.of("k1")),
+                new Recommender.Team("delta", 1, Set.of(), Set.of("k4"), Set.of()));
+        Recommender ahead = new Recommender(e);
+        ahead.prepared(teams);
+        assertThat(ahead.recommendations()).isEqualTo(new Recommender(e).recommendations()).hasSize(2);
+        Recommender handedOne = new Recommender(e);
+        handedOne.prepared(teams.subList(1, 2));
+        assertThat(handedOne.recommendations()).as("the teams handed over, not worked out again")
+                .extracting(TeamRecommendation::team).containsExactly("delta");
     }
 
     @Test
