@@ -264,7 +264,8 @@ final class Rules {
      * gives the counts and the first and last decision. {@code extra} is appended to the detail when not null.
      */
     static EvidenceRef decisions(Collection<DecisionAggregate> aggregates, String extra) {
-        DecisionSummary s = aggregates instanceof DecisionList list ? list.derive(SUMMARY) : DecisionSummary.of(aggregates);
+        DecisionSummary s = aggregates instanceof DecisionList list ? list.derive(SUMMARY)
+                : DecisionSummary.of(aggregates);
         return new EvidenceRef("decisions", s.id(), extra == null ? s.detail() : s.detail() + "; " + extra, null);
     }
 

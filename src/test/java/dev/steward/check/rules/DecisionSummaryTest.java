@@ -49,7 +49,8 @@ class DecisionSummaryTest {
                 0, 0, 0, 0, 0, 0, Instant.parse("2026-10-01T08:00:00Z"), Instant.parse("2026-10-01T09:00:00.5Z"));
         DecisionAggregate other = new DecisionAggregate(day.plusDays(29), "a-1", null, null, null, null, null, false,
                 List.of(), 2, 0, 0, 0, 0, 0, 0, null, null);
-        assertThat(DecisionSummary.of(List.of(one))).isEqualTo(new DecisionSummary("agent=a-2;credential=c-1;days=2026-10-01",
+        assertThat(DecisionSummary.of(List.of(one))).isEqualTo(new DecisionSummary(
+                "agent=a-2;credential=c-1;days=2026-10-01",
                 "1 decision (1 allowed, 0 denied), first 2026-10-01T08:00:00Z, last 2026-10-01T09:00:00.500Z"));
         assertThat(DecisionSummary.of(List.of(other, one))).isEqualTo(new DecisionSummary(
                 "agent=a-1,a-2;credential=c-1;days=2026-10-01..2026-10-30",
@@ -65,8 +66,8 @@ class DecisionSummaryTest {
                 .plusNanos(random.nextInt(3) == 0 ? random.nextInt(1_000_000_000) : 0);
         Instant last = random.nextInt(4) == 0 ? null : start.plusSeconds(40_000 + random.nextInt(40_000));
         return new DecisionAggregate(day, NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)],
-                null, null, null, null, random.nextBoolean(), List.of(), random.nextInt(5) == 0 ? 1 : random.nextInt(10_000),
-                0, 0, 0, 0, 0, 0, first, last);
+                null, null, null, null, random.nextBoolean(), List.of(),
+                random.nextInt(5) == 0 ? 1 : random.nextInt(10_000), 0, 0, 0, 0, 0, 0, first, last);
     }
 
     /** The id as string concatenation and joins write it. */
