@@ -240,7 +240,7 @@ public class AssessmentService {
         try (ResultWriter writer = packs.writer(c, header.id(), packKey, settings.config().resultBatchSize())) {
             if (sharded != null) {
                 outcome = new ShardedAssessment(assessor, settings.config().parallelism()).run(loaded, sharded, writer,
-                        diff == null ? null : ShardedAssessment.InOrder.of(diff),
+                        diff == null ? null : InOrder.of(diff),
                         Path.of(System.getProperty("java.io.tmpdir")));
             } else {
                 outcome = assessor.assess(loaded, r -> {

@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An assessment of a window too large to hold: the same evaluations, results and outcome as {@link Assessor#assess},
@@ -38,8 +39,9 @@ import java.util.function.Consumer;
  * ({@link Tally}), so every sum is taken in the same order as in one pass and the outcome is identical; a thread of
  * its own ({@code steward-diff}) reads the same files at the same time and hands the results, in the same order, to
  * {@code inOrder} (the diff), which the calling thread waits for before it returns. Doing both on the calling thread
- * took about 4 s at 10M decisions. The same thread then works out what the recommendations need of the inventory
- * and the window ({@link Recommender#teams()}), while the calling thread is still counting.
+ * took about 4 s at 10M decisions. That thread also takes the roll-ups and the recommender's FAILs (counting
+ * alone is about as much as the rest), and whichever of the two is done first works out what the recommendations
+ * need of the inventory and the window ({@link Recommender#teams()}) while the other is still replaying.
  *
  * <p>Within a shard the checks are evaluated on {@code parallelism} threads ({@link EvaluationPipeline}) while the
  * calling thread stores and keeps each evaluation's results in run order, so what is stored does not depend on the
@@ -156,14 +158,22 @@ final class ShardedAssessment {
                 return t;
             });
             try {
+                // the teams' facts the recommendations need (none of the results), worked out by whichever of the
+                // two threads is done replaying first, while the other one still is
+                AtomicBoolean claimed = new AtomicBoolean();
+                CompletableFuture<List<Recommender.Team>> teams = new CompletableFuture<>();
+                Runnable prepare = () -> {
+                    if (claimed.compareAndSet(false, true)) {
+                        teams.completeAsync(tally.recommender::teams, Runnable::run);
+                    }
+                };
                 Future<?> rolled = differ.submit(() -> {
                     replayAll(kept, evaluations, subjects, runs, buffer, null, null, tally, inOrder);
+                    prepare.run();
                     return null;
                 });
-                // the teams' facts the recommendations need (no results): on the same thread once it is done, which
-                // is before the calling thread is done counting, instead of after it on the calling thread
-                Future<List<Recommender.Team>> teams = differ.submit(tally.recommender::teams);
                 replayAll(dir, evaluations, subjects, runs, buffer, tally, millis, null, null);
+                prepare.run();
                 Futures.get(rolled, "replaying the results for the roll-ups and the diff");
                 tally.recommender.prepared(Futures.get(teams, "working out the teams for the recommendations"));
             } finally {
@@ -301,49 +311,6 @@ final class ShardedAssessment {
         out.zigZag(s.teamId());
         out.zigZag(s.managerId());
         out.zigZag(s.environmentId());
-    }
-
-    /**
-     * Takes every result of a sharded run in run order, on a thread of its own. {@link #subject} is asked once per
-     * subject and shard for what {@link #accept} needs of it (the diff: the subject's findings in the previous run),
-     * rather than once for each of the subject's results.
-     */
-    interface InOrder<S> {
-
-        S subject(String subjectId);
-
-        /** @param subject {@link #subject} of the result's subject */
-        void accept(AssessedResult result, S subject);
-
-        /** Every result to a consumer, nothing looked up. */
-        static InOrder<Void> of(Consumer<AssessedResult> consumer) {
-            return new InOrder<>() {
-                @Override
-                public Void subject(String subjectId) {
-                    return null;
-                }
-
-                @Override
-                public void accept(AssessedResult result, Void subject) {
-                    consumer.accept(result);
-                }
-            };
-        }
-
-        /** The diff's: each subject's findings in the previous run. */
-        static InOrder<DiffBuilder.Subject> of(DiffBuilder diff) {
-            return new InOrder<>() {
-                @Override
-                public DiffBuilder.Subject subject(String subjectId) {
-                    return diff.subject(subjectId);
-                }
-
-                @Override
-                public void accept(AssessedResult result, DiffBuilder.Subject subject) {
-                    diff.accept(result, subject);
-                }
-            };
-        }
     }
 
     /** What every result of an evaluation shares, read once (a check is a CDI proxy: each call is a lookup). */

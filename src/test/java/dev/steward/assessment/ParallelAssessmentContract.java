@@ -101,7 +101,7 @@ abstract class ParallelAssessmentContract {
                 try (Connection c = dataSource.getConnection();
                         ResultWriter writer = packs.writer(c, runId, runId, 1000)) {
                     return new ShardedAssessment(assessor(), parallelism).run(inventory, shards, writer,
-                            ShardedAssessment.InOrder.of(inOrder::add), TMP);
+                            InOrder.of(inOrder::add), TMP);
                 }
             });
         }
