@@ -30,10 +30,23 @@ final class RollupBuilder {
      * id's accumulator is looked up by text once and then found by index, without hashing a string per result.
      */
     void add(AssessedResult r, int team, int owner, int manager, int environment) {
+        addTeamAndEnvironment(r, team, environment);
+        addOwnerAndManager(r, owner, manager);
+    }
+
+    /**
+     * Half of {@link #add(AssessedResult, int, int, int, int)}: the team and environment roll-ups. The two halves touch
+     * nothing in common, so two threads may take one each (a sharded run's two replays), each in run order.
+     */
+    void addTeamAndEnvironment(AssessedResult r, int team, int environment) {
         teams.of(team, r.team()).add(r);
+        environments.of(environment, r.environment()).add(r);
+    }
+
+    /** The other half: the owner and manager roll-ups. */
+    void addOwnerAndManager(AssessedResult r, int owner, int manager) {
         owners.of(owner, r.owner()).add(r);
         managers.of(manager, r.manager()).add(r);
-        environments.of(environment, r.environment()).add(r);
     }
 
     /** Adds what {@code other} has accumulated, as if its results had been added here. */

@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link Tally}), so every sum is taken in the same order as in one pass and the outcome is identical; a thread of
  * its own ({@code steward-diff}) reads the same files at the same time and hands the results, in the same order, to
  * {@code inOrder} (the diff), which the calling thread waits for before it returns. Doing both on the calling thread
- * took about 4 s at 10M decisions. That thread also takes the roll-ups and the recommender's FAILs (counting
- * alone is about as much as the rest), and whichever of the two is done first works out what the recommendations
+ * took about 4 s at 10M decisions. That thread also takes the owner and manager roll-ups and the recommender's FAILs
+ * (so that both have about as much to do), and whichever of the two is done first works out what the recommendations
  * need of the inventory and the window ({@link Recommender#teams()}) while the other is still replaying.
  *
  * <p>Within a shard the checks are evaluated on {@code parallelism} threads ({@link EvaluationPipeline}) while the
@@ -207,9 +207,9 @@ final class ShardedAssessment {
     /**
      * Pass 2's reading: every kept result in run order (evaluation by evaluation, shard after shard), rebuilt and
      * counted into {@code tally} (when not null, with each evaluation's {@code millis}), the default variant's results
-     * rolled up into {@code rolled} ({@link Tally#roll}, when not null) and every result handed to {@code inOrder}
-     * (when not null). Each call reads the files with streams of its own, so two calls may run at once (the calling
-     * thread counts while another rolls up and diffs: counting alone is about as much work as the other two).
+     * rolled up by owner and manager into {@code rolled} ({@link Tally#roll}, when not null) and every result handed
+     * to {@code inOrder} (when not null). Each call reads the files with streams of its own, so two calls may run at
+     * once (the calling thread counts while another rolls up and diffs).
      */
     private <S> void replayAll(Path dir, List<Evaluation> evaluations, String[][][] subjects, long[][][][] runs,
             int buffer, Tally tally, long[] millis, Tally rolled, InOrder<S> inOrder) throws IOException {
@@ -335,7 +335,7 @@ final class ShardedAssessment {
             counted.add(result, raw, weight, a, owner, team, manager, environment);
         }
         if (e.rolled() != null) {
-            e.rolled().roll(a, owner, team, manager, environment);
+            e.rolled().roll(a, owner, manager);
         }
         if (inOrder != null) {
             inOrder.accept(a, subject == usual ? (S) usualLooked : inOrder.subject(subject));

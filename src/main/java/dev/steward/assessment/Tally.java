@@ -27,9 +27,10 @@ final class Tally {
     final Map<String, List<Double>> teamLatencies = new java.util.TreeMap<>();
 
     /**
-     * Whether the roll-ups and the recommender take the default variant's results from {@link #roll} instead of from
-     * the evaluations' counting: a sharded run replays its results twice in run order, and the second replay (beside
-     * the first, on another thread) feeds them.
+     * Whether the owner and manager roll-ups and the recommender take the default variant's results from {@link #roll}
+     * instead of from the evaluations' counting (which keeps the team and environment roll-ups): a sharded run replays
+     * its results twice in run order, and the second replay, beside the first on another thread, feeds them (that
+     * split gives the two threads about as much to do).
      */
     private final boolean rolledApart;
 
@@ -44,11 +45,12 @@ final class Tally {
     }
 
     /**
-     * A default-variant result for the roll-ups and the recommender of a tally that has them {@code rolledApart}, its
-     * owner, team, manager and environment with their {@link TextIds} ids (-1 for null); in run order, on one thread.
+     * A default-variant result for the owner and manager roll-ups and the recommender of a tally that has them
+     * {@code rolledApart}, its owner and manager with their {@link TextIds} ids (-1 for null); in run order, on one
+     * thread.
      */
-    void roll(AssessedResult a, int owner, int team, int manager, int environment) {
-        rollups.add(a, team, owner, manager, environment);
+    void roll(AssessedResult a, int owner, int manager) {
+        rollups.addOwnerAndManager(a, owner, manager);
         recommender.add(a);
     }
 
@@ -85,7 +87,9 @@ final class Tally {
             count(result, rawScore, weight, a);
             teams.of(team, a.team()).add(result, rawScore, weight);
             latency(a);
-            if (e.base() && !rolledApart) {
+            if (e.base() && rolledApart) {
+                rollups.addTeamAndEnvironment(a, team, environment);
+            } else if (e.base()) {
                 rollups.add(a, team, owner, manager, environment);
                 recommender.add(a);
             }
