@@ -123,27 +123,10 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
             return null;
         }
 
-        /** Whether a literal matches the whole grant or one of its segments ({@link #globMatches}). */
+        /** Whether a literal matches the whole grant or one of its segments ({@link #segmentMatches}). */
         private static boolean literalMatches(String literal, String grant) {
-            int length = literal.length();
-            int n = grant.length();
-            if (length == n && sameText(literal, grant, 0)) {
-                return true;
-            }
-            int at = 0;
-            while (at < n) {
-                while (at < n && !segmentChar(grant.charAt(at))) {
-                    at++;
-                }
-                int from = at;
-                while (at < n && segmentChar(grant.charAt(at))) {
-                    at++;
-                }
-                if (at > from && at - from == length && sameText(literal, grant, from)) {
-                    return true;
-                }
-            }
-            return false;
+            return literal.length() == grant.length() && sameText(literal, grant, 0)
+                    || segmentMatches(grant, literal, null);
         }
 
         /** Whether {@code text} holds {@code lower} at {@code from}, ASCII letters in either case. */
@@ -170,15 +153,18 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
             return new String(chars);
         }
 
-        /**
-         * Whether a glob matches the whole grant or one of its segments: the maximal runs of ASCII letters, digits
-         * and {@code *} (what {@code grant.split("[^\\p{Alnum}*]+")} keeps, without the regex).
-         */
+        /** Whether a glob matches the whole grant or one of its segments ({@link #segmentMatches}). */
         private static boolean globMatches(Pattern glob, String grant) {
             Matcher m = glob.matcher(grant);
-            if (m.matches()) {
-                return true;
-            }
+            return m.matches() || segmentMatches(grant, null, m);
+        }
+
+        /**
+         * Whether one of the grant's segments, the maximal runs of ASCII letters, digits and {@code *} (what
+         * {@code grant.split("[^\\p{Alnum}*]+")} keeps, without the regex), is the {@code literal} (when not null) or
+         * matches the glob's matcher {@code m} over the whole grant (else).
+         */
+        private static boolean segmentMatches(String grant, String literal, Matcher m) {
             int n = grant.length();
             int at = 0;
             while (at < n) {
@@ -189,7 +175,8 @@ public class Aut2NoAdminGrantCheck extends AgentCheck {
                 while (at < n && segmentChar(grant.charAt(at))) {
                     at++;
                 }
-                if (at > from && m.region(from, at).matches()) {
+                if (at > from && (literal != null ? at - from == literal.length() && sameText(literal, grant, from)
+                        : m.region(from, at).matches())) {
                     return true;
                 }
             }
