@@ -79,9 +79,9 @@ final class Recommender {
     }
 
     /**
-     * Hands over {@link #teams()} worked out ahead (a sharded run does it on another thread while it counts its results
-     * in run order, beside the calling thread; it needs none of the FAILs). Called on the thread that then asks for
-     * the {@link #recommendations()}, after the one that worked them out is done.
+     * Hands over {@link #teams()} worked out ahead (a sharded run's replay thread that is done first does it while the
+     * other still takes results; it needs none of the FAILs). Called on the thread that then asks for the
+     * {@link #recommendations()}, after the one that worked them out is done.
      */
     void prepared(List<Team> teams) {
         this.prepared = teams;

@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -149,8 +149,8 @@ final class ShardedAssessment {
                 latencies.putAll(Lif4RevocationEnforcedCheck.latenciesById(ev));
             }
             Tally tally = new Tally(new Recommender(inventory, shards::named), latencies, true);
-            // the roll-ups, the recommender and the diff take the results in run order on a thread of their own,
-            // reading the same files
+            // the owner and manager roll-ups, the recommender and the diff take the results in run order on a thread
+            // of their own, reading the same files
             Path kept = dir;
             ExecutorService differ = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "steward-diff");
