@@ -16,8 +16,8 @@ import java.util.RandomAccess;
  *
  * <p>Written once per subject's own list and for every filtered list a check describes (about 400k times at 10M
  * decisions): the aggregates are walked by index and both texts written into one builder each, with the days from
- * {@link Rules#date(LocalDate)}'s table and the instants appended in place. The string concatenations, joins and list
- * of parts this replaces allocated about 2 GB of such a run.
+ * {@link Rules#date(LocalDate)}'s table and the instants appended in place (the concatenations and list of parts
+ * before allocated more; measured, that made no difference to a run's time: docs/benchmarks.md).
  */
 record DecisionSummary(String id, String detail) {
 
@@ -61,10 +61,10 @@ record DecisionSummary(String id, String detail) {
         Rules.sortDistinct(credentials);
         StringBuilder id = new StringBuilder(96);
         if (!agents.isEmpty()) {
-            joined(id.append("agent="), agents);
+            id.append("agent=").append(String.join(",", agents));
         }
         if (!credentials.isEmpty()) {
-            joined(separated(id).append("credential="), credentials);
+            separated(id).append("credential=").append(String.join(",", credentials));
         }
         separated(id).append("days=");
         if (from == null) {
@@ -76,8 +76,8 @@ record DecisionSummary(String id, String detail) {
             }
         }
         StringBuilder detail = new StringBuilder(112);
-        detail.append(count).append(count == 1 ? " decision" : " decisions").append(" (").append(allowed)
-                .append(" allowed, ").append(count - allowed).append(" denied)");
+        detail.append(Rules.count(count, "decision")).append(" (").append(allowed).append(" allowed, ")
+                .append(count - allowed).append(" denied)");
         if (n > 0) {
             Formats.instant(detail.append(", first "), first);
             Formats.instant(detail.append(", last "), last);
@@ -88,14 +88,5 @@ record DecisionSummary(String id, String detail) {
     /** A ';' before the next part of an id, unless it is the first. */
     private static StringBuilder separated(StringBuilder id) {
         return id.length() == 0 ? id : id.append(';');
-    }
-
-    private static void joined(StringBuilder b, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(values.get(i));
-        }
     }
 }
