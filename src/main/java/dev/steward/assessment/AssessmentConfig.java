@@ -26,7 +26,7 @@ public interface AssessmentConfig {
     @WithDefault("90d")
     String defaultWindow();
 
-    /** Results written per JDBC batch. */
+    /** Findings handed to the result writer's thread, and inserted in one JDBC batch, at a time. */
     @WithDefault("1000")
     int resultBatchSize();
 

@@ -237,7 +237,7 @@ public class AssessmentService {
         long results;
         long findings;
         Outcome outcome;
-        try (ResultWriter writer = packs.writer(c, header.id(), packKey, settings.config().resultBatchSize())) {
+        try (ResultWriter writer = packs.writer(header.id(), packKey, settings.config().resultBatchSize())) {
             if (sharded != null) {
                 outcome = new ShardedAssessment(assessor, settings.config().parallelism()).run(loaded, sharded, writer,
                         diff == null ? null : InOrder.of(diff),

@@ -26,13 +26,14 @@ import java.util.stream.Collectors;
 
 /**
  * Plain JDBC over assessment_run, assessment_result (findings, a row each) and assessment_result_pack (every other
- * result, packed: {@link ResultWriter}): results go in batches, the run row last; reads stream in run order. Nothing
- * here updates a stored row.
+ * result, packed: {@link ResultWriter}): results go in batches, the run row last; reads stream in run order. Findings
+ * and packs are stored under the key of the attempt that stored them, which the run row names ({@link ResultPacks}):
+ * every read of a run's results goes through it. Nothing here updates a stored row.
  */
 @ApplicationScoped
 public class AssessmentStore {
 
-    private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() { };
+    static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() { };
     private static final String FINDING_COLUMNS = ResultWriter.FINDING_COLUMNS;
     /** The results that are findings, as SQL literals. */
     private static final String FINDING_RESULTS = Arrays.stream(Result.values()).filter(Result::finding)
@@ -40,10 +41,12 @@ public class AssessmentStore {
 
     private final AgroalDataSource dataSource;
     private final AssessmentConfig config;
+    private final ResultPacks packs;
 
-    public AssessmentStore(AgroalDataSource dataSource, AssessmentConfig config) {
+    public AssessmentStore(AgroalDataSource dataSource, AssessmentConfig config, ResultPacks packs) {
         this.dataSource = dataSource;
         this.config = config;
+        this.packs = packs;
     }
 
     /** A stored run as read back: the columns plus the JSON documents, parsed by the caller. */
@@ -64,73 +67,32 @@ public class AssessmentStore {
     }
 
     /**
-     * Every stored result of a run, findings and packed results merged, in run order (seq), streamed to the consumer
-     * (packs hold disjoint runs of seqs, read by first seq, {@value PackCursor#BATCH} at a time):
-     * memory holds one batch of packs, never the run. Only results of {@code teams} (null = every team;
-     * a result without a team belongs to none). Joins the caller's transaction or runs in its own, so PostgreSQL
-     * streams with cursors. Returns how many results were handed over.
+     * Every stored result of a run of {@code teams} (null = every team) in run order, streamed to the consumer
+     * ({@link StoredResults}). Joins the caller's transaction or runs in its own, so PostgreSQL streams with cursors.
+     * Returns how many results were handed over.
      */
     public long results(String runId, Set<String> teams, Consumer<StoredResult> consumer) {
         return QuarkusTransaction.joiningExisting().timeout(config.transactionTimeoutSeconds())
-                .call(() -> readResults(runId, teams, consumer));
-    }
-
-    private long readResults(String runId, Set<String> teams, Consumer<StoredResult> consumer) {
-        List<Object> args = new ArrayList<>();
-        args.add(runId);
-        String rowsSql = "SELECT seq, " + FINDING_COLUMNS + " FROM assessment_result WHERE run_id = ?" + teams(teams, args)
-                + " ORDER BY seq";
-        try (Connection c = dataSource.getConnection(); PreparedStatement rows = c.prepareStatement(rowsSql);
-                PreparedStatement packs = c.prepareStatement("SELECT first_seq, body FROM assessment_result_pack"
-                        + " WHERE run_id = ? AND first_seq > ? ORDER BY run_id, first_seq"
-                        + " FETCH FIRST " + PackCursor.BATCH + " ROWS ONLY")) {
-            for (int i = 0; i < args.size(); i++) {
-                rows.setObject(i + 1, args.get(i));
-            }
-            rows.setFetchSize(1000);
-            packs.setString(1, ResultPacks.key(c, runId));
-            long n = 0;
-            try (ResultSet f = rows.executeQuery()) {
-                PackCursor packed = new PackCursor(packs, teams);
-                StoredResult row = nextRow(f);
-                StoredResult pr = packed.next();
-                while (row != null || pr != null) {
-                    if (row == null || pr != null && pr.seq() < row.seq()) {
-                        consumer.accept(pr);
-                        pr = packed.next();
-                    } else {
-                        consumer.accept(row);
-                        row = nextRow(f);
+                .call(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        return StoredResults.read(c, runId, teams, consumer);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("cannot read the results of run " + runId, e);
                     }
-                    n++;
-                }
-            }
-            return n;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the results of run " + runId, e);
-        }
-    }
-
-    private static StoredResult nextRow(ResultSet r) throws SQLException {
-        if (!r.next()) {
-            return null;
-        }
-        return new StoredResult(r.getInt(1), new AssessedResult(r.getString(2), r.getString(3),
-                SubjectType.valueOf(r.getString(4)), r.getString(5), Result.valueOf(r.getString(6)), score(r, 7),
-                Severity.valueOf(r.getString(8)), r.getInt(9), r.getString(14), r.getString(10), r.getString(11),
-                r.getString(12), r.getString(13), AssessmentJson.read(r.getString(15), EVIDENCE), List.of()));
+                });
     }
 
     /**
-     * Inserts the run row after the findings, in their transaction; {@code packKey}: where its packs are (ResultPacks).
+     * Inserts the run row, which makes its results readable; {@code key}: where its packs and findings are
+     * ({@link ResultPacks}).
      */
     public void insertRun(Connection c, AssessmentSummary s, Instant createdAt, String createdBy, String previousId,
-            long results, long findings, long elapsedMs, String controlsJson, String diffJson, String packKey)
+            long results, long findings, long elapsedMs, String controlsJson, String diffJson, String key)
             throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO assessment_run (id, as_of, window_start, window_end,"
                 + " created_at, created_by, engine_version, mapping_version, parameters_digest, input_hashes, previous_id,"
-                + " result_count, finding_count, elapsed_ms, summary_json, controls_json, diff_json, result_packs)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " result_count, finding_count, elapsed_ms, summary_json, controls_json, diff_json, result_packs,"
+                + " findings_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             p.setString(i++, s.id());
             p.setObject(i++, odt(s.asOf()));
@@ -149,7 +111,8 @@ public class AssessmentStore {
             p.setString(i++, AssessmentJson.write(s));
             p.setString(i++, controlsJson);
             p.setString(i++, diffJson);
-            p.setString(i, packKey);
+            p.setString(i++, key);
+            p.setString(i, key);
             p.executeUpdate();
         }
     }
@@ -193,9 +156,9 @@ public class AssessmentStore {
     /** The findings of a run reduced to what a diff compares. */
     public List<DiffBuilder.PriorFinding> priorFindings(String runId) {
         return query("SELECT check_id, variant, subject_type, subject_id, result, score FROM assessment_result"
-                + " WHERE run_id = ? AND finding = TRUE", List.of(runId), r -> new DiffBuilder.PriorFinding(r.getString(1),
-                r.getString(2), SubjectType.valueOf(r.getString(3)), r.getString(4), Result.valueOf(r.getString(5)),
-                score(r, 6)));
+                + " WHERE run_id = ? AND finding = TRUE", List.of(packs.findingsKey(runId)),
+                r -> new DiffBuilder.PriorFinding(r.getString(1), r.getString(2), SubjectType.valueOf(r.getString(3)),
+                        r.getString(4), Result.valueOf(r.getString(5)), score(r, 6)));
     }
 
     /** One page of a run's findings in run order; {@code controls} maps {@code check|variant} to its controls. */
@@ -214,12 +177,12 @@ public class AssessmentStore {
             // with "finding = TRUE" the planner takes the index on run, finding and check and sorts every finding of
             // the run for each page (95,000 rows, 1.8 s at 100k agents)
             StringBuilder w = new StringBuilder(" WHERE run_id = ? AND result IN (" + FINDING_RESULTS + ")");
-            args.add(runId);
+            args.add(packs.findingsKey(runId));
             conditions(w, args, filter);
             where = w + teams(teams, args);
             order = " ORDER BY run_id, seq";
         } else {
-            where = where(runId, filter, args) + teams(teams, args);
+            where = where(packs.findingsKey(runId), filter, args) + teams(teams, args);
             order = " ORDER BY seq";
         }
         args.add(limit);
@@ -235,7 +198,7 @@ public class AssessmentStore {
     /** How many findings match, only of {@code teams} (null = every team). */
     public long countFindings(String runId, FindingFilter filter, Set<String> teams) {
         List<Object> args = new ArrayList<>();
-        String where = where(runId, filter, args) + teams(teams, args);
+        String where = where(packs.findingsKey(runId), filter, args) + teams(teams, args);
         return query("SELECT COUNT(*) FROM assessment_result" + where, args, r -> r.getLong(1)).get(0);
     }
 
@@ -304,7 +267,7 @@ public class AssessmentStore {
             Consumer<Finding> consumer) {
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT " + FINDING_COLUMNS
                 + " FROM assessment_result WHERE run_id = ? AND finding = TRUE" + only + " ORDER BY seq")) {
-            p.setString(1, runId);
+            p.setString(1, ResultPacks.findingsKey(c, runId));
             for (int i = 0; i < args.size(); i++) {
                 p.setString(i + 2, (String) args.get(i));
             }
@@ -322,9 +285,10 @@ public class AssessmentStore {
         }
     }
 
-    private static String where(String runId, FindingFilter f, List<Object> args) {
+    /** The conditions of a findings query; {@code findingsKey}: what the run's findings are stored under. */
+    private static String where(String findingsKey, FindingFilter f, List<Object> args) {
         StringBuilder w = new StringBuilder(" WHERE run_id = ? AND finding = TRUE");
-        args.add(runId);
+        args.add(findingsKey);
         conditions(w, args, f);
         return w.toString();
     }
@@ -361,7 +325,7 @@ public class AssessmentStore {
                 controls.getOrDefault(Evaluation.key(checkId, variant), List.of()));
     }
 
-    private static Double score(ResultSet r, int column) throws SQLException {
+    static Double score(ResultSet r, int column) throws SQLException {
         double d = r.getDouble(column);
         return r.wasNull() ? null : d;
     }

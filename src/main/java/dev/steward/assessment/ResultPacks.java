@@ -18,14 +18,14 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Where a run's result packs live while it is computed and after: under a pack key of the attempt (the run id, '@', 16
- * hex digits), inserted and committed ahead of the run's transaction ({@link ResultWriter}), which stores the key in
- * the run row (migration V14 says why). An attempt is noted ({@code assessment_attempt}) before its first pack and
- * the note is deleted in the run's transaction; a failed attempt deletes its packs and its note
- * ({@link #abandon}); an attempt noted more than {@link #STALE} beyond the transaction timeout ago whose run never came
- * (its process was killed) has its packs deleted when the next attempt begins. Two attempts at the same run (two
- * processes on one store) have keys of their own: one stores the run, the other fails on the run's id and deletes
- * its own packs. Reads find packs through the run row only ({@link #key}).
+ * Where a run's result packs and findings live while it is computed and after: under a key of the attempt (the run id,
+ * '@', 16 hex digits), inserted and committed ahead of the run's transaction ({@link ResultWriter}), which stores the
+ * key in the run row (migrations V14 and V16 say why; ADR 10 and 12). An attempt is noted ({@code assessment_attempt})
+ * before its first pack and the note is deleted in the run's transaction; a failed attempt deletes its packs, its
+ * findings and its note ({@link #abandon}); an attempt noted more than {@link #STALE} beyond the transaction timeout
+ * ago whose run never came (its process was killed) has them deleted when the next attempt begins. Two attempts at the
+ * same run (two processes on one store) have keys of their own: one stores the run, the other fails on the run's id
+ * and deletes its own. Reads find packs and findings through the run row only ({@link #key}, {@link #findingsKey}).
  */
 @ApplicationScoped
 public class ResultPacks {
@@ -56,7 +56,7 @@ public class ResultPacks {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
                 for (String stale : stale(c, before)) {
-                    LOG.infof("deleting the result packs of an abandoned assessment attempt %s", stale);
+                    LOG.infof("deleting the results of an abandoned assessment attempt %s", stale);
                     delete(c, stale);
                 }
                 try (PreparedStatement s = c.prepareStatement(
@@ -73,9 +73,9 @@ public class ResultPacks {
         return key;
     }
 
-    /** A writer of run {@code runId}'s results: findings on {@code c}, packs under {@code packKey}. */
-    public ResultWriter writer(Connection c, String runId, String packKey, int batchSize) throws SQLException {
-        return new ResultWriter(c, runId, packKey, dataSource, batchSize);
+    /** A writer of run {@code runId}'s results: packs and findings under {@code key}, committed ahead of the run. */
+    public ResultWriter writer(String runId, String key, int batchSize) {
+        return new ResultWriter(runId, key, dataSource, batchSize);
     }
 
     /** In the run's transaction, once its run row names the key: the attempt is a run now. */
@@ -87,22 +87,40 @@ public class ResultPacks {
     }
 
     /**
-     * Deletes a failed attempt's packs and its note, in a transaction of its own; unless a run names the key (its
-     * transaction committed after all), in which case nothing is deleted.
+     * Deletes a failed attempt's packs, findings and note, in a transaction of its own; unless a run names the key (its
+     * transaction committed after all), in which case only the note is deleted.
      */
     public void abandon(String key) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
                 delete(c, key);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot delete the result packs of assessment attempt " + key, e);
+                throw new IllegalStateException("cannot delete the results of assessment attempt " + key, e);
             }
         });
     }
 
     /** The key run {@code runId}'s packs are stored under: the one its row names, else its id (runs before V14). */
     static String key(Connection c, String runId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT result_packs FROM assessment_run WHERE id = ?")) {
+        return named(c, "result_packs", runId);
+    }
+
+    /** The key run {@code runId}'s findings are stored under: the one its row names, else its id (runs before V16). */
+    static String findingsKey(Connection c, String runId) throws SQLException {
+        return named(c, "findings_key", runId);
+    }
+
+    /** As {@link #findingsKey(Connection, String)}, on a connection of its own. */
+    public String findingsKey(String runId) {
+        try (Connection c = dataSource.getConnection()) {
+            return findingsKey(c, runId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read where the findings of run " + runId + " are", e);
+        }
+    }
+
+    private static String named(Connection c, String column, String runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM assessment_run WHERE id = ?")) {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 String key = r.next() ? r.getString(1) : null;
@@ -127,15 +145,17 @@ public class ResultPacks {
 
     private static void delete(Connection c, String key) throws SQLException {
         try (PreparedStatement named = c.prepareStatement(
-                "SELECT COUNT(*) FROM assessment_run WHERE result_packs = ?")) {
+                "SELECT COUNT(*) FROM assessment_run WHERE result_packs = ? OR findings_key = ?")) {
             named.setString(1, key);
+            named.setString(2, key);
             try (ResultSet r = named.executeQuery()) {
                 r.next();
                 if (r.getLong(1) == 0) {
-                    try (PreparedStatement s = c.prepareStatement(
-                            "DELETE FROM assessment_result_pack WHERE run_id = ?")) {
-                        s.setString(1, key);
-                        s.executeUpdate();
+                    for (String table : List.of("assessment_result_pack", "assessment_result")) {
+                        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                            s.setString(1, key);
+                            s.executeUpdate();
+                        }
                     }
                 }
             }

@@ -16,25 +16,27 @@ import javax.sql.DataSource;
 
 /**
  * Writes the results of one run. Findings (FAIL, PARTIAL, INSUFFICIENT_EVIDENCE) become one assessment_result row
- * each on the caller's (transactional) connection, written in JDBC batches of multi-row INSERTs ({@value #ROWS} rows a
- * statement: H2 and PostgreSQL both insert several times faster than row by row), because they are filtered, paged and
- * diffed by SQL. Every other result (PASS, NOT_APPLICABLE: about 98 % of a large run) goes into a {@link ResultPack} of
- * {@value ResultPack#RESULTS} results, one assessment_result_pack row each: no evidence JSON, no per-result row and
- * index entry. A pack holds a contiguous run of seqs in increasing order: results come in run order, or in blocks that
- * are each in run order, each ended with {@link #endBlock()} (a sharded assessment writes one evaluation of one shard
- * at a time); packs are read back ordered by their first seq.
+ * each, inserted in JDBC batches of multi-row INSERTs ({@value #ROWS} rows a statement: H2 and PostgreSQL both insert
+ * several times faster than row by row), because they are filtered, paged and diffed by SQL. Every other result (PASS,
+ * NOT_APPLICABLE: about 98 % of a large run) goes into a {@link ResultPack} of {@value ResultPack#RESULTS} results, one
+ * assessment_result_pack row each: no evidence JSON, no per-result row and index entry. A pack holds a contiguous run
+ * of seqs in increasing order: results come in run order, or in blocks that are each in run order, each ended with
+ * {@link #endBlock()} (a sharded assessment writes one evaluation of one shard at a time); packs are read back ordered
+ * by their first seq.
  *
- * <p>Packs are encoded, compressed and inserted on one background thread, at most {@value #QUEUED} packs and
- * {@value #QUEUED_RESULTS} results ahead of the caller (a sharded run's blocks make packs of a few hundred results;
- * with 3 packs ahead the caller waited for the encoder about 1,500 times, 2 s of a 10M-decision run; a stored pack's
- * arrays are filled again), under the run's pack key ({@link ResultPacks}) and on a connection of that thread's own,
- * committed every {@value #COMMIT_EVERY} packs and when the writer is closed: ahead of the run's transaction, which
- * stores the run row naming the key. H2 keeps an uncommitted row marked as such and rewrites every page that holds one
- * when the transaction commits; with the packs in the run's transaction (as before 2026-12-04) its commit read the
- * run's 235 MB of packs back from the file and wrote them again, about 3 s at 10M decisions. Committed packs of a run
- * that fails are deleted by the caller ({@link ResultPacks#abandon}); until the run row names them, no read finds them.
- * An encoding or insert failure surfaces on the caller's next write, {@link #endBlock()} or {@link #close()} and fails
- * the run.
+ * <p>Both are stored on one background thread, under the attempt's key ({@link ResultPacks}) and on a connection of
+ * that thread's own, committed every {@value #COMMIT_EVERY} packs or batches of findings and when the writer is
+ * closed: ahead of the run's transaction, which stores the run row naming the key (ADR 10 and 12). H2 keeps an
+ * uncommitted row marked as such and rewrites every page that holds one when the transaction commits; with the packs
+ * in the run's transaction (as before 2026-12-04, afternoon) its commit read the run's 235 MB of packs back from the
+ * file and wrote them again, about 3 s at 10M decisions, and with the findings in it (until 2026-12-04, night) its
+ * commit read back the pages of their 95k rows, 1.1-1.5 s. The caller hands over a pack when it is full or its block
+ * ends, and findings {@code batchSize} at a time; at most {@value #QUEUED} of these and {@value #QUEUED_RESULTS}
+ * results wait for the background thread (a sharded run's blocks make packs of a few hundred results; with 3 packs
+ * ahead the caller waited for the encoder about 1,500 times, 2 s of a 10M-decision run; a stored pack's arrays are
+ * filled again). What an attempt committed is deleted by the caller when its run fails
+ * ({@link ResultPacks#abandon}); until the run row names the key, no read finds it. An encoding or insert failure
+ * surfaces on the caller's next write, {@link #endBlock()} or {@link #close()} and fails the run.
  */
 public final class ResultWriter implements AutoCloseable {
 
@@ -44,19 +46,22 @@ public final class ResultWriter implements AutoCloseable {
     private static final int COLUMNS = 17;
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final PreparedStatement insert;
-    private final PreparedStatement multi;
-    /** Packs submitted to the encoder and not yet stored, at most this many, holding at most so many results. */
+    /** Packs and batches of findings handed over and not yet stored: at most this many, holding so many results. */
     static final int QUEUED = 32;
     static final int QUEUED_RESULTS = 4 * ResultPack.RESULTS;
-    /** Packs inserted between two commits of the packs' connection. */
+    /** Packs and batches of findings inserted between two commits of the background thread's connection. */
     static final int COMMIT_EVERY = 16;
 
-    /** Only ever used on the encoder thread: the encoder, its connection (opened by its first pack), its insert. */
+    /**
+     * Only ever used on the background thread: the pack encoder, the connection (opened by the first pack or batch of
+     * findings), its inserts and what it has not committed.
+     */
     private final ResultPack.Encoder pack = new ResultPack.Encoder();
-    private final DataSource packSource;
-    private Connection packConnection;
+    private final DataSource source;
+    private Connection connection;
     private PreparedStatement packInsert;
+    private PreparedStatement insert;
+    private PreparedStatement multi;
     private int uncommitted;
     private final ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "steward-result-packs");
@@ -64,7 +69,7 @@ public final class ResultWriter implements AutoCloseable {
         return t;
     });
     private final Deque<Queued> queued = new ArrayDeque<>();
-    /** Results of the packs in {@link #queued}. */
+    /** Results of the packs and findings in {@link #queued}. */
     private int queuedResults;
     /** The arrays of stored packs, to fill again. */
     private final Deque<AssessedResult[]> freeResults = new ArrayDeque<>();
@@ -73,29 +78,31 @@ public final class ResultWriter implements AutoCloseable {
     private int[] packSeqs = new int[ResultPack.RESULTS];
     private int packCount;
     private final String runId;
-    private final String packKey;
+    private final String key;
+    /** Findings handed over at a time; those not yet handed over. */
     private final int batchSize;
-    private final AssessedResult[] buffer = new AssessedResult[ROWS];
-    private final int[] seqs = new int[ROWS];
-    private int buffered;
-    private int pending;
+    private AssessedResult[] found;
+    private int[] foundSeqs;
+    private int foundCount;
     private int packs;
     private long written;
     private long findings;
 
     /**
-     * @param c       the run's connection, for the findings
-     * @param packKey what the packs are stored under ({@link ResultPacks#begin})
-     * @param packs   where the encoder thread takes its connection from: outside the caller's transaction
+     * @param key       what the packs and findings are stored under ({@link ResultPacks#begin})
+     * @param source    where the background thread takes its connection from: outside the caller's transaction
+     * @param batchSize findings handed to the background thread, and inserted in one JDBC batch, at a time
      */
-    ResultWriter(Connection c, String runId, String packKey, DataSource packs, int batchSize) throws SQLException {
-        String into = "INSERT INTO assessment_result (run_id, seq, " + FINDING_COLUMNS + ", finding) VALUES ";
-        this.insert = c.prepareStatement(into + ROW);
-        this.multi = c.prepareStatement(into + String.join(", ", Collections.nCopies(ROWS, ROW)));
+    ResultWriter(String runId, String key, DataSource source, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + " is not positive");
+        }
         this.runId = runId;
-        this.packKey = packKey;
-        this.packSource = packs;
+        this.key = key;
+        this.source = source;
         this.batchSize = batchSize;
+        this.found = new AssessedResult[batchSize];
+        this.foundSeqs = new int[batchSize];
     }
 
     /** Writes a result at the next run-order position. */
@@ -109,36 +116,23 @@ public final class ResultWriter implements AutoCloseable {
      */
     public void write(AssessedResult r, int seq) {
         written++;
-        try {
-            if (!r.result().finding()) {
-                if (packCount > 0 && seq <= packSeqs[packCount - 1]) {
-                    throw new IllegalStateException("results of a pack must come in run order: seq " + seq + " after "
-                            + packSeqs[packCount - 1]);
-                }
-                packResults[packCount] = r;
-                packSeqs[packCount++] = seq;
-                if (packCount >= ResultPack.RESULTS) {
-                    submitPack();
-                }
-                return;
+        if (!r.result().finding()) {
+            if (packCount > 0 && seq <= packSeqs[packCount - 1]) {
+                throw new IllegalStateException("results of a pack must come in run order: seq " + seq + " after "
+                        + packSeqs[packCount - 1]);
             }
-            findings++;
-            buffer[buffered] = r;
-            seqs[buffered++] = seq;
-            if (buffered < ROWS) {
-                return;
+            packResults[packCount] = r;
+            packSeqs[packCount++] = seq;
+            if (packCount >= ResultPack.RESULTS) {
+                submitPack();
             }
-            for (int k = 0; k < ROWS; k++) {
-                bind(multi, k * COLUMNS, buffer[k], seqs[k]);
-            }
-            multi.addBatch();
-            buffered = 0;
-            if (++pending * ROWS >= batchSize) {
-                multi.executeBatch();
-                pending = 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store result " + seq + " of run " + runId, e);
+            return;
+        }
+        findings++;
+        found[foundCount] = r;
+        foundSeqs[foundCount++] = seq;
+        if (foundCount >= batchSize) {
+            submitFindings();
         }
     }
 
@@ -149,11 +143,14 @@ public final class ResultWriter implements AutoCloseable {
         }
     }
 
-    /** A pack handed to the encoder thread, stored once its future is done. */
-    private record Queued(int pack, int results, Future<?> stored, AssessedResult[] resultArray, int[] seqArray) {
+    /**
+     * A pack or a batch of findings handed to the background thread ({@code what}, for errors), stored once its future
+     * is done; a pack's arrays are filled again.
+     */
+    private record Queued(String what, int results, Future<?> stored, AssessedResult[] resultArray, int[] seqArray) {
     }
 
-    /** Hands the pack being filled to the encoder thread (waiting while too many are queued). */
+    /** Hands the pack being filled to the background thread (waiting while too much is queued). */
     private void submitPack() {
         AssessedResult[] results = packResults;
         int[] seqs = packSeqs;
@@ -166,63 +163,127 @@ public final class ResultWriter implements AutoCloseable {
             store(number, seqs[0], seqs[count - 1], count, pack.finish());
             return null;
         });
-        queued.add(new Queued(number, count, stored, results, seqs));
+        queued.add(new Queued("result pack " + number, count, stored, results, seqs));
         queuedResults += count;
         AssessedResult[] freeResults = this.freeResults.poll();
         packResults = freeResults != null ? freeResults : new AssessedResult[ResultPack.RESULTS];
         int[] freeSeqs = this.freeSeqs.poll();
         packSeqs = freeSeqs != null ? freeSeqs : new int[ResultPack.RESULTS];
         packCount = 0;
+        drain();
+    }
+
+    /** Takes back what the background thread has stored, waiting while too much is queued ({@link #QUEUED}). */
+    private void drain() {
         while (!queued.isEmpty() && (queued.size() > QUEUED || queuedResults > QUEUED_RESULTS
                 || queued.peek().stored().isDone())) {
             stored(queued.poll());
         }
     }
 
-    /** Waits until a queued pack is stored, then keeps its arrays to fill again. */
+    /** Hands the findings gathered so far to the background thread (waiting while too much is queued). */
+    private void submitFindings() {
+        AssessedResult[] results = found;
+        int[] seqs = foundSeqs;
+        int count = foundCount;
+        Future<?> stored = encoder.submit(() -> {
+            insertFindings(results, seqs, count);
+            return null;
+        });
+        queued.add(new Queued("findings " + seqs[0] + " to " + seqs[count - 1], count, stored, null, null));
+        queuedResults += count;
+        found = new AssessedResult[batchSize];
+        foundSeqs = new int[batchSize];
+        foundCount = 0;
+        drain();
+    }
+
+    /** Waits until a pack or batch of findings is stored, then keeps a pack's arrays to fill again. */
     private void stored(Queued done) {
         queuedResults -= done.results();
         await(done);
-        Arrays.fill(done.resultArray(), 0, done.results(), null);
-        freeResults.add(done.resultArray());
-        freeSeqs.add(done.seqArray());
+        if (done.resultArray() != null) {
+            Arrays.fill(done.resultArray(), 0, done.results(), null);
+            freeResults.add(done.resultArray());
+            freeSeqs.add(done.seqArray());
+        }
     }
 
-    /** On the encoder thread: inserts a pack on its own connection, committing every {@value #COMMIT_EVERY}. */
+    /** On the background thread: inserts a pack. */
     private void store(int number, int first, int last, int count, byte[] body) throws SQLException {
-        if (packConnection == null) {
-            packConnection = packSource.getConnection();
-            packConnection.setAutoCommit(false);
-            packInsert = packConnection.prepareStatement("INSERT INTO assessment_result_pack (run_id, pack, first_seq,"
-                    + " last_seq, result_count, body) VALUES (?, ?, ?, ?, ?, ?)");
-        }
-        packInsert.setString(1, packKey);
+        connection();
+        packInsert.setString(1, key);
         packInsert.setInt(2, number);
         packInsert.setInt(3, first);
         packInsert.setInt(4, last);
         packInsert.setInt(5, count);
         packInsert.setBytes(6, body);
         packInsert.executeUpdate();
+        commitEvery();
+    }
+
+    /** On the background thread: inserts findings in one JDBC batch, {@value #ROWS} rows a statement. */
+    private void insertFindings(AssessedResult[] results, int[] seqs, int count) throws SQLException {
+        connection();
+        int k = 0;
+        for (; k + ROWS <= count; k += ROWS) {
+            for (int j = 0; j < ROWS; j++) {
+                bind(multi, j * COLUMNS, results[k + j], seqs[k + j]);
+            }
+            multi.addBatch();
+        }
+        if (k > 0) {
+            multi.executeBatch();
+        }
+        for (; k < count; k++) {
+            bind(insert, 0, results[k], seqs[k]);
+            insert.addBatch();
+        }
+        if (count % ROWS != 0) {
+            insert.executeBatch();
+        }
+        commitEvery();
+    }
+
+    /** On the background thread: opens its connection and statements on first use. */
+    private void connection() throws SQLException {
+        if (connection != null) {
+            return;
+        }
+        connection = source.getConnection();
+        connection.setAutoCommit(false);
+        packInsert = connection.prepareStatement("INSERT INTO assessment_result_pack (run_id, pack, first_seq,"
+                + " last_seq, result_count, body) VALUES (?, ?, ?, ?, ?, ?)");
+        String into = "INSERT INTO assessment_result (run_id, seq, " + FINDING_COLUMNS + ", finding) VALUES ";
+        insert = connection.prepareStatement(into + ROW);
+        multi = connection.prepareStatement(into + String.join(", ", Collections.nCopies(ROWS, ROW)));
+    }
+
+    /** On the background thread: commits every {@value #COMMIT_EVERY} packs or batches of findings stored. */
+    private void commitEvery() throws SQLException {
         if (++uncommitted >= COMMIT_EVERY) {
-            packConnection.commit();
+            connection.commit();
             uncommitted = 0;
         }
     }
 
-    /** On the encoder thread: commits the last packs and gives the connection back (rolled back after a failure). */
+    /** On the background thread: commits what is left and gives the connection back (rolled back after a failure). */
     private void release(boolean commit) throws SQLException {
-        if (packConnection == null) {
+        if (connection == null) {
             return;
         }
         try {
             if (commit) {
-                packConnection.commit();
+                connection.commit();
             } else {
-                packConnection.rollback();
+                connection.rollback();
             }
         } finally {
-            packConnection.close();
-            packConnection = null;
+            connection.close();
+            connection = null;
+            packInsert = null;
+            insert = null;
+            multi = null;
         }
     }
 
@@ -231,17 +292,16 @@ public final class ResultWriter implements AutoCloseable {
             q.stored().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pack " + q.pack() + " of run " + runId + " was stored",
-                    e);
+            throw new IllegalStateException("interrupted while storing " + q.what() + " of run " + runId, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot store result pack " + q.pack() + " of run " + runId + ": "
+            throw new IllegalStateException("cannot store " + q.what() + " of run " + runId + ": "
                     + e.getCause().getMessage(), e.getCause());
         }
     }
 
     private void bind(PreparedStatement s, int offset, AssessedResult r, int seq) throws SQLException {
         int i = offset + 1;
-        s.setString(i++, runId);
+        s.setString(i++, key);
         s.setInt(i++, seq);
         s.setString(i++, r.checkId());
         s.setString(i++, r.variant());
@@ -264,18 +324,9 @@ public final class ResultWriter implements AutoCloseable {
         s.setBoolean(i, r.result().finding());
     }
 
-    private void flush() throws SQLException {
-        if (pending > 0) {
-            multi.executeBatch();
-            pending = 0;
-        }
-        for (int k = 0; k < buffered; k++) {
-            bind(insert, 0, buffer[k], seqs[k]);
-            insert.addBatch();
-        }
-        if (buffered > 0) {
-            insert.executeBatch();
-            buffered = 0;
+    private void flush() {
+        if (foundCount > 0) {
+            submitFindings();
         }
         if (packCount > 0) {
             submitPack();
@@ -295,16 +346,16 @@ public final class ResultWriter implements AutoCloseable {
     }
 
     /**
-     * Stores what is buffered and commits the packs, then gives the packs' connection back; when storing fails here,
-     * what that connection had not committed is rolled back. Packs committed by a run that fails (here or anywhere
-     * before its own commit) are deleted by the caller ({@link ResultPacks#abandon}).
+     * Stores what is buffered and commits it, then gives the background thread's connection back; when storing fails
+     * here, what that connection had not committed is rolled back. Packs and findings committed by a run that fails
+     * (here or anywhere before its own commit) are deleted by the caller ({@link ResultPacks#abandon}).
      */
     @Override
-    public void close() throws SQLException {
-        Exception failed = null;
+    public void close() {
+        RuntimeException failed = null;
         try {
             flush();
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             failed = e;
         }
         for (Queued q : queued) {
@@ -322,21 +373,16 @@ public final class ResultWriter implements AutoCloseable {
             return null;
         });
         encoder.shutdown();
-        insert.close();
-        multi.close();
         try {
-            await(new Queued(packs, 0, released, null, null));
+            await(new Queued("the last results", 0, released, null, null));
         } catch (RuntimeException e) {
             if (failed == null) {
                 throw e;
             }
             failed.addSuppressed(e);
         }
-        if (failed instanceof SQLException e) {
-            throw e;
-        }
         if (failed != null) {
-            throw (RuntimeException) failed;
+            throw failed;
         }
     }
 }

@@ -210,10 +210,11 @@ public class ScopedReads {
 
     private void query(String sql, String runId, List<Object> more, Set<String> teams, String tail, RowHandler handler) {
         List<Object> args = new ArrayList<>();
-        args.add(runId);
+        args.add(null); // the findings' key, read below
         args.addAll(more);
         String full = sql + AssessmentStore.teams(teams, args) + tail;
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(full)) {
+            args.set(0, ResultPacks.findingsKey(c, runId));
             for (int i = 0; i < args.size(); i++) {
                 p.setObject(i + 1, args.get(i));
             }

@@ -99,7 +99,7 @@ abstract class ParallelAssessmentContract {
             assertThat(shards.count()).as("many shards").isEqualTo(8);
             outcome = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection();
-                        ResultWriter writer = packs.writer(c, runId, runId, 1000)) {
+                        ResultWriter writer = packs.writer(runId, runId, 1000)) {
                     return new ShardedAssessment(assessor(), parallelism).run(inventory, shards, writer,
                             InOrder.of(inOrder::add), TMP);
                 }
