@@ -14,6 +14,7 @@ import dev.steward.report.GapReport;
 import dev.steward.text.Words;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -96,7 +97,8 @@ public class AssessCommand implements Callable<Integer> {
             Files.createDirectories(out);
             Path findings = out.resolve("findings.json");
             long n;
-            try (OutputStream f = Files.newOutputStream(findings)) {
+            // buffered: a finding is two writes, 190k system calls at the benchmark scale unbuffered
+            try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(findings), 1 << 16)) {
                 n = assessments.writeFindings(run.id(), f).orElseThrow();
             }
             Path summary = out.resolve("summary.json");
