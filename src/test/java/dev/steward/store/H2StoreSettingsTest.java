@@ -1,0 +1,80 @@
+package dev.steward.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded H2 store as the shipped configuration opens it (the prod profile of application.properties, not the
+ * tests' in-memory database): its page cache is {@code steward.h2-cache-kb}, 2 MiB unless set, not H2's own 16 MiB
+ * (docs/benchmarks.md: a larger cache tenures the window scan's pages and brings a full collection into the run).
+ */
+class H2StoreSettingsTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theShippedUrlGivesH2ASmallPageCache() throws Exception {
+        Map<String, String> settings = settings(Map.of());
+        assertThat(settings).containsEntry("CACHE_SIZE", "2048").containsEntry("info.CACHE_MAX_SIZE", "2");
+    }
+
+    @Test
+    void theCacheSizeIsAKeyOfItsOwn() throws Exception {
+        assertThat(settings(Map.of("steward.h2-cache-kb", "8192"))).containsEntry("info.CACHE_MAX_SIZE", "8");
+    }
+
+    @Test
+    void theStoreStillOpensWithItsLockTimeoutAndFromOtherProcesses() throws Exception {
+        // the continuation line of the URL must not swallow the options before it
+        assertThat(url(Map.of())).contains(";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000;CACHE_SIZE=2048")
+                .startsWith("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/steward;");
+    }
+
+    /** H2's settings of a fresh file database opened with the shipped URL and {@code overrides}. */
+    private Map<String, String> settings(Map<String, String> overrides) throws IOException, SQLException {
+        SmallRyeConfig config = config(overrides);
+        Map<String, String> found = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url(overrides),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS")) {
+            while (r.next()) {
+                found.put(r.getString(1), r.getString(2));
+            }
+        }
+        return found;
+    }
+
+    private String url(Map<String, String> overrides) throws IOException {
+        return config(overrides).getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+
+    private SmallRyeConfig config(Map<String, String> overrides) throws IOException {
+        URL shipped = getClass().getClassLoader().getResource("application.properties");
+        assertThat(shipped).as("application.properties on the class path").isNotNull();
+        Map<String, String> mine = new HashMap<>(overrides);
+        mine.put("steward.data-dir", dataDir.toAbsolutePath().toString());
+        return new SmallRyeConfigBuilder()
+                .withProfile("prod")
+                .withSources(new PropertiesConfigSource(shipped, 100))
+                .withSources(new PropertiesConfigSource(mine, "test", 500))
+                .build();
+    }
+}
