@@ -52,6 +52,9 @@ import picocli.CommandLine.Spec;
                         + " before any work)."})
 public class AssessCommand implements Callable<Integer> {
 
+    /** Teams whose recommendation is printed at most; the others are counted on one line. */
+    static final int PRINTED_TEAMS = 20;
+
     @Parameters(arity = "0..1", paramLabel = "<folder>", description = "Files or folder to ingest before assessing.")
     Path folder;
 
@@ -92,7 +95,7 @@ public class AssessCommand implements Callable<Integer> {
         }
         AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli());
         AssessmentRun run = done.run();
-        print(o, run, done.created());
+        print(o, run, done.created(), out.resolve("summary.json").toString());
         try {
             Files.createDirectories(out);
             Path findings = out.resolve("findings.json");
@@ -111,7 +114,35 @@ public class AssessCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void print(PrintWriter o, AssessmentRun run, boolean created) {
+    /**
+     * The recommendation per team as printed, the teams to act on first ({@link TeamRecommendation#ACT_FIRST}): all of
+     * them up to {@value #PRINTED_TEAMS}; beyond, the first {@value #PRINTED_TEAMS} and a line counting the others and
+     * naming {@code everyTeam}, where every team's is (a large organisation has a thousand teams).
+     */
+    static List<String> teamLines(List<TeamRecommendation> recommendations, String everyTeam) {
+        List<TeamRecommendation> recs = new ArrayList<>(recommendations);
+        recs.sort(TeamRecommendation.ACT_FIRST);
+        List<String> lines = new ArrayList<>();
+        for (TeamRecommendation t : recs.subList(0, Math.min(PRINTED_TEAMS, recs.size()))) {
+            String behind = t.checks().isEmpty() ? "" : "  " + String.join(", ", t.checks()) + " (" + t.subjectCount()
+                    + " failing: " + t.subjects().stream().limit(3).map(r -> r.checkId() + " " + r.subjectId())
+                    .collect(Collectors.joining(", ")) + (t.subjectCount() > 3 ? ", ..." : "") + ")";
+            lines.add(String.format(Locale.ROOT, "  %-20s %-17s%s", t.team(), t.recommendation(), behind)
+                    .stripTrailing());
+        }
+        if (recs.size() > PRINTED_TEAMS) {
+            List<TeamRecommendation> rest = recs.subList(PRINTED_TEAMS, recs.size());
+            lines.add("  ... and " + Words.count(rest.size(), "more team") + " (" + TeamRecommendation.counted(rest)
+                    + "); every team's recommendation is in " + everyTeam);
+        }
+        return lines;
+    }
+
+    /**
+     * The run as {@code assess} and {@code report} print it; {@code everyTeam} names where every team's recommendation
+     * is when there are more than {@value #PRINTED_TEAMS} teams.
+     */
+    static void print(PrintWriter o, AssessmentRun run, boolean created, String everyTeam) {
         AssessmentSummary s = run.summary();
         o.printf("Assessment %s as of %s, window %s .. %s (%s)%n", s.id(), s.asOf(), s.windowStart(), s.windowEnd(),
                 created ? "new" : "stored already, same inputs");
@@ -138,12 +169,7 @@ public class AssessCommand implements Callable<Integer> {
         }
         o.println();
         o.println("Recommendation per team:");
-        for (TeamRecommendation t : s.recommendations()) {
-            String behind = t.checks().isEmpty() ? "" : "  " + String.join(", ", t.checks()) + " (" + t.subjectCount()
-                    + " failing: " + t.subjects().stream().limit(3).map(r -> r.checkId() + " " + r.subjectId())
-                    .collect(Collectors.joining(", ")) + (t.subjectCount() > 3 ? ", ..." : "") + ")";
-            o.println(String.format(Locale.ROOT, "  %-20s %-17s%s", t.team(), t.recommendation(), behind).stripTrailing());
-        }
+        teamLines(s.recommendations(), everyTeam).forEach(o::println);
         o.println();
         o.println("Revocation latency: " + GapReport.Revocation.of(s, false).summary());
         RunDiff d = run.diff();

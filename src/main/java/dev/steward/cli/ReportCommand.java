@@ -137,7 +137,9 @@ public class ReportCommand implements Callable<Integer> {
             return 1;
         }
         AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli(), true);
-        AssessCommand.print(o, done.run(), done.created());
+        // the gap reports of one team (--team) hold that team's recommendation only
+        AssessCommand.print(o, done.run(), done.created(), team == null ? "the gaps reports in " + out
+                : "summary.json, which steward assess --out <folder> writes");
         String runId = done.run().id();
         // a team, manager, owner or environment is known only once the folder is ingested and assessed; a misspelt one
         // would give empty reports

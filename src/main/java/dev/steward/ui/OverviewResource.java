@@ -1,7 +1,6 @@
 package dev.steward.ui;
 
 import dev.steward.assessment.FrameworkScore;
-import dev.steward.assessment.Recommendation;
 import dev.steward.assessment.TeamRecommendation;
 import dev.steward.mapping.Control;
 import dev.steward.mapping.Framework;
@@ -23,8 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,15 +177,10 @@ public class OverviewResource {
      */
     private static Table recommendations(GapReport g) {
         List<TeamRecommendation> recs = new ArrayList<>(g.recommendations());
-        recs.sort(Comparator.comparing(TeamRecommendation::recommendation)
-                .thenComparing(TeamRecommendation::subjectCount, Comparator.reverseOrder())
-                .thenComparing(TeamRecommendation::team));
-        Map<Recommendation, Integer> counts = new EnumMap<>(Recommendation.class);
-        recs.forEach(r -> counts.merge(r.recommendation(), 1, Integer::sum));
-        List<String> told = new ArrayList<>();
-        counts.forEach((r, n) -> told.add(n + " " + r.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        recs.sort(TeamRecommendation.ACT_FIRST);
+        String told = TeamRecommendation.counted(recs);
         Table.Builder t = new Table.Builder("recommendations", "Recommendation per team" + (told.isEmpty() ? ""
-                : ": " + String.join(", ", told)), "Team", "Recommendation", "Agents",
+                : ": " + told), "Team", "Recommendation", "Agents",
                 "Autonomous agents with live access", "Because of", "Failing subjects");
         for (TeamRecommendation r : recs) {
             t.row(Table.Cell.link(r.team(), "/gaps?team=" + View.enc(r.team())),
