@@ -137,8 +137,9 @@ public class ReportCommand implements Callable<Integer> {
             return 1;
         }
         AssessmentService.Assessed done = assessments.assess(at, w, dev.steward.audit.Actors.cli(), true);
-        // the gap reports of one team (--team) hold that team's recommendation only
-        AssessCommand.print(o, done.run(), done.created(), team == null ? "the gaps reports in " + out
+        // the gap reports of one team (--team) hold that team's recommendation only, and the CSV holds none
+        boolean listed = team == null && formats.stream().anyMatch(f -> f != ReportFormat.CSV);
+        AssessCommand.print(o, done.run(), done.created(), listed ? "the gaps reports in " + out
                 : "summary.json, which steward assess --out <folder> writes");
         String runId = done.run().id();
         // a team, manager, owner or environment is known only once the folder is ingested and assessed; a misspelt one
