@@ -83,12 +83,13 @@ public class AssessmentService {
      * asked for ({@code keepInventory}), the inventory a sharded run loaded, else null: a report of the run just made
      * takes it instead of loading the same records again (about 10 s at 100k agents). Holding it keeps a whole
      * inventory in memory, so it is opt-in and dropped once the report model is built (a benchmark that held it into
-     * its export ran out of a 1 GiB heap).
+     * its export ran out of a 1 GiB heap). {@code millisByCheck}: what each evaluation of a run made here took, by
+     * {@link Evaluation#key}, as the run's {@link Outcome#millisByCheck} (unmodifiable); empty for a stored run.
      */
-    public record Assessed(AssessmentRun run, boolean created, Evidence inventory) {
+    public record Assessed(AssessmentRun run, boolean created, Evidence inventory, Map<String, Long> millisByCheck) {
 
         public Assessed(AssessmentRun run, boolean created) {
-            this(run, created, null);
+            this(run, created, null, Map.of());
         }
     }
 
@@ -229,7 +230,8 @@ public class AssessmentService {
                 outcome.totals().findings(), (System.nanoTime() - started) / 1_000_000);
         LOG.debugf("assessment %s milliseconds per evaluation: %s", header.id(),
                 new java.util.TreeMap<>(outcome.millisByCheck()));
-        return new Assessed(get(header.id()).orElseThrow(), true, keepInventory && sharded != null ? loaded : null);
+        return new Assessed(get(header.id()).orElseThrow(), true, keepInventory && sharded != null ? loaded : null,
+                outcome.millisByCheck());
     }
 
     private Outcome write(Connection c, RunHeader header, Evidence loaded, WindowShards sharded, Assessor assessor,

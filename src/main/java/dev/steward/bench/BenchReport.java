@@ -16,13 +16,19 @@ import java.util.Locale;
  * The outcome of one {@code steward bench} run: where it ran, at what scale, and one {@link StageResult} per stage;
  * printed as a table and written as bench.md and bench.json.
  *
+ * @param checks what each evaluation of the assessment cost, most costly first (issue 3: the per-check cost)
  * @param productMillis the product stages added up (no data generation, no ceilings)
  * @param totalMillis the whole run, ceilings and generation included
  * @param peakHeapBytes the largest live heap (after a collection) in any product stage
  * @param maxHeapBytes the heap limit
  */
 public record BenchReport(Machine machine, int agents, int credentials, long decisions, List<StageResult> stages,
-        long productMillis, long totalMillis, long peakHeapBytes, long maxHeapBytes) {
+        List<CheckCost> checks, long productMillis, long totalMillis, long peakHeapBytes, long maxHeapBytes) {
+
+    public BenchReport {
+        stages = List.copyOf(stages);
+        checks = List.copyOf(checks);
+    }
 
     /** Where and when: cores, JVM, flags, database, load average at the start and at the end. */
     public record Machine(Instant started, Instant finished, int cores, String os, String jvm, List<String> jvmFlags,
@@ -79,7 +85,41 @@ public record BenchReport(Machine machine, int agents, int credentials, long dec
         sb.append(String.format(Locale.ROOT, "product stages %.1f s, whole run %.1f s, peak live heap %d MiB of %d MiB;"
                 + " load average %.2f at start, %.2f at end", productMillis / 1000.0, totalMillis / 1000.0,
                 peakHeapBytes >> 20, maxHeapBytes >> 20, machine.loadAtStart(), machine.loadAtEnd()));
+        if (!checks.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%n%-36s %14s %14s%n", "per check (evaluation)", "first run s",
+                    "compiled s"));
+            checks.forEach(c -> sb.append(String.format(Locale.ROOT, "%-36s %14.2f %14.2f%n", c.evaluation(),
+                    c.firstMillis() / 1000.0, c.compiledMillis() / 1000.0)));
+        }
         return sb.toString();
+    }
+
+    /**
+     * The per-check table of bench.md: each evaluation's time and its share of all evaluations' time, in both runs.
+     */
+    String checksMarkdown() {
+        long first = checks.stream().mapToLong(CheckCost::firstMillis).sum();
+        long compiled = checks.stream().mapToLong(CheckCost::compiledMillis).sum();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%n## Per check%n%nWhat each evaluation (check | variant) of the"
+                + " assessment cost: evaluating its subjects, then attributing, storing and keeping its results,"
+                + " summed over the shards (wall-clock, so the collector's pauses and the waits for a core fall where"
+                + " they come); in the first run (%.1f s in all) and in the same assessment again with its code"
+                + " compiled (%.1f s). The rest of a stage's time is loading the inventory, routing the window's"
+                + " decisions to shards, reading them, and counting, diffing and committing the run.%n%n",
+                first / 1000.0, compiled / 1000.0));
+        sb.append("| evaluation | first run s | share | compiled s | share |\n|---|---:|---:|---:|---:|\n");
+        for (CheckCost c : checks) {
+            // the evaluation's '|' escaped: markdown would split the cell there
+            sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.2f | %s |%n", c.evaluation().replace("|", "\\|"),
+                    c.firstMillis() / 1000.0, share(c.firstMillis(), first), c.compiledMillis() / 1000.0,
+                    share(c.compiledMillis(), compiled)));
+        }
+        return sb.toString();
+    }
+
+    private static String share(long part, long whole) {
+        return whole == 0 ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
     }
 
     /** The same table in markdown, with the machine. */
@@ -104,6 +144,9 @@ public record BenchReport(Machine machine, int agents, int credentials, long dec
                 + " %d MiB. Live: the most heap still in use after a collection during the stage; used: the most in use,"
                 + " garbage included.%n",
                 productMillis / 1000.0, totalMillis / 1000.0, peakHeapBytes >> 20, maxHeapBytes >> 20));
+        if (!checks.isEmpty()) {
+            sb.append(checksMarkdown());
+        }
         return sb.toString();
     }
 

@@ -158,7 +158,8 @@ public class BenchRunner {
                     .mapToLong(StageResult::millis).sum();
             long peak = rows.stream().filter(r -> !r.stage().startsWith("ceiling")).mapToLong(StageResult::liveHeapBytes).max()
                     .orElse(0);
-            BenchReport report = new BenchReport(machine.finish(), o.agents(), o.credentials(), o.decisions(), rows, productMs,
+            BenchReport report = new BenchReport(machine.finish(), o.agents(), o.credentials(), o.decisions(), rows,
+                    CheckCost.of(run.millisByCheck(), again.millisByCheck()), productMs,
                     total, peak, heap.max());
             report.write(o.out());
             log.println();

@@ -106,6 +106,11 @@ abstract class AssessmentContract {
 
         assertThat(first.created()).isTrue();
         assertThat(again.created()).isFalse();
+        assertThat(first.millisByCheck()).as("the time of every evaluation of the run made here")
+                .containsOnlyKeys(first.run().summary().checks().stream()
+                        .map(c -> c.checkId() + "|" + c.variant()).toList())
+                .allSatisfy((evaluation, millis) -> assertThat(millis).isNotNegative());
+        assertThat(again.millisByCheck()).as("a stored run evaluated nothing").isEmpty();
         assertThat(again.run().id()).isEqualTo(first.run().id());
         byte[] bytes = findingsJson(first.run().id());
         assertThat(findingsJson(again.run().id())).isEqualTo(bytes);

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -90,5 +92,27 @@ class BenchPartsTest {
         assertThat(StageResult.againstCeiling("r", 1500, 1, "bytes", new long[2], "c", 1000, 1.5).met()).isTrue();
         assertThat(StageResult.withinSeconds("assessment", 30_001, 1, "results", new long[2], 30).met()).isFalse();
         assertThat(BenchReport.line(ingest)).contains("decision ingest", "3.00", "NO");
+    }
+
+    @Test
+    void perCheckCostsListEveryEvaluationOfEitherRunCostliestFirstWithTheirShares() {
+        List<CheckCost> costs = CheckCost.of(Map.of("AUT-1|default", 300L, "INV-1|default", 1200L, "CRD-2|90d", 0L),
+                Map.of("AUT-1|default", 100L, "INV-1|default", 400L, "OWN-1|default", 5L));
+        assertThat(costs).containsExactly(new CheckCost("INV-1|default", 1200, 400),
+                new CheckCost("AUT-1|default", 300, 100), new CheckCost("CRD-2|90d", 0, 0),
+                new CheckCost("OWN-1|default", 0, 5));
+
+        BenchReport.Machine machine = new BenchReport.Machine(Instant.parse("2026-12-05T03:00:00Z"), null, 2, "os",
+                "jvm", List.of(), "H2", 0.5, 0.5);
+        BenchReport report = new BenchReport(machine, 1, 3, 100, List.of(), costs, 0, 0, 0, 1 << 30);
+        // shares of each run's sum: 1500 ms in the first run, 505 ms compiled
+        assertThat(report.markdown()).contains("## Per check", "(1.5 s in all)", "compiled (0.5 s)",
+                "| INV-1\\|default | 1.20 | 80.0 % | 0.40 | 79.2 % |\n"
+                        + "| AUT-1\\|default | 0.30 | 20.0 % | 0.10 | 19.8 % |\n"
+                        + "| CRD-2\\|90d | 0.00 | 0.0 % | 0.00 | 0.0 % |\n"
+                        + "| OWN-1\\|default | 0.00 | 0.0 % | 0.01 | 1.0 % |\n");
+        assertThat(report.table()).contains("INV-1|default", "1.20", "0.40");
+        assertThat(new BenchReport(machine, 1, 3, 100, List.of(), List.of(), 0, 0, 0, 1 << 30).markdown())
+                .as("no section without an assessment's costs").doesNotContain("Per check");
     }
 }
